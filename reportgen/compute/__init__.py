@@ -1,0 +1,1 @@
+"""Indicators per unit and for the whole: columns, formulas, sums. Pure functions over Decimals."""

@@ -1,0 +1,195 @@
+"""Typed report definition: what the YAML becomes after validation.
+
+Everything here is plain, immutable data; numbers are ``Decimal``; formulas are compiled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from reportgen.compute.formula import Formula
+
+Kind = Literal["count", "money", "percent", "number", "text"]
+TotalMode = Literal["sum", "formula", "none"]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One figure of the report (chỉ tiêu): where its value comes from and how it is shown."""
+
+    id: str
+    label: str
+    unit: str
+    kind: Kind
+    decimals: int | None
+    column: str | None
+    formula: Formula | None
+    total: TotalMode
+    total_formula: Formula | None
+    money_unit: str | None
+    rounded: bool
+    optional: bool
+    description: str | None = None
+
+    @property
+    def tolerance(self) -> Decimal:
+        """Half a unit of the last stated decimal when the figure is rounded, else 0."""
+        if not self.rounded or self.decimals is None:
+            return Decimal(0)
+        return Decimal(5).scaleb(-self.decimals - 1)
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """A document cited as a legal basis (căn cứ) or as what the report carries out."""
+
+    type: str
+    code: str
+    date: date | None
+    issuer: str | None
+    subject: str | None
+
+
+@dataclass(frozen=True)
+class Party:
+    """The issuing agency block of the header (cơ quan chủ quản / cơ quan ban hành)."""
+
+    parent: str | None
+    name: str
+    code: str
+    storage_code: str | None
+
+
+@dataclass(frozen=True)
+class Signer:
+    """The signature block: authority (TM./KT./Q.…), title and name."""
+
+    authority: str | None
+    title: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of a section: Jinja text over the indicators, shown when ``when`` holds."""
+
+    text: str
+    when: str | None
+    style: str | None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of indicators, one row per unit and a total row."""
+
+    title: str | None
+    columns: tuple[str, ...]
+    total_row: bool
+    total_label: str
+    show: Literal["all", "city", "unit"]
+    first_column: str
+    unit_label: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading with its paragraphs, optional table and sub-sections."""
+
+    heading: str
+    paragraphs: tuple[Paragraph, ...]
+    table: Table | None
+    sections: tuple[Section, ...]
+    when: str | None
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The previous period's data file, for continuity checks."""
+
+    file: Path
+    sheet: str | None
+    unit_column: str
+    locale: str
+    label: str | None
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """Where the figures come from: the file, its unit column, the whole-city row, the locale."""
+
+    file: Path
+    sheet: str | None
+    unit_column: str
+    kind_column: str | None
+    total_row: str | None
+    total_name: str
+    locale: str
+    separator: str | None
+    header_row: int | None
+    period: str | None
+    previous: Previous | None
+
+
+@dataclass(frozen=True)
+class Check:
+    """A declared check: its kind (registered name), arguments and severity."""
+
+    kind: str
+    args: dict[str, Any]
+    severity: Literal["error", "warning"]
+    units: tuple[str, ...] | None
+    label: str | None
+    line: int | None
+    key: str
+
+
+@dataclass(frozen=True)
+class ReportConfig:
+    """A validated report definition."""
+
+    path: Path
+    id: str
+    type: str
+    title: str
+    template: Path
+    number: int | None
+    date: date
+    place: str
+    issuer: Party
+    unit_issuer: Party | None
+    signer: Signer
+    unit_signer: Signer | None
+    recipients: tuple[str, ...]
+    unit_recipients: tuple[str, ...] | None
+    legal_bases: tuple[LegalBasis, ...]
+    basis_style: Literal["can_cu", "thuc_hien", "none"]
+    opening: str | None
+    sections: tuple[Section, ...]
+    closing: str | None
+    data: DataSource
+    indicators: dict[str, Indicator]
+    checks: tuple[Check, ...]
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def indicator_order(self) -> list[str]:
+        """Indicator ids in an order where every formula comes after what it reads."""
+        order: list[str] = []
+        seen: set[str] = set()
+
+        def visit(i: str) -> None:
+            if i in seen:
+                return
+            seen.add(i)
+            ind = self.indicators[i]
+            if ind.formula is not None:
+                for n in sorted(ind.formula.names):
+                    visit(n)
+            order.append(i)
+
+        for i in self.indicators:
+            visit(i)
+        return order

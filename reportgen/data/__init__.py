@@ -1,0 +1,1 @@
+"""Reading the figures: CSV/XLSX files, encodings, Vietnamese numbers, unit names."""

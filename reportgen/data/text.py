@@ -1,0 +1,76 @@
+"""Text helpers for data read from files: NFC, unit-name keys, ASCII slugs, legacy-encoding
+detection.
+
+Old and new tone placement (hoà/hòa, Uỷ/Ủy) remain different strings after NFC, so unit names are
+matched with :func:`unit_key`, which keeps each syllable's letters and its tone but forgets where
+the tone mark sits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC with surrounding spaces removed."""
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def unit_key(name: str) -> str:
+    """Return a key that folds case, spaces and old/new tone placement.
+
+    >>> unit_key("Phường Hoà Bình") == unit_key("phường  hòa bình")
+    True
+    """
+    decomposed = unicodedata.normalize("NFD", name.casefold())
+    words = []
+    for word in _SPACES.split(decomposed.strip()):
+        tone = ""
+        letters = []
+        for ch in word:
+            t = _TONES.get(ch)
+            if t is not None:
+                tone = t
+            else:
+                letters.append(ch)
+        words.append(unicodedata.normalize("NFC", "".join(letters)) + tone)
+    return " ".join(words)
+
+
+def slugify(text: str) -> str:
+    """Return a readable ASCII slug: ``Phường Trần Phú`` → ``phuong-tran-phu``."""
+    s = text.replace("đ", "d").replace("Đ", "D")
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
+    return s or "don-vi"
+
+
+# Latin-1 letters and signs that Vietnamese never uses; TCVN3 (ABC) and VNI-Windows text read as
+# Unicode is full of them ("Céng hoµ x· héi", "Coäng hoøa xaõ hoäi").
+_LEGACY = set("µ¸¶·¹¨»¾¼½Æ©ÇË®ÎÏÑªÖ×ØÜÞßäåæçëîïðñöøûüþÿ«¬§¦¥¤¢¡°±²³´º¿ÄÅÛÐ÷")
+_VIET = set("ăâđêôơưĂÂĐÊÔƠƯ")
+
+
+def legacy_encoding(text: str) -> str | None:
+    """Return "TCVN3", "VNI" or None when ``text`` looks like legacy-encoded Vietnamese.
+
+    The test is conservative: at least two characters that Vietnamese never uses, and none of
+    the letters only Unicode Vietnamese has.
+    """
+    odd = [ch for ch in text if ch in _LEGACY]
+    if len(odd) < 2 or sum(ch in _VIET for ch in text) >= len(odd):
+        return None
+    vni_marks = set("äøùõïñöåëÄØÙÕÏÑÖÅË")
+    if sum(ch in vni_marks for ch in odd) * 2 > len(odd) and re.search(r"[a-zA-Z][äøùõïöåë]", text):
+        return "VNI"
+    return "TCVN3"
+
+
+def collapse_spaces(text: str) -> str:
+    """Collapse runs of white space to one space."""
+    return _SPACES.sub(" ", text).strip()

@@ -1,0 +1,1 @@
+"""Rendering: template context, Vietnamese filters, the report body, the docx engine."""

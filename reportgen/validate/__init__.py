@@ -1,0 +1,1 @@
+"""Checks declared in the report definition, run over every unit, giving findings."""
