@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import random
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 UNITS = [
@@ -52,24 +52,27 @@ def main() -> None:
     rows_2023, rows_2024 = [], []
     for name, kind, chair in UNITS:
         ward = kind == "Phường"
-        households_start = rng.randint(2600, 6400) if ward else rng.randint(1500, 3200)
-        households = households_start + rng.randint(10, 90)
-        persons = households * rng.randint(330, 390) // 100
-        rate = Decimal(rng.randint(40, 160) if ward else rng.randint(180, 420)) / 10000
-        start = int(households_start * rate)
-        d2 = rng.randint(2, max(3, start // 4))
-        d3 = rng.randint(1, max(2, start // 6))
-        d4 = rng.randint(0, 3)
-        i5 = rng.randint(0, 3)
-        i6 = rng.randint(0, 4)
-        i7 = rng.randint(0, 1)
-        i8 = rng.randint(0, 1)
-        end = start - d2 - d3 - d4 + i5 + i6 + i7 + i8
-        rate_start = r2(Decimal(start) / households_start * 100)
-        rate_end = r2(Decimal(end) / households * 100)
-        decrease = rate_start - rate_end
-        target = max(Decimal("0.10"), (decrease - Decimal(rng.randint(0, 20)) / 100)).quantize(
-            Decimal("0.01"))
+        while True:
+            households_start = rng.randint(2600, 6400) if ward else rng.randint(1500, 3200)
+            households = households_start + rng.randint(10, 90)
+            persons = households * rng.randint(330, 390) // 100
+            rate = Decimal(rng.randint(40, 160) if ward else rng.randint(180, 420)) / 10000
+            start = int(households_start * rate)
+            d2 = rng.randint(2, max(3, start // 4))
+            d3 = rng.randint(1, max(2, start // 6))
+            d4 = rng.randint(0, 3)
+            i5 = rng.randint(0, 3)
+            i6 = rng.randint(0, 4)
+            i7 = rng.randint(0, 1)
+            i8 = rng.randint(0, 1)
+            end = start - d2 - d3 - d4 + i5 + i6 + i7 + i8
+            rate_start = r2(Decimal(start) / households_start * 100)
+            rate_end = r2(Decimal(end) / households * 100)
+            decrease = rate_start - rate_end
+            target = (decrease * Decimal(rng.randint(60, 100)) / 100).quantize(
+                Decimal("0.01"), rounding=ROUND_DOWN)
+            if decrease >= Decimal("0.05"):
+                break
         near = int(households * Decimal(rng.randint(80, 300)) / 10000) + 3
         near_start = near + rng.randint(-5, 12)
         housing = Decimal(rng.randint(800, 3600)) / 10

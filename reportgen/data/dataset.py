@@ -129,7 +129,9 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
     """
     ds = config.data
     ucol = table.require_column(unit_column, "tên đơn vị, xem data.unit_column")
-    kcol = table.require_column(ds.kind_column, "loại đơn vị") if ds.kind_column else None
+    kcol = None
+    if ds.kind_column and (all_columns or ds.kind_column in table.index):
+        kcol = table.require_column(ds.kind_column, "loại đơn vị")
     columns: list[tuple[Indicator, int]] = []
     missing = []
     for ind in config.indicators.values():
@@ -149,7 +151,7 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
             except DataError as exc:
                 errs.append(exc)
         raise ErrorList(f"Tệp {table.file} thiếu cột", list(errs))
-    total_key = unit_key(ds.total_row) if ds.total_row else None
+    total_key = unit_key(ds.total_row) if ds.total_row and all_columns else None
     units: list[Unit] = []
     total: Unit | None = None
     seen: dict[str, int] = {}
@@ -204,7 +206,7 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
                             f'"{u.slug}"', location=table.location(u.row, unit_column),
                             hint="đổi tên để hai đơn vị khác nhau")
         slugs[u.slug] = u.name
-    if ds.total_row and total is None:
+    if total_key is not None and total is None:
         raise DataError(f'không tìm thấy dòng tổng "{ds.total_row}"',
                         location=table.location(None, unit_column),
                         hint="sửa data.total_row cho khớp tên dòng tổng, hoặc bỏ khóa này để "

@@ -28,22 +28,26 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
+from reportgen.render.body import STYLE_DEFS
+
 FONT = "Times New Roman"
 
-#: name → (size pt, bold, italic, alignment, first-line indent cm, space before pt, after pt)
+#: role → (size pt, bold, italic, alignment, first-line indent cm, space before pt, after pt);
+#: the style ids and names come from :data:`reportgen.render.body.STYLE_DEFS`.
 PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, str, float, float, float]] = {
-    "RG Noi dung": (14, False, False, "justify", 1.27, 6, 0),
-    "RG Can cu": (14, False, True, "justify", 1.27, 3, 0),
-    "RG Muc": (14, True, False, "justify", 1.27, 6, 0),
-    "RG Khoan": (14, True, False, "justify", 1.27, 6, 0),
-    "RG Diem": (14, True, True, "justify", 1.27, 6, 0),
-    "RG Tiet": (14, False, True, "justify", 1.27, 6, 0),
-    "RG Bang ten": (13, True, False, "center", 0, 6, 6),
-    "RG Bang dau": (12, True, False, "center", 0, 2, 2),
-    "RG Bang so": (12, False, False, "right", 0, 2, 2),
-    "RG Bang chu": (12, False, False, "left", 0, 2, 2),
-    "RG Dau trang": (13, False, False, "center", 0, 0, 0),
+    "body": (14, False, False, "justify", 1.27, 6, 0),
+    "basis": (14, False, True, "justify", 1.27, 3, 0),
+    "level1": (14, True, False, "justify", 1.27, 6, 0),
+    "level2": (14, True, False, "justify", 1.27, 6, 0),
+    "level3": (14, True, True, "justify", 1.27, 6, 0),
+    "level4": (14, False, True, "justify", 1.27, 6, 0),
+    "table_title": (13, True, False, "center", 0, 6, 6),
+    "table_head": (12, True, False, "center", 0, 2, 2),
+    "table_cell": (12, False, False, "right", 0, 2, 2),
+    "table_text": (12, False, False, "left", 0, 2, 2),
+    "page_header": (13, False, False, "center", 0, 0, 0),
 }
+_KEEP_WITH_NEXT = ("level1", "level2", "level3", "level4", "table_title")
 
 _ALIGN = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
@@ -73,8 +77,10 @@ def _styles(doc: Document) -> None:
     pf.space_before = Pt(0)
     pf.space_after = Pt(0)
     pf.line_spacing = 1.0
-    for name, (size, bold, italic, align, indent, before, after) in PARAGRAPH_STYLES.items():
+    for role, (size, bold, italic, align, indent, before, after) in PARAGRAPH_STYLES.items():
+        style_id, name = STYLE_DEFS[role]
         st = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        st.element.set(qn("w:styleId"), style_id)
         st.base_style = normal
         st.quick_style = True
         st.font.name = FONT
@@ -90,7 +96,7 @@ def _styles(doc: Document) -> None:
         f.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
         f.line_spacing = 1.15 if size >= 14 else 1.0
         f.widow_control = True
-        if name in ("RG Muc", "RG Khoan", "RG Diem", "RG Tiet", "RG Bang ten"):
+        if role in _KEEP_WITH_NEXT:
             f.keep_with_next = True
 
 
@@ -225,7 +231,7 @@ def _signature(doc: Document) -> None:
     _para(b, "{{ nguoi_ky.tham_quyen }}", size=14, bold=True)
     _para(b, "{%p endif %}", size=14, bold=True)
     _para(b, "{{ nguoi_ky.chuc_vu }}", size=14, bold=True)
-    for _ in range(4):
+    for _ in range(5):
         _para(b, "", size=14)
     _para(b, "{{ nguoi_ky.ho_ten }}", size=14, bold=True)
 
@@ -251,7 +257,7 @@ def _page_setup(doc: Document) -> None:
     _para(first, draft[2], size=13)
     header = s.header
     hp = header.paragraphs[0]
-    hp.style = doc.styles["RG Dau trang"]
+    hp.style = doc.styles[STYLE_DEFS["page_header"][1]]
     hp._p.append(parse_xml(
         f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:rPr><w:sz w:val="26"/></w:rPr>'
         "<w:t>2</w:t></w:r></w:fldSimple>"))

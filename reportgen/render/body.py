@@ -17,12 +17,22 @@ from xml.sax.saxutils import escape
 
 from reportgen.config.model import Indicator, Paragraph, ReportConfig, Section, Table
 
-#: Paragraph style ids of the base template, by role.
-STYLES = {
-    "level1": "RGMuc", "level2": "RGKhoan", "level3": "RGDiem", "level4": "RGTiet",
-    "body": "RGNoiDung", "basis": "RGCanCu", "table_title": "RGBangTen",
-    "table_head": "RGBangDau", "table_cell": "RGBangSo", "table_text": "RGBangChu",
+#: Paragraph styles of the base template by role: (style id, name shown in Word).
+STYLE_DEFS: dict[str, tuple[str, str]] = {
+    "level1": ("RGMuc", "RG Mục (I.)"),
+    "level2": ("RGKhoan", "RG Khoản (1.)"),
+    "level3": ("RGDiem", "RG Điểm (1.1.)"),
+    "level4": ("RGTiet", "RG Tiết (a)"),
+    "body": ("RGNoiDung", "RG Nội dung"),
+    "basis": ("RGCanCu", "RG Căn cứ"),
+    "table_title": ("RGBangTen", "RG Tên bảng"),
+    "table_head": ("RGBangDau", "RG Đầu bảng"),
+    "table_cell": ("RGBangSo", "RG Số trong bảng"),
+    "table_text": ("RGBangChu", "RG Chữ trong bảng"),
+    "page_header": ("RGDauTrang", "RG Đầu trang"),
 }
+#: Style id by role.
+STYLES = {role: sid for role, (sid, _) in STYLE_DEFS.items()}
 BLOCK_NAME = "noi_dung"
 TEXT_WIDTH_TWIPS = 9071  # A4 210 mm − 30 mm left − 20 mm right = 160 mm
 

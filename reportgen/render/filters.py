@@ -179,10 +179,12 @@ def danh_gia_chi_tieu(actual: Any, target: Any, lower_is_better: bool = False) -
 
 
 def _cite(basis: Any) -> str:
+    """Full citation of a legal basis: ``{{ can_cu[0] | trich_dan }}``."""
     return str(basis["day_du"] if isinstance(basis, Mapping) else basis)
 
 
 def _cite_short(basis: Any) -> str:
+    """Short citation (type and number): ``{{ can_cu[0] | trich_dan_ngan }}``."""
     return str(basis["ngan"] if isinstance(basis, Mapping) else basis)
 
 

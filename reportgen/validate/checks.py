@@ -49,6 +49,8 @@ def fmt(ind: Indicator, value: Decimal | None) -> str:
     if ind.kind == "percent":
         return format_number(value, _decimals_for(value, ind.decimals)) + "%"
     text = format_number(value, _decimals_for(value, ind.decimals))
+    if ind.unit == "%":
+        return text + "%"
     return f"{text} {ind.unit}" if ind.unit else text
 
 

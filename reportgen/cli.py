@@ -1,0 +1,169 @@
+"""Command line: thin — parse arguments, call one pipeline function, print, map exit codes.
+
+Exit codes: 0 done and clean; 1 the figures failed a check (or the template failed lint);
+2 the command could not run (bad arguments, bad config, unreadable input).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from reportgen import __version__
+from reportgen.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, ReportgenError
+
+
+def _fail(exc: ReportgenError) -> None:
+    click.echo(exc.format(), err=True)
+    sys.exit(exc.exit_code)
+
+
+class _Group(click.Group):
+    """Maps :class:`ReportgenError` to its message and exit code for every command."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ReportgenError as exc:
+            _fail(exc)
+        return None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportgen")
+def main() -> None:
+    """reportgen — sinh báo cáo hành chính (.docx) từ định nghĩa YAML và số liệu CSV/Excel.
+
+    Số liệu được kiểm tra (tổng, tỷ lệ, biến động, số tiền bằng chữ…) trước khi in.
+    Bắt đầu bằng: reportgen demo
+    """
+
+
+@main.command()
+@click.argument("numbers", nargs=-1, required=True)
+@click.option("--south", is_flag=True, help="Cách đọc miền Nam (lẻ, ngàn).")
+@click.option("--money", is_flag=True, help="Đọc như số tiền: viết hoa chữ đầu, thêm \"đồng chẵn\".")
+@click.option("--locale", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Cách viết số đầu vào: vi (1.013,5) hoặc en (1,013.5).")
+def words(numbers: Sequence[str], south: bool, money: bool, locale: str) -> None:
+    """Đọc số thành chữ (để điền "bằng chữ"), mỗi số một dòng, theo đúng thứ tự.
+
+    Ví dụ: reportgen words 22.000.000 --money
+    """
+    from reportgen.vnformat import money_in_words, parse_number, read_number
+
+    lines = []
+    for text in numbers:
+        value = parse_number(text, locale=locale)
+        if money:
+            lines.append(money_in_words(value, south=south))
+        else:
+            lines.append(read_number(value, south=south,
+                                     read_decimals=value != value.to_integral_value()))
+    click.echo("\n".join(lines))
+
+
+@main.command("check")
+@click.argument("config", type=click.Path(dir_okay=False))
+@click.option("--data", "data_file", type=click.Path(dir_okay=False),
+              help="Tệp số liệu khác với tệp ghi trong định nghĩa.")
+@click.option("--unit", "units", multiple=True, help="Chỉ kiểm tra đơn vị này (lặp lại được).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Kiểu kết quả.")
+def check_cmd(config: str, data_file: str | None, units: Sequence[str], fmt: str) -> None:
+    """Kiểm tra số liệu, không sinh báo cáo. Mã thoát: 0 khớp, 1 có lỗi, 2 không chạy được."""
+    from reportgen import pipeline
+    from reportgen.validate.report import format_json, format_table
+
+    result = pipeline.check(config, data_file=data_file, units=list(units) or None)
+    click.echo(format_json(result.findings) if fmt == "json" else format_table(result.findings))
+    sys.exit(EXIT_FINDINGS if result.summary.errors else EXIT_OK)
+
+
+def _render_and_report(config: str, *, data_file: str | None, units: Sequence[str],
+                       out_dir: str, jobs: int | None, force: bool, overwrite: bool) -> int:
+    from reportgen import pipeline
+    from reportgen.validate.report import summary_line
+
+    progress_cb = None
+    bar = None
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        bar = Progress(transient=True)
+        task = bar.add_task("Đang sinh báo cáo", total=None)
+        bar.start()
+
+        def progress_cb(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+    try:
+        result = pipeline.render(config, data_file=data_file, units=list(units) or None,
+                                 out_dir=out_dir, jobs=jobs, force=force, overwrite=overwrite,
+                                 progress=progress_cb)
+    finally:
+        if bar is not None:
+            bar.stop()
+    for o in result.outputs:
+        if o.status in ("skipped", "failed"):
+            word = "Bỏ qua" if o.status == "skipped" else "Lỗi"
+            click.echo(f"{word}: {o.unit} — {o.reason}", err=True)
+    drafts = result.count("draft")
+    click.echo(
+        f"Đã sinh {result.count('rendered') + drafts} báo cáo"
+        + (f" ({drafts} bản DỰ THẢO)" if drafts else "")
+        + f", bỏ qua {result.count('skipped')}, lỗi {result.count('failed')} "
+        f"trong {result.seconds:.1f} giây.")
+    click.echo(summary_line(result.findings))
+    click.echo(f"Thư mục: {result.out_dir}")
+    click.echo(f"Kết quả kiểm tra: {result.findings_file.with_suffix('.txt')}")
+    failed = result.count("failed") + result.count("skipped") + drafts
+    return EXIT_FINDINGS if failed or any(f.severity == "error" for f in result.findings) \
+        else EXIT_OK
+
+
+@main.command("render")
+@click.argument("config", type=click.Path(dir_okay=False))
+@click.option("--data", "data_file", type=click.Path(dir_okay=False),
+              help="Tệp số liệu khác với tệp ghi trong định nghĩa.")
+@click.option("--unit", "units", multiple=True,
+              help="Chỉ sinh báo cáo của đơn vị này (lặp lại được; tên thành phố cho báo cáo tổng).")
+@click.option("--all", "all_units", is_flag=True, help="Mọi đơn vị và toàn thành phố (mặc định).")
+@click.option("-o", "--out", "out_dir", default="outputs", show_default=True,
+              type=click.Path(file_okay=False), help="Thư mục kết quả.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
+              help="Số tiến trình song song (mặc định: số lõi CPU).")
+@click.option("--force", is_flag=True,
+              help="Vẫn in đơn vị có số liệu sai, đánh dấu DỰ THẢO ở đầu trang.")
+@click.option("--overwrite", is_flag=True, help="Cho phép ghi đè báo cáo đã có.")
+def render_cmd(config: str, data_file: str | None, units: Sequence[str], all_units: bool,
+               out_dir: str, jobs: int | None, force: bool, overwrite: bool) -> None:
+    """Kiểm tra rồi sinh báo cáo .docx cho từng đơn vị và toàn thành phố."""
+    if units and all_units:
+        raise click.UsageError("dùng --unit hoặc --all, không dùng cả hai")
+    sys.exit(_render_and_report(config, data_file=data_file, units=units, out_dir=out_dir,
+                                jobs=jobs, force=force, overwrite=overwrite))
+
+
+@main.command()
+@click.option("-o", "--out", "out_dir", default="outputs", show_default=True,
+              type=click.Path(file_okay=False), help="Thư mục kết quả.")
+def demo(out_dir: str) -> None:
+    """Sinh báo cáo mẫu (giảm nghèo năm 2024 của một thành phố và 12 phường, xã)."""
+    from reportgen.resources import demo_config
+
+    config = demo_config()
+    click.echo(f"Báo cáo mẫu: {config} (số liệu mẫu, không có thật)")
+    code = _render_and_report(str(config), data_file=None, units=(), out_dir=out_dir, jobs=None,
+                              force=False, overwrite=True)
+    sys.exit(code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+
+__all__ = ["EXIT_CANNOT_RUN", "main"]
+_ = Path

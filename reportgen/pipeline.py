@@ -1,0 +1,285 @@
+"""The order of steps, nothing else: load → read → compute → validate → render → write.
+
+The command line calls these functions; so can any Python program. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from reportgen import __version__
+from reportgen.config.loader import load_config
+from reportgen.config.model import ReportConfig
+from reportgen.data.dataset import Dataset, Unit, load_dataset
+from reportgen.errors import DataError, ErrorList, Location, OutputError, ReportgenError
+from reportgen.validate.findings import Finding, FindingSummary
+from reportgen.validate.report import format_json, format_table
+from reportgen.validate.runner import validate
+
+
+@dataclass
+class CheckResult:
+    """A loaded report with its data and every finding."""
+
+    config: ReportConfig
+    dataset: Dataset
+    findings: list[Finding]
+
+    @property
+    def summary(self) -> FindingSummary:
+        """Counts of the findings."""
+        return FindingSummary.of(self.findings)
+
+
+def select_units(dataset: Dataset, names: Sequence[str] | None) -> list[Unit]:
+    """Return the named units (matching folds case, spaces and tone placement), or all units
+    followed by the whole city when ``names`` is empty."""
+    if not names:
+        return dataset.all_units()
+    out, unknown = [], []
+    for name in names:
+        unit = dataset.find(name)
+        if unit is None:
+            unknown.append(name)
+        elif unit not in out:
+            out.append(unit)
+    if unknown:
+        from reportgen.config.schema import did_you_mean
+
+        errs: list[ReportgenError] = []
+        names_all = [u.name for u in dataset.all_units()]
+        for name in unknown:
+            guess = did_you_mean(name, names_all)
+            errs.append(DataError(
+                f'không có đơn vị "{name}" trong tệp số liệu',
+                location=Location(file=dataset.table.file),
+                hint=f'có phải ý bạn là "{guess}"?' if guess else
+                "các đơn vị: " + ", ".join(names_all)))
+        raise ErrorList("Tên đơn vị không đúng", errs)
+    return out
+
+
+def check(config_path: str | Path, *, data_file: str | Path | None = None,
+          units: Sequence[str] | None = None) -> CheckResult:
+    """Load the report definition and its data, and validate the selected units."""
+    config = load_config(config_path)
+    dataset = load_dataset(config, data_file)
+    selected = select_units(dataset, units)
+    return CheckResult(config, dataset, validate(config, dataset, selected))
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+@dataclass
+class Output:
+    """One rendered (or skipped, or failed) report of a batch."""
+
+    unit: str
+    file: str | None
+    status: str  # "rendered" | "draft" | "skipped" | "failed"
+    sha256: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class RenderResult:
+    """What a render run produced."""
+
+    out_dir: Path
+    outputs: list[Output]
+    findings: list[Finding]
+    findings_file: Path
+    manifest_file: Path
+    seconds: float
+    config: ReportConfig
+
+    def count(self, status: str) -> int:
+        """How many outputs have ``status``."""
+        return sum(1 for o in self.outputs if o.status == status)
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file, hex."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def output_name(config: ReportConfig, unit: Unit) -> str:
+    """File name of a unit's report: ``phuong-tran-phu.docx`` inside the report's folder."""
+    return f"{unit.slug}.docx"
+
+
+class Renderer:
+    """Everything that does not depend on the unit, prepared once per process."""
+
+    def __init__(self, config: ReportConfig, dataset: Dataset) -> None:
+        from reportgen.render.body import BLOCK_NAME, build_body
+        from reportgen.render.context import ContextBuilder
+        from reportgen.render.engine import CoreProperties, PreparedTemplate
+        from reportgen.render.environment import make_env
+
+        self.config = config
+        self.dataset = dataset
+        self.template = PreparedTemplate.from_file(
+            config.template, env=make_env(), blocks={BLOCK_NAME: build_body(config)})
+        self.contexts = ContextBuilder(config, dataset)
+        moment = datetime(config.date.year, config.date.month, config.date.day)
+        self.props = CoreProperties(title=config.title, subject=config.data.period,
+                                    creator="reportgen", created=moment, modified=moment)
+
+    def render(self, unit: Unit, *, draft: bool) -> bytes:
+        """Render the report of ``unit``; return the .docx bytes."""
+        ctx = self.contexts.build(unit, draft=draft)
+        return self.template.render(ctx, core_properties=self.props)
+
+
+# Per-process state of the worker pool: each worker prepares the template once.
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(config_path: str, data_file: str | None) -> None:
+    config = load_config(config_path)
+    dataset = load_dataset(config, data_file)
+    _WORKER["renderer"] = Renderer(config, dataset)
+    _WORKER["units"] = {u.key: u for u in dataset.all_units()}
+
+
+def _worker_render(jobs: list[tuple[str, bool, str, bool]]) -> list[Output]:
+    renderer: Renderer = _WORKER["renderer"]
+    units: dict[str, Unit] = _WORKER["units"]
+    return [_render_one(renderer, units[key], draft, Path(path), overwrite)
+            for key, draft, path, overwrite in jobs]
+
+
+def _render_one(renderer: Renderer, unit: Unit, draft: bool, path: Path,
+                overwrite: bool) -> Output:
+    from reportgen.render.engine import write_atomic
+
+    try:
+        data = renderer.render(unit, draft=draft)
+        write_atomic(path, data, overwrite=overwrite)
+    except ReportgenError as exc:
+        return Output(unit.name, None, "failed", reason=exc.format())
+    except Exception as exc:  # one unit's failure must not stop the batch
+        return Output(unit.name, None, "failed", reason=f"{type(exc).__name__}: {exc}")
+    return Output(unit.name, str(path), "draft" if draft else "rendered",
+                  sha256=hashlib.sha256(data).hexdigest())
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def render(config_path: str | Path, *, data_file: str | Path | None = None,
+           units: Sequence[str] | None = None, out_dir: str | Path = "outputs",
+           jobs: int | None = None, force: bool = False, overwrite: bool = False,
+           progress: Callable[[int, int], None] | None = None) -> RenderResult:
+    """Validate, then render one .docx per selected unit (default: every unit and the city).
+
+    A unit whose figures fail a check is skipped, or with ``force`` rendered marked DỰ THẢO.
+    Writes are atomic; existing reports are not overwritten unless ``overwrite``. A failure of
+    one unit is recorded and the batch goes on. Returns what was written, with a findings file
+    and a manifest (inputs and outputs with SHA-256) beside the reports.
+    """
+    started = time.perf_counter()
+    config = load_config(config_path)
+    dataset = load_dataset(config, data_file)
+    selected = select_units(dataset, units)
+    findings = validate(config, dataset, selected)
+    failing = {f.unit for f in findings if f.severity == "error"}
+    folder = Path(out_dir) / config.id
+    folder.mkdir(parents=True, exist_ok=True)
+
+    plan: list[tuple[Unit, bool, Path]] = []
+    outputs: list[Output] = []
+    for unit in selected:
+        if unit.name in failing and not force:
+            n = sum(1 for f in findings if f.unit == unit.name and f.severity == "error")
+            outputs.append(Output(unit.name, None, "skipped",
+                                  reason=f"{n} lỗi số liệu (xem kiem-tra.txt); dùng --force để "
+                                         "in bản DỰ THẢO"))
+            continue
+        plan.append((unit, unit.name in failing, folder / output_name(config, unit)))
+    if not overwrite:
+        existing = [p for _, _, p in plan if p.exists()]
+        if existing:
+            raise OutputError(
+                f"{len(existing)} báo cáo đã có trong {folder} (ví dụ {existing[0].name}); "
+                "reportgen không ghi đè báo cáo đã sinh",
+                hint="dùng --overwrite để ghi đè, hoặc -o để chọn thư mục khác")
+
+    n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(plan) // 40 or 1))
+    done = 0
+    if n_jobs == 1:
+        renderer = Renderer(config, dataset)
+        for unit, draft, path in plan:
+            outputs.append(_render_one(renderer, unit, draft, path, overwrite))
+            done += 1
+            if progress:
+                progress(done, len(plan))
+    else:
+        work = [(u.key, d, str(p), overwrite) for u, d, p in plan]
+        size = max(8, min(200, len(work) // (n_jobs * 8) or 1))
+        with ProcessPoolExecutor(max_workers=n_jobs, initializer=_worker_init,
+                                 initargs=(str(config_path), None if data_file is None
+                                           else str(data_file))) as pool:
+            for batch in pool.map(_worker_render, _chunks(work, size)):
+                outputs.extend(batch)
+                done += len(batch)
+                if progress:
+                    progress(done, len(plan))
+
+    findings_file = folder / "kiem-tra.json"
+    _write_text(findings_file, format_json(findings))
+    _write_text(folder / "kiem-tra.txt", format_table(findings) + "\n")
+    manifest_file = folder / "manifest.json"
+    data_path = Path(data_file) if data_file is not None else config.data.file
+    _write_text(manifest_file, json.dumps(
+        _manifest(config, data_path, outputs, findings_file), ensure_ascii=False, indent=2))
+    return RenderResult(folder, outputs, findings, findings_file, manifest_file,
+                        time.perf_counter() - started, config)
+
+
+def _write_text(path: Path, text: str) -> None:
+    from reportgen.render.engine import write_atomic
+
+    write_atomic(path, text.encode("utf-8"), overwrite=True)
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _manifest(config: ReportConfig, data_path: Path, outputs: Iterable[Output],
+              findings_file: Path) -> dict[str, Any]:
+    inputs = [config.path, config.template, data_path]
+    if config.data.previous is not None:
+        inputs.append(config.data.previous.file)
+    return {
+        "engine": f"reportgen {__version__}",
+        "report": config.id,
+        "inputs": [{"file": _rel(p), "sha256": sha256_file(p)} for p in inputs],
+        "outputs": [
+            {"unit": o.unit, "file": _rel(Path(o.file)) if o.file else None, "status": o.status,
+             **({"sha256": o.sha256} if o.sha256 else {}),
+             **({"reason": o.reason} if o.reason else {})}
+            for o in outputs
+        ],
+        "findings": _rel(findings_file),
+    }

@@ -1,0 +1,15 @@
+"""Copy the repository's sample project into the package (reportgen/resources/demo/)."""
+
+import shutil
+from pathlib import Path
+
+from reportgen.resources import DEMO, DEMO_FILES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+if __name__ == "__main__":
+    for rel in DEMO_FILES:
+        dst = DEMO / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / rel, dst)
+        print(f"{rel} → {dst.relative_to(ROOT)}")
