@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import click
 
 from reportgen import __version__
-from reportgen.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, ReportgenError
+from reportgen.errors import EXIT_FINDINGS, EXIT_OK, ReportgenError
 
 
 def _fail(exc: ReportgenError) -> None:
@@ -55,9 +54,15 @@ def words(numbers: Sequence[str], south: bool, money: bool, locale: str) -> None
     """
     from reportgen.vnformat import money_in_words, parse_number, read_number
 
+    from reportgen.errors import Location, NumberFormatError
+
     lines = []
-    for text in numbers:
-        value = parse_number(text, locale=locale)
+    for i, text in enumerate(numbers, 1):
+        try:
+            value = parse_number(text, locale=locale)
+        except NumberFormatError as exc:
+            exc.location = Location(key=f"số thứ {i}")
+            raise
         if money:
             lines.append(money_in_words(value, south=south))
         else:
@@ -161,9 +166,3 @@ def demo(out_dir: str) -> None:
                               force=False, overwrite=True)
     sys.exit(code)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
-__all__ = ["EXIT_CANNOT_RUN", "main"]
-_ = Path

@@ -186,13 +186,18 @@ def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
 def render(config_path: str | Path, *, data_file: str | Path | None = None,
            units: Sequence[str] | None = None, out_dir: str | Path = "outputs",
            jobs: int | None = None, force: bool = False, overwrite: bool = False,
-           progress: Callable[[int, int], None] | None = None) -> RenderResult:
+           progress: Callable[[int, int], None] | None = None,
+           min_per_job: int = 40) -> RenderResult:
     """Validate, then render one .docx per selected unit (default: every unit and the city).
 
     A unit whose figures fail a check is skipped, or with ``force`` rendered marked DỰ THẢO.
     Writes are atomic; existing reports are not overwritten unless ``overwrite``. A failure of
     one unit is recorded and the batch goes on. Returns what was written, with a findings file
     and a manifest (inputs and outputs with SHA-256) beside the reports.
+
+    ``jobs`` worker processes (default: the number of cores) each prepare the template once;
+    no worker is started for fewer than ``min_per_job`` documents, where starting it would cost
+    more than it saves.
     """
     started = time.perf_counter()
     config = load_config(config_path)
@@ -221,7 +226,7 @@ def render(config_path: str | Path, *, data_file: str | Path | None = None,
                 "reportgen không ghi đè báo cáo đã sinh",
                 hint="dùng --overwrite để ghi đè, hoặc -o để chọn thư mục khác")
 
-    n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(plan) // 40 or 1))
+    n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(plan) // max(1, min_per_job) or 1))
     done = 0
     if n_jobs == 1:
         renderer = Renderer(config, dataset)

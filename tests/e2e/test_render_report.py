@@ -1,0 +1,271 @@
+"""End-to-end: render the sample report and read the .docx as a reader would see it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Mm, Pt
+
+from reportgen import pipeline
+from reportgen.errors import OutputError
+from reportgen.vnformat import format_number
+from tests.helpers import edit_cell, rename_unit, sample_project
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> pipeline.RenderResult:
+    tmp = tmp_path_factory.mktemp("demo")
+    config = sample_project(tmp)
+    return pipeline.render(config, out_dir=tmp / "out", jobs=1)
+
+
+@pytest.fixture(scope="module")
+def city(rendered: pipeline.RenderResult) -> docx.document.Document:
+    return docx.Document(str(rendered.out_dir / "thanh-pho-hoa-an.docx"))
+
+
+@pytest.fixture(scope="module")
+def ward(rendered: pipeline.RenderResult) -> docx.document.Document:
+    return docx.Document(str(rendered.out_dir / "phuong-tran-phu.docx"))
+
+
+def sample_rows() -> list[dict[str, str]]:
+    from reportgen.resources import DEMO
+
+    text = (DEMO / "inputs" / "giam-ngheo-2024.csv").read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
+
+
+def column_total(name: str) -> Decimal:
+    from reportgen.vnformat import parse_number
+
+    return sum((parse_number(r[name]) for r in sample_rows()), Decimal(0))
+
+
+def body_text(d: docx.document.Document) -> str:
+    return "\n".join(p.text for p in d.paragraphs)
+
+
+def test_batch_renders_every_unit_and_the_city(rendered: pipeline.RenderResult) -> None:
+    names = sorted(p.name for p in rendered.out_dir.glob("*.docx"))
+    assert len(names) == 13
+    assert "thanh-pho-hoa-an.docx" in names and "phuong-tran-phu.docx" in names
+    assert "xa-dong-son.docx" in names
+    assert rendered.count("rendered") == 13 and rendered.count("skipped") == 0
+
+
+def test_header_block_has_agency_number_motto_and_date(city: docx.document.Document) -> None:
+    head = city.tables[0]
+    left, right = head.cell(0, 0).text, head.cell(0, 1).text
+    assert left.split("\n")[:3] == ["UBND TỈNH ĐÔNG SƠN", "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÒA AN"]
+    assert right.split("\n")[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                     "Độc lập - Tự do - Hạnh phúc"]
+    assert head.cell(1, 0).text == "Số: 125/BC-UBND"
+    date_par = head.cell(1, 1).paragraphs[0]
+    assert date_par.text == "Hòa An, ngày 16 tháng 12 năm 2024"
+    assert all(r.italic for r in date_par.runs if r.text.strip())
+    agency = [p for p in head.cell(0, 0).paragraphs if p.text == "THÀNH PHỐ HÒA AN"][0]
+    assert all(r.bold for r in agency.runs)
+
+
+def test_ward_report_is_issued_by_the_ward_with_a_blank_number(
+        ward: docx.document.Document) -> None:
+    head = ward.tables[0]
+    assert head.cell(0, 0).text.split("\n")[:3] == [
+        "UBND THÀNH PHỐ HÒA AN", "ỦY BAN NHÂN DÂN", "PHƯỜNG TRẦN PHÚ"]
+    assert head.cell(1, 0).text.replace(" ", "") == "Số:/BC-UBND"
+    sign = ward.tables[-1].cell(0, 1).text
+    assert "TM. ỦY BAN NHÂN DÂN" in sign and sign.rstrip().endswith("Nguyễn Văn Hùng")
+
+
+def test_title_is_bold_centred_document_type_and_subject(city: docx.document.Document) -> None:
+    paras = [p for p in city.paragraphs if p.text.strip()]
+    kind, subject = paras[0], paras[1]
+    assert kind.text == "BÁO CÁO"
+    assert subject.text == "Kết quả thực hiện công tác giảm nghèo năm 2024 và nhiệm vụ năm 2025"
+    for p in (kind, subject):
+        assert p.alignment == 1  # centre
+        assert all(r.bold for r in p.runs)
+
+
+def test_opening_cites_the_legal_bases_in_full(city: docx.document.Document) -> None:
+    text = body_text(city)
+    assert ("Thực hiện Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ phê duyệt "
+            "Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025") in text
+    assert "Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ" in text
+
+
+def test_sections_are_numbered_and_figures_formatted_the_vietnamese_way(
+        city: docx.document.Document) -> None:
+    text = body_text(city)
+    households = column_total("tong_so_ho")
+    poor = column_total("ho_ngheo_cuoi_ky")
+    rate = (poor / households * 100).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    assert f"toàn thành phố Hòa An có {format_number(households)} hộ" in text
+    assert f"Số hộ nghèo là {format_number(poor)} hộ" in text
+    assert f"chiếm {format_number(rate, 2)}% tổng số hộ" in text
+    for heading in ("I. TÌNH HÌNH HỘ NGHÈO, HỘ CẬN NGHÈO", "1. Kết quả rà soát cuối năm",
+                    "II. KẾT QUẢ THỰC HIỆN CÁC CHÍNH SÁCH, DỰ ÁN GIẢM NGHÈO",
+                    "IV. NHIỆM VỤ, GIẢI PHÁP NĂM 2025"):
+        assert heading in text.split("\n")
+    money = column_total("kinh_phi_tong")
+    assert f"là {format_number(money, 1)} triệu đồng (" in text
+
+
+def test_body_ends_with_the_closing_mark(city: docx.document.Document) -> None:
+    paras = [p.text for p in city.paragraphs if p.text.strip()]
+    assert paras[-1].startswith("Trên đây là báo cáo") and paras[-1].endswith("./.")
+
+
+def test_unit_table_has_every_unit_and_a_total_row_that_adds_up(
+        city: docx.document.Document) -> None:
+    table = city.tables[1]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0][:3] == ["TT", "Đơn vị", "Tổng số hộ (hộ)"]
+    units = [r["don_vi"] for r in sample_rows()]
+    assert [r[1] for r in rows[1:-1]] == units
+    assert [r[0] for r in rows[1:-1]] == [str(i) for i in range(1, len(units) + 1)]
+    assert rows[-1][1] == "Toàn thành phố"
+    assert rows[-1][2] == format_number(column_total("tong_so_ho"))
+
+
+def test_ward_report_has_no_city_table(ward: docx.document.Document) -> None:
+    assert len(ward.tables) == 2  # header block and signature block only
+
+
+def test_signature_block_and_recipients_side_by_side(city: docx.document.Document) -> None:
+    table = city.tables[-1]
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    assert left.paragraphs[0].text == "Nơi nhận:"
+    r0 = left.paragraphs[0].runs[0]
+    assert r0.bold and r0.italic and r0.font.size == Pt(12)
+    lines = [p.text for p in left.paragraphs[1:]]
+    assert lines[0] == "- Sở Lao động - Thương binh và Xã hội tỉnh (b/c);"
+    assert lines[-1] == "- Lưu: VT, LĐTBXH."
+    assert all(p.runs[0].font.size == Pt(11) for p in left.paragraphs[1:] if p.runs)
+    sign = [p.text for p in right.paragraphs if p.text]
+    assert sign == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thanh Bình"]
+
+
+def test_page_setup_follows_nd30(city: docx.document.Document) -> None:
+    s = city.sections[0]
+
+    def mm(v: int | None) -> float:
+        assert v is not None
+        return round(v / 36000, 1)
+
+    assert (mm(s.page_width), mm(s.page_height)) == (210.0, 297.0)
+    assert 20 <= mm(s.top_margin) <= 25 and 20 <= mm(s.bottom_margin) <= 25
+    assert 30 <= mm(s.left_margin) <= 35 and 15 <= mm(s.right_margin) <= 20
+    assert s.different_first_page_header_footer
+    header_xml = s.header._element.xml
+    assert "PAGE" in header_xml  # page number in the header from page 2
+    first = "".join(p.text for p in s.first_page_header.paragraphs)
+    assert "PAGE" not in s.first_page_header._element.xml and "DỰ THẢO" not in first
+
+
+def test_every_style_and_run_is_times_new_roman_13_to_14_in_the_body(
+        city: docx.document.Document) -> None:
+    styles = city.styles
+    for name in ("Normal", "RG Nội dung", "RG Mục (I.)", "RG Khoản (1.)"):
+        st = styles[name]
+        assert st.font.name == "Times New Roman"
+    body = styles["RG Nội dung"]
+    assert body.font.size in (Pt(13), Pt(14))
+    assert body.paragraph_format.alignment == 3  # justify
+    assert body.paragraph_format.first_line_indent in (Mm(10), Mm(12.7))
+    assert body.paragraph_format.space_before >= Pt(6)
+    for p in city.paragraphs:
+        for r in p.runs:
+            assert r.font.name in (None, "Times New Roman")
+
+
+def test_findings_file_and_manifest_are_written(rendered: pipeline.RenderResult) -> None:
+    assert json.loads(rendered.findings_file.read_text(encoding="utf-8")) == []
+    manifest = json.loads(rendered.manifest_file.read_text(encoding="utf-8"))
+    assert manifest["engine"].startswith("reportgen ")
+    assert {Path(i["file"]).name for i in manifest["inputs"]} >= {
+        "giam-ngheo-2024.yaml", "giam-ngheo-2024.csv", "bao-cao-co-ban.docx"}
+    assert all(len(i["sha256"]) == 64 for i in manifest["inputs"])
+    outs = {Path(o["file"]).name: o for o in manifest["outputs"]}
+    data = (rendered.out_dir / "phuong-tran-phu.docx").read_bytes()
+    import hashlib
+
+    assert outs["phuong-tran-phu.docx"]["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def test_same_inputs_give_byte_identical_documents(tmp_path: Path) -> None:
+    config = sample_project(tmp_path)
+    a = pipeline.render(config, out_dir=tmp_path / "a", jobs=1, units=["Phường Trần Phú"])
+    b = pipeline.render(config, out_dir=tmp_path / "b", jobs=1, units=["Phường Trần Phú"])
+    assert (a.out_dir / "phuong-tran-phu.docx").read_bytes() == \
+        (b.out_dir / "phuong-tran-phu.docx").read_bytes()
+
+
+def test_existing_reports_are_not_overwritten_without_the_flag(tmp_path: Path) -> None:
+    config = sample_project(tmp_path)
+    first = pipeline.render(config, out_dir=tmp_path / "o", jobs=1, units=["Xã Song Mai"])
+    path = first.out_dir / "xa-song-mai.docx"
+    path.write_bytes(b"signed copy")
+    with pytest.raises(OutputError) as err:
+        pipeline.render(config, out_dir=tmp_path / "o", jobs=1, units=["Xã Song Mai"])
+    assert "--overwrite" in err.value.format()
+    assert path.read_bytes() == b"signed copy"
+    pipeline.render(config, out_dir=tmp_path / "o", jobs=1, units=["Xã Song Mai"],
+                    overwrite=True)
+    assert zipfile.is_zipfile(path)
+
+
+def test_unit_with_failing_figures_is_skipped_or_rendered_as_draft(tmp_path: Path) -> None:
+    config = sample_project(tmp_path)
+    edit_cell(tmp_path / "inputs" / "giam-ngheo-2024.csv", "Xã Tân Mỹ", "kinh_phi_tong", "1,0")
+    result = pipeline.render(config, out_dir=tmp_path / "o", jobs=1)
+    skipped = [o for o in result.outputs if o.status == "skipped"]
+    # the city's total adds the wrong cell too, so the city report is held back as well
+    assert [o.unit for o in skipped] == ["Xã Tân Mỹ", "thành phố Hòa An"]
+    assert not (result.out_dir / "xa-tan-my.docx").exists()
+    assert result.count("rendered") == 11
+    assert any(f.unit == "Xã Tân Mỹ" and f.check == "sum" for f in result.findings)
+
+    forced = pipeline.render(config, out_dir=tmp_path / "f", jobs=1, force=True)
+    assert forced.count("draft") == 2
+    draft = docx.Document(str(forced.out_dir / "xa-tan-my.docx"))
+    header = "\n".join(p.text for p in draft.sections[0].first_page_header.paragraphs)
+    assert "DỰ THẢO" in header
+    clean = docx.Document(str(forced.out_dir / "xa-song-mai.docx"))
+    assert "DỰ THẢO" not in "".join(
+        p.text for p in clean.sections[0].first_page_header.paragraphs)
+
+
+@pytest.mark.parametrize("name", ["Tổ 1 & 2 <Khu A>", 'Thôn "Đồng" Xanh', "Ấp O'Reilly"],
+                         ids=["ampersand-and-angle", "double-quotes", "apostrophe"])
+def test_names_with_xml_characters_do_not_corrupt_the_document(tmp_path: Path,
+                                                               name: str) -> None:
+    config = sample_project(tmp_path)
+    rename_unit(tmp_path / "inputs" / "giam-ngheo-2024.csv", "Xã Tân Tiến", name)
+    rename_unit(tmp_path / "inputs" / "giam-ngheo-2023.csv", "Xã Tân Tiến", name)
+    result = pipeline.render(config, out_dir=tmp_path / "o", jobs=1)
+    assert result.count("rendered") == 13
+    city = docx.Document(str(result.out_dir / "thanh-pho-hoa-an.docx"))
+    assert name in [c.text for c in city.tables[1].columns[1].cells]
+    unit_file = [o.file for o in result.outputs if o.unit == name][0]
+    assert unit_file is not None
+    unit_doc = docx.Document(unit_file)
+    assert name.upper() in unit_doc.tables[0].cell(0, 0).text
+
+
+def test_parallel_batch_gives_the_same_documents_as_one_process(tmp_path: Path) -> None:
+    config = sample_project(tmp_path)
+    one = pipeline.render(config, out_dir=tmp_path / "one", jobs=1)
+    two = pipeline.render(config, out_dir=tmp_path / "two", jobs=2, min_per_job=1)
+    for p in one.out_dir.glob("*.docx"):
+        assert p.read_bytes() == (two.out_dir / p.name).read_bytes(), p.name

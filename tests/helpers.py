@@ -1,0 +1,40 @@
+"""Shared test helpers: a copy of the sample project that a test may break."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+from reportgen.resources import DEMO, DEMO_FILES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sample_project(tmp: Path) -> Path:
+    """Copy the sample project (configs/, inputs/, templates/) into ``tmp``; return its config."""
+    for rel in DEMO_FILES:
+        dst = tmp / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(DEMO / rel, dst)
+    return tmp / "configs" / "giam-ngheo-2024.yaml"
+
+
+def edit_cell(csv_path: Path, unit: str, column: str, value: str) -> None:
+    """Set one cell of the sample CSV (UTF-8 with BOM, ';' separated)."""
+    text = csv_path.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    col = rows[0].index(column)
+    hits = [r for r in rows[1:] if r[0] == unit]
+    assert hits, f"no unit {unit}"
+    hits[0][col] = value
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+    csv_path.write_text(out.getvalue(), encoding="utf-8-sig")
+
+
+def rename_unit(csv_path: Path, old: str, new: str) -> None:
+    """Rename a unit of the sample CSV."""
+    text = csv_path.read_text(encoding="utf-8-sig")
+    csv_path.write_text(text.replace(f"\n{old};", f"\n{new};"), encoding="utf-8-sig")

@@ -1,0 +1,105 @@
+"""The command line: arguments, messages, exit codes (the pipeline itself is tested elsewhere)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import main
+from tests.helpers import edit_cell, sample_project
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_help_lists_the_commands(runner: CliRunner) -> None:
+    out = runner.invoke(main, ["--help"])
+    assert out.exit_code == 0
+    for cmd in ("demo", "render", "check", "words"):
+        assert cmd in out.output
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["22.000.000", "--money"], "Hai mươi hai triệu đồng chẵn"),
+        (["1001"], "một nghìn không trăm linh một"),
+        (["15", "--south"], "mười lăm"),
+        (["105", "--south"], "một trăm lẻ năm"),
+        (["1,5"], "một phẩy năm"),
+        (["1,013.5", "--locale", "en"], "một nghìn không trăm mười ba phẩy năm"),
+    ],
+    ids=["money", "inner-zero-group", "south-15", "south-le", "decimal", "english-locale"],
+)
+def test_words_prints_the_reading(runner: CliRunner, args: list[str], expected: str) -> None:
+    out = runner.invoke(main, ["words", *args])
+    assert out.exit_code == 0, out.output
+    assert out.output.strip() == expected
+
+
+def test_words_prints_one_line_per_number_in_order(runner: CliRunner) -> None:
+    numbers = [str(n) for n in range(1000)]
+    out = runner.invoke(main, ["words", *numbers])
+    assert out.exit_code == 0
+    lines = out.output.splitlines()
+    assert len(lines) == 1000
+    assert lines[21] == "hai mươi mốt" and lines[105] == "một trăm linh năm"
+
+
+def test_words_rejects_a_mistyped_number_naming_it(runner: CliRunner) -> None:
+    out = runner.invoke(main, ["words", "1.013", "2.2.839"])
+    assert out.exit_code == 2
+    assert "số thứ 2" in out.output and "2.2.839" in out.output
+
+
+def test_render_prints_a_summary_and_where_the_files_are(runner: CliRunner,
+                                                         tmp_path: Path) -> None:
+    config = sample_project(tmp_path)
+    out = runner.invoke(main, ["render", str(config), "--unit", "Phường Trần Phú",
+                               "-o", str(tmp_path / "o")])
+    assert out.exit_code == 0, out.output
+    assert "Đã sinh 1 báo cáo" in out.output
+    assert (tmp_path / "o" / "giam-ngheo-2024" / "phuong-tran-phu.docx").exists()
+
+
+def test_render_with_failing_figures_exits_1_and_names_the_skipped_unit(
+        runner: CliRunner, tmp_path: Path) -> None:
+    config = sample_project(tmp_path)
+    edit_cell(tmp_path / "inputs" / "giam-ngheo-2024.csv", "Xã Song Mai", "ty_le_ho_ngheo",
+              "9,99")
+    out = runner.invoke(main, ["render", str(config), "-o", str(tmp_path / "o")])
+    assert out.exit_code == 1
+    assert "Bỏ qua: Xã Song Mai" in out.output
+
+
+def test_render_unknown_unit_suggests_the_right_name(runner: CliRunner, tmp_path: Path) -> None:
+    config = sample_project(tmp_path)
+    out = runner.invoke(main, ["render", str(config), "--unit", "Phường Tran Phu",
+                               "-o", str(tmp_path / "o")])
+    assert out.exit_code == 2
+    assert "Phường Trần Phú" in out.output
+
+
+def test_render_missing_config_exits_2_with_a_clear_message(runner: CliRunner,
+                                                            tmp_path: Path) -> None:
+    out = runner.invoke(main, ["render", str(tmp_path / "khong-co.yaml")])
+    assert out.exit_code == 2
+    assert "không tìm thấy" in out.output
+
+
+def test_render_unit_and_all_together_is_a_usage_error(runner: CliRunner,
+                                                       tmp_path: Path) -> None:
+    config = sample_project(tmp_path)
+    out = runner.invoke(main, ["render", str(config), "--unit", "Xã Song Mai", "--all"])
+    assert out.exit_code == 2
+
+
+def test_demo_renders_the_bundled_sample(runner: CliRunner, tmp_path: Path) -> None:
+    out = runner.invoke(main, ["demo", "-o", str(tmp_path)])
+    assert out.exit_code == 0, out.output
+    assert "Đã sinh 13 báo cáo" in out.output
+    assert len(list((tmp_path / "giam-ngheo-2024").glob("*.docx"))) == 13
