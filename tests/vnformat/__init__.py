@@ -1,0 +1,1 @@
+"""Tests of reportgen.vnformat (Vietnamese figures, words, dates, document codes)."""
