@@ -153,6 +153,20 @@ def render_cmd(config: str, data_file: str | None, units: Sequence[str], all_uni
                                 jobs=jobs, force=force, overwrite=overwrite))
 
 
+@main.command("new")
+@click.argument("name")
+@click.option("--dir", "root", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="Thư mục dự án (chứa configs/, templates/, inputs/).")
+def new_cmd(name: str, root: str) -> None:
+    """Tạo báo cáo mới: tệp YAML có chú thích, mẫu Word có thẻ cho từng chỉ tiêu, số liệu mẫu."""
+    from reportgen.scaffold import create
+
+    files = create(name, root)
+    click.echo(f"Đã tạo:\n  {files.config}\n  {files.template}\n  {files.data}")
+    click.echo(f"Tiếp theo: reportgen lint {files.template} --config {files.config}")
+    click.echo(f"           reportgen render {files.config}")
+
+
 @main.command()
 @click.option("-o", "--out", "out_dir", default="outputs", show_default=True,
               type=click.Path(file_okay=False), help="Thư mục kết quả.")

@@ -17,6 +17,7 @@ import copy
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
@@ -265,17 +266,27 @@ def _page_setup(doc: Document) -> None:
         header._element.append(para)
 
 
-def build_base_template(path: str | Path, *, body_placeholder: str = "{{p noi_dung }}") -> Path:
-    """Write the base template to ``path`` and return it."""
+def build_base_template(path: str | Path, *,
+                        body: Sequence[tuple[str, str]] | None = None) -> Path:
+    """Write the base template to ``path`` and return it.
+
+    ``body`` replaces the ``{{p noi_dung }}`` placeholder with paragraphs given as
+    (role, text) pairs — roles of :data:`~reportgen.render.body.STYLE_DEFS` ("level1", "body" …);
+    ``reportgen new`` uses it to write a starter template with a tag for each indicator.
+    """
     doc = Document()
     _styles(doc)
     _page_setup(doc)
-    body = doc.element.body
-    for p in list(body.findall(qn("w:p"))):
-        body.remove(p)
+    element = doc.element.body
+    for p in list(element.findall(qn("w:p"))):
+        element.remove(p)
     _header_block(doc)
     _title(doc)
-    _para(doc, body_placeholder, size=14, align="justify")
+    if body is None:
+        _para(doc, "{{p noi_dung }}", size=14, align="justify")
+    else:
+        for role, text in body:
+            doc.add_paragraph(text, style=doc.styles[STYLE_DEFS[role][1]])
     _signature(doc)
     props = doc.core_properties
     props.title = "Mẫu báo cáo cơ bản (Nghị định 30/2020/NĐ-CP)"

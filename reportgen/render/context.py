@@ -166,7 +166,7 @@ class ContextBuilder:
         subject = ctx["co_quan"]["ten_goi"]
         if cfg.basis_style == "thuc_hien" and self.bases:
             cited = ", ".join(b["day_du"] for b in self.bases)
-            return f"Thực hiện {cited}; {subject} báo cáo như sau:"
+            return f"Thực hiện {cited}, {subject} báo cáo như sau:"
         if cfg.basis_style == "can_cu":
             return f"{subject[:1].upper()}{subject[1:]} báo cáo như sau:"
         return ""
