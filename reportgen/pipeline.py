@@ -45,9 +45,15 @@ def select_units(dataset: Dataset, names: Sequence[str] | None) -> list[Unit]:
     followed by the whole city when ``names`` is empty."""
     if not names:
         return dataset.all_units()
+    from reportgen.data.text import slugify, unit_key
+
+    index: dict[str, Unit] = {}
+    for u in dataset.all_units():
+        index.setdefault(u.slug, u)
+        index[u.key] = u
     out, unknown = [], []
     for name in names:
-        unit = dataset.find(name)
+        unit = index.get(unit_key(name)) or index.get(slugify(name))
         if unit is None:
             unknown.append(name)
         elif unit not in out:
@@ -169,7 +175,7 @@ def _render_one(renderer: Renderer, unit: Unit, draft: bool, path: Path,
 
     try:
         data = renderer.render(unit, draft=draft)
-        write_atomic(path, data, overwrite=overwrite)
+        write_atomic(path, data, overwrite=overwrite, durable=False)
     except ReportgenError as exc:
         return Output(unit.name, None, "failed", reason=exc.format())
     except Exception as exc:  # one unit's failure must not stop the batch
@@ -247,6 +253,9 @@ def render(config_path: str | Path, *, data_file: str | Path | None = None,
                 if progress:
                     progress(done, len(plan))
 
+    from reportgen.render.engine import flush_all
+
+    flush_all(folder)
     findings_file = folder / "kiem-tra.json"
     _write_text(findings_file, format_json(findings))
     _write_text(folder / "kiem-tra.txt", format_table(findings) + "\n")

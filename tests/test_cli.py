@@ -78,10 +78,19 @@ def test_render_with_failing_figures_exits_1_and_names_the_skipped_unit(
 
 def test_render_unknown_unit_suggests_the_right_name(runner: CliRunner, tmp_path: Path) -> None:
     config = sample_project(tmp_path)
-    out = runner.invoke(main, ["render", str(config), "--unit", "Phường Tran Phu",
+    out = runner.invoke(main, ["render", str(config), "--unit", "Phường Trần Phúc",
                                "-o", str(tmp_path / "o")])
     assert out.exit_code == 2
     assert "Phường Trần Phú" in out.output
+
+
+def test_render_unit_name_typed_without_diacritics_is_found(runner: CliRunner,
+                                                           tmp_path: Path) -> None:
+    config = sample_project(tmp_path)
+    out = runner.invoke(main, ["render", str(config), "--unit", "phuong tran phu",
+                               "-o", str(tmp_path / "o")])
+    assert out.exit_code == 0, out.output
+    assert (tmp_path / "o" / "giam-ngheo-2024" / "phuong-tran-phu.docx").exists()
 
 
 def test_render_missing_config_exits_2_with_a_clear_message(runner: CliRunner,

@@ -21,7 +21,7 @@ names: every indicator id (a :class:`~reportgen.render.figure.Figure`), and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -64,6 +64,51 @@ def basis_context(b: LegalBasis) -> dict[str, Any]:
     }
 
 
+class _Texts:
+    """Several templated texts rendered with one Jinja call (they are joined with a separator
+    no text contains), so a batch pays one render per phase, not one per text."""
+
+    SEP = "\x1f"
+
+    def __init__(self, env: Any, sources: Sequence[str | None]) -> None:
+        self.sources = list(sources)
+        dynamic = [i for i, s in enumerate(self.sources) if s and "{" in s]
+        self.dynamic = dynamic
+        joined = self.SEP.join(self.sources[i] or "" for i in dynamic)
+        self.template = env.from_string(joined) if dynamic else None
+
+    def render(self, ctx: Mapping[str, Any]) -> list[str]:
+        out = [s or "" for s in self.sources]
+        if self.template is not None:
+            for i, text in zip(self.dynamic, self.template.render(ctx).split(self.SEP),
+                               strict=True):
+                out[i] = text
+        return out
+
+
+class _LazyFigures(Mapping[str, Any]):
+    """The previous period's figures of one unit, computed only if a template reads them."""
+
+    def __init__(self, unit: Unit | None, indicators: Mapping[str, Indicator]) -> None:
+        self._unit = unit
+        self._indicators = indicators
+        self._data: dict[str, Any] | None = None
+
+    def _get(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = figures(self._unit, self._indicators) if self._unit else {}
+        return self._data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
 @dataclass
 class ContextBuilder:
     """Builds the context of each report of a batch; shared parts are built once."""
@@ -73,15 +118,27 @@ class ContextBuilder:
 
     def __post_init__(self) -> None:
         cfg = self.config
-        self.text_env = make_env(autoescape=False)
+        env = make_env(autoescape=False)
         self.indicators = cfg.indicators
         self.total_figures = figures(self.dataset.total, self.indicators)
+        self._figures: dict[str, dict[str, Any]] = {self.dataset.total.key: self.total_figures}
         self.units_rows = [self._row(u) for u in self.dataset.units]
         self.bases = [basis_context(b) for b in cfg.legal_bases]
-        self._compiled: dict[str, Any] = {}
+        self._phase1: dict[bool, tuple[_Texts, Party, Signer, int]] = {}
+        for is_total in (True, False):
+            party = cfg.issuer if is_total or cfg.unit_issuer is None else cfg.unit_issuer
+            signer = cfg.signer if is_total or cfg.unit_signer is None else cfg.unit_signer
+            recipients = cfg.recipients if is_total or cfg.unit_recipients is None \
+                else cfg.unit_recipients
+            texts = _Texts(env, [party.name, party.parent, signer.authority, signer.title,
+                                 signer.name, *recipients])
+            self._phase1[is_total] = (texts, party, signer, len(recipients))
+        self._phase2 = _Texts(env, [cfg.opening, cfg.closing])
 
     def _row(self, unit: Unit) -> dict[str, Any]:
-        row = figures(unit, self.indicators)
+        figs = figures(unit, self.indicators)
+        self._figures[unit.key] = figs
+        row = dict(figs)
         row["ten"] = unit.name
         row["don_vi"] = self.unit_info(unit)
         return row
@@ -95,40 +152,25 @@ class ContextBuilder:
             "slug": unit.slug, "la_toan_thanh_pho": is_total, "cot": dict(unit.attrs),
         }
 
-    def _text(self, source: str | None, ctx: Mapping[str, Any]) -> str:
-        if source is None:
-            return ""
-        if "{" not in source:
-            return source
-        tpl = self._compiled.get(source)
-        if tpl is None:
-            tpl = self._compiled[source] = self.text_env.from_string(source)
-        return str(tpl.render(ctx))
-
     def build(self, unit: Unit, *, draft: bool = False) -> dict[str, Any]:
         """Return the full context for ``unit`` (the whole city when ``unit.is_total``)."""
         cfg = self.config
         is_total = unit.is_total
-        ctx: dict[str, Any] = figures(unit, self.indicators)
+        figs = self._figures.get(unit.key)
+        if figs is None:
+            figs = self._figures[unit.key] = figures(unit, self.indicators)
         don_vi = self.unit_info(unit)
-        base: dict[str, Any] = {**ctx, "don_vi": don_vi, "ky_bao_cao": cfg.data.period or "",
-                                "can_cu": self.bases, "toan_thanh_pho": self.total_figures}
-        party: Party = cfg.issuer if is_total or cfg.unit_issuer is None else cfg.unit_issuer
-        signer: Signer = cfg.signer if is_total or cfg.unit_signer is None else cfg.unit_signer
-        name = self._text(party.name, base).replace("\\n", "\n")
-        name_lines = [x.strip() for x in name.split("\n") if x.strip()]
+        ctx: dict[str, Any] = dict(figs)
+        ctx.update({"don_vi": don_vi, "ky_bao_cao": cfg.data.period or "",
+                    "can_cu": self.bases, "toan_thanh_pho": self.total_figures})
+        texts, party, _signer, n_recipients = self._phase1[is_total]
+        name, parent, authority, title, signer_name, *recipients = texts.render(ctx)
+        name_lines = [x.strip() for x in name.replace("\\n", "\n").split("\n") if x.strip()]
         code = f"{cfg.type}-{party.code}"
         number = cfg.number if is_total else None
-        recipients_src = cfg.recipients if is_total or cfg.unit_recipients is None \
-            else cfg.unit_recipients
-        recipients = [self._text(r, base) for r in recipients_src]
-        recipients = [r if r.startswith("-") else f"- {r}" for r in recipients]
+        recipients = [r if r.startswith("-") else f"- {r}" for r in recipients[:n_recipients]]
         storage = f"- Lưu: VT, {party.storage_code}." if party.storage_code else "- Lưu: VT."
-        prev = None
-        if self.dataset.previous is not None:
-            prev_unit = self.dataset.previous.get(unit.key)
-            prev = figures(prev_unit, self.indicators) if prev_unit else None
-        ctx.update(base)
+        previous = self.dataset.previous.get(unit.key) if self.dataset.previous else None
         ctx.update({
             "bao_cao": {
                 "id": cfg.id, "loai": cfg.type,
@@ -139,25 +181,27 @@ class ContextBuilder:
                 "ngay": cfg.date, "dia_danh_ngay": place_date(cfg.place, cfg.date),
             },
             "co_quan": {
-                "chu_quan": self._text(party.parent, base).upper(),
+                "chu_quan": parent.upper(),
                 "ten": "\n".join(name_lines).upper(),
                 "ten_dong": [x.upper() for x in name_lines],
                 "ten_goi": "Ủy ban nhân dân " + don_vi["ten_day_du"],
             },
             "nguoi_ky": {
-                "tham_quyen": self._text(signer.authority, base).upper(),
-                "chuc_vu": self._text(signer.title, base).upper(),
-                "ho_ten": self._text(signer.name, base),
+                "tham_quyen": authority.upper(),
+                "chuc_vu": title.upper(),
+                "ho_ten": signer_name,
             },
             "noi_nhan": [*recipients, storage],
-            "chi_tieu": dict(figures(unit, self.indicators)),
-            "ky_truoc": prev or {},
+            "chi_tieu": figs,
+            "ky_truoc": _LazyFigures(previous, self.indicators),
             "cac_don_vi": self.units_rows,
             "du_thao": draft,
         })
-        ctx["mo_dau"] = self._text(cfg.opening, ctx) if cfg.opening else self._default_opening(ctx)
-        closing = self._text(cfg.closing, ctx) if cfg.closing else (
-            f"Trên đây là báo cáo {lower_first(cfg.title)} của {ctx['co_quan']['ten_goi']}")
+        opening, closing = self._phase2.render(ctx)
+        ctx["mo_dau"] = opening if cfg.opening else self._default_opening(ctx)
+        if not cfg.closing:
+            closing = (f"Trên đây là báo cáo {lower_first(cfg.title)} của "
+                       f"{ctx['co_quan']['ten_goi']}")
         ctx["ket_luan"] = closing.rstrip().rstrip("./") + "./."
         return ctx
 

@@ -10,7 +10,7 @@ and :func:`write_atomic` writes a report without ever leaving half a file.
 
 from __future__ import annotations
 
-from reportgen.render.engine.atomic import write_atomic
+from reportgen.render.engine.atomic import flush_all, write_atomic
 from reportgen.render.engine.coreprops import CoreProperties
 from reportgen.render.engine.problems import Severity, TemplateProblem, TemplateProblemsError
 from reportgen.render.engine.template import PreparedTemplate, render_plain
@@ -21,6 +21,7 @@ __all__ = [
     "Severity",
     "TemplateProblem",
     "TemplateProblemsError",
+    "flush_all",
     "render_plain",
     "write_atomic",
 ]

@@ -34,8 +34,13 @@ def _exists_error(path: Path) -> OutputError:
     )
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = False,
+                 durable: bool = True) -> None:
     """Write ``data`` to ``path`` so that ``path`` is either untouched or complete.
+
+    With ``durable=False`` the file and directory are not flushed to disk one by one (a crash or
+    Ctrl-C still never leaves half a file; only a power cut may lose the newest files): batches
+    write that way and flush once at the end with :func:`flush_all`.
 
     The bytes go to a temporary file in the same directory, are flushed to disk (fsync), and
     the temporary file is then renamed over ``path`` (``os.replace``). When ``overwrite`` is
@@ -71,14 +76,16 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if overwrite:
             os.replace(tmp, path)
         else:
             _publish_new(tmp, path)
-        _fsync_directory(directory)
+        if durable:
+            _fsync_directory(directory)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -120,3 +127,10 @@ def _fsync_directory(directory: Path) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def flush_all(directory: Path) -> None:
+    """Flush everything written so far to disk (end of a batch written with durable=False)."""
+    if hasattr(os, "sync"):
+        os.sync()
+    _fsync_directory(Path(directory))
