@@ -98,12 +98,13 @@ def _render_and_report(config: str, *, data_file: str | None, units: Sequence[st
     if sys.stderr.isatty():
         from rich.progress import Progress
 
-        bar = Progress(transient=True)
+        bar = Progress(transient=True, auto_refresh=False)  # no thread: workers are forked
         task = bar.add_task("Đang sinh báo cáo", total=None)
         bar.start()
 
         def progress_cb(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
+            bar.refresh()
 
     try:
         result = pipeline.render(config, data_file=data_file, units=list(units) or None,

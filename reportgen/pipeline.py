@@ -162,6 +162,21 @@ def _worker_init(config_path: str, data_file: str | None) -> None:
     _WORKER["units"] = {u.key: u for u in dataset.all_units()}
 
 
+def _pool(n_jobs: int, renderer: Renderer, config_path: str | Path,
+          data_file: str | Path | None) -> ProcessPoolExecutor:
+    """A pool whose workers have the prepared template: inherited from this process where the
+    platform forks (nothing is read or prepared again), else prepared once in each worker."""
+    import multiprocessing as mp
+
+    if "fork" in mp.get_all_start_methods():
+        _WORKER["renderer"] = renderer
+        _WORKER["units"] = {u.key: u for u in renderer.dataset.all_units()}
+        return ProcessPoolExecutor(max_workers=n_jobs, mp_context=mp.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=n_jobs, initializer=_worker_init,
+                               initargs=(str(config_path),
+                                         None if data_file is None else str(data_file)))
+
+
 def _worker_render(jobs: list[tuple[str, bool, str, bool]]) -> list[Output]:
     renderer: Renderer = _WORKER["renderer"]
     units: dict[str, Unit] = _WORKER["units"]
@@ -234,24 +249,30 @@ def render(config_path: str | Path, *, data_file: str | Path | None = None,
 
     n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(plan) // max(1, min_per_job) or 1))
     done = 0
-    if n_jobs == 1:
-        renderer = Renderer(config, dataset)
+    renderer = Renderer(config, dataset) if plan else None
+    if n_jobs == 1 and renderer is not None:
         for unit, draft, path in plan:
             outputs.append(_render_one(renderer, unit, draft, path, overwrite))
             done += 1
             if progress:
                 progress(done, len(plan))
-    else:
-        work = [(u.key, d, str(p), overwrite) for u, d, p in plan]
+    elif renderer is not None:
+        # The heaviest document (the city, with its tables) goes first so it is not the tail.
+        order = sorted(range(len(plan)), key=lambda i: not plan[i][0].is_total)
+        work = [(plan[i][0].key, plan[i][1], str(plan[i][2]), overwrite) for i in order]
         size = max(8, min(200, len(work) // (n_jobs * 8) or 1))
-        with ProcessPoolExecutor(max_workers=n_jobs, initializer=_worker_init,
-                                 initargs=(str(config_path), None if data_file is None
-                                           else str(data_file))) as pool:
-            for batch in pool.map(_worker_render, _chunks(work, size)):
-                outputs.extend(batch)
-                done += len(batch)
-                if progress:
-                    progress(done, len(plan))
+        results: list[Output] = []
+        try:
+            with _pool(n_jobs, renderer, config_path, data_file) as pool:
+                for batch in pool.map(_worker_render, _chunks(work, size)):
+                    results.extend(batch)
+                    done += len(batch)
+                    if progress:
+                        progress(done, len(plan))
+        finally:
+            _WORKER.clear()
+        by_position = dict(zip(order, results, strict=True))
+        outputs.extend(by_position[i] for i in range(len(plan)))
 
     from reportgen.render.engine import flush_all
 

@@ -22,12 +22,14 @@ names: every indicator id (a :class:`~reportgen.render.figure.Figure`), and
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from reportgen.config.model import Indicator, LegalBasis, Party, ReportConfig, Signer
 from reportgen.data.dataset import Dataset, Unit
+from reportgen.errors import TemplateError
 from reportgen.render.environment import make_env
 from reportgen.render.figure import Figure, Missing
 from reportgen.vnformat import DOC_TYPES, cite, cite_short, place_date
@@ -70,8 +72,10 @@ class _Texts:
 
     SEP = "\x1f"
 
-    def __init__(self, env: Any, sources: Sequence[str | None]) -> None:
-        self.sources = list(sources)
+    def __init__(self, env: Any, sources: Sequence[tuple[str, str | None]]) -> None:
+        self.env = env
+        self.labels = [label for label, _ in sources]
+        self.sources = [text for _, text in sources]
         dynamic = [i for i, s in enumerate(self.sources) if s and "{" in s]
         self.dynamic = dynamic
         joined = self.SEP.join(self.sources[i] or "" for i in dynamic)
@@ -79,11 +83,31 @@ class _Texts:
 
     def render(self, ctx: Mapping[str, Any]) -> list[str]:
         out = [s or "" for s in self.sources]
-        if self.template is not None:
-            for i, text in zip(self.dynamic, self.template.render(ctx).split(self.SEP),
-                               strict=True):
-                out[i] = text
+        if self.template is None:
+            return out
+        try:
+            rendered = self.template.render(ctx).split(self.SEP)
+        except Exception as exc:
+            raise self._explain(ctx, exc) from exc
+        for i, text in zip(self.dynamic, rendered, strict=True):
+            out[i] = text
         return out
+
+    def _explain(self, ctx: Mapping[str, Any], exc: Exception) -> TemplateError:
+        """Find which text failed and say so in words a clerk can act on."""
+        for i in self.dynamic:
+            try:
+                self.env.from_string(self.sources[i]).render(ctx)
+            except Exception as inner:
+                detail = str(inner)
+                m = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", detail)
+                name = (m.group(1) or m.group(2)) if m else None
+                what = f'thiếu giá trị "{name}"' if name else detail
+                return TemplateError(
+                    f'không điền được {self.labels[i]} "{self.sources[i]}": {what}',
+                    hint="kiểm tra ô tương ứng trong tệp số liệu (ô trống?) hoặc sửa dòng này "
+                         "trong tệp YAML")
+        return TemplateError(f"không điền được phần đầu/cuối báo cáo: {exc}")
 
 
 class _LazyFigures(Mapping[str, Any]):
@@ -130,10 +154,14 @@ class ContextBuilder:
             signer = cfg.signer if is_total or cfg.unit_signer is None else cfg.unit_signer
             recipients = cfg.recipients if is_total or cfg.unit_recipients is None \
                 else cfg.unit_recipients
-            texts = _Texts(env, [party.name, party.parent, signer.authority, signer.title,
-                                 signer.name, *recipients])
+            who = "" if is_total else "unit_"
+            texts = _Texts(env, [
+                (f"{who}issuer.name", party.name), (f"{who}issuer.parent", party.parent),
+                (f"{who}signer.authority", signer.authority), (f"{who}signer.title", signer.title),
+                (f"{who}signer.name", signer.name),
+                *((f"{who}recipients[{i}]", r) for i, r in enumerate(recipients))])
             self._phase1[is_total] = (texts, party, signer, len(recipients))
-        self._phase2 = _Texts(env, [cfg.opening, cfg.closing])
+        self._phase2 = _Texts(env, [("opening", cfg.opening), ("closing", cfg.closing)])
 
     def _row(self, unit: Unit) -> dict[str, Any]:
         figs = figures(unit, self.indicators)

@@ -269,3 +269,31 @@ def test_parallel_batch_gives_the_same_documents_as_one_process(tmp_path: Path) 
     two = pipeline.render(config, out_dir=tmp_path / "two", jobs=2, min_per_job=1)
     for p in one.out_dir.glob("*.docx"):
         assert p.read_bytes() == (two.out_dir / p.name).read_bytes(), p.name
+
+
+def test_one_unit_failing_to_render_does_not_stop_the_batch(tmp_path: Path) -> None:
+    # the ward's signer comes from the data column chu_tich; an empty cell makes that unit's
+    # header impossible to fill, which must fail that unit only, with its cause
+    config = sample_project(tmp_path)
+    edit_cell(tmp_path / "inputs" / "giam-ngheo-2024.csv", "Xã Đồng Sơn", "chu_tich", "")
+    result = pipeline.render(config, out_dir=tmp_path / "o", jobs=1)
+    failed = [o for o in result.outputs if o.status == "failed"]
+    assert [o.unit for o in failed] == ["Xã Đồng Sơn"]
+    assert failed[0].reason and "chu_tich" in failed[0].reason
+    assert result.count("rendered") == 12
+    assert not list(result.out_dir.glob(".*.tmp"))
+    manifest = json.loads(result.manifest_file.read_text(encoding="utf-8"))
+    assert any(o["status"] == "failed" and o["unit"] == "Xã Đồng Sơn" for o in manifest["outputs"])
+
+
+def test_a_starter_report_from_reportgen_new_renders_at_once(tmp_path: Path) -> None:
+    from reportgen.scaffold import create
+
+    files = create("bao-cao-moi", tmp_path)
+    result = pipeline.render(files.config, out_dir=tmp_path / "o", jobs=1)
+    assert result.count("rendered") == 3 and not result.findings
+    d = docx.Document(str(result.out_dir / "phuong-tran-phu.docx"))
+    text = body_text(d)
+    assert "Số hộ nghèo: 37 hộ, chiếm 1,51% tổng số hộ." in text
+    assert "Kinh phí hỗ trợ: 215,5 triệu đồng (Hai trăm mười lăm triệu năm trăm nghìn đồng chẵn)." \
+        in text
