@@ -44,17 +44,21 @@ def main() -> None:
 @main.command()
 @click.argument("numbers", nargs=-1, required=True)
 @click.option("--south", is_flag=True, help="Cách đọc miền Nam (lẻ, ngàn).")
-@click.option("--money", is_flag=True, help="Đọc như số tiền: viết hoa chữ đầu, thêm \"đồng chẵn\".")
-@click.option("--locale", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-              help="Cách viết số đầu vào: vi (1.013,5) hoặc en (1,013.5).")
+@click.option("--money", is_flag=True, help='Đọc như số tiền: viết hoa chữ đầu, thêm "đồng chẵn".')
+@click.option(
+    "--locale",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Cách viết số đầu vào: vi (1.013,5) hoặc en (1,013.5).",
+)
 def words(numbers: Sequence[str], south: bool, money: bool, locale: str) -> None:
     """Đọc số thành chữ (để điền "bằng chữ"), mỗi số một dòng, theo đúng thứ tự.
 
     Ví dụ: reportgen words 22.000.000 --money
     """
-    from reportgen.vnformat import money_in_words, parse_number, read_number
-
     from reportgen.errors import Location, NumberFormatError
+    from reportgen.vnformat import money_in_words, parse_number, read_number
 
     lines = []
     for i, text in enumerate(numbers, 1):
@@ -66,18 +70,29 @@ def words(numbers: Sequence[str], south: bool, money: bool, locale: str) -> None
         if money:
             lines.append(money_in_words(value, south=south))
         else:
-            lines.append(read_number(value, south=south,
-                                     read_decimals=value != value.to_integral_value()))
+            lines.append(
+                read_number(value, south=south, read_decimals=value != value.to_integral_value())
+            )
     click.echo("\n".join(lines))
 
 
 @main.command("check")
 @click.argument("config", type=click.Path(dir_okay=False))
-@click.option("--data", "data_file", type=click.Path(dir_okay=False),
-              help="Tệp số liệu khác với tệp ghi trong định nghĩa.")
+@click.option(
+    "--data",
+    "data_file",
+    type=click.Path(dir_okay=False),
+    help="Tệp số liệu khác với tệp ghi trong định nghĩa.",
+)
 @click.option("--unit", "units", multiple=True, help="Chỉ kiểm tra đơn vị này (lặp lại được).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Kiểu kết quả.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Kiểu kết quả.",
+)
 def check_cmd(config: str, data_file: str | None, units: Sequence[str], fmt: str) -> None:
     """Kiểm tra số liệu, không sinh báo cáo. Mã thoát: 0 khớp, 1 có lỗi, 2 không chạy được."""
     from reportgen import pipeline
@@ -88,8 +103,16 @@ def check_cmd(config: str, data_file: str | None, units: Sequence[str], fmt: str
     sys.exit(EXIT_FINDINGS if result.summary.errors else EXIT_OK)
 
 
-def _render_and_report(config: str, *, data_file: str | None, units: Sequence[str],
-                       out_dir: str, jobs: int | None, force: bool, overwrite: bool) -> int:
+def _render_and_report(
+    config: str,
+    *,
+    data_file: str | None,
+    units: Sequence[str],
+    out_dir: str,
+    jobs: int | None,
+    force: bool,
+    overwrite: bool,
+) -> int:
     from reportgen import pipeline
     from reportgen.validate.report import summary_line
 
@@ -107,9 +130,16 @@ def _render_and_report(config: str, *, data_file: str | None, units: Sequence[st
             bar.refresh()
 
     try:
-        result = pipeline.render(config, data_file=data_file, units=list(units) or None,
-                                 out_dir=out_dir, jobs=jobs, force=force, overwrite=overwrite,
-                                 progress=progress_cb)
+        result = pipeline.render(
+            config,
+            data_file=data_file,
+            units=list(units) or None,
+            out_dir=out_dir,
+            jobs=jobs,
+            force=force,
+            overwrite=overwrite,
+            progress=progress_cb,
+        )
     finally:
         if bar is not None:
             bar.stop()
@@ -122,42 +152,88 @@ def _render_and_report(config: str, *, data_file: str | None, units: Sequence[st
         f"Đã sinh {result.count('rendered') + drafts} báo cáo"
         + (f" ({drafts} bản DỰ THẢO)" if drafts else "")
         + f", bỏ qua {result.count('skipped')}, lỗi {result.count('failed')} "
-        f"trong {result.seconds:.1f} giây.")
+        f"trong {result.seconds:.1f} giây."
+    )
     click.echo(summary_line(result.findings))
     click.echo(f"Thư mục: {result.out_dir}")
     click.echo(f"Kết quả kiểm tra: {result.findings_file.with_suffix('.txt')}")
     failed = result.count("failed") + result.count("skipped") + drafts
-    return EXIT_FINDINGS if failed or any(f.severity == "error" for f in result.findings) \
-        else EXIT_OK
+    return (
+        EXIT_FINDINGS if failed or any(f.severity == "error" for f in result.findings) else EXIT_OK
+    )
 
 
 @main.command("render")
 @click.argument("config", type=click.Path(dir_okay=False))
-@click.option("--data", "data_file", type=click.Path(dir_okay=False),
-              help="Tệp số liệu khác với tệp ghi trong định nghĩa.")
-@click.option("--unit", "units", multiple=True,
-              help="Chỉ sinh báo cáo của đơn vị này (lặp lại được; tên thành phố cho báo cáo tổng).")
+@click.option(
+    "--data",
+    "data_file",
+    type=click.Path(dir_okay=False),
+    help="Tệp số liệu khác với tệp ghi trong định nghĩa.",
+)
+@click.option(
+    "--unit",
+    "units",
+    multiple=True,
+    help="Chỉ sinh báo cáo của đơn vị này (lặp lại được; tên thành phố cho báo cáo tổng).",
+)
 @click.option("--all", "all_units", is_flag=True, help="Mọi đơn vị và toàn thành phố (mặc định).")
-@click.option("-o", "--out", "out_dir", default="outputs", show_default=True,
-              type=click.Path(file_okay=False), help="Thư mục kết quả.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
-              help="Số tiến trình song song (mặc định: số lõi CPU).")
-@click.option("--force", is_flag=True,
-              help="Vẫn in đơn vị có số liệu sai, đánh dấu DỰ THẢO ở đầu trang.")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default="outputs",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Thư mục kết quả.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Số tiến trình song song (mặc định: số lõi CPU).",
+)
+@click.option(
+    "--force", is_flag=True, help="Vẫn in đơn vị có số liệu sai, đánh dấu DỰ THẢO ở đầu trang."
+)
 @click.option("--overwrite", is_flag=True, help="Cho phép ghi đè báo cáo đã có.")
-def render_cmd(config: str, data_file: str | None, units: Sequence[str], all_units: bool,
-               out_dir: str, jobs: int | None, force: bool, overwrite: bool) -> None:
+def render_cmd(
+    config: str,
+    data_file: str | None,
+    units: Sequence[str],
+    all_units: bool,
+    out_dir: str,
+    jobs: int | None,
+    force: bool,
+    overwrite: bool,
+) -> None:
     """Kiểm tra rồi sinh báo cáo .docx cho từng đơn vị và toàn thành phố."""
     if units and all_units:
         raise click.UsageError("dùng --unit hoặc --all, không dùng cả hai")
-    sys.exit(_render_and_report(config, data_file=data_file, units=units, out_dir=out_dir,
-                                jobs=jobs, force=force, overwrite=overwrite))
+    sys.exit(
+        _render_and_report(
+            config,
+            data_file=data_file,
+            units=units,
+            out_dir=out_dir,
+            jobs=jobs,
+            force=force,
+            overwrite=overwrite,
+        )
+    )
 
 
 @main.command("new")
 @click.argument("name")
-@click.option("--dir", "root", default=".", show_default=True, type=click.Path(file_okay=False),
-              help="Thư mục dự án (chứa configs/, templates/, inputs/).")
+@click.option(
+    "--dir",
+    "root",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Thư mục dự án (chứa configs/, templates/, inputs/).",
+)
 def new_cmd(name: str, root: str) -> None:
     """Tạo báo cáo mới: tệp YAML có chú thích, mẫu Word có thẻ cho từng chỉ tiêu, số liệu mẫu."""
     from reportgen.scaffold import create
@@ -169,15 +245,28 @@ def new_cmd(name: str, root: str) -> None:
 
 
 @main.command()
-@click.option("-o", "--out", "out_dir", default="outputs", show_default=True,
-              type=click.Path(file_okay=False), help="Thư mục kết quả.")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default="outputs",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Thư mục kết quả.",
+)
 def demo(out_dir: str) -> None:
     """Sinh báo cáo mẫu (giảm nghèo năm 2024 của một thành phố và 12 phường, xã)."""
     from reportgen.resources import demo_config
 
     config = demo_config()
     click.echo(f"Báo cáo mẫu: {config} (số liệu mẫu, không có thật)")
-    code = _render_and_report(str(config), data_file=None, units=(), out_dir=out_dir, jobs=None,
-                              force=False, overwrite=True)
+    code = _render_and_report(
+        str(config),
+        data_file=None,
+        units=(),
+        out_dir=out_dir,
+        jobs=None,
+        force=False,
+        overwrite=True,
+    )
     sys.exit(code)
-

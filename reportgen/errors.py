@@ -29,7 +29,7 @@ class Location:
     paragraph: int | None = None
 
     def describe(self) -> str:
-        """Return the location as a short Vietnamese phrase, e.g. ``inputs/x.csv, dòng 7, cột ho``."""
+        """Return the location as a short Vietnamese phrase (``inputs/x.csv, dòng 7, cột ho``)."""
         bits: list[str] = []
         if self.file:
             bits.append(self.file)

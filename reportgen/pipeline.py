@@ -65,17 +65,25 @@ def select_units(dataset: Dataset, names: Sequence[str] | None) -> list[Unit]:
         names_all = [u.name for u in dataset.all_units()]
         for name in unknown:
             guess = did_you_mean(name, names_all)
-            errs.append(DataError(
-                f'không có đơn vị "{name}" trong tệp số liệu',
-                location=Location(file=dataset.table.file),
-                hint=f'có phải ý bạn là "{guess}"?' if guess else
-                "các đơn vị: " + ", ".join(names_all)))
+            errs.append(
+                DataError(
+                    f'không có đơn vị "{name}" trong tệp số liệu',
+                    location=Location(file=dataset.table.file),
+                    hint=f'có phải ý bạn là "{guess}"?'
+                    if guess
+                    else "các đơn vị: " + ", ".join(names_all),
+                )
+            )
         raise ErrorList("Tên đơn vị không đúng", errs)
     return out
 
 
-def check(config_path: str | Path, *, data_file: str | Path | None = None,
-          units: Sequence[str] | None = None) -> CheckResult:
+def check(
+    config_path: str | Path,
+    *,
+    data_file: str | Path | None = None,
+    units: Sequence[str] | None = None,
+) -> CheckResult:
     """Load the report definition and its data, and validate the selected units."""
     config = load_config(config_path)
     dataset = load_dataset(config, data_file)
@@ -84,6 +92,7 @@ def check(config_path: str | Path, *, data_file: str | Path | None = None,
 
 
 # --- rendering ---------------------------------------------------------------------------------
+
 
 @dataclass
 class Output:
@@ -139,11 +148,17 @@ class Renderer:
         self.config = config
         self.dataset = dataset
         self.template = PreparedTemplate.from_file(
-            config.template, env=make_env(), blocks={BLOCK_NAME: build_body(config)})
+            config.template, env=make_env(), blocks={BLOCK_NAME: build_body(config)}
+        )
         self.contexts = ContextBuilder(config, dataset)
         moment = datetime(config.date.year, config.date.month, config.date.day)
-        self.props = CoreProperties(title=config.title, subject=config.data.period,
-                                    creator="reportgen", created=moment, modified=moment)
+        self.props = CoreProperties(
+            title=config.title,
+            subject=config.data.period,
+            creator="reportgen",
+            created=moment,
+            modified=moment,
+        )
 
     def render(self, unit: Unit, *, draft: bool) -> bytes:
         """Render the report of ``unit``; return the .docx bytes."""
@@ -162,8 +177,9 @@ def _worker_init(config_path: str, data_file: str | None) -> None:
     _WORKER["units"] = {u.key: u for u in dataset.all_units()}
 
 
-def _pool(n_jobs: int, renderer: Renderer, config_path: str | Path,
-          data_file: str | Path | None) -> ProcessPoolExecutor:
+def _pool(
+    n_jobs: int, renderer: Renderer, config_path: str | Path, data_file: str | Path | None
+) -> ProcessPoolExecutor:
     """A pool whose workers have the prepared template: inherited from this process where the
     platform forks (nothing is read or prepared again), else prepared once in each worker."""
     import multiprocessing as mp
@@ -172,20 +188,23 @@ def _pool(n_jobs: int, renderer: Renderer, config_path: str | Path,
         _WORKER["renderer"] = renderer
         _WORKER["units"] = {u.key: u for u in renderer.dataset.all_units()}
         return ProcessPoolExecutor(max_workers=n_jobs, mp_context=mp.get_context("fork"))
-    return ProcessPoolExecutor(max_workers=n_jobs, initializer=_worker_init,
-                               initargs=(str(config_path),
-                                         None if data_file is None else str(data_file)))
+    return ProcessPoolExecutor(
+        max_workers=n_jobs,
+        initializer=_worker_init,
+        initargs=(str(config_path), None if data_file is None else str(data_file)),
+    )
 
 
 def _worker_render(jobs: list[tuple[str, bool, str, bool]]) -> list[Output]:
     renderer: Renderer = _WORKER["renderer"]
     units: dict[str, Unit] = _WORKER["units"]
-    return [_render_one(renderer, units[key], draft, Path(path), overwrite)
-            for key, draft, path, overwrite in jobs]
+    return [
+        _render_one(renderer, units[key], draft, Path(path), overwrite)
+        for key, draft, path, overwrite in jobs
+    ]
 
 
-def _render_one(renderer: Renderer, unit: Unit, draft: bool, path: Path,
-                overwrite: bool) -> Output:
+def _render_one(renderer: Renderer, unit: Unit, draft: bool, path: Path, overwrite: bool) -> Output:
     from reportgen.render.engine import write_atomic
 
     try:
@@ -195,20 +214,31 @@ def _render_one(renderer: Renderer, unit: Unit, draft: bool, path: Path,
         return Output(unit.name, None, "failed", reason=exc.format())
     except Exception as exc:  # one unit's failure must not stop the batch
         return Output(unit.name, None, "failed", reason=f"{type(exc).__name__}: {exc}")
-    return Output(unit.name, str(path), "draft" if draft else "rendered",
-                  sha256=hashlib.sha256(data).hexdigest())
+    return Output(
+        unit.name,
+        str(path),
+        "draft" if draft else "rendered",
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
-def render(config_path: str | Path, *, data_file: str | Path | None = None,
-           units: Sequence[str] | None = None, out_dir: str | Path = "outputs",
-           jobs: int | None = None, force: bool = False, overwrite: bool = False,
-           progress: Callable[[int, int], None] | None = None,
-           min_per_job: int = 40) -> RenderResult:
+def render(
+    config_path: str | Path,
+    *,
+    data_file: str | Path | None = None,
+    units: Sequence[str] | None = None,
+    out_dir: str | Path = "outputs",
+    jobs: int | None = None,
+    force: bool = False,
+    overwrite: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    min_per_job: int = 40,
+) -> RenderResult:
     """Validate, then render one .docx per selected unit (default: every unit and the city).
 
     A unit whose figures fail a check is skipped, or with ``force`` rendered marked DỰ THẢO.
@@ -234,9 +264,14 @@ def render(config_path: str | Path, *, data_file: str | Path | None = None,
     for unit in selected:
         if unit.name in failing and not force:
             n = sum(1 for f in findings if f.unit == unit.name and f.severity == "error")
-            outputs.append(Output(unit.name, None, "skipped",
-                                  reason=f"{n} lỗi số liệu (xem kiem-tra.txt); dùng --force để "
-                                         "in bản DỰ THẢO"))
+            outputs.append(
+                Output(
+                    unit.name,
+                    None,
+                    "skipped",
+                    reason=f"{n} lỗi số liệu (xem kiem-tra.txt); dùng --force để in bản DỰ THẢO",
+                )
+            )
             continue
         plan.append((unit, unit.name in failing, folder / output_name(config, unit)))
     if not overwrite:
@@ -245,7 +280,8 @@ def render(config_path: str | Path, *, data_file: str | Path | None = None,
             raise OutputError(
                 f"{len(existing)} báo cáo đã có trong {folder} (ví dụ {existing[0].name}); "
                 "reportgen không ghi đè báo cáo đã sinh",
-                hint="dùng --overwrite để ghi đè, hoặc -o để chọn thư mục khác")
+                hint="dùng --overwrite để ghi đè, hoặc -o để chọn thư mục khác",
+            )
 
     n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(plan) // max(1, min_per_job) or 1))
     done = 0
@@ -282,10 +318,21 @@ def render(config_path: str | Path, *, data_file: str | Path | None = None,
     _write_text(folder / "kiem-tra.txt", format_table(findings) + "\n")
     manifest_file = folder / "manifest.json"
     data_path = Path(data_file) if data_file is not None else config.data.file
-    _write_text(manifest_file, json.dumps(
-        _manifest(config, data_path, outputs, findings_file), ensure_ascii=False, indent=2))
-    return RenderResult(folder, outputs, findings, findings_file, manifest_file,
-                        time.perf_counter() - started, config)
+    _write_text(
+        manifest_file,
+        json.dumps(
+            _manifest(config, data_path, outputs, findings_file), ensure_ascii=False, indent=2
+        ),
+    )
+    return RenderResult(
+        folder,
+        outputs,
+        findings,
+        findings_file,
+        manifest_file,
+        time.perf_counter() - started,
+        config,
+    )
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -301,8 +348,9 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-def _manifest(config: ReportConfig, data_path: Path, outputs: Iterable[Output],
-              findings_file: Path) -> dict[str, Any]:
+def _manifest(
+    config: ReportConfig, data_path: Path, outputs: Iterable[Output], findings_file: Path
+) -> dict[str, Any]:
     inputs = [config.path, config.template, data_path]
     if config.data.previous is not None:
         inputs.append(config.data.previous.file)
@@ -311,9 +359,13 @@ def _manifest(config: ReportConfig, data_path: Path, outputs: Iterable[Output],
         "report": config.id,
         "inputs": [{"file": _rel(p), "sha256": sha256_file(p)} for p in inputs],
         "outputs": [
-            {"unit": o.unit, "file": _rel(Path(o.file)) if o.file else None, "status": o.status,
-             **({"sha256": o.sha256} if o.sha256 else {}),
-             **({"reason": o.reason} if o.reason else {})}
+            {
+                "unit": o.unit,
+                "file": _rel(Path(o.file)) if o.file else None,
+                "status": o.status,
+                **({"sha256": o.sha256} if o.sha256 else {}),
+                **({"reason": o.reason} if o.reason else {}),
+            }
             for o in outputs
         ],
         "findings": _rel(findings_file),

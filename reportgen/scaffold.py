@@ -88,16 +88,25 @@ checks:
     total: tong_so_ho
 """
 
-CSV = "don_vi;" + ";".join(i[0] for i in _INDICATORS) + "\n" + "\n".join(
-    ";".join([unit, *(ind[4][k] for ind in _INDICATORS)])
-    for k, unit in enumerate(("Phường Trần Phú", "Xã Song Mai"))) + "\n"
+CSV = (
+    "don_vi;"
+    + ";".join(i[0] for i in _INDICATORS)
+    + "\n"
+    + "\n".join(
+        ";".join([unit, *(ind[4][k] for ind in _INDICATORS)])
+        for k, unit in enumerate(("Phường Trần Phú", "Xã Song Mai"))
+    )
+    + "\n"
+)
 
 BODY: list[tuple[str, str]] = [
     ("body", "{{ mo_dau }}"),
     ("level1", "I. KẾT QUẢ THỰC HIỆN"),
     ("body", "Tổng số hộ trên địa bàn {{ don_vi.ten_day_du }}: {{ tong_so_ho | so }} hộ."),
-    ("body", "Số hộ nghèo: {{ ho_ngheo | so }} hộ, chiếm {{ ty_le_ho_ngheo | phan_tram }} "
-             "tổng số hộ."),
+    (
+        "body",
+        "Số hộ nghèo: {{ ho_ngheo | so }} hộ, chiếm {{ ty_le_ho_ngheo | phan_tram }} tổng số hộ.",
+    ),
     ("body", "Số hộ cận nghèo: {{ ho_can_ngheo | so }} hộ."),
     ("body", "Kinh phí hỗ trợ: {{ kinh_phi | tien }} ({{ kinh_phi | chu_tien }})."),
     ("level1", "II. NHIỆM VỤ THỜI GIAN TỚI"),
@@ -121,16 +130,21 @@ def create(name: str, root: str | Path = ".") -> Scaffold:
     Refuses (OutputError) a name that is not a lowercase ASCII slug, and never overwrites a file.
     """
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
-        raise OutputError(f'tên báo cáo "{name}" không hợp lệ',
-                          hint="dùng chữ thường không dấu, số và dấu gạch ngang, "
-                               "ví dụ giam-ngheo-2025")
+        raise OutputError(
+            f'tên báo cáo "{name}" không hợp lệ',
+            hint="dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ giam-ngheo-2025",
+        )
     base = Path(root)
-    files = Scaffold(base / "configs" / f"{name}.yaml", base / "templates" / f"{name}.docx",
-                     base / "inputs" / f"{name}.csv")
+    files = Scaffold(
+        base / "configs" / f"{name}.yaml",
+        base / "templates" / f"{name}.docx",
+        base / "inputs" / f"{name}.csv",
+    )
     existing = [p for p in (files.config, files.template, files.data) if p.exists()]
     if existing:
-        raise OutputError(f"đã có tệp {existing[0]}",
-                          hint="chọn tên khác, hoặc xóa tệp cũ nếu không cần nữa")
+        raise OutputError(
+            f"đã có tệp {existing[0]}", hint="chọn tên khác, hoặc xóa tệp cũ nếu không cần nữa"
+        )
     from reportgen.render.basetemplate import build_base_template
 
     for p in (files.config, files.template, files.data):

@@ -5,6 +5,7 @@ from pathlib import Path
 from reportgen.render.basetemplate import build_base_template
 
 if __name__ == "__main__":
-    out = build_base_template(Path(__file__).resolve().parent.parent / "templates"
-                              / "bao-cao-co-ban.docx")
+    out = build_base_template(
+        Path(__file__).resolve().parent.parent / "templates" / "bao-cao-co-ban.docx"
+    )
     print(f"wrote {out}")

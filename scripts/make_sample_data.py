@@ -70,7 +70,8 @@ def main() -> None:
             rate_end = r2(Decimal(end) / households * 100)
             decrease = rate_start - rate_end
             target = (decrease * Decimal(rng.randint(60, 100)) / 100).quantize(
-                Decimal("0.01"), rounding=ROUND_DOWN)
+                Decimal("0.01"), rounding=ROUND_DOWN
+            )
             if decrease >= Decimal("0.05"):
                 break
         near = int(households * Decimal(rng.randint(80, 300)) / 10000) + 3
@@ -80,50 +81,55 @@ def main() -> None:
         training = Decimal(rng.randint(50, 600)) / 10
         total_money = housing + livelihood + training
         disbursed = (total_money * Decimal(rng.randint(780, 1000)) / 1000).quantize(
-            Decimal("0.1"), rounding=ROUND_HALF_UP)
-        rows_2023.append({
-            "don_vi": name.replace("Hòa", "Hoà"),  # the old file uses the old tone placement
-            "ho_ngheo_cuoi_ky": vi(start),
-            "ho_can_ngheo_cuoi_ky": vi(near_start),
-            "tong_so_ho": vi(households_start),
-        })
-        rows_2024.append({
-            "don_vi": name,
-            "loai": kind,
-            "chu_tich": chair,
-            "tong_so_ho_dau_ky": vi(households_start),
-            "tong_so_ho": vi(households),
-            "tong_so_khau": vi(persons),
-            "ho_ngheo_dau_ky": vi(start),
-            "thoat_ngheo_vuot_can_ngheo": vi(d2),
-            "thoat_ngheo_thanh_can_ngheo": vi(d3),
-            "khac_giam": vi(d4),
-            "can_ngheo_thanh_ngheo": vi(i5),
-            "phat_sinh_moi": vi(i6),
-            "tai_ngheo": vi(i7),
-            "khac_tang": vi(i8),
-            "ho_ngheo_cuoi_ky": vi(end),
-            "khau_ngheo": vi(end * rng.randint(230, 340) // 100),
-            "ty_le_ho_ngheo_dau_ky": vi(rate_start),
-            "ty_le_ho_ngheo": vi(rate_end),
-            "giam_ty_le_ho_ngheo": vi(decrease),
-            "chi_tieu_giam_ty_le": vi(target),
-            "ho_can_ngheo_dau_ky": vi(near_start),
-            "ho_can_ngheo_cuoi_ky": vi(near),
-            "ty_le_ho_can_ngheo": vi(r2(Decimal(near) / households * 100)),
-            "ho_ngheo_dtts": vi(rng.randint(0, end // 5)),
-            "ho_ngheo_co_cong": vi(rng.randint(0, end // 8)),
-            "ho_ngheo_khong_kha_nang_ld": vi(rng.randint(end // 3, end // 2)),
-            "ho_ngheo_chu_ho_nu": vi(rng.randint(end // 4, end // 2)),
-            "so_ho_ho_tro_nha_o": vi(int(housing) // 40 + 1),
-            "kinh_phi_nha_o": vi(housing),
-            "kinh_phi_sinh_ke": vi(livelihood),
-            "kinh_phi_dao_tao": vi(training),
-            "kinh_phi_tong": vi(total_money),
-            "kinh_phi_giai_ngan": vi(disbursed),
-            "ty_le_giai_ngan": vi(r2(disbursed / total_money * 100)),
-            "so_the_bhyt": vi(end * 3 + near * 2 + rng.randint(0, 20)),
-        })
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
+        rows_2023.append(
+            {
+                "don_vi": name.replace("Hòa", "Hoà"),  # the old file uses the old tone placement
+                "ho_ngheo_cuoi_ky": vi(start),
+                "ho_can_ngheo_cuoi_ky": vi(near_start),
+                "tong_so_ho": vi(households_start),
+            }
+        )
+        rows_2024.append(
+            {
+                "don_vi": name,
+                "loai": kind,
+                "chu_tich": chair,
+                "tong_so_ho_dau_ky": vi(households_start),
+                "tong_so_ho": vi(households),
+                "tong_so_khau": vi(persons),
+                "ho_ngheo_dau_ky": vi(start),
+                "thoat_ngheo_vuot_can_ngheo": vi(d2),
+                "thoat_ngheo_thanh_can_ngheo": vi(d3),
+                "khac_giam": vi(d4),
+                "can_ngheo_thanh_ngheo": vi(i5),
+                "phat_sinh_moi": vi(i6),
+                "tai_ngheo": vi(i7),
+                "khac_tang": vi(i8),
+                "ho_ngheo_cuoi_ky": vi(end),
+                "khau_ngheo": vi(end * rng.randint(230, 340) // 100),
+                "ty_le_ho_ngheo_dau_ky": vi(rate_start),
+                "ty_le_ho_ngheo": vi(rate_end),
+                "giam_ty_le_ho_ngheo": vi(decrease),
+                "chi_tieu_giam_ty_le": vi(target),
+                "ho_can_ngheo_dau_ky": vi(near_start),
+                "ho_can_ngheo_cuoi_ky": vi(near),
+                "ty_le_ho_can_ngheo": vi(r2(Decimal(near) / households * 100)),
+                "ho_ngheo_dtts": vi(rng.randint(0, end // 5)),
+                "ho_ngheo_co_cong": vi(rng.randint(0, end // 8)),
+                "ho_ngheo_khong_kha_nang_ld": vi(rng.randint(end // 3, end // 2)),
+                "ho_ngheo_chu_ho_nu": vi(rng.randint(end // 4, end // 2)),
+                "so_ho_ho_tro_nha_o": vi(int(housing) // 40 + 1),
+                "kinh_phi_nha_o": vi(housing),
+                "kinh_phi_sinh_ke": vi(livelihood),
+                "kinh_phi_dao_tao": vi(training),
+                "kinh_phi_tong": vi(total_money),
+                "kinh_phi_giai_ngan": vi(disbursed),
+                "ty_le_giai_ngan": vi(r2(disbursed / total_money * 100)),
+                "so_the_bhyt": vi(end * 3 + near * 2 + rng.randint(0, 20)),
+            }
+        )
     for year, rows in (("2023", rows_2023), ("2024", rows_2024)):
         path = out / f"giam-ngheo-{year}.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as fh:

@@ -56,21 +56,21 @@ def test_words_rejects_a_mistyped_number_naming_it(runner: CliRunner) -> None:
     assert "số thứ 2" in out.output and "2.2.839" in out.output
 
 
-def test_render_prints_a_summary_and_where_the_files_are(runner: CliRunner,
-                                                         tmp_path: Path) -> None:
+def test_render_prints_a_summary_and_where_the_files_are(runner: CliRunner, tmp_path: Path) -> None:
     config = sample_project(tmp_path)
-    out = runner.invoke(main, ["render", str(config), "--unit", "Phường Trần Phú",
-                               "-o", str(tmp_path / "o")])
+    out = runner.invoke(
+        main, ["render", str(config), "--unit", "Phường Trần Phú", "-o", str(tmp_path / "o")]
+    )
     assert out.exit_code == 0, out.output
     assert "Đã sinh 1 báo cáo" in out.output
     assert (tmp_path / "o" / "giam-ngheo-2024" / "phuong-tran-phu.docx").exists()
 
 
 def test_render_with_failing_figures_exits_1_and_names_the_skipped_unit(
-        runner: CliRunner, tmp_path: Path) -> None:
+    runner: CliRunner, tmp_path: Path
+) -> None:
     config = sample_project(tmp_path)
-    edit_cell(tmp_path / "inputs" / "giam-ngheo-2024.csv", "Xã Song Mai", "ty_le_ho_ngheo",
-              "9,99")
+    edit_cell(tmp_path / "inputs" / "giam-ngheo-2024.csv", "Xã Song Mai", "ty_le_ho_ngheo", "9,99")
     out = runner.invoke(main, ["render", str(config), "-o", str(tmp_path / "o")])
     assert out.exit_code == 1
     assert "Bỏ qua: Xã Song Mai" in out.output
@@ -78,30 +78,33 @@ def test_render_with_failing_figures_exits_1_and_names_the_skipped_unit(
 
 def test_render_unknown_unit_suggests_the_right_name(runner: CliRunner, tmp_path: Path) -> None:
     config = sample_project(tmp_path)
-    out = runner.invoke(main, ["render", str(config), "--unit", "Phường Trần Phúc",
-                               "-o", str(tmp_path / "o")])
+    out = runner.invoke(
+        main, ["render", str(config), "--unit", "Phường Trần Phúc", "-o", str(tmp_path / "o")]
+    )
     assert out.exit_code == 2
     assert "Phường Trần Phú" in out.output
 
 
-def test_render_unit_name_typed_without_diacritics_is_found(runner: CliRunner,
-                                                           tmp_path: Path) -> None:
+def test_render_unit_name_typed_without_diacritics_is_found(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     config = sample_project(tmp_path)
-    out = runner.invoke(main, ["render", str(config), "--unit", "phuong tran phu",
-                               "-o", str(tmp_path / "o")])
+    out = runner.invoke(
+        main, ["render", str(config), "--unit", "phuong tran phu", "-o", str(tmp_path / "o")]
+    )
     assert out.exit_code == 0, out.output
     assert (tmp_path / "o" / "giam-ngheo-2024" / "phuong-tran-phu.docx").exists()
 
 
-def test_render_missing_config_exits_2_with_a_clear_message(runner: CliRunner,
-                                                            tmp_path: Path) -> None:
+def test_render_missing_config_exits_2_with_a_clear_message(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     out = runner.invoke(main, ["render", str(tmp_path / "khong-co.yaml")])
     assert out.exit_code == 2
     assert "không tìm thấy" in out.output
 
 
-def test_render_unit_and_all_together_is_a_usage_error(runner: CliRunner,
-                                                       tmp_path: Path) -> None:
+def test_render_unit_and_all_together_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     config = sample_project(tmp_path)
     out = runner.invoke(main, ["render", str(config), "--unit", "Xã Song Mai", "--all"])
     assert out.exit_code == 2

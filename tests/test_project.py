@@ -30,7 +30,8 @@ def test_ci_runs_the_readme_test_command_exactly() -> None:
 def test_bundled_demo_is_identical_to_the_repository_sample() -> None:
     for rel in DEMO_FILES:
         assert (DEMO / rel).read_bytes() == (ROOT / rel).read_bytes(), (
-            f"{rel} differs from reportgen/resources/demo/{rel}: run scripts/sync_demo.py")
+            f"{rel} differs from reportgen/resources/demo/{rel}: run scripts/sync_demo.py"
+        )
 
 
 def test_base_template_is_built_by_its_script(tmp_path: Path) -> None:
@@ -39,7 +40,8 @@ def test_base_template_is_built_by_its_script(tmp_path: Path) -> None:
     out = build_base_template(tmp_path / "t.docx")
     assert out.read_bytes() == (ROOT / "templates" / "bao-cao-co-ban.docx").read_bytes(), (
         "templates/bao-cao-co-ban.docx is stale: run scripts/build_base_template.py "
-        "and scripts/sync_demo.py")
+        "and scripts/sync_demo.py"
+    )
 
 
 def test_outputs_folder_exists_but_its_contents_are_ignored() -> None:

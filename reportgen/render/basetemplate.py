@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -50,8 +51,12 @@ PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, str, float, float, float]] 
 }
 _KEEP_WITH_NEXT = ("level1", "level2", "level3", "level4", "table_title")
 
-_ALIGN = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
-          "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
+_ALIGN = {
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+}
 
 
 def _fonts(rpr_parent: object) -> None:
@@ -69,7 +74,7 @@ def _fonts(rpr_parent: object) -> None:
     lang.set(qn("w:val"), "vi-VN")
 
 
-def _styles(doc: Document) -> None:
+def _styles(doc: DocxDocument) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(14)
@@ -101,9 +106,17 @@ def _styles(doc: Document) -> None:
             f.keep_with_next = True
 
 
-def _para(cell_or_doc: object, text: str, *, size: float = 14, bold: bool = False,
-          italic: bool = False, align: str = "center", before: float = 0,
-          after: float = 0) -> object:
+def _para(
+    cell_or_doc: object,
+    text: str,
+    *,
+    size: float = 14,
+    bold: bool = False,
+    italic: bool = False,
+    align: str = "center",
+    before: float = 0,
+    after: float = 0,
+) -> object:
     p = cell_or_doc.add_paragraph()  # type: ignore[attr-defined]
     p.alignment = _ALIGN[align]
     pf = p.paragraph_format
@@ -120,12 +133,42 @@ def _para(cell_or_doc: object, text: str, *, size: float = 14, bold: bool = Fals
 
 
 _PPR_ORDER = (
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-    "sectPr", "pPrChange",
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
 )
 
 
@@ -137,7 +180,7 @@ def _ppr_set(ppr: object, xml: str) -> None:
     old = ppr.find(qn(f"w:{name}"))  # type: ignore[attr-defined]
     if old is not None:
         ppr.remove(old)  # type: ignore[attr-defined]
-    later = _PPR_ORDER[_PPR_ORDER.index(name) + 1:]
+    later = _PPR_ORDER[_PPR_ORDER.index(name) + 1 :]
     ppr.insert_element_before(elm, *(f"w:{x}" for x in later))  # type: ignore[attr-defined]
 
 
@@ -146,26 +189,42 @@ def _line(cell: object, width_cm: float, cell_width_cm: float) -> None:
     p = _para(cell, "", size=2)
     indent = max(0.0, (cell_width_cm - width_cm) / 2)
     ppr = p._p.get_or_add_pPr()  # type: ignore[attr-defined]
-    _ppr_set(ppr, f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="6" w:space="1" '
-             'w:color="000000"/></w:pBdr>')
-    _ppr_set(ppr, f'<w:ind {nsdecls("w")} w:left="{int(indent * 567)}" '
-             f'w:right="{int(indent * 567)}" w:firstLine="0"/>')
-    _ppr_set(ppr, f'<w:spacing {nsdecls("w")} w:before="0" w:after="0" w:line="80" '
-             'w:lineRule="exact"/>')
+    _ppr_set(
+        ppr,
+        f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="6" w:space="1" '
+        'w:color="000000"/></w:pBdr>',
+    )
+    _ppr_set(
+        ppr,
+        f'<w:ind {nsdecls("w")} w:left="{int(indent * 567)}" '
+        f'w:right="{int(indent * 567)}" w:firstLine="0"/>',
+    )
+    _ppr_set(
+        ppr, f'<w:spacing {nsdecls("w")} w:before="0" w:after="0" w:line="80" w:lineRule="exact"/>'
+    )
     _ppr_set(ppr, f'<w:rPr {nsdecls("w")}><w:sz w:val="4"/></w:rPr>')
 
 
 def _no_borders(table: object) -> None:
     tbl = table._tbl  # type: ignore[attr-defined]
     tblpr = tbl.tblPr
-    tblpr.append(parse_xml(
-        f'<w:tblBorders {nsdecls("w")}>' + "".join(
-            f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH",
-                                              "insideV")) + "</w:tblBorders>"))
+    tblpr.append(
+        parse_xml(
+            f"<w:tblBorders {nsdecls('w')}>"
+            + "".join(
+                f'<w:{s} w:val="nil"/>'
+                for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
+            + "</w:tblBorders>"
+        )
+    )
     tblpr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
-    tblpr.append(parse_xml(
-        f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
-        '<w:right w:w="0" w:type="dxa"/></w:tblCellMar>'))
+    tblpr.append(
+        parse_xml(
+            f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
+            '<w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
 
 
 def _widths(table: object, widths_cm: list[float]) -> None:
@@ -182,7 +241,7 @@ def _clear(cell: object) -> None:
         p._p.getparent().remove(p._p)
 
 
-def _header_block(doc: Document) -> None:
+def _header_block(doc: DocxDocument) -> None:
     left_w, right_w = 6.2, 9.8
     t = doc.add_table(rows=2, cols=2)
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -206,7 +265,7 @@ def _header_block(doc: Document) -> None:
     _para(d, "{{ bao_cao.dia_danh_ngay }}", size=14, italic=True, before=4)
 
 
-def _title(doc: Document) -> None:
+def _title(doc: DocxDocument) -> None:
     _para(doc, "", size=14)
     _para(doc, "{{ bao_cao.ten_loai }}", size=14, bold=True, before=6)
     _para(doc, "{{ bao_cao.trich_yeu }}", size=14, bold=True)
@@ -214,7 +273,7 @@ def _title(doc: Document) -> None:
     _para(doc, "", size=8)
 
 
-def _signature(doc: Document) -> None:
+def _signature(doc: DocxDocument) -> None:
     _para(doc, "", size=8)
     left_w, right_w = 8.0, 8.0
     t = doc.add_table(rows=1, cols=2)
@@ -237,7 +296,7 @@ def _signature(doc: Document) -> None:
     _para(b, "{{ nguoi_ky.ho_ten }}", size=14, bold=True)
 
 
-def _page_setup(doc: Document) -> None:
+def _page_setup(doc: DocxDocument) -> None:
     s = doc.sections[0]
     s.orientation = WD_ORIENT.PORTRAIT
     s.page_width, s.page_height = Mm(210), Mm(297)
@@ -251,23 +310,31 @@ def _page_setup(doc: Document) -> None:
     fp.text = draft[0]
     p = _para(first, draft[1], size=13, bold=True, align="right")
     ppr = p._p.get_or_add_pPr()  # type: ignore[attr-defined]
-    _ppr_set(ppr, f'<w:pBdr {nsdecls("w")}>' + "".join(
-        f'<w:{x} w:val="single" w:sz="8" w:space="2" w:color="000000"/>'
-        for x in ("top", "left", "bottom", "right")) + "</w:pBdr>")
+    _ppr_set(
+        ppr,
+        f"<w:pBdr {nsdecls('w')}>"
+        + "".join(
+            f'<w:{x} w:val="single" w:sz="8" w:space="2" w:color="000000"/>'
+            for x in ("top", "left", "bottom", "right")
+        )
+        + "</w:pBdr>",
+    )
     _ppr_set(ppr, f'<w:ind {nsdecls("w")} w:left="6800" w:firstLine="0"/>')
     _para(first, draft[2], size=13)
     header = s.header
     hp = header.paragraphs[0]
     hp.style = doc.styles[STYLE_DEFS["page_header"][1]]
-    hp._p.append(parse_xml(
-        f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:rPr><w:sz w:val="26"/></w:rPr>'
-        "<w:t>2</w:t></w:r></w:fldSimple>"))
+    hp._p.append(
+        parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:rPr><w:sz w:val="26"/></w:rPr>'
+            "<w:t>2</w:t></w:r></w:fldSimple>"
+        )
+    )
     for para in (copy.deepcopy(x._p) for x in first.paragraphs):
         header._element.append(para)
 
 
-def build_base_template(path: str | Path, *,
-                        body: Sequence[tuple[str, str]] | None = None) -> Path:
+def build_base_template(path: str | Path, *, body: Sequence[tuple[str, str]] | None = None) -> Path:
     """Write the base template to ``path`` and return it.
 
     ``body`` replaces the ``{{p noi_dung }}`` placeholder with paragraphs given as

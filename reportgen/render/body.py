@@ -40,8 +40,28 @@ _TAG = re.compile(r"({{.*?}}|{%.*?%})", re.S)
 _MARK = re.compile(r"(\*\*|\*)")
 _PREFIX = {"dash": "- ", "plus": "+ ", "bullet": "* "}
 
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
-         "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
+ROMAN = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+]
 
 
 def roman(n: int) -> str:
@@ -85,7 +105,8 @@ def runs(text: str, *, italic: bool = False, bold: bool = False) -> str:
 
 def paragraph(style: str, text: str, *, italic: bool = False, bold: bool = False) -> str:
     """A paragraph with a named style."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs(text, italic=italic, bold=bold)}</w:p>'
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+    return f"<w:p>{ppr}{runs(text, italic=italic, bold=bold)}</w:p>"
 
 
 def _when(cond: str | None, inner: str) -> str:
@@ -114,13 +135,25 @@ class _Numbering:
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
-def _cell(text: str, width: int, style: str, *, bold: bool = False, align: str | None = None,
-          shade: bool = False) -> str:
-    ppr = f'<w:pPr><w:pStyle w:val="{style}"/>' + (f'<w:jc w:val="{align}"/>' if align else "") \
+def _cell(
+    text: str,
+    width: int,
+    style: str,
+    *,
+    bold: bool = False,
+    align: str | None = None,
+    shade: bool = False,
+) -> str:
+    ppr = (
+        f'<w:pPr><w:pStyle w:val="{style}"/>'
+        + (f'<w:jc w:val="{align}"/>' if align else "")
         + "</w:pPr>"
-    tcpr = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>' + (
-        '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' if shade else "") + \
-        '<w:vAlign w:val="center"/></w:tcPr>'
+    )
+    tcpr = (
+        f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+        + ('<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' if shade else "")
+        + '<w:vAlign w:val="center"/></w:tcPr>'
+    )
     return f"<w:tc>{tcpr}<w:p>{ppr}{runs(text, bold=bold)}</w:p></w:tc>"
 
 
@@ -131,34 +164,65 @@ def table(t: Table, indicators: dict[str, Indicator]) -> str:
     w_fig = max(700, (TEXT_WIDTH_TWIPS - w_no - w_name) // max(1, len(cols)))
     w_name = TEXT_WIDTH_TWIPS - w_no - w_fig * len(cols)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in [w_no, w_name, *[w_fig] * len(cols)])
-    border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                     for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    head_cells = _cell(t.unit_label, w_no, STYLES["table_head"], bold=True, align="center") + \
-        _cell(t.first_column, w_name, STYLES["table_head"], bold=True, align="center") + "".join(
-            _cell(f"{c.label} ({c.unit})" if c.unit else c.label, w_fig, STYLES["table_head"],
-                  bold=True, align="center") for c in cols)
-    head = f'<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head_cells}</w:tr>'
+    border = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    head_cells = (
+        _cell(t.unit_label, w_no, STYLES["table_head"], bold=True, align="center")
+        + _cell(t.first_column, w_name, STYLES["table_head"], bold=True, align="center")
+        + "".join(
+            _cell(
+                f"{c.label} ({c.unit})" if c.unit else c.label,
+                w_fig,
+                STYLES["table_head"],
+                bold=True,
+                align="center",
+            )
+            for c in cols
+        )
+    )
+    head = f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head_cells}</w:tr>"
 
     def fig(expr: str) -> str:
         return f"{{{{ {expr} | so }}}}"
 
-    body_cells = _cell("{{ loop.index }}", w_no, STYLES["table_cell"], align="center") + \
-        _cell("{{ dv.ten }}", w_name, STYLES["table_text"]) + "".join(
-            _cell(fig(f"dv.{c.id}"), w_fig, STYLES["table_cell"], align="right") for c in cols)
+    body_cells = (
+        _cell("{{ loop.index }}", w_no, STYLES["table_cell"], align="center")
+        + _cell("{{ dv.ten }}", w_name, STYLES["table_text"])
+        + "".join(
+            _cell(fig(f"dv.{c.id}"), w_fig, STYLES["table_cell"], align="right") for c in cols
+        )
+    )
     loop_filter = " if dv.ten == don_vi.ten" if t.show == "unit" else ""
-    rows = (f"{{% for dv in cac_don_vi{loop_filter} %}}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-            f"{body_cells}</w:tr>{{% endfor %}}")
+    rows = (
+        f"{{% for dv in cac_don_vi{loop_filter} %}}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        f"{body_cells}</w:tr>{{% endfor %}}"
+    )
     total = ""
     if t.total_row and t.show != "unit":
-        total_cells = _cell("", w_no, STYLES["table_cell"], shade=True) + \
-            _cell(t.total_label, w_name, STYLES["table_text"], bold=True, shade=True) + "".join(
-                _cell(fig(f"toan_thanh_pho.{c.id}"), w_fig, STYLES["table_cell"], bold=True,
-                      align="right", shade=True) for c in cols)
+        total_cells = (
+            _cell("", w_no, STYLES["table_cell"], shade=True)
+            + _cell(t.total_label, w_name, STYLES["table_text"], bold=True, shade=True)
+            + "".join(
+                _cell(
+                    fig(f"toan_thanh_pho.{c.id}"),
+                    w_fig,
+                    STYLES["table_cell"],
+                    bold=True,
+                    align="right",
+                    shade=True,
+                )
+                for c in cols
+            )
+        )
         total = f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{total_cells}</w:tr>"
-    tbl = (f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
-           f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-           '<w:tblCellMar><w:left w:w="70" w:type="dxa"/><w:right w:w="70" w:type="dxa"/>'
-           f'</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}{rows}{total}</w:tbl>')
+    tbl = (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="70" w:type="dxa"/><w:right w:w="70" w:type="dxa"/>'
+        f"</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}{rows}{total}</w:tbl>"
+    )
     title = paragraph(STYLES["table_title"], t.title) if t.title else ""
     spacer = paragraph(STYLES["body"], "")
     inner = title + tbl + spacer
@@ -192,12 +256,19 @@ def _number(level: int, i: int, count_expr: str | None, parent: _Numbering | Non
     if level == 2:
         return _Numbering.dynamic(f"({count_expr} | string)")
     if level == 3:
-        return _Numbering.dynamic(f"({parent.expr if parent else chr(39) * 2} ~ '.' ~ {count_expr})")
+        return _Numbering.dynamic(
+            f"({parent.expr if parent else chr(39) * 2} ~ '.' ~ {count_expr})"
+        )
     return _Numbering.dynamic(f"('{LETTERS}'[({count_expr} | int) - 1])")
 
 
-def _sections(sections: Sequence[Section], level: int, parent: _Numbering | None,
-              indicators: dict[str, Indicator], counter: Iterator[int]) -> str:
+def _sections(
+    sections: Sequence[Section],
+    level: int,
+    parent: _Numbering | None,
+    indicators: dict[str, Indicator],
+    counter: Iterator[int],
+) -> str:
     dynamic = any(s.when for s in sections)
     ns = f"ns{next(counter)}"
     out = [f"{{% set {ns} = namespace(n=0) %}}"] if dynamic else []
@@ -206,8 +277,9 @@ def _sections(sections: Sequence[Section], level: int, parent: _Numbering | None
         suffix = ")" if level >= 4 else "."
         heading = s.heading.upper() if level == 1 else s.heading
         style = STYLES[f"level{min(level, 4)}"]
-        inner = (f"{{% set {ns}.n = {ns}.n + 1 %}}" if dynamic else "") + \
-            paragraph(style, f"{number.text}{suffix} {heading}")
+        inner = (f"{{% set {ns}.n = {ns}.n + 1 %}}" if dynamic else "") + paragraph(
+            style, f"{number.text}{suffix} {heading}"
+        )
         inner += "".join(_paragraph(p) for p in s.paragraphs)
         if s.table is not None:
             inner += table(s.table, indicators)
@@ -222,9 +294,14 @@ def build_body(config: ReportConfig) -> str:
     parts: list[str] = []
     if config.basis_style == "can_cu":
         parts.append(
-            "{% for b in can_cu %}" + paragraph(
-                STYLES["basis"], "Căn cứ {{ b.day_du }}{{ ';' if not loop.last else '.' }}",
-                italic=True) + "{% endfor %}")
+            "{% for b in can_cu %}"
+            + paragraph(
+                STYLES["basis"],
+                "Căn cứ {{ b.day_du }}{{ ';' if not loop.last else '.' }}",
+                italic=True,
+            )
+            + "{% endfor %}"
+        )
     parts.append("{% if mo_dau %}" + paragraph(STYLES["body"], "{{ mo_dau }}") + "{% endif %}")
     counter = iter(range(1, 10_000))
     parts.append(_sections(config.sections, 1, None, config.indicators, counter))

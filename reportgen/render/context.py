@@ -21,8 +21,8 @@ names: every indicator id (a :class:`~reportgen.render.figure.Figure`), and
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -45,9 +45,18 @@ def figures(unit: Unit | None, indicators: Mapping[str, Indicator]) -> dict[str,
             out[iid] = (unit.texts.get(iid) if unit else None) or Missing(ind.label)
             continue
         v = unit.values.get(iid) if unit else None
-        out[iid] = Missing(ind.label) if v is None else Figure(
-            v, label=ind.label, unit=ind.unit, kind=ind.kind, decimals=ind.decimals,
-            money_unit=ind.money_unit)
+        out[iid] = (
+            Missing(ind.label)
+            if v is None
+            else Figure(
+                v,
+                label=ind.label,
+                unit=ind.unit,
+                kind=ind.kind,
+                decimals=ind.decimals,
+                money_unit=ind.money_unit,
+            )
+        )
     return out
 
 
@@ -59,7 +68,10 @@ def lower_first(text: str) -> str:
 def basis_context(b: LegalBasis) -> dict[str, Any]:
     """A legal basis as the template sees it."""
     return {
-        "loai": b.type, "so_ky_hieu": b.code, "ngay": b.date, "co_quan": b.issuer,
+        "loai": b.type,
+        "so_ky_hieu": b.code,
+        "ngay": b.date,
+        "co_quan": b.issuer,
         "trich_yeu": b.subject,
         "day_du": cite(b.type, b.code, b.date, b.issuer, b.subject),
         "ngan": cite_short(b.type, b.code),
@@ -106,7 +118,8 @@ class _Texts:
                 return TemplateError(
                     f'không điền được {self.labels[i]} "{self.sources[i]}": {what}',
                     hint="kiểm tra ô tương ứng trong tệp số liệu (ô trống?) hoặc sửa dòng này "
-                         "trong tệp YAML")
+                    "trong tệp YAML",
+                )
         return TemplateError(f"không điền được phần đầu/cuối báo cáo: {exc}")
 
 
@@ -152,14 +165,21 @@ class ContextBuilder:
         for is_total in (True, False):
             party = cfg.issuer if is_total or cfg.unit_issuer is None else cfg.unit_issuer
             signer = cfg.signer if is_total or cfg.unit_signer is None else cfg.unit_signer
-            recipients = cfg.recipients if is_total or cfg.unit_recipients is None \
-                else cfg.unit_recipients
+            recipients = (
+                cfg.recipients if is_total or cfg.unit_recipients is None else cfg.unit_recipients
+            )
             who = "" if is_total else "unit_"
-            texts = _Texts(env, [
-                (f"{who}issuer.name", party.name), (f"{who}issuer.parent", party.parent),
-                (f"{who}signer.authority", signer.authority), (f"{who}signer.title", signer.title),
-                (f"{who}signer.name", signer.name),
-                *((f"{who}recipients[{i}]", r) for i, r in enumerate(recipients))])
+            texts = _Texts(
+                env,
+                [
+                    (f"{who}issuer.name", party.name),
+                    (f"{who}issuer.parent", party.parent),
+                    (f"{who}signer.authority", signer.authority),
+                    (f"{who}signer.title", signer.title),
+                    (f"{who}signer.name", signer.name),
+                    *((f"{who}recipients[{i}]", r) for i, r in enumerate(recipients)),
+                ],
+            )
             self._phase1[is_total] = (texts, party, signer, len(recipients))
         self._phase2 = _Texts(env, [("opening", cfg.opening), ("closing", cfg.closing)])
 
@@ -176,8 +196,12 @@ class ContextBuilder:
         is_total = unit.is_total
         full = self.config.data.total_name if is_total else unit.name
         return {
-            "ten": full, "ten_day_du": lower_first(full), "loai": unit.kind or "",
-            "slug": unit.slug, "la_toan_thanh_pho": is_total, "cot": dict(unit.attrs),
+            "ten": full,
+            "ten_day_du": lower_first(full),
+            "loai": unit.kind or "",
+            "slug": unit.slug,
+            "la_toan_thanh_pho": is_total,
+            "cot": dict(unit.attrs),
         }
 
     def build(self, unit: Unit, *, draft: bool = False) -> dict[str, Any]:
@@ -189,8 +213,14 @@ class ContextBuilder:
             figs = self._figures[unit.key] = figures(unit, self.indicators)
         don_vi = self.unit_info(unit)
         ctx: dict[str, Any] = dict(figs)
-        ctx.update({"don_vi": don_vi, "ky_bao_cao": cfg.data.period or "",
-                    "can_cu": self.bases, "toan_thanh_pho": self.total_figures})
+        ctx.update(
+            {
+                "don_vi": don_vi,
+                "ky_bao_cao": cfg.data.period or "",
+                "can_cu": self.bases,
+                "toan_thanh_pho": self.total_figures,
+            }
+        )
         texts, party, _signer, n_recipients = self._phase1[is_total]
         name, parent, authority, title, signer_name, *recipients = texts.render(ctx)
         name_lines = [x.strip() for x in name.replace("\\n", "\n").split("\n") if x.strip()]
@@ -199,37 +229,43 @@ class ContextBuilder:
         recipients = [r if r.startswith("-") else f"- {r}" for r in recipients[:n_recipients]]
         storage = f"- Lưu: VT, {party.storage_code}." if party.storage_code else "- Lưu: VT."
         previous = self.dataset.previous.get(unit.key) if self.dataset.previous else None
-        ctx.update({
-            "bao_cao": {
-                "id": cfg.id, "loai": cfg.type,
-                "ten_loai": DOC_TYPE_NAMES_UPPER.get(cfg.type, cfg.type),
-                "trich_yeu": cfg.title, "so": f"{number:02d}" if number else "",
-                "ky_hieu": code,
-                "so_ky_hieu": f"Số: {number:02d}/{code}" if number else f"Số:       /{code}",
-                "ngay": cfg.date, "dia_danh_ngay": place_date(cfg.place, cfg.date),
-            },
-            "co_quan": {
-                "chu_quan": parent.upper(),
-                "ten": "\n".join(name_lines).upper(),
-                "ten_dong": [x.upper() for x in name_lines],
-                "ten_goi": "Ủy ban nhân dân " + don_vi["ten_day_du"],
-            },
-            "nguoi_ky": {
-                "tham_quyen": authority.upper(),
-                "chuc_vu": title.upper(),
-                "ho_ten": signer_name,
-            },
-            "noi_nhan": [*recipients, storage],
-            "chi_tieu": figs,
-            "ky_truoc": _LazyFigures(previous, self.indicators),
-            "cac_don_vi": self.units_rows,
-            "du_thao": draft,
-        })
+        ctx.update(
+            {
+                "bao_cao": {
+                    "id": cfg.id,
+                    "loai": cfg.type,
+                    "ten_loai": DOC_TYPE_NAMES_UPPER.get(cfg.type, cfg.type),
+                    "trich_yeu": cfg.title,
+                    "so": f"{number:02d}" if number else "",
+                    "ky_hieu": code,
+                    "so_ky_hieu": f"Số: {number:02d}/{code}" if number else f"Số:       /{code}",
+                    "ngay": cfg.date,
+                    "dia_danh_ngay": place_date(cfg.place, cfg.date),
+                },
+                "co_quan": {
+                    "chu_quan": parent.upper(),
+                    "ten": "\n".join(name_lines).upper(),
+                    "ten_dong": [x.upper() for x in name_lines],
+                    "ten_goi": "Ủy ban nhân dân " + don_vi["ten_day_du"],
+                },
+                "nguoi_ky": {
+                    "tham_quyen": authority.upper(),
+                    "chuc_vu": title.upper(),
+                    "ho_ten": signer_name,
+                },
+                "noi_nhan": [*recipients, storage],
+                "chi_tieu": figs,
+                "ky_truoc": _LazyFigures(previous, self.indicators),
+                "cac_don_vi": self.units_rows,
+                "du_thao": draft,
+            }
+        )
         opening, closing = self._phase2.render(ctx)
         ctx["mo_dau"] = opening if cfg.opening else self._default_opening(ctx)
         if not cfg.closing:
-            closing = (f"Trên đây là báo cáo {lower_first(cfg.title)} của "
-                       f"{ctx['co_quan']['ten_goi']}")
+            closing = (
+                f"Trên đây là báo cáo {lower_first(cfg.title)} của {ctx['co_quan']['ten_goi']}"
+            )
         ctx["ket_luan"] = closing.rstrip().rstrip("./") + "./."
         return ctx
 

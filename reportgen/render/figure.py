@@ -22,8 +22,16 @@ class Figure(Decimal):
     decimals: int | None
     money_unit: str | None
 
-    def __new__(cls, value: Decimal, *, label: str = "", unit: str = "", kind: str = "number",
-                decimals: int | None = None, money_unit: str | None = None) -> Figure:
+    def __new__(
+        cls,
+        value: Decimal,
+        *,
+        label: str = "",
+        unit: str = "",
+        kind: str = "number",
+        decimals: int | None = None,
+        money_unit: str | None = None,
+    ) -> Figure:
         obj = super().__new__(cls, value)
         obj.label = label
         obj.unit = unit
@@ -37,22 +45,27 @@ class Figure(Decimal):
         if self.kind == "percent":
             return format_percent(Decimal(self), self.decimals if self.decimals is not None else 2)
         if self.kind == "money":
-            return format_money(Decimal(self), self.money_unit or self.unit, self.decimals,
-                                from_unit=self.unit)
+            return format_money(
+                Decimal(self), self.money_unit or self.unit, self.decimals, from_unit=self.unit
+            )
         return format_number(Decimal(self), self.decimals)
 
     def __html__(self) -> str:
         return self.text()
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (str(Decimal(self)), self.label, self.unit, self.kind, self.decimals,
-                           self.money_unit))
+        return (
+            _rebuild,
+            (str(Decimal(self)), self.label, self.unit, self.kind, self.decimals, self.money_unit),
+        )
 
 
-def _rebuild(value: str, label: str, unit: str, kind: str, decimals: int | None,
-             money_unit: str | None) -> Figure:
-    return Figure(Decimal(value), label=label, unit=unit, kind=kind, decimals=decimals,
-                  money_unit=money_unit)
+def _rebuild(
+    value: str, label: str, unit: str, kind: str, decimals: int | None, money_unit: str | None
+) -> Figure:
+    return Figure(
+        Decimal(value), label=label, unit=unit, kind=kind, decimals=decimals, money_unit=money_unit
+    )
 
 
 class Missing:

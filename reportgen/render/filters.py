@@ -81,14 +81,16 @@ def diem(value: Any, decimals: int | None = None, style: str = "diem") -> str:
 
 
 def _money_args(value: Any, unit: str | None, from_unit: str | None) -> tuple[str, str]:
-    src = from_unit or (value.unit if isinstance(value, Figure) and value.unit in MONEY_UNITS
-                        else "đồng")
+    src = from_unit or (
+        value.unit if isinstance(value, Figure) and value.unit in MONEY_UNITS else "đồng"
+    )
     dst = unit or (value.money_unit if isinstance(value, Figure) and value.money_unit else src)
     return dst, src
 
 
-def tien(value: Any, unit: str | None = None, decimals: int | None = None,
-         from_unit: str | None = None) -> str:
+def tien(
+    value: Any, unit: str | None = None, decimals: int | None = None, from_unit: str | None = None
+) -> str:
     """Money in a unit: ``{{ kinh_phi | tien }}`` → ``802,8 triệu đồng``;
     ``{{ kinh_phi | tien('tỷ đồng', 1) }}`` → ``0,8 tỷ đồng``."""
     n = _num(value)
@@ -109,8 +111,9 @@ def _to_dong(value: Any, from_unit: str | None) -> Decimal | None:
     return n * MONEY_UNITS[src]
 
 
-def chu_tien(value: Any, exact: bool = True, south: bool = False,
-             from_unit: str | None = None) -> str:
+def chu_tien(
+    value: Any, exact: bool = True, south: bool = False, from_unit: str | None = None
+) -> str:
     """Amount in words: ``{{ kinh_phi | chu_tien }}`` → ``Hai mươi hai triệu đồng chẵn``."""
     amount = _to_dong(value, from_unit)
     if amount is None:
@@ -152,8 +155,9 @@ def thay_doi(old: Any, new: Any, unit: str | None = None, decimals: int | None =
     points = isinstance(old, Figure) and old.kind == "percent"
     u = unit if unit is not None else (old.unit if isinstance(old, Figure) and not points else "")
     d = _decimals(old, decimals)
-    return describe_change(a, b, unit=u, decimals=d if d is not None else (2 if points else 0),
-                           points=points)
+    return describe_change(
+        a, b, unit=u, decimals=d if d is not None else (2 if points else 0), points=points
+    )
 
 
 def tang_giam(delta: Any) -> str:
@@ -192,8 +196,21 @@ def la_ma(value: Any) -> str:
     """Roman numeral of a section number: ``{{ 3 | la_ma }}`` → ``III``."""
     n = int(value)
     out = ""
-    for v, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                   (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for v, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= v:
             out += sym
             n -= v
@@ -202,14 +219,36 @@ def la_ma(value: Any) -> str:
 
 #: filter name → function; Vietnamese names first, English aliases after.
 FILTERS: dict[str, Callable[..., str]] = {
-    "so": so, "phan_tram": phan_tram, "diem": diem, "tien": tien, "chu_tien": chu_tien,
-    "chu": chu, "ngay": ngay, "ngay_ngan": ngay_ngan, "thay_doi": thay_doi,
-    "tang_giam": tang_giam, "danh_gia": danh_gia, "danh_gia_chi_tieu": danh_gia_chi_tieu,
-    "trich_dan": _cite, "trich_dan_ngan": _cite_short,
-    "number": so, "percent": phan_tram, "points": diem, "money": tien, "money_words": chu_tien,
-    "words": chu, "date_line": ngay, "date_short": ngay_ngan, "change": thay_doi,
-    "change_word": tang_giam, "target_status": danh_gia, "target_phrase": danh_gia_chi_tieu,
-    "cite": _cite, "cite_short": _cite_short, "la_ma": la_ma, "roman": la_ma,
+    "so": so,
+    "phan_tram": phan_tram,
+    "diem": diem,
+    "tien": tien,
+    "chu_tien": chu_tien,
+    "chu": chu,
+    "ngay": ngay,
+    "ngay_ngan": ngay_ngan,
+    "thay_doi": thay_doi,
+    "tang_giam": tang_giam,
+    "danh_gia": danh_gia,
+    "danh_gia_chi_tieu": danh_gia_chi_tieu,
+    "trich_dan": _cite,
+    "trich_dan_ngan": _cite_short,
+    "number": so,
+    "percent": phan_tram,
+    "points": diem,
+    "money": tien,
+    "money_words": chu_tien,
+    "words": chu,
+    "date_line": ngay,
+    "date_short": ngay_ngan,
+    "change": thay_doi,
+    "change_word": tang_giam,
+    "target_status": danh_gia,
+    "target_phrase": danh_gia_chi_tieu,
+    "cite": _cite,
+    "cite_short": _cite_short,
+    "la_ma": la_ma,
+    "roman": la_ma,
 }
 
 #: One line of documentation per filter (README and `reportgen vars`).

@@ -40,8 +40,10 @@ def _texts(config: ReportConfig) -> Iterator[tuple[KeyPath, str, bool]]:
             yield (key, "title"), signer.title, False
             if signer.authority:
                 yield (key, "authority"), signer.authority, False
-    for key, items in (("recipients", config.recipients),
-                       ("unit_recipients", config.unit_recipients or ())):
+    for key, items in (
+        ("recipients", config.recipients),
+        ("unit_recipients", config.unit_recipients or ()),
+    ):
         for i, r in enumerate(items):
             yield (key, i), r, False
 
@@ -75,21 +77,34 @@ def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
             msg = str(exc.message or exc)
             name = msg.split("'")[1] if msg.count("'") >= 2 else ""
             guess = did_you_mean(name, FILTERS) if "filter" in msg else None
-            errors.append(ConfigError(
-                f'không có bộ lọc "{name}"' if "filter" in msg else f"lỗi mẫu: {msg}",
-                location=loc,
-                hint=f'có phải ý bạn là "{guess}"?' if guess else
-                "các bộ lọc: " + ", ".join(sorted(FILTERS)[:20]) + " … (xem README)"))
+            errors.append(
+                ConfigError(
+                    f'không có bộ lọc "{name}"' if "filter" in msg else f"lỗi mẫu: {msg}",
+                    location=loc,
+                    hint=f'có phải ý bạn là "{guess}"?'
+                    if guess
+                    else "các bộ lọc: " + ", ".join(sorted(FILTERS)[:20]) + " … (xem README)",
+                )
+            )
             continue
         except TemplateSyntaxError as exc:
-            errors.append(ConfigError(
-                f"lỗi cú pháp trong đoạn mẫu: {exc.message}", location=loc,
-                hint="mỗi {{ phải có }} tương ứng; mỗi {% if %} cần {% endif %}"))
+            errors.append(
+                ConfigError(
+                    f"lỗi cú pháp trong đoạn mẫu: {exc.message}",
+                    location=loc,
+                    hint="mỗi {{ phải có }} tương ứng; mỗi {% if %} cần {% endif %}",
+                )
+            )
             continue
         for name in sorted(meta.find_undeclared_variables(ast) - known):
             guess = did_you_mean(name, sorted(known))
-            errors.append(ConfigError(
-                f'không có chỉ tiêu hay biến "{name}"', location=loc,
-                hint=f'có phải ý bạn là "{guess}"?' if guess else
-                "khai báo chỉ tiêu này trong indicators"))
+            errors.append(
+                ConfigError(
+                    f'không có chỉ tiêu hay biến "{name}"',
+                    location=loc,
+                    hint=f'có phải ý bạn là "{guess}"?'
+                    if guess
+                    else "khai báo chỉ tiêu này trong indicators",
+                )
+            )
     return errors

@@ -67,21 +67,27 @@ def test_header_block_has_agency_number_motto_and_date(city: docx.document.Docum
     head = city.tables[0]
     left, right = head.cell(0, 0).text, head.cell(0, 1).text
     assert left.split("\n")[:3] == ["UBND TỈNH ĐÔNG SƠN", "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÒA AN"]
-    assert right.split("\n")[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                     "Độc lập - Tự do - Hạnh phúc"]
+    assert right.split("\n")[:2] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
     assert head.cell(1, 0).text == "Số: 125/BC-UBND"
     date_par = head.cell(1, 1).paragraphs[0]
     assert date_par.text == "Hòa An, ngày 16 tháng 12 năm 2024"
     assert all(r.italic for r in date_par.runs if r.text.strip())
-    agency = [p for p in head.cell(0, 0).paragraphs if p.text == "THÀNH PHỐ HÒA AN"][0]
+    agency = next(p for p in head.cell(0, 0).paragraphs if p.text == "THÀNH PHỐ HÒA AN")
     assert all(r.bold for r in agency.runs)
 
 
 def test_ward_report_is_issued_by_the_ward_with_a_blank_number(
-        ward: docx.document.Document) -> None:
+    ward: docx.document.Document,
+) -> None:
     head = ward.tables[0]
     assert head.cell(0, 0).text.split("\n")[:3] == [
-        "UBND THÀNH PHỐ HÒA AN", "ỦY BAN NHÂN DÂN", "PHƯỜNG TRẦN PHÚ"]
+        "UBND THÀNH PHỐ HÒA AN",
+        "ỦY BAN NHÂN DÂN",
+        "PHƯỜNG TRẦN PHÚ",
+    ]
     assert head.cell(1, 0).text.replace(" ", "") == "Số:/BC-UBND"
     sign = ward.tables[-1].cell(0, 1).text
     assert "TM. ỦY BAN NHÂN DÂN" in sign and sign.rstrip().endswith("Nguyễn Văn Hùng")
@@ -99,13 +105,16 @@ def test_title_is_bold_centred_document_type_and_subject(city: docx.document.Doc
 
 def test_opening_cites_the_legal_bases_in_full(city: docx.document.Document) -> None:
     text = body_text(city)
-    assert ("Thực hiện Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ phê duyệt "
-            "Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025") in text
+    assert (
+        "Thực hiện Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ phê duyệt "
+        "Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025"
+    ) in text
     assert "Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ" in text
 
 
 def test_sections_are_numbered_and_figures_formatted_the_vietnamese_way(
-        city: docx.document.Document) -> None:
+    city: docx.document.Document,
+) -> None:
     text = body_text(city)
     households = column_total("tong_so_ho")
     poor = column_total("ho_ngheo_cuoi_ky")
@@ -113,9 +122,12 @@ def test_sections_are_numbered_and_figures_formatted_the_vietnamese_way(
     assert f"toàn thành phố Hòa An có {format_number(households)} hộ" in text
     assert f"Số hộ nghèo là {format_number(poor)} hộ" in text
     assert f"chiếm {format_number(rate, 2)}% tổng số hộ" in text
-    for heading in ("I. TÌNH HÌNH HỘ NGHÈO, HỘ CẬN NGHÈO", "1. Kết quả rà soát cuối năm",
-                    "II. KẾT QUẢ THỰC HIỆN CÁC CHÍNH SÁCH, DỰ ÁN GIẢM NGHÈO",
-                    "IV. NHIỆM VỤ, GIẢI PHÁP NĂM 2025"):
+    for heading in (
+        "I. TÌNH HÌNH HỘ NGHÈO, HỘ CẬN NGHÈO",
+        "1. Kết quả rà soát cuối năm",
+        "II. KẾT QUẢ THỰC HIỆN CÁC CHÍNH SÁCH, DỰ ÁN GIẢM NGHÈO",
+        "IV. NHIỆM VỤ, GIẢI PHÁP NĂM 2025",
+    ):
         assert heading in text.split("\n")
     money = column_total("kinh_phi_tong")
     assert f"là {format_number(money, 1)} triệu đồng (" in text
@@ -127,7 +139,8 @@ def test_body_ends_with_the_closing_mark(city: docx.document.Document) -> None:
 
 
 def test_unit_table_has_every_unit_and_a_total_row_that_adds_up(
-        city: docx.document.Document) -> None:
+    city: docx.document.Document,
+) -> None:
     table = city.tables[1]
     rows = [[c.text for c in r.cells] for r in table.rows]
     assert rows[0][:3] == ["TT", "Đơn vị", "Tổng số hộ (hộ)"]
@@ -174,7 +187,8 @@ def test_page_setup_follows_nd30(city: docx.document.Document) -> None:
 
 
 def test_every_style_and_run_is_times_new_roman_13_to_14_in_the_body(
-        city: docx.document.Document) -> None:
+    city: docx.document.Document,
+) -> None:
     styles = city.styles
     for name in ("Normal", "RG Nội dung", "RG Mục (I.)", "RG Khoản (1.)"):
         st = styles[name]
@@ -194,7 +208,10 @@ def test_findings_file_and_manifest_are_written(rendered: pipeline.RenderResult)
     manifest = json.loads(rendered.manifest_file.read_text(encoding="utf-8"))
     assert manifest["engine"].startswith("reportgen ")
     assert {Path(i["file"]).name for i in manifest["inputs"]} >= {
-        "giam-ngheo-2024.yaml", "giam-ngheo-2024.csv", "bao-cao-co-ban.docx"}
+        "giam-ngheo-2024.yaml",
+        "giam-ngheo-2024.csv",
+        "bao-cao-co-ban.docx",
+    }
     assert all(len(i["sha256"]) == 64 for i in manifest["inputs"])
     outs = {Path(o["file"]).name: o for o in manifest["outputs"]}
     data = (rendered.out_dir / "phuong-tran-phu.docx").read_bytes()
@@ -207,8 +224,9 @@ def test_same_inputs_give_byte_identical_documents(tmp_path: Path) -> None:
     config = sample_project(tmp_path)
     a = pipeline.render(config, out_dir=tmp_path / "a", jobs=1, units=["Phường Trần Phú"])
     b = pipeline.render(config, out_dir=tmp_path / "b", jobs=1, units=["Phường Trần Phú"])
-    assert (a.out_dir / "phuong-tran-phu.docx").read_bytes() == \
-        (b.out_dir / "phuong-tran-phu.docx").read_bytes()
+    assert (a.out_dir / "phuong-tran-phu.docx").read_bytes() == (
+        b.out_dir / "phuong-tran-phu.docx"
+    ).read_bytes()
 
 
 def test_existing_reports_are_not_overwritten_without_the_flag(tmp_path: Path) -> None:
@@ -220,8 +238,7 @@ def test_existing_reports_are_not_overwritten_without_the_flag(tmp_path: Path) -
         pipeline.render(config, out_dir=tmp_path / "o", jobs=1, units=["Xã Song Mai"])
     assert "--overwrite" in err.value.format()
     assert path.read_bytes() == b"signed copy"
-    pipeline.render(config, out_dir=tmp_path / "o", jobs=1, units=["Xã Song Mai"],
-                    overwrite=True)
+    pipeline.render(config, out_dir=tmp_path / "o", jobs=1, units=["Xã Song Mai"], overwrite=True)
     assert zipfile.is_zipfile(path)
 
 
@@ -242,14 +259,15 @@ def test_unit_with_failing_figures_is_skipped_or_rendered_as_draft(tmp_path: Pat
     header = "\n".join(p.text for p in draft.sections[0].first_page_header.paragraphs)
     assert "DỰ THẢO" in header
     clean = docx.Document(str(forced.out_dir / "xa-song-mai.docx"))
-    assert "DỰ THẢO" not in "".join(
-        p.text for p in clean.sections[0].first_page_header.paragraphs)
+    assert "DỰ THẢO" not in "".join(p.text for p in clean.sections[0].first_page_header.paragraphs)
 
 
-@pytest.mark.parametrize("name", ["Tổ 1 & 2 <Khu A>", 'Thôn "Đồng" Xanh', "Ấp O'Reilly"],
-                         ids=["ampersand-and-angle", "double-quotes", "apostrophe"])
-def test_names_with_xml_characters_do_not_corrupt_the_document(tmp_path: Path,
-                                                               name: str) -> None:
+@pytest.mark.parametrize(
+    "name",
+    ["Tổ 1 & 2 <Khu A>", 'Thôn "Đồng" Xanh', "Ấp O'Reilly"],
+    ids=["ampersand-and-angle", "double-quotes", "apostrophe"],
+)
+def test_names_with_xml_characters_do_not_corrupt_the_document(tmp_path: Path, name: str) -> None:
     config = sample_project(tmp_path)
     rename_unit(tmp_path / "inputs" / "giam-ngheo-2024.csv", "Xã Tân Tiến", name)
     rename_unit(tmp_path / "inputs" / "giam-ngheo-2023.csv", "Xã Tân Tiến", name)
@@ -257,7 +275,7 @@ def test_names_with_xml_characters_do_not_corrupt_the_document(tmp_path: Path,
     assert result.count("rendered") == 13
     city = docx.Document(str(result.out_dir / "thanh-pho-hoa-an.docx"))
     assert name in [c.text for c in city.tables[1].columns[1].cells]
-    unit_file = [o.file for o in result.outputs if o.unit == name][0]
+    unit_file = next(o.file for o in result.outputs if o.unit == name)
     assert unit_file is not None
     unit_doc = docx.Document(unit_file)
     assert name.upper() in unit_doc.tables[0].cell(0, 0).text
@@ -295,5 +313,7 @@ def test_a_starter_report_from_reportgen_new_renders_at_once(tmp_path: Path) -> 
     d = docx.Document(str(result.out_dir / "phuong-tran-phu.docx"))
     text = body_text(d)
     assert "Số hộ nghèo: 37 hộ, chiếm 1,51% tổng số hộ." in text
-    assert "Kinh phí hỗ trợ: 215,5 triệu đồng (Hai trăm mười lăm triệu năm trăm nghìn đồng chẵn)." \
+    assert (
+        "Kinh phí hỗ trợ: 215,5 triệu đồng (Hai trăm mười lăm triệu năm trăm nghìn đồng chẵn)."
         in text
+    )
