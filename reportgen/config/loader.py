@@ -1,12 +1,15 @@
 """Load a report definition: YAML → schema → cross-references → :class:`ReportConfig`.
 
 Every mistake is collected and reported at once (file, line, key path, "expected X, got Y",
-"did you mean"), then loading stops with one :class:`~reportgen.errors.ErrorList`.
+"did you mean"), then loading stops with one :class:`~reportgen.errors.ErrorList`. The schema
+keeps whatever it could read of a wrong file, so the cross-reference checks (indicator ids in
+checks and formulas, cycles, files, legal bases) still run and report their own mistakes in the
+same run; the typed :class:`ReportConfig` is built only from a file without mistakes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,12 +28,13 @@ from reportgen.config.model import (
     Section,
     Signer,
     Table,
+    TotalMode,
 )
 from reportgen.config.schema import MISSING, Context, did_you_mean
-from reportgen.config.spec import ROOT
+from reportgen.config.spec import CHECKS, ID, IDS, ROOT
 from reportgen.config.yamlsource import KeyPath, LineMap, format_path, load_yaml
 from reportgen.errors import ConfigError, ErrorList, ReportgenError
-from reportgen.vnformat import DOC_TYPES, MONEY_UNITS, parse_doc_code
+from reportgen.vnformat import DOC_TYPE_CODES, DOC_TYPES, MONEY_UNITS, parse_doc_code
 
 #: Names every template and section text may use besides the indicator ids.
 CONTEXT_NAMES = frozenset({
@@ -39,9 +43,17 @@ CONTEXT_NAMES = frozenset({
     "noi_dung", "kiem_tra",
 })
 
-#: Arguments of checks that name indicators (validated against the indicator ids).
-_ID_ARGS = ("total", "parts", "value", "part", "start", "end", "decreases", "increases",
-            "indicators", "words", "actual", "target", "status")
+#: For each check kind, its arguments that name indicators (from the schema in spec.py).
+ID_ARGS: dict[str, tuple[str, ...]] = {
+    kind: tuple(name for name, fld in obj.fields.items() if fld.spec is ID or fld.spec is IDS)
+    for kind, obj in CHECKS.items()
+}
+
+#: Arguments that name a text indicator (kind: text); every other id argument needs a number.
+_TEXT_ARGS = {("words", "words"), ("target", "status")}
+
+_NOT_A_NUMBER_HINT = "phép kiểm tra cần chỉ tiêu có số; chỉ tiêu chữ (kind: text) chỉ dùng được " \
+                     "cho `words` của phép words và `status` của phép target"
 
 
 def _kind_for(unit: str) -> Kind:
@@ -55,6 +67,11 @@ def _kind_for(unit: str) -> Kind:
     return "count"
 
 
+def _did_you_mean_hint(name: str, known: Collection[str], otherwise: str | None) -> str | None:
+    guess = did_you_mean(name, list(known))
+    return f'có phải ý bạn là "{guess}"?' if guess else otherwise
+
+
 class _Builder:
     """Turns validated dicts into the typed model, collecting cross-reference errors."""
 
@@ -62,49 +79,51 @@ class _Builder:
         self.path = path
         self.base = path.parent
         self.ctx = Context(lines)
+        self.ctx.errors.extend(lines.problems)
+        #: Every indicator id written in the file, even one whose options are wrong: a check
+        #: that names it is not reported a second time.
+        self.declared: set[str] = set()
 
     def err(self, path: KeyPath, message: str, hint: str | None = None) -> None:
         self.ctx.error(path, message, hint)
 
-    def ref(self, path: KeyPath, name: str, known: Iterable[str], what: str = "chỉ tiêu") -> bool:
-        known = list(known)
-        if name in known:
+    def ref(self, path: KeyPath, name: str, what: str = "chỉ tiêu") -> bool:
+        """Is ``name`` a declared indicator? Report it with a did-you-mean when it is not."""
+        if name in self.declared:
             return True
-        guess = did_you_mean(name, known)
         self.err(path, f'không có {what} "{name}"',
-                 f'có phải ý bạn là "{guess}"?' if guess else f"khai báo {what} này trong "
-                 "`indicators` trước khi dùng")
+                 _did_you_mean_hint(name, sorted(self.declared),
+                                    f"khai báo {what} này trong `indicators` trước khi dùng"))
         return False
 
-    # --- pieces ---------------------------------------------------------------------------
-    def indicators(self, raw: dict[str, Any]) -> dict[str, Indicator]:
+    # --- indicators ---------------------------------------------------------------------------
+    def indicators(self, raw: Mapping[str, Any]) -> dict[str, Indicator]:
         out: dict[str, Indicator] = {}
-        formulas: dict[str, Formula] = {}
         for iid, d in raw.items():
             path: KeyPath = ("indicators", iid)
             unit = d["unit"] or ""
             kind: Kind = d["kind"] or _kind_for(unit)
             formula = self._formula(d["formula"], (*path, "formula"))
             total_formula = self._formula(d["total_formula"], (*path, "total_formula"))
-            if formula is not None:
-                formulas[iid] = formula
-            total = d["total"] or (
+            total: TotalMode = d["total"] or (
                 "formula" if (formula is not None or total_formula is not None)
                 else "sum" if kind in ("count", "money") else "none"
             )
-            if total == "formula" and formula is None and total_formula is None:
+            if total == "formula" and d["formula"] is None and d["total_formula"] is None:
                 self.err((*path, "total"), "total: formula cần `formula` hoặc `total_formula`",
                          "thêm `total_formula: <công thức>` hoặc đổi thành total: none")
-            if kind == "text" and total == "sum":
+            if total == "sum" and kind == "percent":
+                self.err((*path, "total"), "tỷ lệ (%) không cộng được giữa các đơn vị",
+                         "tính lại tỷ lệ toàn thành phố: `total_formula: <phần> / <tổng> * 100`")
+            if kind == "text":
                 total = "none"
             money_unit = d["money_unit"]
             if kind == "money":
-                if unit not in MONEY_UNITS:
-                    self.err((*path, "unit"), f'đơn vị tiền "{unit}" không được hỗ trợ',
-                             "dùng một trong: " + ", ".join(MONEY_UNITS))
-                if money_unit is not None and money_unit not in MONEY_UNITS:
-                    self.err((*path, "money_unit"), f'đơn vị tiền "{money_unit}" không được hỗ trợ',
-                             "dùng một trong: " + ", ".join(MONEY_UNITS))
+                for key, value in (("unit", unit), ("money_unit", money_unit)):
+                    if value is not None and value not in MONEY_UNITS:
+                        self.err((*path, key), f"cần một đơn vị tiền ({', '.join(MONEY_UNITS)}), "
+                                 f'nhưng gặp "{value}": đơn vị tiền này không được hỗ trợ',
+                                 _did_you_mean_hint(value, MONEY_UNITS, None))
             decimals = d["decimals"]
             if decimals is None:
                 decimals = {"count": 0, "percent": 2}.get(kind)
@@ -113,19 +132,29 @@ class _Builder:
                 rounded = kind == "percent" or (kind == "money" and MONEY_UNITS.get(unit, 1) > 1) \
                     or (kind == "number" and bool(decimals))
             out[iid] = Indicator(
-                id=iid, label=d["label"], unit=unit, kind=kind, decimals=decimals,
+                id=iid, label=d["label"] or iid, unit=unit, kind=kind, decimals=decimals,
                 column=d["column"], formula=formula, total=total, total_formula=total_formula,
-                money_unit=money_unit, rounded=bool(rounded), optional=d["optional"],
+                money_unit=money_unit, rounded=bool(rounded), optional=bool(d["optional"]),
                 description=d["description"],
             )
-        for iid, formula in formulas.items():
-            for name in sorted(formula.names):
-                self.ref(("indicators", iid, "formula"), name, raw)
         for iid, ind in out.items():
-            if ind.total_formula is not None:
-                for name in sorted(ind.total_formula.names):
-                    self.ref(("indicators", iid, "total_formula"), name, raw)
-        self._cycles(formulas)
+            for key, f in (("formula", ind.formula), ("total_formula", ind.total_formula)):
+                if f is None:
+                    continue
+                for name in sorted(f.names):
+                    if self.ref(("indicators", iid, key), name) and name in out \
+                            and out[name].kind == "text":
+                        self.err(("indicators", iid, key),
+                                 f'chỉ tiêu "{name}" là chữ (kind: text), không dùng được trong '
+                                 "công thức", "công thức chỉ dùng các chỉ tiêu có số")
+        n_before = len(self.ctx.errors)
+        self._cycles({i: ind.formula for i, ind in out.items()}, lambda i: "formula", "")
+        if len(self.ctx.errors) == n_before:  # the whole-city formulas, once the others are sound
+            self._cycles(
+                {i: ind.total_formula or ind.formula if ind.total == "formula" else None
+                 for i, ind in out.items()},
+                lambda i: "total_formula" if out[i].total_formula is not None else "formula",
+                " (số toàn thành phố)")
         return out
 
     def _formula(self, text: str | None, path: KeyPath) -> Formula | None:
@@ -139,200 +168,268 @@ class _Builder:
                      "ví dụ hợp lệ: ho_ngheo / tong_so_ho * 100")
             return None
 
-    def _cycles(self, formulas: dict[str, Formula]) -> None:
+    def _cycles(self, formulas: Mapping[str, Formula | None], key: Callable[[str], str],
+                what: str) -> None:
         state: dict[str, int] = {}
 
         def visit(i: str, trail: list[str]) -> None:
-            if state.get(i) == 2 or i not in formulas:
+            f = formulas.get(i)
+            if state.get(i) == 2 or f is None:
                 return
             if state.get(i) == 1:
                 cycle = [*trail[trail.index(i):], i]
-                self.err(("indicators", i, "formula"),
-                         "công thức vòng tròn: " + " → ".join(cycle),
+                self.err(("indicators", i, key(i)),
+                         f"công thức vòng tròn{what}: " + " → ".join(cycle),
                          "một chỉ tiêu không thể được tính từ chính nó")
                 return
             state[i] = 1
-            for n in sorted(formulas[i].names):
+            for n in sorted(f.names):
                 visit(n, [*trail, i])
             state[i] = 2
 
         for i in formulas:
             visit(i, [])
 
-    def checks(self, raw: list[dict[str, Any]], indicators: dict[str, Indicator]) -> list[Check]:
+    # --- checks -------------------------------------------------------------------------------
+    def checks(self, raw: list[dict[str, Any]], indicators: dict[str, Indicator],
+               data: dict[str, Any] | None) -> list[Check]:
         out = []
         for n, d in enumerate(raw):
+            if d is None:  # a check that could not be read (already reported)
+                continue
             path: KeyPath = ("checks", n)
-            for arg in _ID_ARGS:
+            kind = d["check"]
+            for arg in ID_ARGS[kind]:
                 value = d.get(arg)
                 if value is None:
                     continue
+                written = self.ctx.lines.lines  # a single id may stand for a list of one
                 for j, name in enumerate(value if isinstance(value, list) else [value]):
-                    p = (*path, arg, j) if isinstance(value, list) else (*path, arg)
-                    if arg == "previous":
+                    p = (*path, arg, j) if (*path, arg, j) in written else (*path, arg)
+                    if name is None or not self.ref(p, name) or name not in indicators:
                         continue
-                    self.ref(p, name, indicators)
-            if d["check"] == "continuity" and d.get("previous"):
-                self.ref((*path, "previous"), d["previous"], indicators)
-            if d["check"] in ("words",) and d.get("words") in indicators and \
-                    indicators[d["words"]].kind != "text":
-                self.err((*path, "words"), f'chỉ tiêu "{d["words"]}" phải có kind: text',
-                         "thêm `kind: text` cho chỉ tiêu ghi số tiền bằng chữ")
-            if d["check"] == "target" and d.get("status") in indicators and \
-                    indicators[d["status"]].kind != "text":
-                self.err((*path, "status"), f'chỉ tiêu "{d["status"]}" phải có kind: text')
-            for key in ("min", "max"):
-                if d.get(key) is not None:
-                    try:
-                        from decimal import Decimal
-
-                        d[key] = Decimal(str(d[key]).replace(",", "."))
-                    except Exception:
-                        self.err((*path, key), f'cần một số, nhưng gặp "{d[key]}"')
+                    is_text = indicators[name].kind == "text"
+                    if (kind, arg) in _TEXT_ARGS and not is_text:
+                        self.err(p, f'chỉ tiêu "{name}" phải có kind: text',
+                                 "khai báo `kind: text` cho chỉ tiêu ghi chữ")
+                    elif (kind, arg) not in _TEXT_ARGS and is_text:
+                        self.err(p, f'chỉ tiêu "{name}" là chữ (kind: text), nhưng `{arg}` cần '
+                                 "một chỉ tiêu có số", _NOT_A_NUMBER_HINT)
+            if kind == "continuity" and data is not None and data.get("previous") is None:
+                self.err(path, "phép kiểm tra continuity cần tệp số liệu kỳ trước "
+                         "(`data.previous`)", "khai báo `previous: {file: <tệp kỳ trước>}` "
+                         "trong `data`")
+            if kind == "city_sum" and data is not None and data.get("total_row") is None:
+                self.err(path, "phép kiểm tra city_sum cần dòng tổng có sẵn trong tệp "
+                         "(`data.total_row`)", "khai báo `total_row: <tên dòng tổng>` trong "
+                         "`data`, hoặc bỏ phép kiểm tra này (tổng được tính từ các đơn vị)")
             args = {k: v for k, v in d.items() if k not in ("check", "severity", "units", "label")}
             out.append(Check(
-                kind=d["check"], args=args, severity=d["severity"],
+                kind=kind, args=args, severity=d["severity"] or "error",
                 units=tuple(d["units"]) if d["units"] else None, label=d["label"],
                 line=self.ctx.lines.line(path), key=format_path(path),
             ))
         return out
 
+    # --- the rest -----------------------------------------------------------------------------
     def legal_bases(self, raw: list[dict[str, Any]], report_date: date | None) -> list[LegalBasis]:
         names = {v.lower(): v for v in DOC_TYPES.values()}
+        names["công văn"] = "Công văn"
         out = []
         for n, d in enumerate(raw):
+            if d is None:
+                continue
             path: KeyPath = ("legal_bases", n)
-            if d["type"].lower() not in names and d["type"].lower() != "công văn":
-                guess = did_you_mean(d["type"].lower(), names)
-                self.err((*path, "type"), f'loại văn bản "{d["type"]}" không có trong danh mục',
-                         f'có phải ý bạn là "{names[guess]}"?' if guess else None)
-            try:
-                parse_doc_code(d["code"])
-            except ReportgenError as exc:
-                self.err((*path, "code"), exc.message, exc.hint)
-            if d["date"] is not None and report_date is not None and d["date"] > report_date:
+            type_name, code, when = d["type"], d["code"], d["date"]
+            if type_name is not None and type_name.lower() not in names:
+                guess = did_you_mean(type_name.lower(), names)
+                self.err((*path, "type"), f'loại văn bản "{type_name}" không có trong danh mục',
+                         f'có phải ý bạn là "{names[guess]}"?' if guess
+                         else "ví dụ: Nghị định, Quyết định, Thông tư, Kế hoạch")
+                type_name = None
+            if code is not None:
+                self._legal_code((*path, "code"), code, type_name, when)
+            if when is not None and report_date is not None and when > report_date:
                 self.err((*path, "date"), f"văn bản căn cứ ban hành sau ngày của báo cáo "
-                         f"({d['date']:%d/%m/%Y} > {report_date:%d/%m/%Y})",
+                         f"({when:%d/%m/%Y} > {report_date:%d/%m/%Y})",
                          "kiểm tra lại ngày của văn bản căn cứ")
-            out.append(LegalBasis(type=d["type"], code=d["code"], date=d["date"],
+            out.append(LegalBasis(type=d["type"] or "", code=code or "", date=when,
                                   issuer=d["issuer"], subject=d["subject"]))
         return out
 
-    def sections(self, raw: list[dict[str, Any]], path: KeyPath,
-                 indicators: dict[str, Indicator]) -> tuple[Section, ...]:
+    def _legal_code(self, path: KeyPath, code: str, type_name: str | None,
+                    when: date | None) -> None:
+        try:
+            parsed = parse_doc_code(code)
+        except ReportgenError as exc:
+            self.err(path, exc.message, exc.hint)
+            return
+        if type_name is not None:
+            expected = DOC_TYPE_CODES.get(_canonical_type(type_name))
+            if parsed.type_code is not None and expected is not None \
+                    and parsed.type_code != expected:
+                self.err(path, f'cần số, ký hiệu của {type_name} (…/{expected}-…), nhưng gặp '
+                         f'"{code}" (ký hiệu {parsed.type_code}: '
+                         f'{DOC_TYPES.get(parsed.type_code, "?")})',
+                         "kiểm tra lại loại văn bản (type) hoặc số, ký hiệu (code)")
+        if parsed.year is not None and when is not None and parsed.year != when.year:
+            self.err(path, f'năm trong số, ký hiệu "{code}" là {parsed.year}, nhưng ngày ban '
+                     f"hành là {when:%d/%m/%Y}", "kiểm tra lại năm trong số, ký hiệu hoặc ngày")
+
+    def sections(self, raw: list[dict[str, Any]], path: KeyPath) -> tuple[Section, ...]:
         out = []
         for n, d in enumerate(raw):
+            if d is None:
+                continue
             p: KeyPath = (*path, n)
             paragraphs = tuple(
-                Paragraph(text=x["text"], when=x["when"], style=x["style"])
-                for x in d["paragraphs"]
+                Paragraph(text=x["text"] or "", when=x["when"], style=x["style"])
+                for x in d["paragraphs"] or () if x is not None
             )
             table = None
             if d["table"] is not None:
                 t = d["table"]
-                for j, c in enumerate(t["columns"]):
-                    self.ref((*p, "table", "columns", j), c, indicators)
-                table = Table(title=t["title"], columns=tuple(t["columns"]),
+                columns = t["columns"] or []
+                for j, c in enumerate(columns):
+                    if c is not None:
+                        self.ref((*p, "table", "columns", j), c)
+                table = Table(title=t["title"], columns=tuple(c for c in columns if c),
                               total_row=t["total_row"], total_label=t["total_label"],
                               show=t["show"], first_column=t["first_column"],
                               unit_label=t["unit_label"])
             out.append(Section(
-                heading=d["heading"], paragraphs=paragraphs, table=table,
-                sections=self.sections(d["sections"], (*p, "sections"), indicators),
+                heading=d["heading"] or "", paragraphs=paragraphs, table=table,
+                sections=self.sections(d["sections"] or [], (*p, "sections")),
                 when=d["when"],
             ))
         return tuple(out)
 
-    def file(self, path: KeyPath, name: str, what: str) -> Path:
+    def file(self, path: KeyPath, name: str | None, what: str) -> Path:
+        if name is None:
+            return self.base
         p = (self.base / name).resolve() if not Path(name).is_absolute() else Path(name)
-        if not p.exists():
-            self.err(path, f'không tìm thấy {what} "{name}" (tính từ thư mục {self.base})',
-                     "kiểm tra lại tên tệp và đường dẫn")
+        if not p.is_file():
+            found = "là một thư mục" if p.is_dir() else "không tồn tại"
+            self.err(path, f'cần {what}, nhưng "{name}" {found} (tính từ thư mục {self.base})',
+                     "kiểm tra lại tên tệp và đường dẫn; đường dẫn tính từ thư mục của tệp YAML")
         return p
+
+
+def _canonical_type(name: str) -> str:
+    lowered = name.lower()
+    for full in DOC_TYPE_CODES:
+        if full.lower() == lowered:
+            return full
+    return name
 
 
 def load_config(path: str | Path) -> ReportConfig:
     """Load and validate the report definition at ``path``.
 
     Raises :class:`~reportgen.errors.ErrorList` with every problem found (each a
-    :class:`~reportgen.errors.ConfigError` with file, line and key path).
+    :class:`~reportgen.errors.ConfigError` with file, line and key path), ordered by line.
     """
     p = Path(path)
     raw, lines = load_yaml(p, display_name=str(path))
     if not isinstance(raw, dict):
         raise ConfigError("tệp định nghĩa báo cáo phải là một nhóm khóa (report:, data:, …)",
-                          location=lines.location(()))
+                          location=lines.location(()),
+                          hint="xem mẫu trong configs/ và docs/config-reference.md")
     b = _Builder(p, lines)
     d = ROOT.convert(raw, (), b.ctx)
-    if d is MISSING:
-        raise ErrorList(f"Tệp {path} có lỗi", list(b.ctx.errors))
-    config = _build(b, d)
-    if b.ctx.errors:
-        raise ErrorList(f"Tệp {path} có lỗi", list(b.ctx.errors))
+    assert d is not MISSING  # a dict always converts to a dict (its mistakes are in b.ctx)
+    raw_indicators = raw.get("indicators")
+    if isinstance(raw_indicators, dict):
+        b.declared = {k for k in raw_indicators if isinstance(k, str)}
+    config, complete = _build(b, d)
     from reportgen.render.textcheck import check_texts  # late import: render depends on config
 
-    problems = check_texts(config, lines)
-    if problems:
-        raise ErrorList(f"Tệp {path} có lỗi", list(problems))
+    errors = [*b.ctx.errors, *check_texts(config, lines)]
+    if errors or not complete:
+        _raise_all(str(path), errors)
     return config
 
 
+def _raise_all(path: str, errors: list[ConfigError]) -> None:
+    def line(e: ReportgenError) -> int:
+        return (e.location.line or 0) if e.location else 0
+
+    raise ErrorList(f"Tệp {path} có lỗi", sorted(errors, key=line))
+
+
 def _party(d: dict[str, Any] | None) -> Party | None:
-    if d is None:
+    if d is None or d["name"] is None:
         return None
-    return Party(parent=d["parent"], name=d["name"], code=d["code"],
+    return Party(parent=d["parent"], name=d["name"], code=d["code"] or "UBND",
                  storage_code=d["storage_code"])
 
 
 def _signer(d: dict[str, Any] | None) -> Signer | None:
-    if d is None:
+    if d is None or d["title"] is None or d["name"] is None:
         return None
     return Signer(authority=d["authority"], title=d["title"], name=d["name"])
 
 
-def _build(b: _Builder, d: dict[str, Any]) -> ReportConfig:
-    rep = d["report"]
-    if rep["type"] not in DOC_TYPES:
-        guess = did_you_mean(rep["type"], DOC_TYPES)
+def _texts(items: list[str | None] | None) -> tuple[str, ...]:
+    return tuple(i for i in items or () if i is not None)
+
+
+def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
+    """Check the cross-references of ``d``; return the typed config and whether it is complete
+    (False when a required part is missing: its error is already recorded)."""
+    rep = d["report"] or {}
+    if rep.get("type") is not None and rep["type"] not in DOC_TYPES:
         b.err(("report", "type"), f'mã loại văn bản "{rep["type"]}" không có trong Phụ lục III',
-              f'có phải ý bạn là "{guess}"?' if guess else "ví dụ: BC, KH, TTr")
-    template = b.file(("report", "template"), rep["template"], "tệp mẫu Word")
-    indicators = b.indicators(d["indicators"])
-    for iid, ind in indicators.items():
-        if ind.column is None and ind.formula is None:
-            continue
+              _did_you_mean_hint(rep["type"], DOC_TYPES, "ví dụ: BC, KH, TTr"))
+    template = b.file(("report", "template"), rep.get("template"), "tệp mẫu Word (.docx)")
+    indicators = b.indicators(d["indicators"] or {})
     data = d["data"]
-    prev = data["previous"]
     previous = None
-    if prev is not None:
-        previous = Previous(
-            file=b.file(("data", "previous", "file"), prev["file"], "tệp số liệu kỳ trước"),
-            sheet=prev["sheet"], unit_column=prev["unit_column"] or data["unit_column"],
-            locale=prev["locale"] or data["locale"], label=prev["label"],
+    source = None
+    if data is not None:
+        prev = data["previous"]
+        if prev is not None:
+            previous = Previous(
+                file=b.file(("data", "previous", "file"), prev["file"], "tệp số liệu kỳ trước"),
+                sheet=prev["sheet"], unit_column=prev["unit_column"] or data["unit_column"],
+                locale=prev["locale"] or data["locale"], label=prev["label"],
+            )
+        source = DataSource(
+            file=b.file(("data", "file"), data["file"], "tệp số liệu"), sheet=data["sheet"],
+            unit_column=data["unit_column"], kind_column=data["kind_column"],
+            total_row=data["total_row"], total_name=data["total_name"], locale=data["locale"],
+            separator="\t" if data["separator"] == "tab" else data["separator"],
+            header_row=data["header_row"], period=data["period"], previous=previous,
         )
-    source = DataSource(
-        file=b.file(("data", "file"), data["file"], "tệp số liệu"), sheet=data["sheet"],
-        unit_column=data["unit_column"], kind_column=data["kind_column"],
-        total_row=data["total_row"], total_name=data["total_name"], locale=data["locale"],
-        separator="\t" if data["separator"] == "tab" else data["separator"],
-        header_row=data["header_row"], period=data["period"], previous=previous,
+        for iid, ind in indicators.items():
+            if ind.column is not None and ind.column == data["unit_column"]:
+                b.err(("indicators", iid, "column"), f'cột "{ind.column}" là cột tên đơn vị '
+                      "(data.unit_column), không phải cột số liệu", "sửa tên cột của chỉ tiêu")
+    checks = b.checks(d["checks"] or [], indicators, data)
+    legal_bases = b.legal_bases(d["legal_bases"] or [], rep.get("date"))
+    sections = b.sections(d["sections"] or [], ("sections",))
+    issuer, signer = _party(d["issuer"]), _signer(d["signer"])
+    complete = source is not None and issuer is not None and signer is not None \
+        and d["indicators"] is not None \
+        and all(rep.get(k) is not None for k in ("id", "type", "title", "date", "place"))
+    # An incomplete file still gets a config with placeholders, so that its texts are checked
+    # too (and every mistake is reported in one run); it is never returned.
+    config = ReportConfig(
+        path=b.path, id=rep.get("id") or "", type=rep.get("type") or "BC",
+        title=rep.get("title") or "", template=template, number=rep.get("number"),
+        date=rep.get("date") or date.today(), place=rep.get("place") or "",
+        issuer=issuer or Party(None, "", "UBND", None), unit_issuer=_party(d["unit_issuer"]),
+        signer=signer or Signer(None, "", ""), unit_signer=_signer(d["unit_signer"]),
+        recipients=_texts(d["recipients"]),
+        unit_recipients=_texts(d["unit_recipients"]) if d["unit_recipients"] is not None
+        else None,
+        legal_bases=tuple(legal_bases), basis_style=d["basis_style"] or "thuc_hien",
+        opening=d["opening"], sections=sections, closing=d["closing"],
+        data=source or _NO_DATA, indicators=indicators, checks=tuple(checks),
     )
-    checks = b.checks(d["checks"], indicators)
-    for c in checks:
-        if c.kind == "continuity" and previous is None:
-            b.err(("checks",), f"phép kiểm tra continuity ({c.key}) cần `data.previous`",
-                  "khai báo tệp số liệu kỳ trước trong data.previous")
-    return ReportConfig(
-        path=b.path, id=rep["id"], type=rep["type"], title=rep["title"], template=template,
-        number=rep["number"], date=rep["date"], place=rep["place"],
-        issuer=_party(d["issuer"]) or Party(None, "", "UBND", None),
-        unit_issuer=_party(d["unit_issuer"]),
-        signer=_signer(d["signer"]) or Signer(None, "", ""),
-        unit_signer=_signer(d["unit_signer"]),
-        recipients=tuple(d["recipients"]),
-        unit_recipients=tuple(d["unit_recipients"]) if d["unit_recipients"] is not None else None,
-        legal_bases=tuple(b.legal_bases(d["legal_bases"], rep["date"])),
-        basis_style=d["basis_style"], opening=d["opening"],
-        sections=b.sections(d["sections"], ("sections",), indicators),
-        closing=d["closing"], data=source, indicators=indicators, checks=tuple(checks),
-    )
+    return config, complete
+
+
+_NO_DATA = DataSource(file=Path(), sheet=None, unit_column="", kind_column=None, total_row=None,
+                      total_name="", locale="vi", separator=None, header_row=None, period=None,
+                      previous=None)

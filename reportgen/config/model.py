@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -35,12 +36,24 @@ class Indicator:
     optional: bool
     description: str | None = None
 
-    @property
+    @cached_property
     def tolerance(self) -> Decimal:
-        """Half a unit of the last stated decimal when the figure is rounded, else 0."""
+        """Half a unit of the last stated decimal when the figure is rounded to ``decimals``,
+        else 0. (A rounded figure without ``decimals`` is as precise as its own digits: see
+        :meth:`tolerance_of`.)"""
         if not self.rounded or self.decimals is None:
             return Decimal(0)
         return Decimal(5).scaleb(-self.decimals - 1)
+
+    def tolerance_of(self, value: Decimal) -> Decimal:
+        """How far the true figure behind the stated ``value`` may be: half a unit of its last
+        decimal when the figure is rounded (``802,8`` triệu đồng → 0,05), else 0."""
+        if not self.rounded:
+            return Decimal(0)
+        if self.decimals is not None:
+            return self.tolerance
+        exp = value.as_tuple().exponent
+        return Decimal(5).scaleb(exp - 1) if isinstance(exp, int) else Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -177,19 +190,36 @@ class ReportConfig:
 
     def indicator_order(self) -> list[str]:
         """Indicator ids in an order where every formula comes after what it reads."""
-        order: list[str] = []
-        seen: set[str] = set()
+        return _topological({
+            i: ind.formula.names if ind.formula is not None else frozenset()
+            for i, ind in self.indicators.items()
+        })
 
-        def visit(i: str) -> None:
-            if i in seen:
-                return
-            seen.add(i)
-            ind = self.indicators[i]
-            if ind.formula is not None:
-                for n in sorted(ind.formula.names):
-                    visit(n)
-            order.append(i)
+    def total_order(self) -> list[str]:
+        """Indicator ids in an order where every whole-city formula (``total_formula``, or
+        ``formula`` with ``total: formula``) comes after what it reads."""
+        deps: dict[str, frozenset[str]] = {}
+        for i, ind in self.indicators.items():
+            f = ind.total_formula or ind.formula
+            deps[i] = f.names if ind.total == "formula" and f is not None else frozenset()
+        return _topological(deps)
 
-        for i in self.indicators:
-            visit(i)
-        return order
+
+def _topological(deps: dict[str, frozenset[str]]) -> list[str]:
+    """Ids ordered so that each comes after its dependencies (declaration order otherwise).
+    The loader has already refused cycles; a cycle here is simply cut."""
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(i: str) -> None:
+        if i in seen:
+            return
+        seen.add(i)
+        for n in sorted(deps.get(i, ())):
+            if n in deps:
+                visit(n)
+        order.append(i)
+
+    for i in deps:
+        visit(i)
+    return order

@@ -7,6 +7,7 @@ generated from it, and validation collects every error (file, line, key path, "e
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -40,9 +41,9 @@ def describe_value(value: Any) -> str:
     if isinstance(value, bool):
         return f"giá trị đúng/sai ({str(value).lower()})"
     if isinstance(value, dict):
-        return "một nhóm khóa"
+        return "một nhóm khóa" if value else "một nhóm khóa trống"
     if isinstance(value, list):
-        return "một danh sách"
+        return "một danh sách" if value else "một danh sách trống"
     return f'"{value}"'
 
 
@@ -145,10 +146,13 @@ class Dec(Spec):
             ctx.expected(path, self.describe(), value)
             return MISSING
         try:
-            return Decimal(str(value).replace(",", "."))
+            number = Decimal(str(value).strip().replace(",", "."))
         except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
             ctx.expected(path, self.describe(), value)
             return MISSING
+        return number
 
 
 @dataclass
@@ -197,6 +201,12 @@ class Date(Spec):
             return MISSING
 
 
+def _show_choice(choice: str) -> str:
+    if choice == "\t":
+        return '"\\t" (Tab)'
+    return choice if choice.replace("_", "").isalnum() else f'"{choice}"'
+
+
 @dataclass
 class Choice(Spec):
     """One of a fixed set of words."""
@@ -204,7 +214,7 @@ class Choice(Spec):
     choices: Sequence[str] = ()
 
     def describe(self) -> str:
-        return "một trong: " + ", ".join(self.choices)
+        return "một trong: " + ", ".join(_show_choice(c) for c in self.choices)
 
     def convert(self, value: Any, path: KeyPath, ctx: Context) -> Any:
         if isinstance(value, str) and value.strip() in self.choices:
@@ -219,7 +229,11 @@ class Choice(Spec):
 
 @dataclass
 class ListOf(Spec):
-    """A list of items; a single item is accepted where ``single_ok``."""
+    """A list of items; a single item is accepted where ``single_ok``.
+
+    Items that are wrong are reported and become ``None`` (so the others keep their positions,
+    and the key paths of later mistakes stay right); the items after them are still checked.
+    """
 
     item: Spec = field(default_factory=Str)
     single_ok: bool = False
@@ -236,20 +250,21 @@ class ListOf(Spec):
                 ctx.expected(path, self.describe(), value)
                 return MISSING
         if len(value) < self.min_items:
-            ctx.error(path, f"cần ít nhất {self.min_items} mục")
+            ctx.expected(path, f"ít nhất {self.min_items} mục", value)
             return MISSING
         out = []
-        ok = True
         for i, item in enumerate(value):
             converted = self.item.convert(item, (*path, i), ctx)
-            ok = ok and converted is not MISSING
-            out.append(converted)
-        return out if ok else MISSING
+            out.append(None if converted is MISSING else converted)
+        return out
 
 
 @dataclass
 class MapOf(Spec):
-    """A mapping from identifiers to items (e.g. indicators by id)."""
+    """A mapping from identifiers to items (e.g. indicators by id).
+
+    Entries with a bad key or a wrong value are reported and left out; the others are kept.
+    """
 
     item: Spec = field(default_factory=Str)
     key_pattern: str = r"[a-z_][a-z0-9_]*"
@@ -263,16 +278,14 @@ class MapOf(Spec):
             ctx.expected(path, self.describe(), value)
             return MISSING
         out: dict[str, Any] = {}
-        ok = True
         for key, item in value.items():
             if not re.fullmatch(self.key_pattern, key):
-                ctx.error((*path, key), f'mã "{key}" không hợp lệ: cần {self.key_doc}')
-                ok = False
+                ctx.expected((*path, key), self.key_doc, key)
                 continue
             converted = self.item.convert(item, (*path, key), ctx)
-            ok = ok and converted is not MISSING
-            out[key] = converted
-        return out if ok else MISSING
+            if converted is not MISSING:
+                out[key] = converted
+        return out
 
 
 @dataclass
@@ -286,9 +299,23 @@ class Field:
     example: str | None = None
 
 
+def first_phrase(doc: str) -> str:
+    """The first phrase of a field's doc, lower-cased, for messages: ``"Tên chỉ tiêu …"`` →
+    ``"tên chỉ tiêu …"``."""
+    head = re.split(r"[.;:]\s|\.$", doc.strip(), maxsplit=1)[0].strip()
+    if len(head) > 1 and not head[1].isupper():
+        head = head[0].lower() + head[1:]
+    return head
+
+
 @dataclass
 class Obj(Spec):
-    """A group of named options. Unknown keys are errors (with "did you mean")."""
+    """A group of named options. Unknown keys are errors (with "did you mean").
+
+    The result is always a dict with every field (wrong or missing ones are ``None`` after being
+    reported), so later checks can go on and report their own mistakes in the same run. The
+    ``validate`` hook runs only when the group itself had no error.
+    """
 
     fields: dict[str, Field] = field(default_factory=dict)
     doc: str = ""
@@ -302,7 +329,7 @@ class Obj(Spec):
         if not isinstance(value, dict):
             ctx.expected(path, self.describe(), value)
             return MISSING
-        ok = True
+        n_before = len(ctx.errors)
         for key in value:
             if key not in self.fields:
                 guess = did_you_mean(key, self.fields)
@@ -310,28 +337,24 @@ class Obj(Spec):
                     "các khóa được phép: " + ", ".join(self.fields)
                 )
                 ctx.error((*path, key), f'khóa "{key}" không được hỗ trợ ở đây', hint)
-                ok = False
         out: dict[str, Any] = {}
         for name, fld in self.fields.items():
             if name in value and value[name] is not None:
                 converted = fld.spec.convert(value[name], (*path, name), ctx)
-                ok = ok and converted is not MISSING
-                out[name] = converted
+                out[name] = None if converted is MISSING else converted
             elif fld.required:
+                example = f", ví dụ `{name}: {fld.example}`" if fld.example else ""
                 ctx.error(
                     path,
-                    f'thiếu khóa bắt buộc "{name}" ({fld.doc.split(".")[0].lower()})',
-                    f"thêm dòng `{name}: ...`" + (f", ví dụ `{name}: {fld.example}`"
-                                                  if fld.example else ""),
+                    f'thiếu khóa bắt buộc "{name}" ({first_phrase(fld.doc)})',
+                    f"thêm dòng `{name}: ...`{example}",
                 )
-                ok = False
+                out[name] = None
             else:
-                out[name] = fld.default
-        if ok and self.validate is not None:
-            n_before = len(ctx.errors)
+                out[name] = copy.copy(fld.default)
+        if self.validate is not None and len(ctx.errors) == n_before:
             self.validate(out, path, ctx)
-            ok = len(ctx.errors) == n_before
-        return out if ok else MISSING
+        return out
 
 
 @dataclass

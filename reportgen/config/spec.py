@@ -1,7 +1,7 @@
 """The report definition schema, each option documented where it is declared.
 
-docs/config-reference.md is generated from this module (``python -m reportgen.config.docs``);
-a test keeps the two in step.
+docs/config-reference.md is generated from this module (``python scripts/gen_config_docs.py``);
+a test (tests/config/test_config_docs.py) fails when the page is out of step.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from reportgen.config.schema import (
     Choice,
     Context,
     Date,
+    Dec,
     Either,
     Field,
     Int,
@@ -26,9 +27,12 @@ from reportgen.config.schema import (
 )
 from reportgen.config.yamlsource import KeyPath
 
-ID = Str(pattern=r"[a-z_][a-z0-9_]*", pattern_doc="mã chỉ tiêu viết thường không dấu (ví dụ ho_ngheo)")
+ID = Str(pattern=r"[a-z_][a-z0-9_]*",
+         pattern_doc="mã chỉ tiêu viết thường không dấu (ví dụ ho_ngheo)")
 IDS = ListOf(ID, single_ok=True, min_items=1)
-REPORT_ID = Str(pattern=r"[a-z0-9][a-z0-9-]*", pattern_doc="mã báo cáo viết thường, không dấu, nối bằng dấu gạch ngang (ví dụ giam-ngheo-2024)")
+REPORT_ID = Str(pattern=r"[a-z0-9][a-z0-9-]*",
+                pattern_doc="mã báo cáo viết thường, không dấu, nối bằng dấu gạch ngang "
+                            "(ví dụ giam-ngheo-2024)")
 SEVERITY = Choice(choices=("error", "warning"))
 
 REPORT = Obj(
@@ -54,7 +58,8 @@ REPORT = Obj(
 )
 
 PARTY_FIELDS = {
-    "parent": Field(Str(), "Tên cơ quan chủ quản (chữ in hoa, không đậm), ví dụ UBND TỈNH BẮC GIANG."),
+    "parent": Field(Str(), "Tên cơ quan chủ quản (chữ in hoa, không đậm), ví dụ UBND TỈNH BẮC "
+                    "GIANG."),
     "name": Field(Str(), "Tên cơ quan ban hành (chữ in hoa, đậm); xuống dòng bằng `\\n`.",
                   required=True, example="ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC GIANG"),
     "code": Field(Str(pattern=r"[A-ZĐ0-9&-]+", pattern_doc="chữ viết tắt in hoa, ví dụ UBND"),
@@ -71,7 +76,8 @@ UNIT_ISSUER = Obj(
 
 SIGNER_FIELDS = {
     "authority": Field(Str(), "Thẩm quyền ký: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, Q. CHỦ TỊCH…"),
-    "title": Field(Str(), "Chức vụ người ký (PHÓ CHỦ TỊCH).", required=True, example="PHÓ CHỦ TỊCH"),
+    "title": Field(Str(), "Chức vụ người ký (PHÓ CHỦ TỊCH).", required=True,
+                   example="PHÓ CHỦ TỊCH"),
     "name": Field(Str(), "Họ và tên người ký, không kèm học hàm, học vị.", required=True,
                   example="Nguyễn Văn An"),
 }
@@ -226,10 +232,24 @@ INDICATOR = Obj(
 )
 
 
+def _validate_range(value: dict[str, Any], path: KeyPath, ctx: Context) -> None:
+    lo, hi = value.get("min"), value.get("max")
+    if lo is None and hi is None:
+        ctx.error(path, "phép kiểm tra range cần `min`, `max` hoặc cả hai",
+                  "ví dụ `min: 0` và `max: 100`")
+    elif lo is not None and hi is not None and lo > hi:
+        ctx.error((*path, "min"), f"min ({lo}) lớn hơn max ({hi})", "đổi chỗ hai giá trị")
+
+
+_CHECK_NAMES = ("sum", "percentage", "change", "movement", "city_sum", "range", "not_greater",
+                "continuity", "words", "target")
+
+
 def check_fields(**extra: Field) -> dict[str, Field]:
     """Return the options every check has plus ``extra``."""
     common = {
-        "check": Field(Str(), "Tên loại kiểm tra.", required=True),
+        "check": Field(Str(pattern_doc="tên một loại kiểm tra"),
+                       "Tên loại kiểm tra: " + ", ".join(_CHECK_NAMES) + ".", required=True),
         "severity": Field(SEVERITY, "Mức độ: error (chặn ký ban hành) hoặc warning (nhắc nhở).",
                           default="error"),
         "units": Field(ListOf(Str(), single_ok=True),
@@ -277,10 +297,11 @@ CHECKS: dict[str, Obj] = {
                                          "total: sum."))),
     "range": Obj(name="range", doc="Giá trị nằm trong khoảng [min, max]. (Số đếm nguyên ≥ 0, "
                  "tiền ≥ 0, tỷ lệ 0–100 được kiểm tra tự động cho mọi chỉ tiêu.)",
+                 validate=_validate_range,
                  fields=check_fields(
                      value=Field(IDS, "Chỉ tiêu cần kiểm tra.", required=True),
-                     min=Field(Str(), "Giá trị nhỏ nhất (số)."),
-                     max=Field(Str(), "Giá trị lớn nhất (số)."))),
+                     min=Field(Dec(), "Giá trị nhỏ nhất (số; 1,5 hoặc 1.5 đều được)."),
+                     max=Field(Dec(), "Giá trị lớn nhất (số)."))),
     "not_greater": Obj(name="not_greater", doc="Phần không lớn hơn tổng (ví dụ hộ nghèo ≤ tổng "
                        "số hộ).",
                        fields=check_fields(

@@ -34,10 +34,15 @@ def format_path(path: KeyPath) -> str:
 
 @dataclass
 class LineMap:
-    """Lines (1-based) of the keys and values of a YAML document, by key path."""
+    """Lines (1-based) of the keys and values of a YAML document, by key path.
+
+    ``problems`` holds what was wrong in the document itself but did not stop reading it (a key
+    written twice: the first value is kept), so the loader can report it with everything else.
+    """
 
     file: str
     lines: dict[KeyPath, int] = field(default_factory=dict)
+    problems: list[ConfigError] = field(default_factory=list)
 
     def line(self, path: KeyPath) -> int | None:
         """Return the line of ``path`` or of its closest known parent."""
@@ -53,7 +58,11 @@ class LineMap:
         return Location(file=self.file, line=self.line(path), key=format_path(path) or None)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster); the pure-Python one otherwise.
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc]
     """SafeLoader that keeps timestamps as strings."""
 
 
@@ -64,10 +73,8 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _walk(
-    node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], loader: _Loader, file: str
-) -> Any:
-    lines[path] = node.start_mark.line + 1
+def _walk(node: yaml.Node, path: KeyPath, lines: LineMap, loader: _Loader) -> Any:
+    lines.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -75,20 +82,22 @@ def _walk(
             if not isinstance(key, str):
                 key = str(key)
             key = unicodedata.normalize("NFC", key)
-            if key in out:
-                raise ConfigError(
-                    f'khóa "{key}" xuất hiện hai lần',
-                    location=Location(
-                        file=file, line=key_node.start_mark.line + 1, key=format_path(path)
-                    ),
-                    hint="xóa một trong hai dòng hoặc đổi tên khóa",
-                )
             child = (*path, key)
-            out[key] = _walk(value_node, child, lines, loader, file)
-            lines[child] = key_node.start_mark.line + 1
+            if key in out:
+                first = lines.lines.get(child)
+                lines.problems.append(ConfigError(
+                    f'khóa "{key}" xuất hiện hai lần'
+                    + (f" (dòng {first} và dòng {key_node.start_mark.line + 1})" if first else ""),
+                    location=Location(file=lines.file, line=key_node.start_mark.line + 1,
+                                      key=format_path(child)),
+                    hint="xóa một trong hai dòng hoặc đổi tên khóa (giá trị đầu tiên được dùng)",
+                ))
+                continue
+            out[key] = _walk(value_node, child, lines, loader)
+            lines.lines[child] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, (*path, i), lines, loader, file) for i, item in enumerate(node.value)]
+        return [_walk(item, (*path, i), lines, loader) for i, item in enumerate(node.value)]
     value = loader.construct_object(node, deep=True)
     if isinstance(value, str):
         value = unicodedata.normalize("NFC", value)
@@ -123,16 +132,16 @@ def load_yaml(path: str | Path, *, display_name: str | None = None) -> tuple[Any
 def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
     """Parse YAML text; see :func:`load_yaml`."""
     loader = _Loader(text)
-    lines: dict[KeyPath, int] = {}
+    lines = LineMap(name)
     try:
         node = loader.get_single_node()
         if node is None:
             raise ConfigError(
                 "tệp định nghĩa báo cáo trống",
                 location=Location(file=name),
-                hint="xem mẫu trong configs/ hoặc chạy `reportgen new`",
+                hint="xem mẫu trong configs/ và docs/config-reference.md",
             )
-        data = _walk(node, (), lines, loader, name)
+        data = _walk(node, (), lines, loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -143,7 +152,7 @@ def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
         ) from None
     finally:
         loader.dispose()
-    return data, LineMap(name, lines)
+    return data, lines
 
 
 def iter_paths(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:

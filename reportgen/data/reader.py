@@ -12,12 +12,13 @@ import csv
 import io
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from reportgen.config.schema import did_you_mean
-from reportgen.data.text import collapse_spaces, legacy_encoding, nfc
+from reportgen.data.text import ascii_words, collapse_spaces, legacy_encoding, nfc
 from reportgen.errors import DataError, Location
 
 CellValue = str | Decimal | None
@@ -58,24 +59,58 @@ class RawTable:
         return Location(file=self.file, sheet=self.sheet, row=row, column=col)
 
     def require_column(self, name: str, what: str) -> int:
-        """Return the index of column ``name`` or raise a DataError with "did you mean"."""
+        """Return the index of column ``name`` or raise a DataError with "did you mean" (the
+        names are compared without case, accents and punctuation, so ``khau_ngheo`` finds
+        ``Khẩu nghèo``)."""
         if name in self.index:
             return self.index[name]
-        guess = did_you_mean(name, list(self.index))
+        guess = closest_column(name, list(self.index))
         raise DataError(
             f'thiếu cột "{name}" ({what})',
             location=Location(file=self.file, sheet=self.sheet, row=self.header_row),
-            hint=(f'có phải ý bạn là cột "{guess}"? ' if guess else "")
-            + "các cột có trong tệp: " + ", ".join(h for h in self.headers if h),
+            hint=f'có phải ý bạn là cột "{guess}"?' if guess else
+            "các cột có trong tệp: " + ", ".join(h for h in self.headers if h),
         )
 
 
+def closest_column(name: str, headers: list[str]) -> str | None:
+    """The header most like ``name``: the same once case, accents and punctuation are folded,
+    else the closest by difflib."""
+    folded = {ascii_words(h, "_") or h: h for h in headers}
+    key = ascii_words(name, "_") or name
+    if key in folded:
+        return folded[key]
+    guess = did_you_mean(key, list(folded))
+    return folded[guess] if guess else None
+
+
+_XLSX_MAGIC = b"PK\x03\x04"
+_XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
 def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """Return the text of a CSV file and the encoding it was read with.
+
+    UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's "Unicode Text") or without one (told
+    by its zero bytes), else cp1258 (plain "CSV" on Vietnamese Windows).
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise DataError(f"tệp UTF-8 bị hỏng (byte lỗi ở vị trí {exc.start + 3})",
+                            location=Location(file=name),
+                            hint="lưu lại tệp từ Excel: Lưu thành → CSV UTF-8") from None
+    utf16 = None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        utf16 = "utf-16"
+    elif len(data) >= 4 and data[1:4:2] == b"\0\0" and data[0] and data[2]:
+        utf16 = "utf-16-le"
+    elif len(data) >= 4 and data[0:4:2] == b"\0\0" and data[1] and data[3]:
+        utf16 = "utf-16-be"
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), utf16
         except UnicodeDecodeError as exc:
             raise DataError("tệp UTF-16 bị hỏng", location=Location(file=name),
                             hint=f"lỗi ở byte {exc.start}; lưu lại tệp từ Excel") from None
@@ -93,8 +128,12 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         ) from exc
 
 
-def _sniff_separator(text: str) -> str:
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+def _sniff_separator(text: str, unit_column: str | None) -> str:
+    """The separator of the header line (the line naming the unit column, else the first
+    non-empty line): the one of tab, ";" and "," it holds most of."""
+    lines = [ln for ln in text.splitlines()[:60] if ln.strip()]
+    header = next((ln for ln in lines if unit_column and unit_column in ln), None)
+    first = header or (lines[0] if lines else "")
     counts = {sep: first.count(sep) for sep in ("\t", ";", ",")}
     best = max(counts, key=lambda s: counts[s])
     return best if counts[best] else ","
@@ -117,8 +156,8 @@ def _find_header(rows: list[tuple[int, list[CellValue]]], unit_column: str | Non
         for i, (n, _) in enumerate(rows):
             if n == header_row:
                 return i
-        raise DataError(f"tệp không có dòng {header_row}", location=Location(file=name, sheet=sheet),
-                        hint="kiểm tra data.header_row")
+        raise DataError(f"tệp không có dòng {header_row}",
+                        location=Location(file=name, sheet=sheet), hint="kiểm tra data.header_row")
     if unit_column:
         for i, (_, values) in enumerate(rows[:30]):
             if any(isinstance(v, str) and collapse_spaces(v) == unit_column for v in values):
@@ -135,8 +174,8 @@ def _table(name: str, sheet: str | None, rows: list[tuple[int, list[CellValue]]]
     hi = _find_header(rows, unit_column, header_row, name, sheet)
     hrow, hvalues = rows[hi]
     headers = [collapse_spaces(str(v)) if v is not None else "" for v in hvalues]
-    for h in headers:
-        _check_legacy(h, Location(file=name, sheet=sheet, row=hrow))
+    for i, h in enumerate(headers):
+        _check_legacy(h, Location(file=name, sheet=sheet, row=hrow, column=column_letter(i)))
     seen: dict[str, int] = {}
     for i, h in enumerate(headers):
         if h and h in seen:
@@ -146,7 +185,21 @@ def _table(name: str, sheet: str | None, rows: list[tuple[int, list[CellValue]]]
                 hint="đổi tên một trong hai cột",
             )
         seen[h] = i
+    if unit_column and unit_column not in seen:
+        guess = closest_column(unit_column, [h for h in headers if h])
+        raise DataError(
+            f'không tìm thấy dòng tiêu đề có cột "{unit_column}" (tên đơn vị, xem '
+            "data.unit_column)", location=Location(file=name, sheet=sheet, row=hrow),
+            hint=(f'có phải ý bạn là cột "{guess}"? ' if guess else "")
+            + ("kiểm tra trang tính (data.sheet); " if sheet else "")
+            + "dòng đầu tiên có chữ của tệp là: " + ", ".join(h for h in headers if h)[:200])
     body = [(n, v) for n, v in rows[hi + 1:] if any(x not in (None, "") for x in v)]
+    if unit_column in seen:  # unit names are the text most likely to show a legacy encoding
+        u = seen[unit_column]
+        for n, v in body:
+            cell = v[u] if u < len(v) else None
+            if isinstance(cell, str):
+                _check_legacy(cell, Location(file=name, sheet=sheet, row=n, column=unit_column))
     if not body:
         raise DataError("tệp chỉ có dòng tiêu đề, không có dòng số liệu nào",
                         location=Location(file=name, sheet=sheet, row=hrow),
@@ -158,12 +211,18 @@ def read_csv(path: Path, *, name: str, separator: str | None = None,
              unit_column: str | None = None, header_row: int | None = None) -> RawTable:
     """Read a CSV/TSV file (see the module docstring for encodings and separators)."""
     data = path.read_bytes()
-    if not data.strip():
+    if not data.strip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n;,"):  # nothing but BOMs and blanks
         raise DataError("tệp trống", location=Location(file=name),
                         hint="xuất lại số liệu từ Excel (Lưu thành → CSV UTF-8)")
+    if data.startswith(_XLSX_MAGIC) or data.startswith(_XLS_MAGIC):
+        kind = ".xlsx" if data.startswith(_XLSX_MAGIC) else ".xls (Excel 97-2003)"
+        raise DataError(f"tệp này là tệp Excel {kind}, không phải tệp CSV dạng chữ",
+                        location=Location(file=name),
+                        hint="đổi đuôi tệp thành .xlsx (với tệp .xlsx), hoặc mở bằng Excel và lưu "
+                             "lại dạng CSV UTF-8")
     text, encoding = _decode(data, name)
     text = unicodedata.normalize("NFC", text)
-    sep = separator or _sniff_separator(text)
+    sep = separator or _sniff_separator(text, unit_column)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     rows: list[tuple[int, list[CellValue]]] = []
     try:
@@ -172,11 +231,36 @@ def read_csv(path: Path, *, name: str, separator: str | None = None,
     except csv.Error as exc:
         raise DataError(f"tệp CSV hỏng: {exc}", location=Location(file=name, row=reader.line_num),
                         hint="kiểm tra dấu ngoặc kép trong dòng này") from None
-    for n, values in rows[:5]:
-        for v in values:
-            if isinstance(v, str):
-                _check_legacy(v, Location(file=name, row=n))
+    _check_first_rows(rows, name, None)
     return _table(name, None, rows, unit_column, header_row, encoding=encoding, separator=sep)
+
+
+def _check_first_rows(rows: list[tuple[int, list[CellValue]]], name: str,
+                      sheet: str | None) -> None:
+    """Refuse legacy-encoded text in the first rows (titles, headers, the first units)."""
+    for n, values in rows[:5]:
+        for i, v in enumerate(values):
+            if isinstance(v, str):
+                _check_legacy(v, Location(file=name, sheet=sheet, row=n, column=column_letter(i)))
+
+
+def _xlsx_value(v: object, number_format: str | None) -> CellValue:
+    """A cell of a workbook as reportgen keeps it: numbers as exact Decimal (a cell formatted as
+    a percentage, stored 0.6295 and shown 62,95%, gives 62.95), everything else as NFC text."""
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, int | float):
+        # Excel keeps 15 significant digits: 0.1 + 0.2 is shown (and meant) as 0,3.
+        d = Decimal(v) if isinstance(v, int) else Decimal(format(v, ".15g"))
+        if number_format and "%" in number_format:
+            d = d.scaleb(2)
+        return Decimal(int(d)) if d == d.to_integral_value() else d.normalize()
+    if isinstance(v, datetime):
+        return v.strftime("%d/%m/%Y")
+    text = nfc(str(v))
+    return text or None
 
 
 def read_xlsx(path: Path, *, name: str, sheet: str | None = None,
@@ -201,30 +285,15 @@ def read_xlsx(path: Path, *, name: str, sheet: str | None = None,
                             + "các trang tính: " + ", ".join(names))
         ws = wb[sheet]
         rows: list[tuple[int, list[CellValue]]] = []
-        for n, record in enumerate(ws.iter_rows(values_only=True), 1):
-            values: list[CellValue] = []
-            for v in record:
-                if v is None:
-                    values.append(None)
-                elif isinstance(v, bool):
-                    values.append(str(v))
-                elif isinstance(v, int):
-                    values.append(Decimal(v))
-                elif isinstance(v, float):
-                    values.append(Decimal(repr(v)))
-                else:
-                    s = nfc(str(v))
-                    values.append(s or None)
-            rows.append((n, values))
+        for n, record in enumerate(ws.iter_rows(), 1):
+            rows.append((n, [_xlsx_value(c.value, getattr(c, "number_format", None))
+                             for c in record]))
     finally:
         wb.close()
     if not any(any(v is not None for v in vals) for _, vals in rows):
         raise DataError("trang tính trống", location=Location(file=name, sheet=sheet),
                         hint="chọn đúng trang tính có số liệu (data.sheet)")
-    for n, values in rows[:5]:
-        for v in values:
-            if isinstance(v, str):
-                _check_legacy(v, Location(file=name, sheet=sheet, row=n))
+    _check_first_rows(rows, name, sheet)
     return _table(name, sheet, rows, unit_column, header_row)
 
 
@@ -245,7 +314,9 @@ def read_table(path: str | Path, *, name: str | None = None, sheet: str | None =
         return read_csv(p, name=display, separator=separator or ("\t" if ext == ".tsv" else None),
                         unit_column=unit_column, header_row=header_row)
     if ext == ".xls":
-        raise DataError("tệp .xls (Excel 97-2003) không được hỗ trợ", location=Location(file=display),
-                        hint="mở bằng Excel và lưu lại dạng .xlsx hoặc CSV UTF-8")
+        raise DataError("tệp .xls (Excel 97-2003) không được hỗ trợ",
+                        location=Location(file=display),
+                        hint="mở bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx) hoặc "
+                             "CSV UTF-8, rồi sửa data.file")
     raise DataError(f'không đọc được tệp loại "{ext}"', location=Location(file=display),
                     hint="dùng tệp .csv hoặc .xlsx")

@@ -41,18 +41,24 @@ def unit_key(name: str) -> str:
     return " ".join(words)
 
 
-def slugify(text: str) -> str:
-    """Return a readable ASCII slug: ``Phường Trần Phú`` → ``phuong-tran-phu``."""
+def ascii_words(text: str, joiner: str = "-") -> str:
+    """Return the ASCII letters and digits of ``text``, lower case, runs of anything else
+    replaced by ``joiner``: ``Khẩu nghèo`` → ``khau-ngheo``."""
     s = text.replace("đ", "d").replace("Đ", "D")
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
-    return s or "don-vi"
+    return re.sub(r"[^A-Za-z0-9]+", joiner, s).strip(joiner).lower()
+
+
+def slugify(text: str) -> str:
+    """Return a readable ASCII slug: ``Phường Trần Phú`` → ``phuong-tran-phu``."""
+    return ascii_words(text) or "don-vi"
 
 
 # Latin-1 letters and signs that Vietnamese never uses; TCVN3 (ABC) and VNI-Windows text read as
 # Unicode is full of them ("Céng hoµ x· héi", "Coäng hoøa xaõ hoäi").
-_LEGACY = set("µ¸¶·¹¨»¾¼½Æ©ÇË®ÎÏÑªÖ×ØÜÞßäåæçëîïðñöøûüþÿ«¬§¦¥¤¢¡°±²³´º¿ÄÅÛÐ÷")
+# (The soft hyphen U+00AD is TCVN3's "ư": "Ph­êng" is "Phường".)
+_LEGACY = set("µ¸¶·¹¨»¾¼½Æ©ÇË®ÎÏÑªÖ×ØÜÞßäåæçëîïðñöøûüþÿ«¬§¦¥¤¢¡°±²³´º¿ÄÅÛÐ÷\xad")
 _VIET = set("ăâđêôơưĂÂĐÊÔƠƯ")
 
 

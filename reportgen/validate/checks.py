@@ -4,23 +4,32 @@ Each check kind is a function that takes the declared :class:`~reportgen.config.
 and the report definition, and returns a *runner*: a closure that looks at one unit and returns
 its findings. Resolving indicators and arguments happens once, so running a hundred checks over
 ten thousand units stays fast. Tolerances follow from the stated rounding of each figure
-(:attr:`~reportgen.config.model.Indicator.tolerance`), never from a magic epsilon.
+(:meth:`~reportgen.config.model.Indicator.tolerance_of`), never from a magic epsilon.
+
+Rounding rule. A figure rounded half-up to a step ``2h`` (``h`` = half a unit of its last decimal)
+is off its true value by at most ``h``. When the true figures agree exactly (parts add up to the
+total, the opening equals the previous closing…), the stated ones can therefore differ by *less
+than* the sum of their ``h``: that is allowed, reaching the sum is not. Exact figures (counts)
+have ``h = 0`` and must agree exactly.
+
+Messages say "cần X, nhưng ghi Y" (expected, stated), name the unit and the cell, and each
+finding carries a hint: what to do about it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from decimal import Decimal
+from collections.abc import Callable, Sequence
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from reportgen.config.model import Check, Indicator, ReportConfig
 from reportgen.data.dataset import Dataset, Source, Unit
+from reportgen.data.text import unit_key
 from reportgen.errors import ReportgenError
 from reportgen.validate.findings import Finding, Severity
 from reportgen.vnformat import (
     MONEY_UNITS,
     format_number,
     money_in_words,
-    round_half_up,
     target_status,
     words_to_number,
 )
@@ -30,6 +39,10 @@ Factory = Callable[[Check, ReportConfig], Runner]
 
 REGISTRY: dict[str, Factory] = {}
 ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+ONE = Decimal(1)
+_STEPS = tuple(ONE.scaleb(-i) for i in range(12))
+_WIDE = Context(prec=200, rounding=ROUND_HALF_UP, Emax=999_999, Emin=-999_999)
 
 
 def register(name: str) -> Callable[[Factory], Factory]:
@@ -46,10 +59,8 @@ def fmt(ind: Indicator, value: Decimal | None) -> str:
     """Format a figure for a message, in the unit it is stated in: ``1.013 hộ``, ``62,95%``."""
     if value is None:
         return "(không có số liệu)"
-    if ind.kind == "percent":
-        return format_number(value, _decimals_for(value, ind.decimals)) + "%"
     text = format_number(value, _decimals_for(value, ind.decimals))
-    if ind.unit == "%":
+    if ind.kind == "percent" or ind.unit == "%":
         return text + "%"
     return f"{text} {ind.unit}" if ind.unit else text
 
@@ -62,13 +73,38 @@ def _decimals_for(value: Decimal, decimals: int | None) -> int | None:
     return max(decimals, min(own, 6))
 
 
-def tolerance(ind: Indicator, unit: Unit, ds: Dataset) -> Decimal:
-    """How far a stated figure may be from the exact one, given how it was rounded."""
-    if ind.column is None:
+def exact(ind: Indicator) -> bool:
+    """True when the figure has no rounding tolerance (a count, or a computed figure)."""
+    return ind.column is None or not ind.rounded
+
+
+def tolerance(ind: Indicator, value: Decimal, unit: Unit, ds: Dataset) -> Decimal:
+    """How far the true figure behind the stated ``value`` may be from it (half a unit of its
+    last stated decimal; for a whole-city figure summed from the units, that times the number
+    of units). Computed figures (formulas) are exact."""
+    if exact(ind):
         return ZERO
+    h = ind.tolerance_of(value)
     if unit.is_total and not ds.total_from_file and ind.total == "sum":
-        return ind.tolerance * len(ds.units)
-    return ind.tolerance
+        return h * len(ds.units)
+    return h
+
+
+def _quantize(value: Decimal, decimals: int) -> Decimal:
+    """``value`` rounded half-up to ``decimals``: :func:`reportgen.vnformat.round_half_up`
+    without its argument checks, for the hot path (the values here are always Decimal)."""
+    return value.quantize(_STEPS[decimals] if decimals < len(_STEPS) else ONE.scaleb(-decimals),
+                          rounding=ROUND_HALF_UP, context=_WIDE)
+
+
+def agrees(diff: Decimal, allowed: Decimal) -> bool:
+    """True when two stated figures that differ by ``diff`` can come from the same true figure,
+    given the summed rounding ``allowed`` of both sides (strictly less; exact when 0)."""
+    return not diff or abs(diff) < allowed
+
+
+def _plus(labels: Sequence[str]) -> str:
+    return " + ".join(labels)
 
 
 class _Base:
@@ -78,11 +114,9 @@ class _Base:
         self.check = check
         self.config = config
         self.name = name
-        self.units = None
-        if check.units:
-            from reportgen.data.text import unit_key
-
-            self.units = {unit_key(u) for u in check.units}
+        self.units: frozenset[str] | None = (
+            frozenset(unit_key(u) for u in check.units) if check.units else None
+        )
 
     def ind(self, key: str) -> Indicator:
         return self.config.indicators[self.check.args[key]]
@@ -92,27 +126,29 @@ class _Base:
         ids = value if isinstance(value, list) else [value]
         return [self.config.indicators[i] for i in ids]
 
-    def applies(self, unit: Unit) -> bool:
-        return self.units is None or unit.key in self.units
-
-    def finding(self, unit: Unit, ds: Dataset, inds: list[Indicator], expected: Decimal | str | None,
-                actual: Decimal | str | None, message: str, *, severity: Severity | None = None,
-                stated: Indicator | None = None) -> Finding:
+    def finding(self, unit: Unit, ds: Dataset, inds: list[Indicator],
+                expected: Decimal | str | None, actual: Decimal | str | None, message: str,
+                hint: str | None, *, severity: Severity | None = None,
+                stated: Indicator | None = None, more: Sequence[Source] = ()) -> Finding:
+        """A finding about ``unit``: the message is prefixed with the unit (and the check's
+        label) and followed by the cell of the ``stated`` figure; the sources are the cells of
+        ``inds`` (the stated figure first) and ``more``."""
         sources: list[Source] = []
         for ind in inds:
             src = ds.source(unit, ind.id)
             if src is not None:
                 sources.append(src)
+        sources.extend(more)
         where = ""
         main = ds.source(unit, stated.id) if stated is not None else None
         if main is not None:
-            where = f" ({main.describe().split(', ', 1)[-1]})"
+            where = f" ({main.cell()})"
         label = f"[{self.check.label}] " if self.check.label else ""
         return Finding(
             severity=severity or self.check.severity, check=self.name, unit=unit.name,
             indicators=tuple(i.id for i in inds), expected=expected, actual=actual,
             message=f"{unit.name}: {label}{message}{where}", sources=tuple(sources),
-            config_key=self.check.key, config_line=self.check.line,
+            config_key=self.check.key, config_line=self.check.line, hint=hint,
         )
 
 
@@ -120,37 +156,45 @@ class _Base:
 def sum_check(check: Check, config: ReportConfig) -> Runner:
     """Parts add up to their total (``partial``: do not exceed it)."""
     b = _Base(check, config, "sum")
+    only = b.units
     total = b.ind("total")
     parts = b.inds("parts")
     partial = bool(check.args.get("partial"))
+    labels = _plus([p.label for p in parts])
+    tid = total.id
+    pids = [p.id for p in parts]
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
-        if not b.applies(unit):
+        if only is not None and unit.key not in only:
             return []
-        values = unit.values
-        t = values.get(total.id)
+        get = unit.values.get
+        t = get(tid)
         if t is None:
             return []
         acc = ZERO
-        for p in parts:
-            v = values.get(p.id)
+        for pid in pids:
+            v = get(pid)
             if v is None:
                 return []
             acc += v
-        allowed = tolerance(total, unit, ds) + sum(
-            (tolerance(p, unit, ds) for p in parts), ZERO)
         diff = acc - t
+        if not diff or (partial and diff < 0):
+            return []
+        allowed = tolerance(total, t, unit, ds)
+        for p in parts:
+            allowed += tolerance(p, get(p.id) or ZERO, unit, ds)
+        if agrees(diff, allowed):
+            return []
         if partial:
-            if diff <= allowed:
-                return []
-            msg = (f"các khoản \"trong đó\" ({', '.join(p.label for p in parts)}) cộng lại "
-                   f"{fmt(total, acc)}, lớn hơn {total.label} đã ghi {fmt(total, t)}")
+            msg = (f"{labels}: cần không lớn hơn {total.label} {fmt(total, t)}, nhưng cộng lại "
+                   f"được {fmt(total, acc)}")
+            hint = "các khoản \"trong đó\" không thể vượt tổng; kiểm tra lại từng khoản"
         else:
-            if abs(diff) <= allowed:
-                return []
-            msg = (f"tổng {len(parts)} thành phần ({', '.join(p.label for p in parts)}) = "
-                   f"{fmt(total, acc)}, khác {total.label} đã ghi {fmt(total, t)}")
-        return [b.finding(unit, ds, [total, *parts], acc, t, msg, stated=total)]
+            msg = (f"{total.label}: cần {fmt(total, acc)} (= {labels}), nhưng ghi "
+                   f"{fmt(total, t)}")
+            hint = ("sửa tổng hoặc khoản bị ghi sai; nếu các khoản chỉ là một phần (\"trong "
+                    "đó\") thì khai báo `partial: true`")
+        return [b.finding(unit, ds, [total, *parts], acc, t, msg, hint, stated=total)]
 
     return run
 
@@ -159,39 +203,44 @@ def sum_check(check: Check, config: ReportConfig) -> Runner:
 def percentage_check(check: Check, config: ReportConfig) -> Runner:
     """A stated rate equals part / total × 100 rounded half-up to its decimals."""
     b = _Base(check, config, "percentage")
+    only = b.units
     rate, part, total = b.ind("value"), b.ind("part"), b.ind("total")
     d = rate.decimals if rate.decimals is not None else 2
-    hundred = Decimal(100)
+    vid, pid, tid = rate.id, part.id, total.id
+    counts = exact(part) and exact(total)
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
-        if not b.applies(unit):
+        if only is not None and unit.key not in only:
             return []
-        v = unit.values.get(rate.id)
-        p = unit.values.get(part.id)
-        t = unit.values.get(total.id)
+        get = unit.values.get
+        v = get(vid)
+        p = get(pid)
+        t = get(tid)
         if v is None or p is None or t is None:
             return []
         if t == 0:
             if v == 0 and p == 0:
                 return []
             return [b.finding(unit, ds, [rate, part, total], None, v,
-                              f"{total.label} bằng 0 nên không tính được {rate.label} "
-                              f"(đã ghi {fmt(rate, v)})", stated=rate)]
-        exact = p / t * hundred
-        expected = round_half_up(exact, d)
-        tp, tt = tolerance(part, unit, ds), tolerance(total, unit, ds)
-        if tp == 0 and tt == 0:
-            if round_half_up(v, d) == expected and abs(v - exact) <= rate.tolerance:
+                              f"{rate.label}: không tính được vì {total.label} bằng 0, nhưng ghi "
+                              f"{fmt(rate, v)}", f"kiểm tra lại {total.label}", stated=rate)]
+        ratio = p / t * HUNDRED
+        expected = _quantize(ratio, d)
+        tv = rate.tolerance_of(v)
+        if counts:
+            if (v == expected or _quantize(v, d) == expected) and abs(v - ratio) <= tv:
                 return []
         else:
-            lo = (p - tp) / (t + tt) * hundred
-            hi = (p + tp) / (t - tt) * hundred if t - tt > 0 else exact
-            tv = rate.tolerance
+            tp, tt = tolerance(part, p, unit, ds), tolerance(total, t, unit, ds)
+            lo = (p - tp) / (t + tt) * HUNDRED
+            hi = (p + tp) / (t - tt) * HUNDRED if t - tt > 0 else ratio
             if v + tv >= lo and v - tv <= hi:
                 return []
-        msg = (f"{rate.label} ghi {fmt(rate, v)}, nhưng {part.label} / {total.label} = "
-               f"{fmt(part, p)} / {fmt(total, t)} = {format_number(expected, d)}%")
-        return [b.finding(unit, ds, [rate, part, total], expected, v, msg, stated=rate)]
+        msg = (f"{rate.label}: cần {format_number(expected, d)}% (= {part.label} {fmt(part, p)} "
+               f"/ {total.label} {fmt(total, t)} × 100, làm tròn {d} chữ số thập phân), nhưng "
+               f"ghi {fmt(rate, v)}")
+        hint = "sửa tỷ lệ, hoặc kiểm tra lại tử số và mẫu số (làm tròn nửa lên: 2,345 → 2,35)"
+        return [b.finding(unit, ds, [rate, part, total], expected, v, msg, hint, stated=rate)]
 
     return run
 
@@ -200,35 +249,39 @@ def percentage_check(check: Check, config: ReportConfig) -> Runner:
 def change_check(check: Check, config: ReportConfig) -> Runner:
     """A stated change equals the difference of the two stated values."""
     b = _Base(check, config, "change")
+    only = b.units
     value, start, end = b.ind("value"), b.ind("start"), b.ind("end")
     direction = check.args.get("direction", "auto")
+    decrease = direction == "decrease"
     points = start.kind == "percent"
+    d = value.decimals
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
-        if not b.applies(unit):
+        if only is not None and unit.key not in only:
             return []
-        c = unit.values.get(value.id)
-        s = unit.values.get(start.id)
-        e = unit.values.get(end.id)
+        values = unit.values
+        c = values.get(value.id)
+        s = values.get(start.id)
+        e = values.get(end.id)
         if c is None or s is None or e is None:
             return []
         # The change is compared with the difference of the figures as the report states them,
         # i.e. rounded to their own decimals (18,50% − 17,02% = 1,48).
         if start.decimals is not None:
-            s = round_half_up(s, start.decimals)
+            s = _quantize(s, start.decimals)
         if end.decimals is not None:
-            e = round_half_up(e, end.decimals)
-        expected = s - e if direction == "decrease" else e - s
-        d = value.decimals
-        if (round_half_up(expected, d) if d is not None else expected) == c:
+            e = _quantize(e, end.decimals)
+        expected = s - e if decrease else e - s
+        if (_quantize(expected, d) if d is not None else expected) == c:
             return []
-        op = f"{fmt(start, s)} − {fmt(end, e)}" if direction == "decrease" else \
-            f"{fmt(end, e)} − {fmt(start, s)}"
-        unit_word = " điểm phần trăm" if points else (f" {value.unit}" if value.unit and
-                                                        value.kind != "percent" else "")
+        op = f"{fmt(start, s)} − {fmt(end, e)}" if decrease else f"{fmt(end, e)} − {fmt(start, s)}"
+        unit_word = " điểm phần trăm" if points else (
+            f" {value.unit}" if value.unit and value.kind != "percent" else "")
         shown = format_number(expected, _decimals_for(expected, d)) + unit_word
-        msg = f"{value.label} ghi {fmt(value, c)}, nhưng {op} = {shown}"
-        return [b.finding(unit, ds, [value, start, end], expected, c, msg, stated=value)]
+        word = "mức giảm" if decrease else "mức tăng" if direction == "increase" else "mức thay đổi"
+        msg = f"{value.label}: cần {shown} (= {op}), nhưng ghi {fmt(value, c)}"
+        hint = (f"{word} phải bằng hiệu hai số đã ghi; sửa {word} hoặc số đầu kỳ, cuối kỳ")
+        return [b.finding(unit, ds, [value, start, end], expected, c, msg, hint, stated=value)]
 
     return run
 
@@ -237,35 +290,47 @@ def change_check(check: Check, config: ReportConfig) -> Runner:
 def movement_check(check: Check, config: ReportConfig) -> Runner:
     """End of period = start − decreases + increases (poor/near-poor household movement)."""
     b = _Base(check, config, "movement")
+    only = b.units
     start, end = b.ind("start"), b.ind("end")
     decs, incs = b.inds("decreases"), b.inds("increases")
+    everything = [start, end, *decs, *incs]
+    sid, eid = start.id, end.id
+    dids, iids = [x.id for x in decs], [x.id for x in incs]
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
-        if not b.applies(unit):
+        if only is not None and unit.key not in only:
             return []
         vals = unit.values
-        s, e = vals.get(start.id), vals.get(end.id)
+        get = vals.get
+        s, e = get(sid), get(eid)
         if s is None or e is None:
             return []
         dsum = ZERO
-        for x in decs:
-            v = vals.get(x.id)
+        for xid in dids:
+            v = get(xid)
             if v is None:
                 return []
             dsum += v
         isum = ZERO
-        for x in incs:
-            v = vals.get(x.id)
+        for xid in iids:
+            v = get(xid)
             if v is None:
                 return []
             isum += v
         expected = s - dsum + isum
-        allowed = sum((tolerance(x, unit, ds) for x in [start, end, *decs, *incs]), ZERO)
-        if abs(expected - e) <= allowed:
+        diff = expected - e
+        if not diff:
             return []
-        msg = (f"{end.label} ghi {fmt(end, e)}, nhưng {start.label} {fmt(start, s)} − giảm "
-               f"{format_number(dsum)} + tăng {format_number(isum)} = {fmt(end, expected)}")
-        return [b.finding(unit, ds, [end, start, *decs, *incs], expected, e, msg, stated=end)]
+        allowed = ZERO
+        for x in everything:
+            allowed += tolerance(x, vals.get(x.id) or ZERO, unit, ds)
+        if agrees(diff, allowed):
+            return []
+        msg = (f"{end.label}: cần {fmt(end, expected)} (= {start.label} {fmt(start, s)} − giảm "
+               f"{format_number(dsum)} + tăng {format_number(isum)}), nhưng ghi {fmt(end, e)}")
+        hint = "cuối kỳ = đầu kỳ − các khoản giảm + các khoản tăng; kiểm tra các cột biến động"
+        return [b.finding(unit, ds, [end, start, *decs, *incs], expected, e, msg, hint,
+                          stated=end)]
 
     return run
 
@@ -284,23 +349,26 @@ def city_sum_check(check: Check, config: ReportConfig) -> Runner:
         if not unit.is_total or not ds.total_from_file:
             return []
         out = []
+        n = len(ds.units)
         for ind in inds:
             t = unit.values.get(ind.id)
             if t is None:
                 continue
             acc = ZERO
+            allowed = ind.tolerance_of(t)
             for u in ds.units:
                 v = u.values.get(ind.id)
                 if v is None:
                     break
                 acc += v
+                allowed += ind.tolerance_of(v)
             else:
-                allowed = ind.tolerance * (len(ds.units) + 1)
-                if abs(acc - t) > allowed:
+                if not agrees(acc - t, allowed):
                     out.append(b.finding(
                         unit, ds, [ind], acc, t,
-                        f"{ind.label} ở dòng tổng ghi {fmt(ind, t)}, nhưng cộng {len(ds.units)} "
-                        f"đơn vị được {fmt(ind, acc)}", stated=ind))
+                        f"{ind.label} ở dòng tổng: cần {fmt(ind, acc)} (cộng {n} đơn vị), nhưng "
+                        f"ghi {fmt(ind, t)}",
+                        "sửa dòng tổng, hoặc số của đơn vị bị ghi sai", stated=ind))
         return out
 
     return run
@@ -310,24 +378,33 @@ def city_sum_check(check: Check, config: ReportConfig) -> Runner:
 def range_check(check: Check, config: ReportConfig) -> Runner:
     """A value lies within [min, max]."""
     b = _Base(check, config, "range")
+    only = b.units
     inds = b.inds("value")
     lo: Decimal | None = check.args.get("min")
     hi: Decimal | None = check.args.get("max")
+    if lo is not None and hi is not None:
+        bounds = f"từ {format_number(lo)} đến {format_number(hi)}"
+    elif lo is not None:
+        bounds = f"từ {format_number(lo)} trở lên"
+    else:
+        bounds = f"không quá {format_number(hi or ZERO)}"
+
+    low = lo if lo is not None else Decimal("-Infinity")
+    high = hi if hi is not None else Decimal("Infinity")
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
-        if not b.applies(unit):
+        if only is not None and unit.key not in only:
             return []
         out = []
+        get = unit.values.get
         for ind in inds:
-            v = unit.values.get(ind.id)
-            if v is None:
+            v = get(ind.id)
+            if v is None or low <= v <= high:
                 continue
-            if (lo is not None and v < lo) or (hi is not None and v > hi):
-                bounds = f"từ {format_number(lo) if lo is not None else '…'} đến " \
-                         f"{format_number(hi) if hi is not None else '…'}"
-                out.append(b.finding(unit, ds, [ind], None, v,
-                                     f"{ind.label} = {fmt(ind, v)} nằm ngoài khoảng {bounds}",
-                                     stated=ind))
+            out.append(b.finding(unit, ds, [ind], None, v,
+                                 f"{ind.label}: cần {bounds}, nhưng ghi {fmt(ind, v)}",
+                                 "kiểm tra lại số liệu (có thể gõ nhầm đơn vị hoặc thừa chữ số)",
+                                 stated=ind))
         return out
 
     return run
@@ -337,23 +414,29 @@ def range_check(check: Check, config: ReportConfig) -> Runner:
 def not_greater_check(check: Check, config: ReportConfig) -> Runner:
     """Each part is not greater than the total."""
     b = _Base(check, config, "not_greater")
+    only = b.units
     parts, total = b.inds("part"), b.ind("total")
+    tid = total.id
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
-        if not b.applies(unit):
+        if only is not None and unit.key not in only:
             return []
-        t = unit.values.get(total.id)
+        get = unit.values.get
+        t = get(tid)
         if t is None:
             return []
         out = []
         for p in parts:
-            v = unit.values.get(p.id)
-            if v is None:
+            v = get(p.id)
+            if v is None or v <= t:
                 continue
-            if v - t > tolerance(p, unit, ds) + tolerance(total, unit, ds):
-                out.append(b.finding(unit, ds, [p, total], t, v,
-                                     f"{p.label} ({fmt(p, v)}) lớn hơn {total.label} "
-                                     f"({fmt(total, t)})", stated=p))
+            if v - t < tolerance(p, v, unit, ds) + tolerance(total, t, unit, ds):
+                continue
+            out.append(b.finding(unit, ds, [p, total], t, v,
+                                 f"{p.label}: cần không lớn hơn {total.label} ({fmt(total, t)}), "
+                                 f"nhưng ghi {fmt(p, v)}",
+                                 f"phần không thể lớn hơn tổng; kiểm tra {p.label} và "
+                                 f"{total.label}", stated=p))
         return out
 
     return run
@@ -363,14 +446,16 @@ def not_greater_check(check: Check, config: ReportConfig) -> Runner:
 def continuity_check(check: Check, config: ReportConfig) -> Runner:
     """This period starts where the previous one ended, unless a reason is written."""
     b = _Base(check, config, "continuity")
+    only = b.units
     value = b.ind("value")
     prev_id = check.args["previous"]
     prev_ind = config.indicators[prev_id]
     reason = check.args.get("reason")
     label = config.data.previous.label if config.data.previous else None
+    when = f" {label}" if label else " kỳ trước"
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
-        if not b.applies(unit) or ds.previous is None:
+        if (only is not None and unit.key not in only) or ds.previous is None:
             return []
         v = unit.values.get(value.id)
         if v is None:
@@ -378,17 +463,22 @@ def continuity_check(check: Check, config: ReportConfig) -> Runner:
         prev = ds.previous.get(unit.key)
         if prev is None:
             return [b.finding(unit, ds, [value], None, v,
-                              "không có trong tệp số liệu kỳ trước nên không so được "
-                              f"{value.label}", severity="warning")]
+                              f"không có trong tệp số liệu{when} nên không so được {value.label}",
+                              "kiểm tra tên đơn vị trong hai tệp (đơn vị mới thành lập hoặc "
+                              "sáp nhập thì ghi `reason`)", severity="warning", stated=value)]
         p = prev.values.get(prev_id)
-        if p is None or abs(p - v) <= value.tolerance + prev_ind.tolerance:
+        if p is None or agrees(p - v, value.tolerance_of(v) + prev_ind.tolerance_of(p)):
             return []
-        kt = f" {label}" if label else " kỳ trước"
-        msg = f"{value.label} ghi {fmt(value, v)}, khác {prev_ind.label}{kt} {fmt(prev_ind, p)}"
+        more = [s for s in (ds.previous_source(unit, prev_id),) if s is not None]
+        msg = (f"{value.label}: cần bằng {prev_ind.label}{when} ({fmt(prev_ind, p)}), nhưng ghi "
+               f"{fmt(value, v)}")
         if reason:
-            return [b.finding(unit, ds, [value], p, v, f"{msg} — đã giải trình: {reason}",
-                              severity="info", stated=value)]
-        return [b.finding(unit, ds, [value], p, v, msg, stated=value)]
+            return [b.finding(unit, ds, [value], p, v, f"{msg} — đã giải trình: {reason}", None,
+                              severity="info", stated=value, more=more)]
+        return [b.finding(unit, ds, [value], p, v, msg,
+                          "số đầu kỳ này phải bằng số cuối kỳ trước; nếu khác vì lý do chính đáng "
+                          "(ví dụ chuẩn nghèo thay đổi) thì ghi `reason` cho phép kiểm tra",
+                          stated=value, more=more)]
 
     return run
 
@@ -397,67 +487,83 @@ def continuity_check(check: Check, config: ReportConfig) -> Runner:
 def words_check(check: Check, config: ReportConfig) -> Runner:
     """A stated amount in words says the same amount as its figures."""
     b = _Base(check, config, "words")
+    only = b.units
     value, words = b.ind("value"), b.ind("words")
     scale = Decimal(MONEY_UNITS.get(value.unit, 1))
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
-        if not b.applies(unit):
+        if only is not None and unit.key not in only:
             return []
         v = unit.values.get(value.id)
         w = unit.texts.get(words.id)
         if v is None or not w:
             return []
         amount = v * scale
+        whole = amount == amount.to_integral_value()
+        if whole:
+            amount = amount.quantize(ONE)  # 538,0 triệu đồng is 538000000 đồng
+        right = money_in_words(amount) if whole else None
+        should = f"cần \"{right}\"" if right else f"cần đọc {format_number(amount)} đồng"
         try:
             said = words_to_number(w)
         except ReportgenError as exc:
-            return [b.finding(unit, ds, [value, words], amount, w,
-                              f"không đọc được số tiền bằng chữ: {exc.message}", stated=words)]
+            return [b.finding(unit, ds, [words, value], amount, w,
+                              f"số tiền bằng chữ: {should} ({fmt(value, v)}), nhưng ghi \"{w}\" "
+                              f"— không đọc được: {exc.message}", exc.hint, stated=words)]
         if said == amount:
             return []
-        right = money_in_words(amount) if amount == amount.to_integral_value() else None
-        msg = (f"số tiền bằng chữ \"{w}\" đọc là {format_number(said)} đồng, khác số tiền bằng "
-               f"số {fmt(value, v)}" + (f"; cần ghi \"{right}\"" if right else ""))
-        return [b.finding(unit, ds, [words, value], amount, said, msg, stated=words)]
+        msg = (f"số tiền bằng chữ: {should} ({fmt(value, v)}), nhưng ghi \"{w}\" (đọc là "
+               f"{format_number(said)} đồng)")
+        return [b.finding(unit, ds, [words, value], amount, said, msg,
+                          "sửa số tiền bằng chữ (hoặc số tiền bằng số nếu chữ mới đúng); "
+                          "`reportgen words <số> --money` đọc một số thành chữ", stated=words)]
 
     return run
 
 
 _STATUS_WORDS = {"đạt": "đạt", "vượt": "vượt", "đạt và vượt": "vượt", "không đạt": "không đạt",
                  "chưa đạt": "không đạt", "vượt chỉ tiêu": "vượt", "đạt chỉ tiêu": "đạt",
-                 "không đạt chỉ tiêu": "không đạt"}
+                 "không đạt chỉ tiêu": "không đạt", "đạt và vượt chỉ tiêu": "vượt",
+                 "chưa đạt chỉ tiêu": "không đạt"}
 
 
 @register("target")
 def target_check(check: Check, config: ReportConfig) -> Runner:
     """Compare a result with its target: vượt / đạt / không đạt (a warning when not reached)."""
     b = _Base(check, config, "target")
+    only = b.units
     actual, target = b.ind("actual"), b.ind("target")
     lower = bool(check.args.get("lower_is_better"))
     status_id = check.args.get("status")
+    status_ind = config.indicators[status_id] if status_id else None
+    decimals = max((i.decimals for i in (actual, target) if i.decimals is not None), default=None)
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
-        if not b.applies(unit):
+        if only is not None and unit.key not in only:
             return []
         a, t = unit.values.get(actual.id), unit.values.get(target.id)
         if a is None or t is None:
             return []
-        status = target_status(a, t, lower_is_better=lower)
+        status = target_status(a, t, lower_is_better=lower, decimals=decimals)
         out = []
-        if status_id:
-            stated = unit.texts.get(status_id)
+        compared = f"{actual.label} {fmt(actual, a)} so với chỉ tiêu {fmt(target, t)}"
+        if status_ind is not None:
+            stated = unit.texts.get(status_ind.id)
             if stated:
                 norm = _STATUS_WORDS.get(" ".join(stated.lower().split()))
                 if norm != status:
+                    known = "" if norm else " (không phải một kết quả đánh giá)"
                     out.append(b.finding(
-                        unit, ds, [config.indicators[status_id], actual, target], status, stated,
-                        f"kết quả ghi \"{stated}\", nhưng {actual.label} {fmt(actual, a)} so với "
-                        f"chỉ tiêu {fmt(target, t)} là \"{status}\"",
-                        stated=config.indicators[status_id]))
+                        unit, ds, [status_ind, actual, target], status, stated,
+                        f"kết quả đánh giá: cần \"{status}\" ({compared}), nhưng ghi "
+                        f"\"{stated}\"{known}",
+                        "ghi một trong: vượt, đạt, không đạt (theo số liệu)", stated=status_ind))
         if status == "không đạt":
             out.append(b.finding(unit, ds, [actual, target], t, a,
-                                 f"{actual.label} {fmt(actual, a)} không đạt chỉ tiêu "
-                                 f"{fmt(target, t)}", severity="warning", stated=actual))
+                                 f"{actual.label}: cần đạt chỉ tiêu {fmt(target, t)}, nhưng "
+                                 f"kết quả là {fmt(actual, a)} (không đạt)",
+                                 "nêu nguyên nhân và giải pháp trong báo cáo",
+                                 severity="warning", stated=actual))
         return out
 
     return run
@@ -465,33 +571,36 @@ def target_check(check: Check, config: ReportConfig) -> Runner:
 
 def automatic_ranges(config: ReportConfig) -> Runner:
     """Counts are whole and ≥ 0, money ≥ 0, rates within 0–100 — for every indicator."""
-    counts = [i for i in config.indicators.values() if i.kind == "count"]
-    money = [i for i in config.indicators.values() if i.kind == "money"]
-    rates = [i for i in config.indicators.values() if i.kind == "percent"]
-    hundred = Decimal(100)
+    counts = [(i.id, i) for i in config.indicators.values() if i.kind == "count"]
+    money = [(i.id, i) for i in config.indicators.values() if i.kind == "money"]
+    rates = [(i.id, i) for i in config.indicators.values() if i.kind == "percent"]
 
-    def finding(unit: Unit, ds: Dataset, ind: Indicator, v: Decimal, why: str) -> Finding:
+    def finding(unit: Unit, ds: Dataset, ind: Indicator, v: Decimal, why: str,
+                hint: str) -> Finding:
         src = ds.source(unit, ind.id)
-        where = f" ({src.describe().split(', ', 1)[-1]})" if src else ""
+        where = f" ({src.cell()})" if src else ""
         return Finding("error", "range", unit.name, (ind.id,), None, v,
-                       f"{unit.name}: {ind.label} = {fmt(ind, v)} không hợp lệ: {why}{where}",
-                       (src,) if src else ())
+                       f"{unit.name}: {ind.label}: cần {why}, nhưng ghi {fmt(ind, v)}{where}",
+                       (src,) if src else (), hint=hint)
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
-        out = []
-        vals = unit.values
-        for ind in counts:
-            v = vals.get(ind.id)
-            if v is not None and (v < 0 or v != v.to_integral_value()):
-                out.append(finding(unit, ds, ind, v, "số đếm phải là số nguyên không âm"))
-        for ind in money:
-            v = vals.get(ind.id)
-            if v is not None and v < 0:
-                out.append(finding(unit, ds, ind, v, "số tiền không được âm"))
-        for ind in rates:
-            v = vals.get(ind.id)
-            if v is not None and (v < 0 or v > hundred):
-                out.append(finding(unit, ds, ind, v, "tỷ lệ phải nằm trong khoảng 0–100%"))
+        out: list[Finding] = []
+        get = unit.values.get
+        for iid, ind in counts:
+            v = get(iid)
+            if v is not None and (v < ZERO or v != v.to_integral_value()):
+                out.append(finding(unit, ds, ind, v, "số nguyên không âm (số đếm)",
+                                   "số hộ, số người, số lượt… là số nguyên từ 0 trở lên"))
+        for iid, ind in money:
+            v = get(iid)
+            if v is not None and v < ZERO:
+                out.append(finding(unit, ds, ind, v, "số tiền không âm",
+                                   "kiểm tra dấu trừ thừa"))
+        for iid, ind in rates:
+            v = get(iid)
+            if v is not None and not ZERO <= v <= HUNDRED:
+                out.append(finding(unit, ds, ind, v, "tỷ lệ từ 0 đến 100%",
+                                   "tỷ lệ ghi theo phần trăm (62,95 nghĩa là 62,95%)"))
         return out
 
     return run

@@ -2,7 +2,8 @@
 
 The JSON form (:meth:`Finding.as_dict`) is a stable, documented contract (docs/findings.md):
 ``severity``, ``check``, ``unit``, ``indicators``, ``expected``, ``actual``, ``message``,
-``source`` and, when the check was declared in the YAML, ``config`` (its key path and line).
+``hint``, ``source`` and, when the check was declared in the YAML, ``config`` (its key path and
+line).
 """
 
 from __future__ import annotations
@@ -20,20 +21,25 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "ghi chú"}
 
 
-def _plain(value: Decimal | str | None) -> str | None:
+def plain(value: Decimal | str | None) -> str | None:
+    """A figure as plain machine text for JSON, with the decimals it was stated with
+    (``Decimal("10.0")`` → ``"10.0"``, never an exponent: ``1E+2`` → ``"100"``); text stays
+    text."""
     if value is None:
         return None
     if isinstance(value, Decimal):
-        text = format(value, "f")
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        return text
+        return format(value, "f")
     return value
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing a check found about one unit."""
+    """One thing a check found about one unit.
+
+    ``expected`` is what the figures say the stated value should be (None when there is no
+    single right value, e.g. a range), ``actual`` the value as stated; ``sources`` are the cells
+    the figures came from, the stated one first.
+    """
 
     severity: Severity
     check: str
@@ -45,6 +51,7 @@ class Finding:
     sources: tuple[Source, ...] = ()
     config_key: str | None = None
     config_line: int | None = None
+    hint: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Return the finding in its documented JSON shape (numbers as plain decimal text)."""
@@ -53,9 +60,10 @@ class Finding:
             "check": self.check,
             "unit": self.unit,
             "indicators": list(self.indicators),
-            "expected": _plain(self.expected),
-            "actual": _plain(self.actual),
+            "expected": plain(self.expected),
+            "actual": plain(self.actual),
             "message": self.message,
+            "hint": self.hint,
             "source": [s.as_dict() for s in self.sources],
         }
         if self.config_key:

@@ -27,6 +27,8 @@ def format_table(findings: Sequence[Finding]) -> str:
         if f.sources:
             lines.append(" " * 25 + "nguồn: " + "; ".join(s.describe() for s in f.sources[:4])
                          + (" …" if len(f.sources) > 4 else ""))
+        if f.hint:
+            lines.append(" " * 25 + "→ " + f.hint)
         if f.config_key:
             lines.append(" " * 25 + f"phép kiểm tra: {f.config_key}"
                          + (f" (dòng {f.config_line} của tệp YAML)" if f.config_line else ""))

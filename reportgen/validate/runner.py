@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reportgen.config.model import ReportConfig
+from reportgen.config.schema import did_you_mean
 from reportgen.data.dataset import Dataset, Unit
+from reportgen.data.text import unit_key
+from reportgen.errors import ConfigError, ErrorList, Location, ReportgenError
 from reportgen.validate.checks import REGISTRY, Runner, automatic_ranges
 from reportgen.validate.findings import SEVERITY_ORDER, Finding
 
@@ -17,19 +20,37 @@ def prepare_checks(config: ReportConfig) -> list[Runner]:
     return runners
 
 
+def check_unit_names(config: ReportConfig, dataset: Dataset) -> None:
+    """Raise an :class:`~reportgen.errors.ErrorList` when a check's ``units`` names a unit that
+    is not in the data (a check that silently never runs would prove nothing)."""
+    keys = {u.key for u in dataset.all_units()}
+    names = [u.name for u in dataset.all_units()]
+    errors: list[ReportgenError] = []
+    for c in config.checks:
+        for j, name in enumerate(c.units or ()):
+            if unit_key(name) in keys:
+                continue
+            guess = did_you_mean(name, names)
+            errors.append(ConfigError(
+                f'cần tên một đơn vị có trong tệp số liệu {dataset.table.file}, nhưng gặp "{name}"',
+                location=Location(file=str(config.path), line=c.line, key=f"{c.key}.units[{j}]"),
+                hint=f'có phải ý bạn là "{guess}"?' if guess
+                else "các đơn vị: " + ", ".join(names)))
+    if errors:
+        raise ErrorList(f"Tệp {config.path} có lỗi", errors)
+
+
 def data_findings(dataset: Dataset, units: Iterable[Unit] | None = None) -> list[Finding]:
-    """Turn the cells that could not be read into findings (check name ``data``)."""
-    names = None if units is None else {u.name for u in units}
+    """Turn the cells that could not be read into findings (check name ``data``): each names the
+    unit, the file, row and column, and quotes the text of the cell."""
+    keys = None if units is None else {u.key for u in units}
     out = []
     for issue in dataset.issues:
-        if names is not None and issue.unit not in names:
+        if keys is not None and issue.key not in keys:
             continue
-        found = f' "{issue.text}"' if issue.text is not None else ""
-        where = issue.source.describe().split(", ", 1)[-1]
-        hint = f" — {issue.hint}" if issue.hint else ""
         out.append(Finding("error", "data", issue.unit, (issue.indicator,), None, issue.text,
-                           f"{issue.unit}: ô{found} ({where}): {issue.message}{hint}",
-                           (issue.source,)))
+                           f"{issue.unit}: {issue.source.describe()}: {issue.message}",
+                           (issue.source,), hint=issue.hint))
     return out
 
 
@@ -38,15 +59,16 @@ def validate(config: ReportConfig, dataset: Dataset, units: Iterable[Unit] | Non
     """Return all findings for ``units`` (default: every unit and the whole city).
 
     Findings are ordered by unit (file order, the city last), then by severity, then by the order
-    in which the checks are declared.
+    in which the checks are declared (cells that could not be read first).
     """
+    check_unit_names(config, dataset)
     selected = list(units) if units is not None else dataset.all_units()
     runners = runners if runners is not None else prepare_checks(config)
-    by_unit: dict[str, list[Finding]] = {u.name: [] for u in selected}
+    by_unit: dict[str, list[Finding]] = {u.key: [] for u in selected}
     for f in data_findings(dataset, selected):
-        by_unit.setdefault(f.unit, []).append(f)
+        by_unit[unit_key(f.unit)].append(f)
     for unit in selected:
-        bucket = by_unit[unit.name]
+        bucket = by_unit[unit.key]
         for run in runners:
             found = run(unit, dataset)
             if found:
