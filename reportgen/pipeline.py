@@ -45,15 +45,9 @@ def select_units(dataset: Dataset, names: Sequence[str] | None) -> list[Unit]:
     followed by the whole city when ``names`` is empty."""
     if not names:
         return dataset.all_units()
-    from reportgen.data.text import slugify, unit_key
-
-    index: dict[str, Unit] = {}
-    for u in dataset.all_units():
-        index.setdefault(u.slug, u)
-        index[u.key] = u
     out, unknown = [], []
     for name in names:
-        unit = index.get(unit_key(name)) or index.get(slugify(name))
+        unit = dataset.find(name)
         if unit is None:
             unknown.append(name)
         elif unit not in out:

@@ -88,6 +88,7 @@ class Dataset:
     previous: dict[str, Unit] | None = None
     previous_table: RawTable | None = None
     columns: dict[str, str] = field(default_factory=dict)
+    _index: tuple[dict[str, Unit], dict[str, Unit]] | None = field(default=None, repr=False)
 
     def source(self, unit: Unit, indicator: str) -> Source | None:
         """Return the cell that holds ``indicator`` for ``unit`` (None for computed values)."""
@@ -107,10 +108,15 @@ class Dataset:
         """Return the unit named ``name`` (case, spaces and tone placement folded), or whose
         file name is ``name`` written without accents (``phuong-tran-phu``, ``phuong tran
         phu``); the whole city by its name too. None when there is no such unit."""
-        key, slug = unit_key(name), slugify(name)
-        units = self.all_units()
-        return next((u for u in units if u.key == key), None) \
-            or next((u for u in units if u.slug == slug), None)
+        if self._index is None:
+            keys: dict[str, Unit] = {}
+            slugs: dict[str, Unit] = {}
+            for u in self.all_units():
+                keys.setdefault(u.key, u)
+                slugs.setdefault(u.slug, u)
+            self._index = (keys, slugs)
+        keys, slugs = self._index
+        return keys.get(unit_key(name)) or slugs.get(slugify(name))
 
     def all_units(self) -> list[Unit]:
         """The units followed by the whole city."""

@@ -69,6 +69,8 @@ def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
     errors: list[ConfigError] = []
     for path, source, is_expr in _texts(config):
         text = f"{{{{ {source} }}}}" if is_expr else source
+        if path not in lines.lines:  # a paragraph written as a plain string has no "text" key
+            path = path[:-1]
         loc = lines.location(path)
         try:
             ast = env.parse(text)

@@ -50,7 +50,7 @@ def test_several_mistakes_are_all_reported_at_once(sample: SampleCopy) -> None:
         (sample.yaml_line("date: 2024-02-30"), "report.date"),
         (sample.yaml_line("plase:"), "report.plase"),
         (sample.yaml_line("- >-", "Kết quả rà soát cuối năm"),
-         "sections[0].sections[0].paragraphs[0].text"),
+         "sections[0].sections[0].paragraphs[0]"),
         (sample.yaml_line("decimals: hai"), "indicators.kinh_phi_nha_o.decimals"),
         (sample.yaml_line("check: movment"), "checks[0].check"),
         (sample.yaml_line("part: ho_ngheo_dau_kyy"), "checks[1].part"),
@@ -266,12 +266,12 @@ MISTAKES = [
     # texts (checked by reportgen/render/textcheck.py through load_config)
     Mistake("section text naming an unknown indicator",
             replace("{{ tong_so_khau | so }}", "{{ tong_so_khauu | so }}"),
-            "sections[0].sections[0].paragraphs[0].text", ("Kết quả rà soát cuối năm", "- >-"),
+            "sections[0].sections[0].paragraphs[0]", ("Kết quả rà soát cuối năm", "- >-"),
             ['không có chỉ tiêu hay biến "tong_so_khauu"'],
             ['có phải ý bạn là "tong_so_khau"?']),
     Mistake("section text with an unknown filter",
             replace("{{ tong_so_khau | so }}", "{{ tong_so_khau | soo }}"),
-            "sections[0].sections[0].paragraphs[0].text", ("Kết quả rà soát cuối năm", "- >-"),
+            "sections[0].sections[0].paragraphs[0]", ("Kết quả rà soát cuối năm", "- >-"),
             ['không có bộ lọc "soo"'], ['có phải ý bạn là "so"?']),
 ]
 
