@@ -143,6 +143,8 @@ class _Base:
         main = ds.source(unit, stated.id) if stated is not None else None
         if main is not None:
             where = f" ({main.cell()})"
+        elif unit.is_total and not ds.total_from_file:
+            where = " (số toàn thành phố được cộng từ các đơn vị: sửa ở đơn vị ghi sai)"
         label = f"[{self.check.label}] " if self.check.label else ""
         return Finding(
             severity=severity or self.check.severity, check=self.name, unit=unit.name,
