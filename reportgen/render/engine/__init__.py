@@ -6,10 +6,19 @@ the package, repairing tags that Word split across runs, turning docxtpl-style `
 ZIP records of untouched entries — and then renders one document per call with nothing but
 Jinja and a small deterministic ZIP writer. :func:`render_plain` does the same in one call,
 and :func:`write_atomic` writes a report without ever leaving half a file.
+:func:`analyse` looks at a template without rendering it: every tag with its place and every
+syntax error at once (for ``reportgen lint`` and ``reportgen vars``).
 """
 
 from __future__ import annotations
 
+from reportgen.render.engine.analysis import (
+    PartAnalysis,
+    TagSite,
+    TemplateAnalysis,
+    analyse,
+    analyse_file,
+)
 from reportgen.render.engine.atomic import flush_all, write_atomic
 from reportgen.render.engine.coreprops import CoreProperties
 from reportgen.render.engine.problems import Severity, TemplateProblem, TemplateProblemsError
@@ -17,10 +26,15 @@ from reportgen.render.engine.template import PreparedTemplate, render_plain
 
 __all__ = [
     "CoreProperties",
+    "PartAnalysis",
     "PreparedTemplate",
     "Severity",
+    "TagSite",
+    "TemplateAnalysis",
     "TemplateProblem",
     "TemplateProblemsError",
+    "analyse",
+    "analyse_file",
     "flush_all",
     "render_plain",
     "write_atomic",

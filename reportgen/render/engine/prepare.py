@@ -177,6 +177,30 @@ class PartSource:
     """Block tags (``for``, ``if``…) opened and never closed, outermost first."""
     problems: list[TemplateProblem]
     uses_docpr_counter: bool
+    pieces: list[str | Item] = field(default_factory=list)
+    """The source as literal text and the items inserted into it, in order (for
+    :meth:`source_with`)."""
+
+    def source_with(self, replacements: Mapping[Item, str], suffix: str = "") -> str:
+        """Return the source with the items in ``replacements`` replaced by the given Jinja
+        (``""`` leaves a tag out) and ``suffix`` appended; every other item keeps its line
+        number. Used to check the rest of a part once some of its tags are known to be
+        wrong."""
+        out: list[str] = []
+        for piece in self.pieces:
+            if isinstance(piece, str):
+                out.append(piece)
+            elif piece in replacements:
+                lines = len(_NEWLINES.findall(piece.source))
+                out.append(replacements[piece] + ("{#" + "\n" * lines + "#}" if lines else ""))
+            else:
+                out.append(piece.source)
+        out.append(suffix)
+        return "".join(out)
+
+    def live_items(self) -> list[Item]:
+        """The items that are real Jinja tags or spliced blocks, in document order."""
+        return [item for item in self.items_in_order if item.jinja or item.block]
 
     def item_at(self, line: int | None) -> Item | None:
         """Return the item whose line range contains ``line``."""
@@ -235,6 +259,7 @@ class _Builder:
         message: str,
         severity: Severity,
         *,
+        code: str,
         repaired: bool = False,
     ) -> None:
         self.problems.append(
@@ -246,10 +271,11 @@ class _Builder:
                 message=message,
                 severity=severity,
                 repaired=repaired,
+                code=code,
             )
         )
 
-    def item_problem(self, item: Item, message: str, severity: Severity) -> None:
+    def item_problem(self, item: Item, message: str, severity: Severity, *, code: str) -> None:
         self.problems.append(
             TemplateProblem(
                 part=self.name,
@@ -259,6 +285,7 @@ class _Builder:
                 message=message,
                 severity=severity,
                 repaired=False,
+                code=code,
             )
         )
 
@@ -278,11 +305,16 @@ class _Builder:
                     shown,
                     "có «}}» mà không có «{{» mở trước nó trong cùng đoạn",
                     "error",
+                    code="broken-tag",
                 )
                 continue
             if tag.kind == "%}":
                 self.problem(
-                    p, shown, "có «%}» mà không có «{%» mở trước nó trong cùng đoạn", "warning"
+                    p,
+                    shown,
+                    "có «%}» mà không có «{%» mở trước nó trong cùng đoạn",
+                    "warning",
+                    code="broken-tag",
                 )
                 continue
             if not tag.closed:
@@ -293,11 +325,14 @@ class _Builder:
                     f"thẻ mở bằng «{tag.kind}» nhưng không đóng bằng «{closer}» trong cùng "
                     "đoạn (một thẻ phải nằm trọn trong một đoạn)",
                     "error",
+                    code="broken-tag",
                 )
                 continue
             blocking = [m for m in pt.marks if tag.start < m.pos < tag.end and m.kind in BLOCKING]
             if blocking:
-                self.problem(p, shown, _BLOCKING_MESSAGES[blocking[0].kind], "error")
+                self.problem(
+                    p, shown, _BLOCKING_MESSAGES[blocking[0].kind], "error", code="broken-tag"
+                )
                 continue
             good.append(tag)
         if good:
@@ -383,7 +418,9 @@ class _Builder:
         if any(c in raw for c in "\u00a0\u202f\u2007"):
             notes.append("đã đổi dấu cách không ngắt thành dấu cách thường trong thẻ")
         if notes:
-            self.problem(pt.p, shown, "; ".join(notes) + ".", "info", repaired=True)
+            self.problem(
+                pt.p, shown, "; ".join(notes) + ".", "info", code="repaired-tag", repaired=True
+            )
 
     def classify(self, item: Item, index: int, pt: ParagraphText, tag: Tag, t: Element) -> None:
         """Decide what the tag's item becomes: a plain tag, a structural tag, or an error."""
@@ -394,6 +431,7 @@ class _Builder:
                     item,
                     'không dùng được {% raw %} trong mẫu Word; để in «{{» hãy viết {{ "{{" }}',
                     "error",
+                    code="unsupported-tag",
                 )
                 item.source = _literal(item.tag)
                 item.jinja = False
@@ -407,6 +445,7 @@ class _Builder:
                 f"không hỗ trợ thẻ {{{{{info.level} …}}}}; dùng {{%{info.level} … %}} hoặc "
                 "{{ … }}",
                 "error",
+                code="unsupported-tag",
             )
             item.source = _literal(item.tag)
             item.jinja = False
@@ -420,6 +459,7 @@ class _Builder:
                     f"thẻ {{{{p {name}}}}} chỉ dùng để chèn một khối nội dung có tên; không có "
                     f"khối «{name}» (các khối có: {known})",
                     "error",
+                    code="unknown-block",
                 )
                 item.source = _literal(item.tag)
                 item.jinja = False
@@ -432,6 +472,7 @@ class _Builder:
                     f"đoạn chứa thẻ {{%p %}} bị thay cả đoạn bằng thẻ; phần còn lại của đoạn "
                     f"(«{_short(rest)}») sẽ bị bỏ",
                     "warning",
+                    code="dropped-content",
                 )
         self.structurals.append(_StructuralTag(info, index, t, pt.p))
 
@@ -472,6 +513,7 @@ class _Builder:
                 item,
                 f"thẻ {{%{level} %}} phải nằm trong một {_LEVEL_WORDS[level]}",
                 "error",
+                code="misplaced-tag",
             )
             item.source = _literal(item.tag)
             item.jinja = False
@@ -486,6 +528,7 @@ class _Builder:
                 f"một {_LEVEL_WORDS[level]} chỉ được có một thẻ {{%{level} %}}; ở đây có "
                 f"{len(group)} thẻ ({tags})",
                 "error",
+                code="misplaced-tag",
             )
         if level in ("tr", "tc"):
             own = {self.marker(st.item) for st in group}
@@ -496,6 +539,7 @@ class _Builder:
                     f"{_LEVEL_WORDS[level]} chứa thẻ {{%{level} %}} bị thay cả bằng thẻ; nội "
                     f"dung khác trong đó («{_short(rest)}») sẽ bị bỏ",
                     "warning",
+                    code="dropped-content",
                 )
         if level == "p" and target.find(f"{W_PPR}/{W_SECTPR}") is not None:
             self.item_problem(
@@ -503,6 +547,7 @@ class _Builder:
                 "đoạn chứa thẻ {%p %} mang dấu ngắt phần (section break); thay đoạn bằng thẻ sẽ "
                 "làm mất ngắt phần — hãy đặt thẻ ở một đoạn khác",
                 "warning",
+                code="dropped-content",
             )
         parent = target.getparent()
         seq: list[Element | str] = []
@@ -665,7 +710,7 @@ class _Builder:
         pieces = re.split(f"{self.m0}(\\d+){self.m1}", serialised)
         order = [self.items[int(i)] for i in pieces[1::2]]
         unclosed = self.check_pairs(order)
-        out = [XML_DECLARATION]
+        out: list[str | Item] = [XML_DECLARATION]
         line = 1 + XML_DECLARATION.count("\n")
         line_items: list[tuple[int, Item]] = []
         for i, piece in enumerate(pieces):
@@ -679,16 +724,17 @@ class _Builder:
                 out.append(lead)
                 line += 1
                 line_items.append((line, item))
-            out.append(item.source)
+            out.append(item)
             line += len(_NEWLINES.findall(item.source))
         return PartSource(
             name=self.name,
-            source="".join(out),
+            source="".join(x if isinstance(x, str) else x.source for x in out),
             line_items=line_items,
             items_in_order=order,
             unclosed=unclosed,
             problems=self.problems,
             uses_docpr_counter=False,
+            pieces=out,
         )
 
     def check_pairs(self, order: list[Item]) -> list[Item]:
@@ -724,6 +770,7 @@ class _Builder:
                 "vào sẽ làm hỏng tệp; hãy đặt cả hai trong cùng một đoạn, hoặc dùng "
                 "{%p … %} cho cả đoạn, {%tr … %} cho cả hàng bảng",
                 "error",
+                code="misplaced-tag",
             )
             for item in chain:  # never render a tag pair that would cut the XML
                 in_text = item.anchor is not None and item.anchor.tag == W_T

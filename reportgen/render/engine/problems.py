@@ -38,6 +38,14 @@ class TemplateProblem:
     """``error``, ``warning`` or ``info``."""
     repaired: bool
     """True when the engine fixed the tag itself (the template renders as intended)."""
+    code: str = ""
+    """A short English slug for the kind of problem, stable for tools: ``repaired-tag``,
+    ``broken-tag`` (a tag Word broke beyond repair: across paragraphs, fields, tracked
+    changes…), ``misplaced-tag`` (a ``{%tr %}`` outside a table row, a tag pair at two
+    different levels…), ``unsupported-tag``, ``unknown-block``, ``dropped-content`` or
+    ``jinja-syntax``."""
+    hint: str = ""
+    """What to do about it, in Vietnamese (empty when the message says it already)."""
 
     def location(self, file: str | None = None) -> Location:
         """Return the problem's :class:`~reportgen.errors.Location` (part and paragraph)."""

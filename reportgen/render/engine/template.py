@@ -190,32 +190,11 @@ class PreparedTemplate:
         """
         _check_env(env)
         engine_env = _engine_env(env)
-        blocks = dict(blocks or {})
-        raw_entries = read_package(data, name)
-        by_name = {e.name: i for i, e in enumerate(raw_entries)}
-        if _MAIN not in by_name:
-            raise TemplateError(
-                f"{_BAD_DOCX} (thiếu phần {_MAIN})",
-                location=Location(file=name),
-                hint=_BAD_DOCX_HINT,
-            )
-        problems: list[TemplateProblem] = []
-        sources: list[tuple[int, PartSource]] = []
-        docpr_base = 0
-        for index, entry in enumerate(raw_entries):
-            if not entry.name.startswith("word/") or not entry.name.endswith(".xml"):
-                continue
-            xml = entry.data()
-            if b"docPr" in xml:
-                docpr_base = max(docpr_base, max_docpr_id(xml))
-            if not _TEMPLATED.match(entry.name):
-                continue
-            if entry.name != _MAIN and b"{" not in xml and b"}" not in xml:
-                continue
-            source = _prepare(entry, xml, blocks, name)
-            problems.extend(source.problems)
-            if source.source:
-                sources.append((index, source))
+        package = read_sources(data, dict(blocks or {}), name)
+        raw_entries, by_name = package.entries, package.by_name
+        problems = list(package.problems)
+        sources = package.sources
+        docpr_base = package.docpr_base
         errors = [p for p in problems if p.severity == "error"]
         if errors and strict:
             first = errors[0]
@@ -376,6 +355,59 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
+@dataclass
+class PackageSources:
+    """A template package read and its templated parts prepared (repaired and converted),
+    before any Jinja compilation: what :meth:`PreparedTemplate.from_bytes` and
+    :func:`~reportgen.render.engine.analysis.analyse` share."""
+
+    entries: list[RawEntry]
+    """Every entry of the ZIP archive, in order."""
+    by_name: dict[str, int]
+    """Entry index by name."""
+    sources: list[tuple[int, PartSource]]
+    """(entry index, prepared source) of every part that has something to render."""
+    prepared: list[PartSource]
+    """Every templated part that was prepared (also those left with nothing to render)."""
+    problems: list[TemplateProblem]
+    """Repairs made and problems found while preparing, in package order."""
+    docpr_base: int
+    """The largest drawing id in the package."""
+
+
+def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSources:
+    """Read the package in ``data`` and prepare every part that holds tags (the main document
+    always). Raises :class:`TemplateError` when the data is not a Word document."""
+    raw_entries = read_package(data, name)
+    by_name = {e.name: i for i, e in enumerate(raw_entries)}
+    if _MAIN not in by_name:
+        raise TemplateError(
+            f"{_BAD_DOCX} (thiếu phần {_MAIN})",
+            location=Location(file=name),
+            hint=_BAD_DOCX_HINT,
+        )
+    problems: list[TemplateProblem] = []
+    sources: list[tuple[int, PartSource]] = []
+    prepared: list[PartSource] = []
+    docpr_base = 0
+    for index, entry in enumerate(raw_entries):
+        if not entry.name.startswith("word/") or not entry.name.endswith(".xml"):
+            continue
+        xml = entry.data()
+        if b"docPr" in xml:
+            docpr_base = max(docpr_base, max_docpr_id(xml))
+        if not _TEMPLATED.match(entry.name):
+            continue
+        if entry.name != _MAIN and b"{" not in xml and b"}" not in xml:
+            continue
+        source = _prepare(entry, xml, blocks, name)
+        problems.extend(source.problems)
+        prepared.append(source)
+        if source.source:
+            sources.append((index, source))
+    return PackageSources(raw_entries, by_name, sources, prepared, problems, docpr_base)
+
+
 def _prepare(entry: RawEntry, xml: bytes, blocks: Mapping[str, str], name: str) -> PartSource:
     try:
         root = parse_part(entry.name, xml)
@@ -403,13 +435,15 @@ def _compile(
         try:
             template = env.from_string(source.source)
         except jinja2.TemplateSyntaxError as exc:
-            syntax.append((_syntax_problem(source, exc), exc))
+            syntax.append((syntax_problem(source, exc), exc))
             continue
         parts.append(_Part(index, source.name, template, source))
     return parts, syntax
 
 
-def _syntax_problem(source: PartSource, exc: jinja2.TemplateSyntaxError) -> TemplateProblem:
+def syntax_problem(source: PartSource, exc: jinja2.TemplateSyntaxError) -> TemplateProblem:
+    """The :class:`TemplateProblem` for a Jinja syntax error in a part's source, located at
+    the tag Jinja stopped at (or the outermost unclosed block tag)."""
     message = exc.message or str(exc)
     item = source.item_at(exc.lineno)
     if message.startswith("Unexpected end of template") and source.unclosed:
@@ -432,6 +466,7 @@ def _syntax_problem(source: PartSource, exc: jinja2.TemplateSyntaxError) -> Temp
         message=f"{text} (Jinja: {message})",
         severity="error",
         repaired=False,
+        code="jinja-syntax",
     )
 
 

@@ -142,9 +142,29 @@ def read_package(data: bytes, file: str) -> list[RawEntry]:
     return entries
 
 
+#: zlib level for rendered parts: level 1 is about twice as fast as the default 6 on document
+#: XML and the archive is only a few per cent larger (most of a .docx is copied untouched).
+LEVEL = 1
+_SMALL = 4096
+_memo: dict[bytes, tuple[bytes, int]] = {}
+
+
 def deflate(data: bytes) -> bytes:
-    """Compress ``data`` as a raw deflate stream (zlib level 6, no header)."""
-    return zlib.compress(data, 6, wbits=-15)
+    """Compress ``data`` as a raw deflate stream (zlib, no header)."""
+    return zlib.compress(data, LEVEL, wbits=-15)
+
+
+def _packed(content: bytes) -> tuple[bytes, int]:
+    """Deflated bytes and CRC of a rendered part. Small parts that come out the same in every
+    document (headers, footers, core properties) are compressed once per process."""
+    if len(content) <= _SMALL:
+        hit = _memo.get(content)
+        if hit is None:
+            if len(_memo) >= 256:
+                _memo.clear()
+            hit = _memo[content] = (deflate(content), zlib.crc32(content))
+        return hit
+    return deflate(content), zlib.crc32(content)
 
 
 @dataclass(frozen=True)
@@ -249,8 +269,7 @@ def build_zip(entries: Sequence[PreparedEntry], dynamic: Iterable[bytes | None])
             record = entry.local
             cen = entry.central
         else:
-            packed = deflate(content)
-            crc = zlib.crc32(content)
+            packed, crc = _packed(content)
             header = _local_header(
                 entry.name_bytes, entry.flags, DEFLATED, crc, len(packed), len(content)
             )
