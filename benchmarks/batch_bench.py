@@ -37,6 +37,10 @@ sys.path.insert(0, str(HERE.parent))
 
 from reportgen.resources import DEMO, DEMO_FILES  # noqa: E402
 
+# Work files go under the current directory, where real reports (outputs/) are written: the
+# system temporary directory may sit on a much slower file system.
+WORKDIR = Path.cwd()
+
 
 def make_project(root: Path, units: int) -> Path:
     """Copy the sample project and grow its data to ``units`` units (consistent figures)."""
@@ -93,7 +97,7 @@ def bench(units: int, plain_docs: int) -> dict[str, float]:
     from reportgen.render.environment import make_env
     from reportgen.validate.runner import validate
 
-    tmp = Path(tempfile.mkdtemp(prefix="rg-bench-"))
+    tmp = Path(tempfile.mkdtemp(prefix=".rg-bench-", dir=WORKDIR))
     try:
         config_path = make_project(tmp / "project", units)
         config = load_config(config_path)
@@ -148,7 +152,7 @@ def bench(units: int, plain_docs: int) -> dict[str, float]:
 
 def peak_memory(units: int, jobs: int) -> tuple[float, float]:
     """Peak RSS (MB) of a fresh ``reportgen render`` over ``units`` units, and its seconds."""
-    tmp = Path(tempfile.mkdtemp(prefix="rg-mem-"))
+    tmp = Path(tempfile.mkdtemp(prefix=".rg-bench-", dir=WORKDIR))
     try:
         config = make_project(tmp / "project", units)
         code = (

@@ -224,6 +224,58 @@ def render_cmd(
     )
 
 
+@main.command("lint")
+@click.argument("template", type=click.Path(dir_okay=False))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Định nghĩa báo cáo (YAML): kiểm tra tên theo các chỉ tiêu.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Kiểu kết quả.",
+)
+def lint_cmd(template: str, config_path: str | None, fmt: str) -> None:
+    """Kiểm tra mẫu Word: thẻ hỏng, tên sai, thể thức. Mã thoát: 0 dùng được, 1 có lỗi hoặc
+    cảnh báo, 2 không đọc được tệp."""
+    from reportgen.render.lint import format_lint_json, format_lint_text, lint_template
+
+    config = None
+    if config_path:
+        from reportgen.config.loader import load_config
+
+        config = load_config(config_path)
+    report = lint_template(template, config)
+    click.echo(
+        format_lint_json(report) if fmt == "json" else format_lint_text(report, template), nl=False
+    )
+    sys.exit(report.exit_code)
+
+
+@main.command("vars")
+@click.argument("template", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Kiểu kết quả.",
+)
+def vars_cmd(template: str, fmt: str) -> None:
+    """Liệt kê biến, bộ lọc và khối mà mẫu dùng (thân, bảng, đầu trang, chân trang) và chỗ
+    xuất hiện."""
+    from reportgen.render.discover import discover, format_vars_json, format_vars_text
+
+    report = discover(template)
+    click.echo(format_vars_json(report) if fmt == "json" else format_vars_text(report), nl=False)
+
+
 @main.command("new")
 @click.argument("name")
 @click.option(

@@ -134,7 +134,7 @@ class Renderer:
     """Everything that does not depend on the unit, prepared once per process."""
 
     def __init__(self, config: ReportConfig, dataset: Dataset) -> None:
-        from reportgen.render.body import BLOCK_NAME, build_body
+        from reportgen.render.body import BLOCK_NAME, build_body, style_ids
         from reportgen.render.context import ContextBuilder
         from reportgen.render.engine import CoreProperties, PreparedTemplate
         from reportgen.render.environment import make_env
@@ -142,7 +142,9 @@ class Renderer:
         self.config = config
         self.dataset = dataset
         self.template = PreparedTemplate.from_file(
-            config.template, env=make_env(), blocks={BLOCK_NAME: build_body(config)}
+            config.template,
+            env=make_env(),
+            blocks={BLOCK_NAME: build_body(config, style_ids(config.template))},
         )
         self.contexts = ContextBuilder(config, dataset)
         moment = datetime(config.date.year, config.date.month, config.date.day)
@@ -345,6 +347,8 @@ def _rel(path: Path) -> str:
 def _manifest(
     config: ReportConfig, data_path: Path, outputs: Iterable[Output], findings_file: Path
 ) -> dict[str, Any]:
+    """Inputs (relative to the working directory) and outputs (names in the report folder, where
+    the manifest is) with their SHA-256, and the engine version."""
     inputs = [config.path, config.template, data_path]
     if config.data.previous is not None:
         inputs.append(config.data.previous.file)
@@ -355,12 +359,12 @@ def _manifest(
         "outputs": [
             {
                 "unit": o.unit,
-                "file": _rel(Path(o.file)) if o.file else None,
+                "file": Path(o.file).name if o.file else None,
                 "status": o.status,
                 **({"sha256": o.sha256} if o.sha256 else {}),
                 **({"reason": o.reason} if o.reason else {}),
             }
             for o in outputs
         ],
-        "findings": _rel(findings_file),
+        "findings": findings_file.name,
     }

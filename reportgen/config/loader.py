@@ -39,8 +39,7 @@ from reportgen.vnformat import DOC_TYPE_CODES, DOC_TYPES, MONEY_UNITS, parse_doc
 #: Names every template and section text may use besides the indicator ids.
 CONTEXT_NAMES = frozenset({
     "bao_cao", "co_quan", "nguoi_ky", "noi_nhan", "can_cu", "don_vi", "toan_thanh_pho",
-    "ky_truoc", "cac_don_vi", "du_thao", "ky_bao_cao", "chi_tieu", "bang", "mo_dau", "ket_luan",
-    "noi_dung", "kiem_tra",
+    "ky_truoc", "cac_don_vi", "du_thao", "ky_bao_cao", "chi_tieu", "mo_dau", "ket_luan",
 })
 
 #: For each check kind, its arguments that name indicators (from the schema in spec.py).

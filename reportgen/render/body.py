@@ -10,9 +10,11 @@ Style ids used here are created by :mod:`reportgen.render.basetemplate`.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportgen.config.model import Indicator, Paragraph, ReportConfig, Section, Table
@@ -157,8 +159,9 @@ def _cell(
     return f"<w:tc>{tcpr}<w:p>{ppr}{runs(text, bold=bold)}</w:p></w:tc>"
 
 
-def table(t: Table, indicators: dict[str, Indicator]) -> str:
+def table(t: Table, indicators: dict[str, Indicator], ids: dict[str, str] | None = None) -> str:
     """A table of indicators by unit, with a header row repeated on each page and a total row."""
+    ids = ids or STYLES
     cols = [indicators[c] for c in t.columns]
     w_no, w_name = 600, 2400
     w_fig = max(700, (TEXT_WIDTH_TWIPS - w_no - w_name) // max(1, len(cols)))
@@ -169,13 +172,13 @@ def table(t: Table, indicators: dict[str, Indicator]) -> str:
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     head_cells = (
-        _cell(t.unit_label, w_no, STYLES["table_head"], bold=True, align="center")
-        + _cell(t.first_column, w_name, STYLES["table_head"], bold=True, align="center")
+        _cell(t.unit_label, w_no, ids["table_head"], bold=True, align="center")
+        + _cell(t.first_column, w_name, ids["table_head"], bold=True, align="center")
         + "".join(
             _cell(
                 f"{c.label} ({c.unit})" if c.unit else c.label,
                 w_fig,
-                STYLES["table_head"],
+                ids["table_head"],
                 bold=True,
                 align="center",
             )
@@ -188,11 +191,9 @@ def table(t: Table, indicators: dict[str, Indicator]) -> str:
         return f"{{{{ {expr} | so }}}}"
 
     body_cells = (
-        _cell("{{ loop.index }}", w_no, STYLES["table_cell"], align="center")
-        + _cell("{{ dv.ten }}", w_name, STYLES["table_text"])
-        + "".join(
-            _cell(fig(f"dv.{c.id}"), w_fig, STYLES["table_cell"], align="right") for c in cols
-        )
+        _cell("{{ loop.index }}", w_no, ids["table_cell"], align="center")
+        + _cell("{{ dv.ten }}", w_name, ids["table_text"])
+        + "".join(_cell(fig(f"dv.{c.id}"), w_fig, ids["table_cell"], align="right") for c in cols)
     )
     loop_filter = " if dv.ten == don_vi.ten" if t.show == "unit" else ""
     rows = (
@@ -202,13 +203,13 @@ def table(t: Table, indicators: dict[str, Indicator]) -> str:
     total = ""
     if t.total_row and t.show != "unit":
         total_cells = (
-            _cell("", w_no, STYLES["table_cell"], shade=True)
-            + _cell(t.total_label, w_name, STYLES["table_text"], bold=True, shade=True)
+            _cell("", w_no, ids["table_cell"], shade=True)
+            + _cell(t.total_label, w_name, ids["table_text"], bold=True, shade=True)
             + "".join(
                 _cell(
                     fig(f"toan_thanh_pho.{c.id}"),
                     w_fig,
-                    STYLES["table_cell"],
+                    ids["table_cell"],
                     bold=True,
                     align="right",
                     shade=True,
@@ -223,8 +224,8 @@ def table(t: Table, indicators: dict[str, Indicator]) -> str:
         '<w:tblCellMar><w:left w:w="70" w:type="dxa"/><w:right w:w="70" w:type="dxa"/>'
         f"</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}{rows}{total}</w:tbl>"
     )
-    title = paragraph(STYLES["table_title"], t.title) if t.title else ""
-    spacer = paragraph(STYLES["body"], "")
+    title = paragraph(ids["table_title"], t.title) if t.title else ""
+    spacer = paragraph(ids["body"], "")
     inner = title + tbl + spacer
     if t.show == "city":
         return _when("don_vi.la_toan_thanh_pho", inner)
@@ -233,10 +234,10 @@ def table(t: Table, indicators: dict[str, Indicator]) -> str:
     return inner
 
 
-def _paragraph(p: Paragraph) -> str:
+def _paragraph(p: Paragraph, ids: dict[str, str]) -> str:
     style = p.style or "body"
     text = _PREFIX.get(style, "") + p.text
-    xml = paragraph(STYLES["body"], text, italic=style == "note")
+    xml = paragraph(ids["body"], text, italic=style == "note")
     return _when(p.when, xml)
 
 
@@ -268,6 +269,7 @@ def _sections(
     parent: _Numbering | None,
     indicators: dict[str, Indicator],
     counter: Iterator[int],
+    ids: dict[str, str],
 ) -> str:
     dynamic = any(s.when for s in sections)
     ns = f"ns{next(counter)}"
@@ -276,34 +278,63 @@ def _sections(
         number = _number(level, i, f"{ns}.n" if dynamic else None, parent)
         suffix = ")" if level >= 4 else "."
         heading = s.heading.upper() if level == 1 else s.heading
-        style = STYLES[f"level{min(level, 4)}"]
+        style = ids[f"level{min(level, 4)}"]
         inner = (f"{{% set {ns}.n = {ns}.n + 1 %}}" if dynamic else "") + paragraph(
             style, f"{number.text}{suffix} {heading}"
         )
-        inner += "".join(_paragraph(p) for p in s.paragraphs)
+        inner += "".join(_paragraph(p, ids) for p in s.paragraphs)
         if s.table is not None:
-            inner += table(s.table, indicators)
+            inner += table(s.table, indicators, ids)
         if s.sections:
-            inner += _sections(s.sections, level + 1, number, indicators, counter)
+            inner += _sections(s.sections, level + 1, number, indicators, counter, ids)
         out.append(_when(s.when, inner))
     return "".join(out)
 
 
-def build_body(config: ReportConfig) -> str:
+def style_ids(template: str | Path) -> dict[str, str]:
+    """Style ids of the body's roles as they are in ``template``, found by style name.
+
+    Word keeps the ids of the base template, but LibreOffice renames them when it saves
+    (``RGMuc`` becomes ``RGMcI``); looking styles up by their names keeps headings and body
+    text styled after an edit in either program. Roles whose style is missing keep the default
+    id (lint reports the missing style).
+    """
+    import zipfile
+
+    ids = dict(STYLES)
+    try:
+        with zipfile.ZipFile(template) as z:
+            xml = z.read("word/styles.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return ids
+    by_name = {
+        html.unescape(m.group(2)): m.group(1)
+        for m in re.finditer(
+            r'<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>\s*<w:name w:val="([^"]+)"', xml
+        )
+    }
+    for role, (_, name) in STYLE_DEFS.items():
+        if name in by_name:
+            ids[role] = by_name[name]
+    return ids
+
+
+def build_body(config: ReportConfig, styles: dict[str, str] | None = None) -> str:
     """Return the Jinja-templated OOXML of the whole body (opening → closing ``./.``)."""
+    ids = {**STYLES, **(styles or {})}
     parts: list[str] = []
     if config.basis_style == "can_cu":
         parts.append(
             "{% for b in can_cu %}"
             + paragraph(
-                STYLES["basis"],
+                ids["basis"],
                 "Căn cứ {{ b.day_du }}{{ ';' if not loop.last else '.' }}",
                 italic=True,
             )
             + "{% endfor %}"
         )
-    parts.append("{% if mo_dau %}" + paragraph(STYLES["body"], "{{ mo_dau }}") + "{% endif %}")
+    parts.append("{% if mo_dau %}" + paragraph(ids["body"], "{{ mo_dau }}") + "{% endif %}")
     counter = iter(range(1, 10_000))
-    parts.append(_sections(config.sections, 1, None, config.indicators, counter))
-    parts.append(paragraph(STYLES["body"], "{{ ket_luan }}"))
+    parts.append(_sections(config.sections, 1, None, config.indicators, counter, ids))
+    parts.append(paragraph(ids["body"], "{{ ket_luan }}"))
     return "".join(parts)

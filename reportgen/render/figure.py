@@ -21,6 +21,7 @@ class Figure(Decimal):
     kind: str
     decimals: int | None
     money_unit: str | None
+    value: Decimal  # the same number as a plain Decimal (fast paths in vnformat take it as is)
 
     def __new__(
         cls,
@@ -33,6 +34,7 @@ class Figure(Decimal):
         money_unit: str | None = None,
     ) -> Figure:
         obj = super().__new__(cls, value)
+        obj.value = value if type(value) is Decimal else Decimal(value)
         obj.label = label
         obj.unit = unit
         obj.kind = kind

@@ -37,6 +37,8 @@ MISSING_TEXT = "–"
 
 
 def _num(value: Any) -> Decimal | None:
+    if type(value) is Figure:
+        return value.value
     if value is None or isinstance(value, Missing):
         return None
     if isinstance(value, Decimal):
@@ -253,5 +255,6 @@ FILTERS: dict[str, Callable[..., str]] = {
 
 #: One line of documentation per filter (README and `reportgen vars`).
 FILTER_DOCS: dict[str, str] = {
-    name: (fn.__doc__ or "").strip().splitlines()[0] for name, fn in FILTERS.items()
+    name: " ".join((fn.__doc__ or "").strip().split("\n\n")[0].split())
+    for name, fn in FILTERS.items()
 }

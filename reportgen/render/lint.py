@@ -946,12 +946,16 @@ class _Layout:
         ]
         missing: list[tuple[str, str]] = []
         if self.has_block:
+            # the renderer finds the body's styles by name (LibreOffice renames their ids)
+            by_name = {self.styles.name(sid): sid for sid in self.styles.by_id}
             for role, (style_id, style_name) in STYLE_DEFS.items():
                 if role == "page_header":
                     continue
                 if style_id not in self.styles.by_id:
-                    missing.append((style_id, style_name))
-                    continue
+                    if style_name not in by_name:
+                        missing.append((style_id, style_name))
+                        continue
+                    style_id = by_name[style_name]
                 roles.append((style_id, _TABLE_SIZES if role in _TABLE_ROLES else _BODY_SIZES))
         if missing:
             self.missing_styles(missing)
@@ -982,18 +986,11 @@ class _Layout:
                 )
 
     def missing_styles(self, missing: list[tuple[str, str]]) -> None:
-        by_name = {self.styles.name(sid): sid for sid in self.styles.by_id}
         listed = ", ".join(f"«{name}» (mã {sid})" for sid, name in missing)
-        renamed = [f"{by_name[name]}" for _, name in missing if name in by_name]
         message = (
             f"mẫu thiếu {len(missing)} kiểu mà phần nội dung ({{{{p {BLOCK_NAME} }}}}) dùng: "
             f"{listed}; các đoạn đó sẽ không có định dạng của kiểu (chữ đậm, thụt đầu dòng…)"
         )
-        if renamed:
-            message += (
-                f"; trong mẫu có kiểu cùng tên nhưng khác mã ({', '.join(renamed)}) — LibreOffice "
-                "đổi mã kiểu khi lưu tệp .docx"
-            )
         self.out.append(
             LintFinding(
                 severity="warning",
@@ -1004,8 +1001,8 @@ class _Layout:
                 text="",
                 message=message,
                 hint=(
-                    "Sửa mẫu bằng Microsoft Word (Word giữ mã kiểu), hoặc tạo lại mẫu từ "
-                    "templates/bao-cao-co-ban.docx (reportgen new) rồi chép phần đã sửa sang."
+                    "Đừng xóa hay đổi tên các kiểu «RG …» (có thể sửa định dạng của chúng), hoặc "
+                    "tạo lại mẫu từ templates/bao-cao-co-ban.docx rồi chép phần đã sửa sang."
                 ),
             )
         )

@@ -317,3 +317,24 @@ def test_a_starter_report_from_reportgen_new_renders_at_once(tmp_path: Path) -> 
         "Kinh phí hỗ trợ: 215,5 triệu đồng (Hai trăm mười lăm triệu năm trăm nghìn đồng chẵn)."
         in text
     )
+
+
+def test_body_keeps_its_styles_when_an_editor_renamed_the_style_ids(tmp_path: Path) -> None:
+    # LibreOffice renames style ids on save (RGNoiDung → RGNidung) and keeps the names
+    config = sample_project(tmp_path)
+    template = tmp_path / "templates" / "bao-cao-co-ban.docx"
+    src = zipfile.ZipFile(template)
+    entries = [(i, src.read(i.filename)) for i in src.infolist()]
+    src.close()
+    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in entries:
+            if info.filename == "word/styles.xml":
+                data = data.replace(b'w:styleId="RGNoiDung"', b'w:styleId="RGNidung"')
+                data = data.replace(b'w:styleId="RGMuc"', b'w:styleId="RGMcI"')
+            out.writestr(info, data)
+    result = pipeline.render(config, out_dir=tmp_path / "o", jobs=1, units=["Xã Song Mai"])
+    d = docx.Document(str(result.out_dir / "xa-song-mai.docx"))
+    styles = {p.text: p.style.name for p in d.paragraphs if p.text.strip()}
+    assert styles["I. TÌNH HÌNH HỘ NGHÈO, HỘ CẬN NGHÈO"] == "RG Mục (I.)"
+    body = next(t for t in styles if t.startswith("Theo kết quả rà soát"))
+    assert styles[body] == "RG Nội dung"

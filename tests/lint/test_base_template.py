@@ -37,11 +37,6 @@ def test_base_template_lints_clean_without_a_config() -> None:
     assert report.exit_code == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="configs/giam-ngheo-2024.yaml declares ho_can_ngheo_dau_ky and uses it nowhere "
-    "(not in a section text, a formula or a check): lint rightly warns",
-)
 def test_base_template_lints_clean_against_the_demo_config() -> None:
     report = lint_template(BASE_TEMPLATE, demo_config())
     assert report.findings == []
@@ -198,12 +193,8 @@ def test_template_saved_by_libreoffice_still_renders_the_same_text(tmp_path: Pat
     assert _render_unit_texts(saved) == _render_unit_texts(source)
     report = lint_template(saved, demo_config())
     assert report.errors == []
-    # LibreOffice 7 renames the style ids the spliced body refers to: lint says so
-    import zipfile
-
-    with zipfile.ZipFile(saved) as archive:
-        renamed = b'w:styleId="RGMuc"' not in archive.read("word/styles.xml")
-    assert ("missing-style" in report.codes()) == renamed
+    # LibreOffice renames the style ids the spliced body refers to; they are found by name
+    assert "missing-style" not in report.codes()
 
 
 def test_context_fields_known_to_lint_are_those_of_the_real_context() -> None:
