@@ -45,12 +45,15 @@ def select_units(dataset: Dataset, names: Sequence[str] | None) -> list[Unit]:
     followed by the whole city when ``names`` is empty."""
     if not names:
         return dataset.all_units()
-    out, unknown = [], []
+    out: list[Unit] = []
+    unknown: list[str] = []
+    seen: set[str] = set()
     for name in names:
         unit = dataset.find(name)
         if unit is None:
             unknown.append(name)
-        elif unit not in out:
+        elif unit.key not in seen:
+            seen.add(unit.key)
             out.append(unit)
     if unknown:
         from reportgen.config.schema import did_you_mean

@@ -31,32 +31,36 @@ from reportgen.config.model import Indicator, LegalBasis, Party, ReportConfig, S
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.errors import TemplateError
 from reportgen.render.environment import make_env
-from reportgen.render.figure import Figure, Missing
+from reportgen.render.figure import Figure, FigureMeta, Missing
 from reportgen.vnformat import DOC_TYPES, cite, cite_short, place_date
 
 DOC_TYPE_NAMES_UPPER = {code: name.upper() for code, name in DOC_TYPES.items()}
 
 
-def figures(unit: Unit | None, indicators: Mapping[str, Indicator]) -> dict[str, Any]:
+def figure_metas(indicators: Mapping[str, Indicator]) -> dict[str, FigureMeta]:
+    """The :class:`FigureMeta` of each indicator (built once per batch)."""
+    return {
+        iid: FigureMeta(ind.label, ind.unit, ind.kind, ind.decimals, ind.money_unit)
+        for iid, ind in indicators.items()
+    }
+
+
+def figures(
+    unit: Unit | None,
+    indicators: Mapping[str, Indicator],
+    metas: Mapping[str, FigureMeta] | None = None,
+) -> dict[str, Any]:
     """Return the figures of ``unit`` by indicator id (Missing where there is no value)."""
+    metas = metas if metas is not None else figure_metas(indicators)
     out: dict[str, Any] = {}
+    values = unit.values if unit else {}
+    texts = unit.texts if unit else {}
     for iid, ind in indicators.items():
         if ind.kind == "text":
-            out[iid] = (unit.texts.get(iid) if unit else None) or Missing(ind.label)
+            out[iid] = texts.get(iid) or Missing(ind.label)
             continue
-        v = unit.values.get(iid) if unit else None
-        out[iid] = (
-            Missing(ind.label)
-            if v is None
-            else Figure(
-                v,
-                label=ind.label,
-                unit=ind.unit,
-                kind=ind.kind,
-                decimals=ind.decimals,
-                money_unit=ind.money_unit,
-            )
-        )
+        v = values.get(iid)
+        out[iid] = Missing(ind.label) if v is None else Figure(v, metas[iid])
     return out
 
 
@@ -157,7 +161,8 @@ class ContextBuilder:
         cfg = self.config
         env = make_env(autoescape=False)
         self.indicators = cfg.indicators
-        self.total_figures = figures(self.dataset.total, self.indicators)
+        self.metas = figure_metas(self.indicators)
+        self.total_figures = figures(self.dataset.total, self.indicators, self.metas)
         self._figures: dict[str, dict[str, Any]] = {self.dataset.total.key: self.total_figures}
         self.units_rows = [self._row(u) for u in self.dataset.units]
         self.bases = [basis_context(b) for b in cfg.legal_bases]
@@ -184,7 +189,7 @@ class ContextBuilder:
         self._phase2 = _Texts(env, [("opening", cfg.opening), ("closing", cfg.closing)])
 
     def _row(self, unit: Unit) -> dict[str, Any]:
-        figs = figures(unit, self.indicators)
+        figs = figures(unit, self.indicators, self.metas)
         self._figures[unit.key] = figs
         row = dict(figs)
         row["ten"] = unit.name
@@ -210,7 +215,7 @@ class ContextBuilder:
         is_total = unit.is_total
         figs = self._figures.get(unit.key)
         if figs is None:
-            figs = self._figures[unit.key] = figures(unit, self.indicators)
+            figs = self._figures[unit.key] = figures(unit, self.indicators, self.metas)
         don_vi = self.unit_info(unit)
         ctx: dict[str, Any] = dict(figs)
         ctx.update(

@@ -7,67 +7,76 @@ the indicator's unit and decimals as defaults.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from reportgen.vnformat import format_money, format_number, format_percent
 
 
+@dataclass(frozen=True, slots=True)
+class FigureMeta:
+    """What a figure knows of its indicator (shared by every unit's figure of that indicator)."""
+
+    label: str = ""
+    unit: str = ""
+    kind: str = "number"
+    decimals: int | None = None
+    money_unit: str | None = None
+
+
 class Figure(Decimal):
     """A ``Decimal`` with its indicator's label, unit, kind, decimals and money unit."""
 
-    label: str
-    unit: str
-    kind: str
-    decimals: int | None
-    money_unit: str | None
+    __slots__ = ("meta", "value")
+    meta: FigureMeta
     value: Decimal  # the same number as a plain Decimal (fast paths in vnformat take it as is)
 
-    def __new__(
-        cls,
-        value: Decimal,
-        *,
-        label: str = "",
-        unit: str = "",
-        kind: str = "number",
-        decimals: int | None = None,
-        money_unit: str | None = None,
-    ) -> Figure:
+    def __new__(cls, value: Decimal, meta: FigureMeta | None = None) -> Figure:
         obj = super().__new__(cls, value)
         obj.value = value if type(value) is Decimal else Decimal(value)
-        obj.label = label
-        obj.unit = unit
-        obj.kind = kind
-        obj.decimals = decimals
-        obj.money_unit = money_unit
+        obj.meta = meta if meta is not None else FigureMeta()
         return obj
+
+    @property
+    def label(self) -> str:
+        """The indicator's Vietnamese label."""
+        return self.meta.label
+
+    @property
+    def unit(self) -> str:
+        """The unit the figure is stated in (hộ, %, triệu đồng…)."""
+        return self.meta.unit
+
+    @property
+    def kind(self) -> str:
+        """count, money, percent or number."""
+        return self.meta.kind
+
+    @property
+    def decimals(self) -> int | None:
+        """Decimals the figure is shown with (None: as stated)."""
+        return self.meta.decimals
+
+    @property
+    def money_unit(self) -> str | None:
+        """The unit money is shown in, when it differs from ``unit``."""
+        return self.meta.money_unit
 
     def text(self) -> str:
         """The figure formatted the Vietnamese way for its kind (no unit word for counts)."""
-        if self.kind == "percent":
-            return format_percent(Decimal(self), self.decimals if self.decimals is not None else 2)
-        if self.kind == "money":
-            return format_money(
-                Decimal(self), self.money_unit or self.unit, self.decimals, from_unit=self.unit
-            )
-        return format_number(Decimal(self), self.decimals)
+        m = self.meta
+        if m.kind == "percent":
+            return format_percent(self.value, m.decimals if m.decimals is not None else 2)
+        if m.kind == "money":
+            return format_money(self.value, m.money_unit or m.unit, m.decimals, from_unit=m.unit)
+        return format_number(self.value, m.decimals)
 
     def __html__(self) -> str:
         return self.text()
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (
-            _rebuild,
-            (str(Decimal(self)), self.label, self.unit, self.kind, self.decimals, self.money_unit),
-        )
-
-
-def _rebuild(
-    value: str, label: str, unit: str, kind: str, decimals: int | None, money_unit: str | None
-) -> Figure:
-    return Figure(
-        Decimal(value), label=label, unit=unit, kind=kind, decimals=decimals, money_unit=money_unit
-    )
+        return (Figure, (self.value, self.meta))
 
 
 class Missing:
