@@ -338,3 +338,23 @@ def test_body_keeps_its_styles_when_an_editor_renamed_the_style_ids(tmp_path: Pa
     assert styles["I. TÌNH HÌNH HỘ NGHÈO, HỘ CẬN NGHÈO"] == "RG Mục (I.)"
     body = next(t for t in styles if t.startswith("Theo kết quả rà soát"))
     assert styles[body] == "RG Nội dung"
+
+
+def test_fast_path_gives_the_same_document_as_the_plain_path(tmp_path: Path) -> None:
+    # prepared once and rendered many times == read, prepared and rendered for each document
+    from reportgen.config.loader import load_config
+    from reportgen.data.dataset import load_dataset
+    from reportgen.render.body import BLOCK_NAME, build_body, style_ids
+    from reportgen.render.engine import render_plain
+    from reportgen.render.environment import make_env
+
+    config = load_config(sample_project(tmp_path))
+    dataset = load_dataset(config)
+    renderer = pipeline.Renderer(config, dataset)
+    blocks = {BLOCK_NAME: build_body(config, style_ids(config.template))}
+    for unit in (dataset.units[0], dataset.units[-1], dataset.total):
+        ctx = renderer.contexts.build(unit)
+        fast = renderer.template.render(ctx, core_properties=renderer.props)
+        plain = render_plain(config.template, ctx, env=make_env(), blocks=blocks,
+                             core_properties=renderer.props)
+        assert fast == plain, unit.name
