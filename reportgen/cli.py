@@ -7,12 +7,47 @@ Exit codes: 0 done and clean; 1 the figures failed a check (or the template fail
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import click
 
 from reportgen import __version__
 from reportgen.errors import EXIT_FINDINGS, EXIT_OK, ReportgenError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _data_option() -> Callable[[F], F]:
+    return click.option(
+        "--data",
+        "data_file",
+        type=click.Path(dir_okay=False),
+        help="Tệp số liệu khác với tệp ghi trong định nghĩa.",
+    )
+
+
+def _format_option(*choices: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help="Kiểu kết quả.",
+    )
+
+
+def _out_option() -> Callable[[F], F]:
+    return click.option(
+        "-o",
+        "--out",
+        "out_dir",
+        default="outputs",
+        show_default=True,
+        type=click.Path(file_okay=False),
+        help="Thư mục kết quả.",
+    )
 
 
 def _fail(exc: ReportgenError) -> None:
@@ -78,21 +113,9 @@ def words(numbers: Sequence[str], south: bool, money: bool, locale: str) -> None
 
 @main.command("check")
 @click.argument("config", type=click.Path(dir_okay=False))
-@click.option(
-    "--data",
-    "data_file",
-    type=click.Path(dir_okay=False),
-    help="Tệp số liệu khác với tệp ghi trong định nghĩa.",
-)
+@_data_option()
 @click.option("--unit", "units", multiple=True, help="Chỉ kiểm tra đơn vị này (lặp lại được).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Kiểu kết quả.",
-)
+@_format_option("table", "json")
 def check_cmd(config: str, data_file: str | None, units: Sequence[str], fmt: str) -> None:
     """Kiểm tra số liệu, không sinh báo cáo. Mã thoát: 0 khớp, 1 có lỗi, 2 không chạy được."""
     from reportgen import pipeline
@@ -165,12 +188,7 @@ def _render_and_report(
 
 @main.command("render")
 @click.argument("config", type=click.Path(dir_okay=False))
-@click.option(
-    "--data",
-    "data_file",
-    type=click.Path(dir_okay=False),
-    help="Tệp số liệu khác với tệp ghi trong định nghĩa.",
-)
+@_data_option()
 @click.option(
     "--unit",
     "units",
@@ -178,15 +196,7 @@ def _render_and_report(
     help="Chỉ sinh báo cáo của đơn vị này (lặp lại được; tên thành phố cho báo cáo tổng).",
 )
 @click.option("--all", "all_units", is_flag=True, help="Mọi đơn vị và toàn thành phố (mặc định).")
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    default="outputs",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Thư mục kết quả.",
-)
+@_out_option()
 @click.option(
     "--jobs",
     "-j",
@@ -232,14 +242,7 @@ def render_cmd(
     type=click.Path(dir_okay=False),
     help="Định nghĩa báo cáo (YAML): kiểm tra tên theo các chỉ tiêu.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Kiểu kết quả.",
-)
+@_format_option("text", "json")
 def lint_cmd(template: str, config_path: str | None, fmt: str) -> None:
     """Kiểm tra mẫu Word: thẻ hỏng, tên sai, thể thức. Mã thoát: 0 dùng được, 1 có lỗi hoặc
     cảnh báo, 2 không đọc được tệp."""
@@ -259,14 +262,7 @@ def lint_cmd(template: str, config_path: str | None, fmt: str) -> None:
 
 @main.command("vars")
 @click.argument("template", type=click.Path(dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Kiểu kết quả.",
-)
+@_format_option("text", "json")
 def vars_cmd(template: str, fmt: str) -> None:
     """Liệt kê biến, bộ lọc và khối mà mẫu dùng (thân, bảng, đầu trang, chân trang) và chỗ
     xuất hiện."""
@@ -297,15 +293,7 @@ def new_cmd(name: str, root: str) -> None:
 
 
 @main.command()
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    default="outputs",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Thư mục kết quả.",
-)
+@_out_option()
 def demo(out_dir: str) -> None:
     """Sinh báo cáo mẫu (giảm nghèo năm 2024 của một thành phố và 12 phường, xã)."""
     from reportgen.resources import demo_config
