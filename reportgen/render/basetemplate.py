@@ -200,7 +200,7 @@ def _line(cell: object, width_cm: float, cell_width_cm: float) -> None:
         f'w:right="{int(indent * 567)}" w:firstLine="0"/>',
     )
     _ppr_set(
-        ppr, f'<w:spacing {nsdecls("w")} w:before="0" w:after="0" w:line="80" w:lineRule="exact"/>'
+        ppr, f'<w:spacing {nsdecls("w")} w:before="60" w:after="0" w:line="80" w:lineRule="exact"/>'
     )
     _ppr_set(ppr, f'<w:rPr {nsdecls("w")}><w:sz w:val="4"/></w:rPr>')
 
@@ -242,7 +242,9 @@ def _clear(cell: object) -> None:
 
 
 def _header_block(doc: DocxDocument) -> None:
-    left_w, right_w = 6.2, 9.8
+    # Left: agency (12–13 pt); right: national title (12–13 pt) and motto (13–14 pt). The left
+    # column is wide enough for a parent agency such as "UBND THÀNH PHỐ HÒA AN" on one line.
+    left_w, right_w = 6.8, 9.2
     t = doc.add_table(rows=2, cols=2)
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(t)
@@ -250,14 +252,14 @@ def _header_block(doc: DocxDocument) -> None:
     a, b = t.cell(0, 0), t.cell(0, 1)
     _clear(a)
     _clear(b)
-    _para(a, "{{ co_quan.chu_quan }}", size=13)
-    _para(a, "{%p for dong in co_quan.ten_dong %}", size=13)
-    _para(a, "{{ dong }}", size=13, bold=True)
-    _para(a, "{%p endfor %}", size=13)
+    _para(a, "{{ co_quan.chu_quan }}", size=12)
+    _para(a, "{%p for dong in co_quan.ten_dong %}", size=12)
+    _para(a, "{{ dong }}", size=12, bold=True)
+    _para(a, "{%p endfor %}", size=12)
     _line(a, 2.2, left_w)
-    _para(b, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True)
-    _para(b, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True)
-    _line(b, 6.3, right_w)
+    _para(b, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True)
+    _para(b, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True)
+    _line(b, 5.9, right_w)
     c, d = t.cell(1, 0), t.cell(1, 1)
     _clear(c)
     _clear(d)
