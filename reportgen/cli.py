@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -16,6 +17,7 @@ from reportgen import __version__
 from reportgen.errors import EXIT_FINDINGS, EXIT_OK, ReportgenError
 
 F = TypeVar("F", bound=Callable[..., Any])
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 
 
 def _data_option() -> Callable[[F], F]:
@@ -63,6 +65,13 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except ReportgenError as exc:
             _fail(exc)
+        except KeyboardInterrupt:
+            click.echo(
+                "\nĐã dừng (Ctrl-C). Các báo cáo đã ghi xong vẫn nguyên vẹn, không có tệp ghi dở; "
+                "chạy lại lệnh với --overwrite để làm tiếp.",
+                err=True,
+            )
+            sys.exit(EXIT_INTERRUPTED)
         return None
 
 
@@ -103,6 +112,12 @@ def words(numbers: Sequence[str], south: bool, money: bool, locale: str) -> None
             exc.location = Location(key=f"số thứ {i}")
             raise
         if money:
+            if value != value.to_integral_value():
+                raise NumberFormatError(
+                    f'"{text}" có phần lẻ, nhưng số tiền bằng chữ đọc số đồng nguyên',
+                    location=Location(key=f"số thứ {i}"),
+                    hint="làm tròn đến đồng, hoặc bỏ --money để đọc cả phần thập phân",
+                )
             lines.append(money_in_words(value, south=south))
         else:
             lines.append(
@@ -295,11 +310,13 @@ def new_cmd(name: str, root: str) -> None:
 @main.command()
 @_out_option()
 def demo(out_dir: str) -> None:
-    """Sinh báo cáo mẫu (giảm nghèo năm 2024 của một thành phố và 12 phường, xã)."""
+    """Sinh báo cáo mẫu vào OUT/demo/ (giảm nghèo năm 2024 của một thành phố và 12 phường, xã)."""
     from reportgen.resources import demo_config
 
     config = demo_config()
     click.echo(f"Báo cáo mẫu: {config} (số liệu mẫu, không có thật)")
+    # its own folder: the demo never overwrites reports rendered from the user's own files
+    out_dir = str(Path(out_dir) / "demo")
     code = _render_and_report(
         str(config),
         data_file=None,

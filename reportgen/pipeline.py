@@ -85,7 +85,34 @@ def check(
     config = load_config(config_path)
     dataset = load_dataset(config, data_file)
     selected = select_units(dataset, units)
-    return CheckResult(config, dataset, validate(config, dataset, selected))
+    return CheckResult(
+        config, dataset, validate(config, dataset, with_dependencies(dataset, selected))
+    )
+
+
+def with_dependencies(dataset: Dataset, selected: Sequence[Unit]) -> list[Unit]:
+    """The units whose figures the selected reports show: the city report shows every unit
+    (its tables, its sums), so selecting it selects them all."""
+    if any(u.is_total for u in selected):
+        return dataset.all_units()
+    return list(selected)
+
+
+def failing_units(dataset: Dataset, findings: Sequence[Finding]) -> dict[str, str]:
+    """Units whose report must not be signed, with the reason: their own error findings, and
+    for the city report any unit's (it prints them all)."""
+    errors: dict[str, int] = {}
+    for f in findings:
+        if f.severity == "error":
+            errors[f.unit] = errors.get(f.unit, 0) + 1
+    out = {name: f"{n} lỗi số liệu (xem kiem-tra.txt)" for name, n in errors.items()}
+    wrong_units = [u.name for u in dataset.units if u.name in errors]
+    if wrong_units and dataset.total.name not in out:
+        shown = ", ".join(wrong_units[:3]) + (" …" if len(wrong_units) > 3 else "")
+        out[dataset.total.name] = (
+            f"báo cáo toàn thành phố in số liệu của {len(wrong_units)} đơn vị đang sai ({shown})"
+        )
+    return out
 
 
 # --- rendering ---------------------------------------------------------------------------------
@@ -149,6 +176,7 @@ class Renderer:
             env=make_env(),
             blocks={BLOCK_NAME: build_body(config, style_ids(config.template))},
         )
+        self._check_names()
         self.contexts = ContextBuilder(config, dataset)
         moment = datetime(config.date.year, config.date.month, config.date.day)
         self.props = CoreProperties(
@@ -158,6 +186,27 @@ class Renderer:
             created=moment,
             modified=moment,
         )
+
+    def _check_names(self) -> None:
+        """Stop before the batch when the template names something the context will not have
+        (a misspelt indicator would otherwise fail every report, one by one)."""
+        from reportgen.config.loader import CONTEXT_NAMES
+        from reportgen.config.schema import did_you_mean
+        from reportgen.errors import TemplateError
+
+        known = set(self.config.indicators) | CONTEXT_NAMES
+        unknown = sorted(self.template.variables() - known)
+        if unknown:
+            parts = []
+            for name in unknown:
+                guess = did_you_mean(name, sorted(known))
+                parts.append(f'"{name}"' + (f' (có phải ý bạn là "{guess}"?)' if guess else ""))
+            raise TemplateError(
+                "mẫu dùng tên không có trong định nghĩa báo cáo: " + ", ".join(parts),
+                location=Location(file=str(self.config.template)),
+                hint=f"chạy `reportgen lint {self.config.template} --config "
+                f"{self.config.path}` để xem từng chỗ, rồi sửa trong Word",
+            )
 
     def render(self, unit: Unit, *, draft: bool) -> bytes:
         """Render the report of ``unit``; return the .docx bytes."""
@@ -253,26 +302,30 @@ def render(
     config = load_config(config_path)
     dataset = load_dataset(config, data_file)
     selected = select_units(dataset, units)
-    findings = validate(config, dataset, selected)
-    failing = {f.unit for f in findings if f.severity == "error"}
+    findings = validate(config, dataset, with_dependencies(dataset, selected))
+    failing = failing_units(dataset, findings)
     folder = Path(out_dir) / config.id
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"không tạo được thư mục kết quả: {exc.strerror or exc}",
+            location=Location(file=str(folder)),
+            hint="kiểm tra quyền ghi, hoặc chọn thư mục khác bằng -o",
+        ) from exc
 
     plan: list[tuple[Unit, bool, Path]] = []
     outputs: list[Output] = []
     for unit in selected:
+        path = folder / output_name(config, unit)
         if unit.name in failing and not force:
-            n = sum(1 for f in findings if f.unit == unit.name and f.severity == "error")
-            outputs.append(
-                Output(
-                    unit.name,
-                    None,
-                    "skipped",
-                    reason=f"{n} lỗi số liệu (xem kiem-tra.txt); dùng --force để in bản DỰ THẢO",
-                )
-            )
+            reason = failing[unit.name] + "; dùng --force để in bản DỰ THẢO"
+            old = _set_aside(path)
+            if old is not None:
+                reason += f"; báo cáo cũ của đơn vị này đã được đổi tên thành {old.name}"
+            outputs.append(Output(unit.name, None, "skipped", reason=reason))
             continue
-        plan.append((unit, unit.name in failing, folder / output_name(config, unit)))
+        plan.append((unit, unit.name in failing, path))
     if not overwrite:
         existing = [p for _, _, p in plan if p.exists()]
         if existing:
@@ -317,12 +370,9 @@ def render(
     _write_text(folder / "kiem-tra.txt", format_table(findings) + "\n")
     manifest_file = folder / "manifest.json"
     data_path = Path(data_file) if data_file is not None else config.data.file
-    _write_text(
-        manifest_file,
-        json.dumps(
-            _manifest(config, data_path, outputs, findings_file), ensure_ascii=False, indent=2
-        ),
-    )
+    manifest = _manifest(config, data_path, outputs, findings_file)
+    manifest["outputs"] = _merge_outputs(manifest_file, manifest["outputs"])
+    _write_text(manifest_file, json.dumps(manifest, ensure_ascii=False, indent=2))
     return RenderResult(
         folder,
         outputs,
@@ -332,6 +382,22 @@ def render(
         time.perf_counter() - started,
         config,
     )
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Rename an earlier report of a unit that now fails its checks (``x.docx`` → ``x.cu.docx``,
+    ``x.cu-2.docx`` …) so that no report with figures now known to be wrong stays beside the
+    signed-ready ones. Nothing is deleted."""
+    if not path.exists():
+        return None
+    stem = path.name.removesuffix(".docx")
+    n = 1
+    while True:
+        target = path.with_name(f"{stem}.cu.docx" if n == 1 else f"{stem}.cu-{n}.docx")
+        if not target.exists():
+            path.rename(target)
+            return target
+        n += 1
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -345,6 +411,18 @@ def _rel(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def _merge_outputs(manifest_file: Path, new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """This run's outputs, followed by the entries of an earlier manifest for units this run did
+    not touch (so the manifest describes every report in the folder, not only the last run's)."""
+    try:
+        old = json.loads(manifest_file.read_text(encoding="utf-8")).get("outputs", [])
+    except (OSError, ValueError, AttributeError):
+        return new
+    units = {o["unit"] for o in new}
+    kept = [o for o in old if isinstance(o, dict) and o.get("unit") not in units]
+    return new + kept
 
 
 def _manifest(

@@ -44,6 +44,15 @@ unit_issuer:                    # báo cáo của từng phường, xã
   parent: UBND THÀNH PHỐ HÒA AN
   name: "ỦY BAN NHÂN DÂN\\n{{{{ don_vi.ten }}}}"
 
+unit_signer:                    # người ký báo cáo phường, xã: lấy từ cột chu_tich của tệp số liệu
+  authority: TM. ỦY BAN NHÂN DÂN
+  title: CHỦ TỊCH
+  name: "{{{{ don_vi.cot.chu_tich }}}}"
+
+unit_recipients:
+  - UBND thành phố (b/c);
+  - Phòng Lao động - Thương binh và Xã hội thành phố;
+
 signer:
   authority: KT. CHỦ TỊCH
   title: PHÓ CHỦ TỊCH
@@ -88,13 +97,14 @@ checks:
     total: tong_so_ho
 """
 
+_UNITS = (("Phường Trần Phú", "Nguyễn Văn Hùng"), ("Xã Song Mai", "Ngô Thị Thu"))
 CSV = (
-    "don_vi;"
+    "don_vi;chu_tich;"
     + ";".join(i[0] for i in _INDICATORS)
     + "\n"
     + "\n".join(
-        ";".join([unit, *(ind[4][k] for ind in _INDICATORS)])
-        for k, unit in enumerate(("Phường Trần Phú", "Xã Song Mai"))
+        ";".join([unit, chair, *(ind[4][k] for ind in _INDICATORS)])
+        for k, (unit, chair) in enumerate(_UNITS)
     )
     + "\n"
 )

@@ -114,4 +114,24 @@ def test_demo_renders_the_bundled_sample(runner: CliRunner, tmp_path: Path) -> N
     out = runner.invoke(main, ["demo", "-o", str(tmp_path)])
     assert out.exit_code == 0, out.output
     assert "Đã sinh 13 báo cáo" in out.output
-    assert len(list((tmp_path / "giam-ngheo-2024").glob("*.docx"))) == 13
+    assert len(list((tmp_path / "demo" / "giam-ngheo-2024").glob("*.docx"))) == 13
+
+
+def test_demo_never_touches_reports_rendered_from_the_users_files(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    config = sample_project(tmp_path)
+    out = runner.invoke(
+        main, ["render", str(config), "--unit", "Xã Song Mai", "-o", str(tmp_path / "o")]
+    )
+    assert out.exit_code == 0
+    mine = tmp_path / "o" / "giam-ngheo-2024" / "xa-song-mai.docx"
+    before = mine.read_bytes()
+    assert runner.invoke(main, ["demo", "-o", str(tmp_path / "o")]).exit_code == 0
+    assert mine.read_bytes() == before
+
+
+def test_words_money_refuses_a_fraction_of_a_dong(runner: CliRunner) -> None:
+    out = runner.invoke(main, ["words", "1.000,5", "--money"])
+    assert out.exit_code == 2
+    assert "phần lẻ" in out.output

@@ -381,6 +381,11 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
         b.err(("report", "type"), f'mã loại văn bản "{rep["type"]}" không có trong Phụ lục III',
               _did_you_mean_hint(rep["type"], DOC_TYPES, "ví dụ: BC, KH, TTr"))
     template = b.file(("report", "template"), rep.get("template"), "tệp mẫu Word (.docx)")
+    if d.get("unit_issuer") is not None and d.get("unit_signer") is None:
+        b.err(("unit_issuer",), "báo cáo của phường, xã do UBND phường, xã ban hành nhưng chưa "
+              "khai báo người ký (unit_signer): báo cáo sẽ mang chữ ký của người ký cấp thành phố",
+              "thêm mục unit_signer (authority: TM. ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: "
+              '"{{ don_vi.cot.chu_tich }}")')
     indicators = b.indicators(d["indicators"] or {})
     data = d["data"]
     previous = None

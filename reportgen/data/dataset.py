@@ -18,7 +18,7 @@ from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.reader import RawTable, column_letter, read_table
 from reportgen.data.text import collapse_spaces, slugify, unit_key
 from reportgen.errors import DataError, ErrorList, Location, NumberFormatError, ReportgenError
-from reportgen.vnformat import parse_number
+from reportgen.vnformat import parse_number, round_half_up
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,18 @@ _OTHER_STYLE = {"vi": re.compile(r"-?[1-9][0-9]{0,2},[0-9]{3}"),
                 "en": re.compile(r"-?[1-9][0-9]{0,2}\.[0-9]{3}")}
 
 
+_TOTAL_SLUG = re.compile(
+    r"tong|cong|tong-cong(-.*)?|tong-so(-.*)?"
+    r"|toan-(thanh-pho|huyen|tinh|quan|thi-xa|thi-tran|xa|phuong)(-.*)?")
+
+
+def looks_like_total(name: str, total_name: str) -> bool:
+    """Whether a row's unit name reads as a total ("Tổng cộng", "Toàn thành phố", the report's
+    own total name) rather than a ward or commune."""
+    slug = slugify(name)
+    return slug == slugify(total_name) or _TOTAL_SLUG.fullmatch(slug) is not None
+
+
 def number_reader(locale: str) -> Callable[[str], Decimal]:
     """Return a function that reads a number typed by a person under ``locale`` (``vi`` or
     ``en``), like :func:`reportgen.vnformat.parse_number` but with a fast path and a cache for
@@ -229,6 +241,9 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
         raise ErrorList(f"Tệp {table.file} thiếu cột", errs)
     read = number_reader(locale)
     other_style = _OTHER_STYLE[locale].fullmatch
+    # figures stated with more decimals than declared (counts: the range check says "whole")
+    decimals = {ind.id: None if ind.kind == "count" else ind.decimals
+                for ind in config.indicators.values()}
     total_key = unit_key(total_row) if total_row else None
     total_name = config.data.total_name
     units: list[Unit] = []
@@ -261,12 +276,29 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
                                  "biệt hoa thường, dấu cách thừa và vị trí dấu thanh)")
         seen[key] = row
         is_total = total_key is not None and key == total_key
+        if not is_total and looks_like_total(name, total_name):
+            if require_total:
+                raise DataError(
+                    f'dòng "{name}" có vẻ là dòng tổng, không phải một phường, xã: nếu tính như '
+                    "một đơn vị thì số toàn thành phố bị cộng hai lần",
+                    location=table.location(row, unit_column),
+                    hint=f'khai báo `total_row: "{name}"` trong mục data để reportgen đọc dòng '
+                         "này làm số toàn thành phố và đối chiếu với tổng các đơn vị, hoặc xóa "
+                         "dòng này")
+            is_total = True  # the previous period's total row: never a unit
         who = total_name if is_total else name
         who_key = unit_key(total_name) if is_total else key
         values: dict[str, Decimal | None] = {}
         texts: dict[str, str | None] = {}
         if n_cells < width:
             cells = [*cells, *([None] * (width - n_cells))]
+        elif n_cells > width and any(c is not None for c in cells[width:]):
+            raise DataError(
+                f"dòng có {n_cells} ô nhưng dòng tiêu đề chỉ có {width} cột: các ô thừa sẽ lệch "
+                "cột",
+                location=table.location(row, None),
+                hint="nếu tệp phân cách cột bằng dấu phẩy thì số thập phân phải đặt trong ngoặc "
+                     'kép ("494,4") hoặc lưu lại tệp với dấu chấm phẩy; nếu không, xóa các ô thừa')
         for iid, index, ind, is_text, percent, count, filled in columns:
             cell = cells[index]
             if is_text:
@@ -277,8 +309,13 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
                 if filled:
                     issue(who, who_key, ind, row, None, _empty_message(ind), _EMPTY_HINT)
                 continue
+            places = decimals[iid]
             if isinstance(cell, Decimal):  # a number cell of a workbook
-                values[iid] = cell
+                # Excel keeps full precision behind a rounded display (a formula's 0,139797…
+                # shown as 0,14): the figure stated is the one shown at the declared decimals
+                exponent = cell.as_tuple().exponent
+                exact = places is None or (isinstance(exponent, int) and exponent >= -places)
+                values[iid] = cell if exact or places is None else round_half_up(cell, places)
                 continue
             text = cell[:-1].rstrip() if percent and cell[-1:] == "%" else cell
             try:
@@ -291,6 +328,14 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
                 values[iid] = None
                 message, hint = _other_style_issue(text, value, locale)
                 issue(who, who_key, ind, row, cell, message, hint)
+                continue
+            if places is not None and value != round_half_up(value, places):
+                values[iid] = None
+                issue(who, who_key, ind, row, cell,
+                      f'"{cell}" có nhiều chữ số thập phân hơn khai báo cho {ind.label} '
+                      f"(decimals: {places}): báo cáo sẽ in số đã làm tròn, khác số đã ghi",
+                      f"ghi số với {places} chữ số thập phân, hoặc sửa `decimals` của chỉ tiêu "
+                      f"{ind.id} trong tệp YAML")
                 continue
             values[iid] = value
         attrs = {h: str(c) for h, c in zip(headers, cells, strict=False) if h and c is not None}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -244,6 +245,14 @@ def _check_first_rows(rows: list[tuple[int, list[CellValue]]], name: str,
                 _check_legacy(v, Location(file=name, sheet=sheet, row=n, column=column_letter(i)))
 
 
+def _is_percent_format(number_format: str) -> bool:
+    """Whether Excel shows a cell ×100 with "%": an unquoted, unescaped ``%`` in the format's
+    first section (``0.00%``), not a literal one (``0.00"%"``, ``0.00\\%``)."""
+    section = number_format.split(";", 1)[0]
+    section = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", section)
+    return "%" in section
+
+
 def _xlsx_value(v: object, number_format: str | None) -> CellValue:
     """A cell of a workbook as reportgen keeps it: numbers as exact Decimal (a cell formatted as
     a percentage, stored 0.6295 and shown 62,95%, gives 62.95), everything else as NFC text."""
@@ -254,7 +263,7 @@ def _xlsx_value(v: object, number_format: str | None) -> CellValue:
     if isinstance(v, int | float):
         # Excel keeps 15 significant digits: 0.1 + 0.2 is shown (and meant) as 0,3.
         d = Decimal(v) if isinstance(v, int) else Decimal(format(v, ".15g"))
-        if number_format and "%" in number_format:
+        if number_format and _is_percent_format(number_format):
             d = d.scaleb(2)
         return Decimal(int(d)) if d == d.to_integral_value() else d.normalize()
     if isinstance(v, datetime):

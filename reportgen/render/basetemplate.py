@@ -208,23 +208,19 @@ def _line(cell: object, width_cm: float, cell_width_cm: float) -> None:
 def _no_borders(table: object) -> None:
     tbl = table._tbl  # type: ignore[attr-defined]
     tblpr = tbl.tblPr
-    tblpr.append(
-        parse_xml(
-            f"<w:tblBorders {nsdecls('w')}>"
-            + "".join(
-                f'<w:{s} w:val="nil"/>'
-                for s in ("top", "left", "bottom", "right", "insideH", "insideV")
-            )
-            + "</w:tblBorders>"
+    # in schema order, before w:tblLook (Word ignores out-of-order table properties)
+    for xml in (
+        f"<w:tblBorders {nsdecls('w')}>"
+        + "".join(
+            f'<w:{s} w:val="nil"/>'
+            for s in ("top", "left", "bottom", "right", "insideH", "insideV")
         )
-    )
-    tblpr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
-    tblpr.append(
-        parse_xml(
-            f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
-            '<w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-        )
-    )
+        + "</w:tblBorders>",
+        f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>',
+        f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
+        '<w:right w:w="0" w:type="dxa"/></w:tblCellMar>',
+    ):
+        tblpr.insert_element_before(parse_xml(xml), "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def _widths(table: object, widths_cm: list[float]) -> None:
@@ -276,9 +272,12 @@ def _title(doc: DocxDocument) -> None:
 
 
 def _signature(doc: DocxDocument) -> None:
-    _para(doc, "", size=8)
+    spacer = _para(doc, "", size=8)
+    spacer.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
     left_w, right_w = 8.0, 8.0
     t = doc.add_table(rows=1, cols=2)
+    # the signature block is never split across pages, nor left alone on the last one
+    t.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(t)
     _widths(t, [left_w, right_w])
@@ -323,6 +322,7 @@ def _page_setup(doc: DocxDocument) -> None:
     )
     _ppr_set(ppr, f'<w:ind {nsdecls("w")} w:left="6800" w:firstLine="0"/>')
     _para(first, draft[2], size=13)
+    _para(first, "", size=2)  # a header holds at least one paragraph, draft or not
     header = s.header
     hp = header.paragraphs[0]
     hp.style = doc.styles[STYLE_DEFS["page_header"][1]]

@@ -336,5 +336,8 @@ def build_body(config: ReportConfig, styles: dict[str, str] | None = None) -> st
     parts.append("{% if mo_dau %}" + paragraph(ids["body"], "{{ mo_dau }}") + "{% endif %}")
     counter = iter(range(1, 10_000))
     parts.append(_sections(config.sections, 1, None, config.indicators, counter, ids))
-    parts.append(paragraph(ids["body"], "{{ ket_luan }}"))
+    # the closing sentence stays on the page of the signature block
+    closing = paragraph(ids["body"], "{{ ket_luan }}")
+    style = f'<w:pStyle w:val="{ids["body"]}"/>'
+    parts.append(closing.replace(style, style + "<w:keepNext/>", 1))
     return "".join(parts)

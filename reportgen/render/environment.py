@@ -7,12 +7,23 @@ silently blank), and the Vietnamese filters of :mod:`reportgen.render.filters` a
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen.render.filters import FILTERS
+from reportgen.vnformat import format_number
+
+
+def _finalize(value: Any) -> Any:
+    """A bare Decimal printed in a template (the result of arithmetic on figures) is written the
+    Vietnamese way, never as "1.352225" (which a reader takes for a thousand)."""
+    if type(value) is Decimal:
+        return format_number(value)
+    return value
 
 
 @lru_cache(maxsize=2)
@@ -20,6 +31,7 @@ def make_env(*, autoescape: bool = True) -> ImmutableSandboxedEnvironment:
     """Return the shared sandboxed environment (autoescape on for XML, off for plain text)."""
     env = ImmutableSandboxedEnvironment(
         autoescape=autoescape,
+        finalize=_finalize,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         auto_reload=False,

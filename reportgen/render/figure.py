@@ -69,14 +69,60 @@ class Figure(Decimal):
         if m.kind == "percent":
             return format_percent(self.value, m.decimals if m.decimals is not None else 2)
         if m.kind == "money":
-            return format_money(self.value, m.money_unit or m.unit, m.decimals, from_unit=m.unit)
+            shown = m.money_unit or m.unit
+            # decimals are those of the stated unit; in another unit the amount is exact (as
+            # the ``tien`` filter writes it; ``tien('tỷ đồng', 1)`` rounds on purpose)
+            return format_money(
+                self.value, shown, m.decimals if shown == m.unit else None, from_unit=m.unit
+            )
         return format_number(self.value, m.decimals)
 
     def __html__(self) -> str:
         return self.text()
 
+    def __str__(self) -> str:
+        # a figure printed anywhere (a YAML text, a header line) reads the Vietnamese way
+        return self.text()
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (Figure, (self.value, self.meta))
+
+    # Sums and differences of figures in the same unit keep the unit, so that
+    # ``{{ (kinh_phi_tong - kinh_phi_giai_ngan) | tien }}`` is still in triệu đồng and a
+    # difference of two rates is in percentage points. Products and quotients change the unit:
+    # they are plain Decimals.
+    def _keep(self, result: Decimal, other: object) -> Decimal:
+        if isinstance(other, Figure):
+            if other.meta.unit != self.meta.unit:
+                return result
+        elif not isinstance(other, int | Decimal) or isinstance(other, bool):
+            return result
+        meta = self.meta
+        if meta.kind == "percent" and isinstance(other, Figure):
+            meta = FigureMeta("", "%", "number", meta.decimals, None)
+        return Figure(result, meta)
+
+    def __add__(self, other: Any) -> Decimal:
+        return self._keep(self.value + _plain(other), other)
+
+    def __radd__(self, other: Any) -> Decimal:
+        return self._keep(_plain(other) + self.value, other)
+
+    def __sub__(self, other: Any) -> Decimal:
+        return self._keep(self.value - _plain(other), other)
+
+    def __rsub__(self, other: Any) -> Decimal:
+        return self._keep(_plain(other) - self.value, other)
+
+    def __neg__(self, context: Any = None) -> Figure:
+        return Figure(-self.value, self.meta)
+
+    def __abs__(self) -> Figure:
+        return Figure(abs(self.value), self.meta)
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Figure) else value
 
 
 class Missing:

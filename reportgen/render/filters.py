@@ -9,10 +9,14 @@ All formatting is done by :mod:`reportgen.vnformat` (half-up rounding on Decimal
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
+
+from jinja2 import Undefined
 
 from reportgen.render.figure import Figure, Missing
 from reportgen.vnformat import (
@@ -39,6 +43,8 @@ MISSING_TEXT = "–"
 def _num(value: Any) -> Decimal | None:
     if type(value) is Figure:
         return value.value
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()  # a misspelt name: say which, not "not a number"
     if value is None or isinstance(value, Missing):
         return None
     if isinstance(value, Decimal):
@@ -79,7 +85,18 @@ def diem(value: Any, decimals: int | None = None, style: str = "diem") -> str:
     if n is None:
         return MISSING_TEXT
     d = _decimals(value, decimals)
-    return format_points(n, 2 if d is None else d, style=style)
+    text = format_points(n, 2 if d is None else d, style=style)
+    # a negative difference keeps its sign: "giảm {{ x | diem }}" must not hide a rise
+    return "-" + text if n < 0 and round_half_up(n, 2 if d is None else d) != 0 else text
+
+
+def _money_unit(unit: str) -> str:
+    u = unicodedata.normalize("NFC", unit).strip()
+    if u not in MONEY_UNITS:
+        raise ValueError(
+            f'đơn vị tiền "{unit}" không có; dùng một trong: ' + ", ".join(MONEY_UNITS)
+        )
+    return u
 
 
 def _money_args(value: Any, unit: str | None, from_unit: str | None) -> tuple[str, str]:
@@ -87,7 +104,7 @@ def _money_args(value: Any, unit: str | None, from_unit: str | None) -> tuple[st
         value.unit if isinstance(value, Figure) and value.unit in MONEY_UNITS else "đồng"
     )
     dst = unit or (value.money_unit if isinstance(value, Figure) and value.money_unit else src)
-    return dst, src
+    return _money_unit(dst), _money_unit(src)
 
 
 def tien(
@@ -154,12 +171,30 @@ def thay_doi(old: Any, new: Any, unit: str | None = None, decimals: int | None =
     a, b = _num(old), _num(new)
     if a is None or b is None:
         return MISSING_TEXT
-    points = isinstance(old, Figure) and old.kind == "percent"
+    points = isinstance(old, Figure) and (old.kind == "percent" or old.unit == "%")
     u = unit if unit is not None else (old.unit if isinstance(old, Figure) and not points else "")
     d = _decimals(old, decimals)
     return describe_change(
         a, b, unit=u, decimals=d if d is not None else (2 if points else 0), points=points
     )
+
+
+def _verdict_decimals(actual: Any, target: Any) -> int | None:
+    """Judge a result on the figures as printed (as the ``target`` check does)."""
+    ds = [x.decimals for x in (actual, target) if isinstance(x, Figure) and x.decimals is not None]
+    return max(ds) if ds else None
+
+
+def lam_tron(value: Any, decimals: int = 0) -> Any:
+    """Half-up rounding (2,345 → 2,35), keeping the figure's unit: replaces Jinja's ``round``,
+    which rounds half to even and prints English decimals."""
+    n = _num(value)
+    if n is None:
+        return value
+    r = round_half_up(n, int(decimals))
+    if isinstance(value, Figure):
+        return Figure(r, dataclasses.replace(value.meta, decimals=int(decimals)))
+    return r
 
 
 def tang_giam(delta: Any) -> str:
@@ -173,7 +208,9 @@ def danh_gia(actual: Any, target: Any, lower_is_better: bool = False) -> str:
     a, t = _num(actual), _num(target)
     if a is None or t is None:
         return MISSING_TEXT
-    return target_status(a, t, lower_is_better=lower_is_better)
+    return target_status(
+        a, t, lower_is_better=lower_is_better, decimals=_verdict_decimals(actual, target)
+    )
 
 
 def danh_gia_chi_tieu(actual: Any, target: Any, lower_is_better: bool = False) -> str:
@@ -181,7 +218,9 @@ def danh_gia_chi_tieu(actual: Any, target: Any, lower_is_better: bool = False) -
     a, t = _num(actual), _num(target)
     if a is None or t is None:
         return MISSING_TEXT
-    return target_phrase(a, t, lower_is_better=lower_is_better)
+    return target_phrase(
+        a, t, lower_is_better=lower_is_better, decimals=_verdict_decimals(actual, target)
+    )
 
 
 def _cite(basis: Any) -> str:
@@ -251,6 +290,8 @@ FILTERS: dict[str, Callable[..., str]] = {
     "cite_short": _cite_short,
     "la_ma": la_ma,
     "roman": la_ma,
+    "lam_tron": lam_tron,
+    "round": lam_tron,
 }
 
 #: One line of documentation per filter (README and `reportgen vars`).

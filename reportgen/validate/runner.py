@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reportgen.config.model import ReportConfig
+from reportgen.config.model import Check, ReportConfig
 from reportgen.config.schema import did_you_mean
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.data.text import unit_key
@@ -14,9 +14,19 @@ from reportgen.validate.findings import SEVERITY_ORDER, Finding
 
 
 def prepare_checks(config: ReportConfig) -> list[Runner]:
-    """Resolve every check of ``config`` once; return the runners in declaration order."""
+    """Resolve every check of ``config`` once; return the runners in declaration order.
+
+    Besides the declared checks, two always run: the ranges of every indicator, and — when the
+    file has a whole-city row (``data.total_row``) and no ``city_sum`` check is declared — that
+    row against the sum of the units for every summed indicator (a total typed by hand is never
+    printed unchecked).
+    """
     runners = [automatic_ranges(config)]
     runners.extend(REGISTRY[c.kind](c, config) for c in config.checks)
+    if config.data.total_row and not any(c.kind == "city_sum" for c in config.checks):
+        auto = Check(kind="city_sum", args={}, severity="error", units=None, label=None,
+                     line=None, key="city_sum (tự động, vì có data.total_row)")
+        runners.append(REGISTRY["city_sum"](auto, config))
     return runners
 
 

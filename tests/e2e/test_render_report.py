@@ -355,6 +355,7 @@ def test_fast_path_gives_the_same_document_as_the_plain_path(tmp_path: Path) -> 
     for unit in (dataset.units[0], dataset.units[-1], dataset.total):
         ctx = renderer.contexts.build(unit)
         fast = renderer.template.render(ctx, core_properties=renderer.props)
-        plain = render_plain(config.template, ctx, env=make_env(), blocks=blocks,
-                             core_properties=renderer.props)
+        plain = render_plain(
+            config.template, ctx, env=make_env(), blocks=blocks, core_properties=renderer.props
+        )
         assert fast == plain, unit.name
