@@ -144,7 +144,10 @@ class _Base:
         if main is not None:
             where = f" ({main.cell()})"
         elif unit.is_total and not ds.total_from_file:
-            where = " (số toàn thành phố được cộng từ các đơn vị: sửa ở đơn vị ghi sai)"
+            if stated is not None and stated.total == "formula":
+                where = " (số toàn thành phố được tính bằng công thức từ số của các đơn vị)"
+            else:
+                where = " (số toàn thành phố được cộng từ các đơn vị: sửa ở đơn vị ghi sai)"
         label = f"[{self.check.label}] " if self.check.label else ""
         return Finding(
             severity=severity or self.check.severity, check=self.name, unit=unit.name,
