@@ -6,6 +6,7 @@ Exit codes: 0 done and clean; 1 the figures failed a check (or the template fail
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -327,3 +328,59 @@ def demo(out_dir: str) -> None:
         overwrite=True,
     )
     sys.exit(code)
+
+
+_USAGE_VI = (
+    (re.compile(r"Missing argument '(.+)'\."), "thiếu đối số {0}"),
+    (re.compile(r"Missing option '(.+)'\."), "thiếu tùy chọn {0}"),
+    (
+        re.compile(
+            r"No such option:? '?([^'\s]+?)'?\.?(?: \(Did you mean(?: one of)?:? (.+?)\?\))?"
+        ),
+        "không có tùy chọn {0}",
+    ),
+    (
+        re.compile(r"No such option:? '?([^'\s]+?)'?\.? Did you mean (.+?)\?"),
+        "không có tùy chọn {0}",
+    ),
+    (re.compile(r"No such command '(.+?)'\.(?: Did you mean (.+?)\?)?"), "không có lệnh {0}"),
+    (re.compile(r"Invalid value for (.+?): (.+)"), "giá trị không hợp lệ cho {0}: {1}"),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "thừa đối số: {0}"),
+    (re.compile(r"Option '(.+)' requires an argument\."), "tùy chọn {0} cần một giá trị"),
+)
+_DETAIL_VI = (
+    (" is not one of ", " không phải một trong "),
+    (" is not a valid integer range", " không phải số nguyên"),
+    (" is not a valid integer", " không phải số nguyên"),
+    (" is not in the range ", " nằm ngoài khoảng "),
+)
+
+
+def usage_message(exc: click.UsageError) -> str:
+    """A click usage error in Vietnamese (click's own messages are English), with where to look
+    for help."""
+    text = exc.format_message().strip()
+    for pattern, vi in _USAGE_VI:
+        m = pattern.fullmatch(text)
+        if m:
+            groups = [g or "" for g in m.groups()]
+            text = vi.format(*groups)
+            if "{1}" not in vi and len(groups) > 1 and groups[1]:
+                text += f" (có phải ý bạn là {groups[1]}?)"
+            break
+    for en, vi in _DETAIL_VI:
+        text = text.replace(en, vi)
+    path = exc.ctx.command_path if exc.ctx is not None else "reportgen"
+    return f"Lỗi cách dùng lệnh: {text}\n  → xem: {path} --help"
+
+
+def run() -> None:
+    """Entry point of the ``reportgen`` command: usage errors in Vietnamese, exit code 2."""
+    try:
+        main(standalone_mode=False)
+    except click.UsageError as exc:
+        click.echo(usage_message(exc), err=True)
+        sys.exit(2)
+    except click.Abort:
+        click.echo("\nĐã dừng.", err=True)
+        sys.exit(EXIT_INTERRUPTED)

@@ -135,3 +135,25 @@ def test_words_money_refuses_a_fraction_of_a_dong(runner: CliRunner) -> None:
     out = runner.invoke(main, ["words", "1.000,5", "--money"])
     assert out.exit_code == 2
     assert "phần lẻ" in out.output
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["check"], "thiếu đối số CONFIG"),
+        (["check", "x.yaml", "--format", "xml"], "'xml' không phải một trong 'table', 'json'"),
+        (["rendr"], "không có lệnh rendr (có phải ý bạn là 'render'?)"),
+        (["render", "x.yaml", "--jobs", "abc"], "'abc' không phải số nguyên"),
+    ],
+    ids=["missing-argument", "bad-choice", "misspelt-command", "not-a-number"],
+)
+def test_usage_errors_are_explained_in_vietnamese_with_exit_2(args: list[str], says: str) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "reportgen", *args], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("Lỗi cách dùng lệnh: ")
+    assert says in proc.stderr and "--help" in proc.stderr
