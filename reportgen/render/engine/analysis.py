@@ -21,11 +21,11 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
-from reportgen.errors import Location, TemplateError
-from reportgen.render.engine.prepare import Item, PartSource
+from reportgen.render.engine.prepare import Item, PartSource, starting_at_or_before
 from reportgen.render.engine.problems import TemplateProblem
 from reportgen.render.engine.tags import parse_structural, statement_keyword
 from reportgen.render.engine.template import _check_env, read_sources, syntax_problem
+from reportgen.render.engine.zipio import read_template_file
 
 __all__ = ["PartAnalysis", "TagSite", "TemplateAnalysis", "analyse", "analyse_file"]
 
@@ -125,14 +125,7 @@ class PartAnalysis:
 
     def tag_at(self, lineno: int | None) -> TagSite | None:
         """Return the tag whose lines contain Jinja line ``lineno`` (a node's ``lineno``)."""
-        if lineno is None:
-            return None
-        found: TagSite | None = None
-        for start, site in self.lines:
-            if start > lineno:
-                break
-            found = site
-        return found
+        return starting_at_or_before(self.lines, lineno)
 
 
 @dataclass
@@ -176,16 +169,7 @@ def analyse_file(
 
     Raises :class:`TemplateError` when the file cannot be read or is not a Word document.
     """
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(
-            f"không đọc được tệp mẫu: {exc.strerror or exc}",
-            location=Location(file=str(path)),
-            hint="Kiểm tra đường dẫn và quyền đọc tệp; đóng tệp nếu đang mở trong Word.",
-        ) from exc
-    return analyse(data, env=env, blocks=blocks, name=str(path))
+    return analyse(read_template_file(Path(path)), env=env, blocks=blocks, name=str(path))
 
 
 def analyse(

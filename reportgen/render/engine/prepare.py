@@ -21,11 +21,13 @@ without adding a byte to the output.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 from xml.sax.saxutils import escape as xml_escape
 
 from lxml import etree
@@ -164,6 +166,18 @@ class Item:
     """True for a spliced block (gets a line marker, no pairing)."""
 
 
+_T = TypeVar("_T")
+
+
+def starting_at_or_before(starts: Sequence[tuple[int, _T]], line: int | None) -> _T | None:
+    """Of ``(first line, thing)`` pairs sorted by line, the thing whose lines contain ``line``
+    (the last one starting at or before it)."""
+    if line is None:
+        return None
+    i = bisect.bisect_right(starts, line, key=lambda pair: pair[0])
+    return starts[i - 1][1] if i else None
+
+
 @dataclass
 class PartSource:
     """The Jinja source of one part and what is needed to explain its errors."""
@@ -204,14 +218,7 @@ class PartSource:
 
     def item_at(self, line: int | None) -> Item | None:
         """Return the item whose line range contains ``line``."""
-        if line is None:
-            return None
-        found: Item | None = None
-        for start, item in self.line_items:
-            if start > line:
-                break
-            found = item
-        return found
+        return starting_at_or_before(self.line_items, line)
 
 
 @dataclass

@@ -32,7 +32,13 @@ from reportgen.render.engine.prepare import (
 )
 from reportgen.render.engine.problems import TemplateProblem, TemplateProblemsError
 from reportgen.render.engine.tags import statement_keyword
-from reportgen.render.engine.zipio import PreparedEntry, RawEntry, build_zip, read_package
+from reportgen.render.engine.zipio import (
+    PreparedEntry,
+    RawEntry,
+    build_zip,
+    read_package,
+    read_template_file,
+)
 
 __all__ = ["PreparedTemplate", "render_plain"]
 
@@ -154,15 +160,7 @@ class PreparedTemplate:
 
         See :meth:`from_bytes`. Raises :class:`TemplateError` when the file cannot be read.
         """
-        path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise TemplateError(
-                f"không đọc được tệp mẫu: {exc.strerror or exc}",
-                location=Location(file=str(path)),
-                hint="Kiểm tra đường dẫn và quyền đọc tệp; đóng tệp nếu đang mở trong Word.",
-            ) from exc
+        data = read_template_file(Path(path))
         return cls.from_bytes(data, env=env, blocks=blocks, name=str(path), strict=strict)
 
     @classmethod

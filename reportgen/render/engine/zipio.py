@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportgen.errors import Location, TemplateError
 
@@ -147,6 +148,19 @@ def read_package(data: bytes, file: str) -> list[RawEntry]:
 LEVEL = 1
 _SMALL = 4096
 _memo: dict[bytes, tuple[bytes, int]] = {}
+
+
+def read_template_file(path: Path) -> bytes:
+    """The bytes of the template at ``path``; :class:`TemplateError` (Vietnamese, with a hint)
+    when it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise TemplateError(
+            f"không đọc được tệp mẫu: {exc.strerror or exc}",
+            location=Location(file=str(path)),
+            hint="Kiểm tra đường dẫn và quyền đọc tệp; đóng tệp nếu đang mở trong Word.",
+        ) from exc
 
 
 def deflate(data: bytes) -> bytes:
