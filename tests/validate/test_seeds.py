@@ -1,5 +1,6 @@
-"""Figures taken from the seed reports (/work/shared/seeds) checked as a report definition would
-check them: tests/fixtures/seeds/so-lieu-tu-bao-cao.yaml and .csv, one row per quoted figure.
+"""Figures taken from published poverty-reduction reports and articles, checked as a report
+definition would check them: tests/fixtures/seeds/so-lieu-tu-bao-cao.yaml and .csv, one row per
+quoted figure.
 
 What the seeds get right passes; their real mistakes are found:
 - 004: the cattle project (35 hộ = 11 + 18 + 6; 290.000.000 đ = 110 + 144 + 36 triệu) passes;
