@@ -38,3 +38,39 @@ def rename_unit(csv_path: Path, old: str, new: str) -> None:
     """Rename a unit of the sample CSV."""
     text = csv_path.read_text(encoding="utf-8-sig")
     csv_path.write_text(text.replace(f"\n{old};", f"\n{new};"), encoding="utf-8-sig")
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def libreoffice_convert(source: Path, to: str, out_dir: Path, *, timeout: int = 180) -> Path:
+    """Convert ``source`` with LibreOffice headless (its own profile under ``out_dir``) to the
+    format ``to`` (``pdf``, ``docx``, ``txt:Text``); return the converted file. Assert it
+    worked; skip the test when LibreOffice does not answer in time."""
+    import subprocess
+
+    import pytest
+
+    assert SOFFICE is not None
+    try:
+        proc = subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{out_dir / 'lo-profile'}",
+                "--headless",
+                "--convert-to",
+                to,
+                "--outdir",
+                str(out_dir),
+                str(source),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.skip("LibreOffice did not answer in time")
+    converted = out_dir / f"{source.stem}.{to.split(':')[0]}"
+    assert proc.returncode == 0 and converted.exists(), proc.stderr
+    return converted

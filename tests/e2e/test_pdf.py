@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from reportgen import pipeline
-from tests.helpers import sample_project
+from tests.helpers import SOFFICE, libreoffice_convert, sample_project
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 
 
@@ -24,25 +23,7 @@ def test_city_report_converts_to_pdf_and_page_one_looks_official(tmp_path: Path)
     config = sample_project(tmp_path)
     result = pipeline.render(config, out_dir=tmp_path / "o", jobs=1, units=["thành phố Hòa An"])
     src = result.out_dir / "thanh-pho-hoa-an.docx"
-    profile = tmp_path / "lo-profile"
-    proc = subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(src),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    pdf = tmp_path / "thanh-pho-hoa-an.pdf"
-    assert proc.returncode == 0 and pdf.exists(), proc.stderr
+    pdf = libreoffice_convert(src, "pdf", tmp_path)
     first = subprocess.run(
         [str(PDFTOTEXT), "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
         capture_output=True,

@@ -5,8 +5,6 @@ knows are the ones the context has."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,11 +22,9 @@ from reportgen.render.lint import (
     lint_bytes,
     lint_template,
 )
-from tests.helpers import sample_project
+from tests.helpers import SOFFICE, libreoffice_convert, sample_project
 
 from .support import BASE_TEMPLATE, TITLE_RPR, base_template, demo_config, edit_docx, write
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def test_base_template_lints_clean_without_a_config() -> None:
@@ -170,25 +166,7 @@ def _render_unit_texts(template: Path) -> list[str]:
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
 def test_template_saved_by_libreoffice_still_renders_the_same_text(tmp_path: Path) -> None:
     source = write(tmp_path, _three_mistakes(only_the_split_tag=True), "mau.docx")
-    out_dir = tmp_path / "lo"
-    proc = subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "docx",
-            "--outdir",
-            str(out_dir),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    saved = out_dir / "mau.docx"
-    assert proc.returncode == 0 and saved.exists(), proc.stderr
+    saved = libreoffice_convert(source, "docx", tmp_path / "lo")
     assert saved.read_bytes() != source.read_bytes()
     assert _render_unit_texts(saved) == _render_unit_texts(source)
     report = lint_template(saved, demo_config())

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from reportgen.render.engine.zipio import PreparedEntry, build_zip, read_package
+from tests.helpers import SOFFICE, libreoffice_convert
 
 from .builders import body_texts, make_docx, p, r, render_checked, tbl, tc, tr
 
@@ -75,7 +74,7 @@ def test_data_descriptor_entries_are_read() -> None:
         assert not z.getinfo("word/document.xml").flag_bits & 0x8
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
 def test_libreoffice_opens_rendered_documents(tmp_path: Path) -> None:
     body = (
         p(r("Xã {{ ten }}"))
@@ -94,24 +93,7 @@ def test_libreoffice_opens_rendered_documents(tmp_path: Path) -> None:
     )
     source = tmp_path / "bao_cao.docx"
     source.write_bytes(out)
-    try:
-        subprocess.run(
-            [
-                "soffice",
-                "--headless",
-                f"-env:UserInstallation=file://{tmp_path}/lo",
-                "--convert-to",
-                "txt:Text",
-                "--outdir",
-                str(tmp_path),
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.skip("LibreOffice did not answer in time")
+    libreoffice_convert(source, "txt:Text", tmp_path)
     text = (tmp_path / "bao_cao.txt").read_text(encoding="utf-8-sig")
     assert "Xã Hòa & Bình <1>" in text
     assert "Có ghi chú" in text
