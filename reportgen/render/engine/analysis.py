@@ -21,7 +21,12 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
-from reportgen.render.engine.prepare import Item, PartSource, starting_at_or_before
+from reportgen.render.engine.prepare import (
+    BLOCK_OPENERS,
+    Item,
+    PartSource,
+    starting_at_or_before,
+)
 from reportgen.render.engine.problems import TemplateProblem
 from reportgen.render.engine.tags import parse_structural, statement_keyword
 from reportgen.render.engine.template import _check_env, read_sources, syntax_problem
@@ -29,17 +34,9 @@ from reportgen.render.engine.zipio import read_template_file
 
 __all__ = ["PartAnalysis", "TagSite", "TemplateAnalysis", "analyse", "analyse_file"]
 
-_OPENERS = {
-    "for": "endfor",
-    "if": "endif",
-    "macro": "endmacro",
-    "call": "endcall",
-    "filter": "endfilter",
-    "block": "endblock",
-    "with": "endwith",
-    "autoescape": "endautoescape",
-    "set": "endset",
-}
+# "trans" needs Jinja's i18n extension, which the environment does not load: lint reports it
+# as an unknown statement rather than as an unclosed block
+_OPENERS = {k: v for k, v in BLOCK_OPENERS.items() if k != "trans"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _MIDDLES = {"elif": ("if",), "else": ("if", "for")}
 #: a minimal opening tag for each block keyword, to check a closing tag on its own

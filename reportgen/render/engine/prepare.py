@@ -87,7 +87,8 @@ _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _MARKER_CHARS = [chr(c) for c in range(0xE000, 0xE100)]
 _DOCPR = f"{{{NS_WP}}}docPr"
 
-_OPENERS = {
+#: Jinja block statements and the tag that closes each.
+BLOCK_OPENERS = {
     "for": "endfor",
     "if": "endif",
     "macro": "endmacro",
@@ -100,7 +101,7 @@ _OPENERS = {
     "set": "endset",
 }
 _MIDDLES = {"elif": ("if",), "else": ("if", "for"), "pluralize": ("trans",)}
-_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_CLOSERS = {v: k for k, v in BLOCK_OPENERS.items()}
 
 _CAUSES = {
     "proofErr": "dấu kiểm tra chính tả",
@@ -653,7 +654,7 @@ class _Builder:
                     if not item.jinja:
                         continue
                     word = statement_keyword(item.source)
-                    if word in _OPENERS and not (word == "set" and "=" in item.source):
+                    if word in BLOCK_OPENERS and not (word == "set" and "=" in item.source):
                         depth += 1
                     elif word in _CLOSERS:
                         depth = max(0, depth - 1)
@@ -754,7 +755,7 @@ class _Builder:
             word = statement_keyword(item.source)
             if word is None:
                 continue
-            if word in _OPENERS:
+            if word in BLOCK_OPENERS:
                 if word == "set" and "=" in item.source:
                     continue
                 stack.append((word, [item]))
