@@ -39,6 +39,7 @@ from reportgen.render.body import BLOCK_NAME, STYLE_DEFS, build_body
 from reportgen.render.discover import Use, find_uses
 from reportgen.render.engine import TemplateAnalysis, TemplateProblem, analyse
 from reportgen.render.engine.ooxml import NS_W, Locator, paragraph_text
+from reportgen.render.engine.prepare import marked
 from reportgen.render.environment import make_env
 
 __all__ = [
@@ -714,17 +715,6 @@ def _font_hint(origin: _Origin, what: str) -> str:
     return f"Chọn đoạn chữ đó, đặt {what} (hoặc Ctrl+Space để bỏ định dạng trực tiếp)."
 
 
-def _marked(text: str, start: int, end: int) -> str:
-    before, mark, after = text[:start], text[start:end], text[end:]
-    if len(before) > 60:
-        before = "…" + before[-59:]
-    if len(after) > 60:
-        after = after[:59] + "…"
-    if len(mark) > 120:
-        mark = mark[:119] + "…"
-    return f"{before}⟦{mark}⟧{after}"
-
-
 def _shows_text(text: str) -> bool:
     """True when the paragraph prints something: text outside statement tags and comments,
     or a ``{{ … }}`` tag (not a ``{{p … }}`` block placeholder)."""
@@ -905,7 +895,7 @@ class _Layout:
                             part=name,
                             where=where,
                             paragraph=locator.paragraph_number(p),
-                            text=_marked(pt.text, seg.start, seg.end),
+                            text=marked(pt.text, seg.start, seg.end),
                         )
                     group.places.append(where)
 
@@ -1156,7 +1146,7 @@ class _Layout:
             )
             start = visible.find(field_text) if field_text else -1
             shown = (
-                _marked(visible, start, start + len(field_text))
+                marked(visible, start, start + len(field_text))
                 if start >= 0
                 else f"{visible}⟦số trang⟧"
             )

@@ -132,7 +132,7 @@ def _literal(raw: str) -> str:
     return escape_delimiters(xml_escape(raw))
 
 
-def _marked(text: str, start: int, end: int) -> str:
+def marked(text: str, start: int, end: int) -> str:
     """The paragraph text with ``text[start:end]`` marked by ⟦ ⟧, shortened around it."""
     before, tag, after = text[:start], text[start:end], text[end:]
     if len(before) > 60:
@@ -306,7 +306,7 @@ class _Builder:
             return
         good: list[Tag] = []
         for tag in scan(text):
-            shown = _marked(text, tag.start, tag.end)
+            shown = marked(text, tag.start, tag.end)
             if tag.kind == "}}":
                 self.problem(
                     p,
@@ -356,7 +356,7 @@ class _Builder:
             raw = text[tag.start : tag.end]
             source = normalise_tag(raw)
             segments = [s for s in pt.segments if s.start < tag.end and s.end > tag.start]
-            shown = _marked(text, tag.start, tag.end)
+            shown = marked(text, tag.start, tag.end)
             item = Item(source, source, number, where, shown, anchor=segments[0].el)
             index = self.add_item(item)
             replacement[tag.start] = self.marker(index)
