@@ -19,6 +19,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -237,17 +238,25 @@ def _clear(cell: object) -> None:
         p._p.getparent().remove(p._p)
 
 
+def _layout_table(doc: DocxDocument, rows: int, widths_cm: list[float]) -> Any:
+    """A borderless, centred table of fixed column widths with empty cells (the header block
+    and the signature block are laid out with one)."""
+    t = doc.add_table(rows=rows, cols=len(widths_cm))
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(t)
+    _widths(t, widths_cm)
+    for row in t.rows:
+        for cell in row.cells:
+            _clear(cell)
+    return t
+
+
 def _header_block(doc: DocxDocument) -> None:
     # Left: agency (12–13 pt); right: national title (12–13 pt) and motto (13–14 pt). The left
     # column is wide enough for a parent agency such as "UBND THÀNH PHỐ HÒA AN" on one line.
     left_w, right_w = 6.8, 9.2
-    t = doc.add_table(rows=2, cols=2)
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _no_borders(t)
-    _widths(t, [left_w, right_w])
+    t = _layout_table(doc, 2, [left_w, right_w])
     a, b = t.cell(0, 0), t.cell(0, 1)
-    _clear(a)
-    _clear(b)
     _para(a, "{{ co_quan.chu_quan }}", size=12)
     _para(a, "{%p for dong in co_quan.ten_dong %}", size=12)
     _para(a, "{{ dong }}", size=12, bold=True)
@@ -257,8 +266,6 @@ def _header_block(doc: DocxDocument) -> None:
     _para(b, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True)
     _line(b, 5.9, right_w)
     c, d = t.cell(1, 0), t.cell(1, 1)
-    _clear(c)
-    _clear(d)
     _para(c, "{{ bao_cao.so_ky_hieu }}", size=13, before=4)
     _para(d, "{{ bao_cao.dia_danh_ngay }}", size=14, italic=True, before=4)
 
@@ -274,16 +281,10 @@ def _title(doc: DocxDocument) -> None:
 def _signature(doc: DocxDocument) -> None:
     spacer = _para(doc, "", size=8)
     spacer.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
-    left_w, right_w = 8.0, 8.0
-    t = doc.add_table(rows=1, cols=2)
+    t = _layout_table(doc, 1, [8.0, 8.0])
     # the signature block is never split across pages, nor left alone on the last one
     t.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _no_borders(t)
-    _widths(t, [left_w, right_w])
     a, b = t.cell(0, 0), t.cell(0, 1)
-    _clear(a)
-    _clear(b)
     _para(a, "Nơi nhận:", size=12, bold=True, italic=True, align="left")
     _para(a, "{%p for dong in noi_nhan %}", size=11, align="left")
     _para(a, "{{ dong }}", size=11, align="left")
