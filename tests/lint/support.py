@@ -6,9 +6,10 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import docx
 
@@ -83,15 +84,23 @@ def render_texts(data: bytes, context: Mapping[str, object] = CONTEXT) -> list[s
     the text of every body paragraph, table cell paragraph, header and footer paragraph."""
     template = PreparedTemplate.from_bytes(data, env=make_env())
     document = docx.Document(io.BytesIO(template.render(context)))
+    return document_texts(
+        document,
+        lambda s: [p for p in (s.header, s.footer) if not p.is_linked_to_previous],
+    )
+
+
+def document_texts(document: Any, header_parts: Callable[[Any], Iterable[Any]]) -> list[str]:
+    """The text of every body paragraph and table-cell paragraph of a python-docx document,
+    then of the paragraphs of ``header_parts(section)`` for each section."""
     texts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
             for cell in row.cells:
                 texts += [p.text for p in cell.paragraphs]
     for section in document.sections:
-        for part in (section.header, section.footer):
-            if not part.is_linked_to_previous:
-                texts += [p.text for p in part.paragraphs]
+        for part in header_parts(section):
+            texts += [p.text for p in part.paragraphs]
     return texts
 
 

@@ -24,7 +24,15 @@ from reportgen.render.lint import (
 )
 from tests.helpers import SOFFICE, libreoffice_convert, sample_project
 
-from .support import BASE_TEMPLATE, TITLE_RPR, base_template, demo_config, edit_docx, write
+from .support import (
+    BASE_TEMPLATE,
+    TITLE_RPR,
+    base_template,
+    demo_config,
+    document_texts,
+    edit_docx,
+    write,
+)
 
 
 def test_base_template_lints_clean_without_a_config() -> None:
@@ -152,14 +160,7 @@ def _render_unit_texts(template: Path) -> list[str]:
     )
     context = ContextBuilder(config, dataset).build(dataset.total)
     document = docx.Document(io.BytesIO(prepared.render(context)))
-    texts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                texts += [p.text for p in cell.paragraphs]
-    for section in document.sections:
-        texts += [p.text for p in section.header.paragraphs]
-        texts += [p.text for p in section.first_page_header.paragraphs]
+    texts = document_texts(document, lambda s: (s.header, s.first_page_header))
     return [t for t in texts if t.strip() and not t.strip().isdigit()]
 
 
