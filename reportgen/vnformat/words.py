@@ -638,31 +638,25 @@ def _fast(s: str) -> int | None:
     return n
 
 
+_FAST_SCALES = (((" triệu",), 1_000_000), ((" nghìn", " ngàn"), 1000))
+
+
 def _fast_chunk(c: str, first: bool) -> int | None:
     """Value of one block of nine digits (no ``tỷ``), or None if unsure."""
     value = 0
-    head, sep, rest = c.partition(" triệu")
-    if sep:
+    for words, scale in _FAST_SCALES:
+        for word in words:
+            head, sep, rest = c.partition(word)
+            if sep:
+                break
+        if not sep:
+            continue
         if rest and rest[0] != " ":
             return None
         v = (_LEAD_SPELLINGS if first else _FULL_SPELLINGS).get(head)
         if v is None:
             return None
-        value = v * 1_000_000
-        first = False
-        c = rest[1:]
-        if not c:
-            return value
-    head, sep, rest = c.partition(" nghìn")
-    if not sep:
-        head, sep, rest = c.partition(" ngàn")
-    if sep:
-        if rest and rest[0] != " ":
-            return None
-        v = (_LEAD_SPELLINGS if first else _FULL_SPELLINGS).get(head)
-        if v is None:
-            return None
-        value += v * 1000
+        value += v * scale
         first = False
         c = rest[1:]
         if not c:
