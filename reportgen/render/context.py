@@ -130,14 +130,20 @@ class _Texts:
 class _LazyFigures(Mapping[str, Any]):
     """The previous period's figures of one unit, computed only if a template reads them."""
 
-    def __init__(self, unit: Unit | None, indicators: Mapping[str, Indicator]) -> None:
+    def __init__(
+        self,
+        unit: Unit | None,
+        indicators: Mapping[str, Indicator],
+        metas: Mapping[str, FigureMeta],
+    ) -> None:
         self._unit = unit
         self._indicators = indicators
+        self._metas = metas
         self._data: dict[str, Any] | None = None
 
     def _get(self) -> dict[str, Any]:
         if self._data is None:
-            self._data = figures(self._unit, self._indicators) if self._unit else {}
+            self._data = figures(self._unit, self._indicators, self._metas) if self._unit else {}
         return self._data
 
     def __getitem__(self, key: str) -> Any:
@@ -260,7 +266,7 @@ class ContextBuilder:
                 },
                 "noi_nhan": [*recipients, storage],
                 "chi_tieu": figs,
-                "ky_truoc": _LazyFigures(previous, self.indicators),
+                "ky_truoc": _LazyFigures(previous, self.indicators, self.metas),
                 "cac_don_vi": self.units_rows,
                 "du_thao": draft,
             }
