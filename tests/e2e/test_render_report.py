@@ -359,3 +359,17 @@ def test_fast_path_gives_the_same_document_as_the_plain_path(tmp_path: Path) -> 
             config.template, ctx, env=make_env(), blocks=blocks, core_properties=renderer.props
         )
         assert fast == plain, unit.name
+
+
+def test_previous_period_figures_are_in_the_context_as_figures(tmp_path: Path) -> None:
+    from reportgen.config.loader import load_config
+    from reportgen.data.dataset import load_dataset
+    from reportgen.render.context import ContextBuilder
+
+    config = load_config(sample_project(tmp_path))
+    dataset = load_dataset(config)
+    unit = dataset.units[0]
+    ctx = ContextBuilder(config, dataset).build(unit)
+    previous = ctx["ky_truoc"]["ho_ngheo_cuoi_ky"]
+    assert previous == unit.values["ho_ngheo_dau_ky"]  # the sample's continuity holds
+    assert previous.__html__() == format_number(previous)
