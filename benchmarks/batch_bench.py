@@ -66,7 +66,7 @@ def make_project(root: Path, units: int) -> Path:
 def spliced_template(config_path: Path, out: Path) -> Path:
     """The template with the report body spliced in, for docxtpl."""
     from reportgen.config.loader import load_config
-    from reportgen.render.body import build_body
+    from reportgen.templating.body import build_body
 
     config = load_config(config_path)
     body = build_body(config)
@@ -96,10 +96,10 @@ def _best(run: Callable[[int], float], repeat: int) -> float:
 def bench(units: int, plain_docs: int, repeat: int = 3) -> dict[str, float]:
     from docxtpl import DocxTemplate
 
-    from reportgen import pipeline
+    from reportgen.app import pipeline
     from reportgen.config.loader import load_config
     from reportgen.data.dataset import load_dataset
-    from reportgen.render.environment import make_env
+    from reportgen.templating.environment import make_env
     from reportgen.validate.runner import validate
 
     tmp = Path(tempfile.mkdtemp(prefix=".rg-bench-", dir=WORKDIR))
@@ -166,7 +166,7 @@ def peak_memory(units: int, jobs: int) -> tuple[float, float]:
         config = make_project(tmp / "project", units)
         code = (
             "import resource, sys, time\n"
-            "from reportgen import pipeline\n"
+            "from reportgen.app import pipeline\n"
             "t = time.perf_counter()\n"
             f"r = pipeline.render({str(config)!r}, out_dir={str(tmp / 'out')!r}, jobs={jobs})\n"
             "s = time.perf_counter() - t\n"

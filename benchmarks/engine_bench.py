@@ -27,7 +27,7 @@ from docxtpl import DocxTemplate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reportgen.render.engine import PreparedTemplate, render_plain
+from reportgen.docx import PreparedTemplate, render_plain
 
 FIELDS = ["ten_xa", "huyen", "tinh", "so_ho", "ho_ngheo", "ty_le", "nam", "nguoi_ky", "chuc_vu"]
 

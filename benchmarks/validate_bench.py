@@ -60,11 +60,17 @@ def write_project(root: Path, n_units: int, groups: int, seed: int = 7) -> Path:
     ind = []
     checks = []
     for g in range(groups):
-        for name, label in (("tong", "Tổng số hộ"), ("a", "Hộ nghèo"), ("b", "Hộ cận nghèo"),
-                            ("c", "Hộ khác")):
+        for name, label in (
+            ("tong", "Tổng số hộ"),
+            ("a", "Hộ nghèo"),
+            ("b", "Hộ cận nghèo"),
+            ("c", "Hộ khác"),
+        ):
             ind.append(f"  {name}_{g}: {{label: {label} {g}, unit: hộ, column: {name}_{g}}}")
-        ind.append(f"  ty_le_{g}: {{label: Tỷ lệ {g}, unit: \"%\", column: ty_le_{g}, "
-                   f"total_formula: a_{g} / tong_{g} * 100}}")
+        ind.append(
+            f'  ty_le_{g}: {{label: Tỷ lệ {g}, unit: "%", column: ty_le_{g}, '
+            f"total_formula: a_{g} / tong_{g} * 100}}"
+        )
         t, a, b, c, r = (f"{x}_{g}" for x in ("tong", "a", "b", "c", "ty_le"))
         checks += [
             f"  - {{check: sum, total: {t}, parts: [{a}, {b}, {c}]}}",
@@ -110,15 +116,21 @@ def run(path: Path) -> tuple[float, float, float, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--units", type=int, default=10_000, help="number of units")
-    parser.add_argument("--groups", type=int, default=10,
-                        help="groups of 5 indicators and 10 checks (default 10: 50 × 100)")
+    parser.add_argument(
+        "--groups",
+        type=int,
+        default=10,
+        help="groups of 5 indicators and 10 checks (default 10: 50 × 100)",
+    )
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         path = write_project(Path(tmp), args.units, args.groups)
         size = (Path(tmp) / "so-lieu.csv").stat().st_size
-        print(f"{args.units} đơn vị × {args.groups * 5} chỉ tiêu, {args.groups * 10} phép kiểm "
-              f"tra; tệp CSV {size / 1e6:.1f} MB")
+        print(
+            f"{args.units} đơn vị × {args.groups * 5} chỉ tiêu, {args.groups * 10} phép kiểm "
+            f"tra; tệp CSV {size / 1e6:.1f} MB"
+        )
         if args.profile:
             prof = cProfile.Profile()
             prof.enable()

@@ -1,8 +1,8 @@
-"""Rebuild templates/bao-cao-co-ban.docx from reportgen/render/basetemplate.py."""
+"""Rebuild templates/bao-cao-co-ban.docx from reportgen/authoring/basetemplate.py."""
 
 from pathlib import Path
 
-from reportgen.render.basetemplate import build_base_template
+from reportgen.authoring.basetemplate import build_base_template
 
 if __name__ == "__main__":
     out = build_base_template(

@@ -35,7 +35,7 @@ def test_bundled_demo_is_identical_to_the_repository_sample() -> None:
 
 
 def test_base_template_is_built_by_its_script(tmp_path: Path) -> None:
-    from reportgen.render.basetemplate import build_base_template
+    from reportgen.authoring.basetemplate import build_base_template
 
     out = build_base_template(tmp_path / "t.docx")
     assert out.read_bytes() == (ROOT / "templates" / "bao-cao-co-ban.docx").read_bytes(), (

@@ -55,8 +55,10 @@ _BINOPS: dict[type[ast.operator], Callable[[Decimal, Decimal], Decimal | None]] 
 def _compile(node: ast.AST, names: set[str]) -> Evaluator:
     if isinstance(node, ast.Expression):
         return _compile(node.body, names)
-    if isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not isinstance(
-        node.value, bool
+    if (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, int | float)
+        and not isinstance(node.value, bool)
     ):
         const = Decimal(str(node.value))
         return lambda v: const
@@ -100,8 +102,9 @@ def _compile(node: ast.AST, names: set[str]) -> Evaluator:
         if fname in ("abs",) and len(args) != 1:
             raise FormulaError("hàm abs nhận đúng 1 đối số", node.col_offset + 1)
         if fname == "round" and len(args) != 2:
-            raise FormulaError("hàm round nhận 2 đối số: round(giá_trị, số_chữ_số)",
-                               node.col_offset + 1)
+            raise FormulaError(
+                "hàm round nhận 2 đối số: round(giá_trị, số_chữ_số)", node.col_offset + 1
+            )
         if not args:
             raise FormulaError(f"hàm {fname} cần ít nhất 1 đối số", node.col_offset + 1)
         return _function(fname, args)
@@ -149,9 +152,7 @@ def compile_formula(text: str) -> Formula:
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
-        raise FormulaError(
-            f"công thức sai cú pháp: {exc.msg}", exc.offset
-        ) from None
+        raise FormulaError(f"công thức sai cú pháp: {exc.msg}", exc.offset) from None
     names: set[str] = set()
     evaluate = _compile(tree, names)
     return Formula(source, frozenset(names), evaluate)

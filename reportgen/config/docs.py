@@ -94,7 +94,8 @@ def _table(obj: Obj, links: dict[int, str], skip: Collection[str] = ()) -> list[
         lines.append(
             f"| `{name}` | {_cell(_expected(fld.spec, links))} | {_cell(_default(fld))} | "
             f"{'có' if fld.required else 'không'} | {_cell(fld.doc)}"
-            + (f" Ví dụ: `{_cell(fld.example)}`." if fld.example else "") + " |"
+            + (f" Ví dụ: `{_cell(fld.example)}`." if fld.example else "")
+            + " |"
         )
     return lines
 
@@ -108,11 +109,17 @@ def render_reference() -> str:
     for title, spec in specs:
         out += [f"## {title}", "", spec.doc, "", *_table(spec, links), ""]
     common = check_fields()
-    out += ["## Các phép kiểm tra (`checks`)", "",
-            "Mỗi mục của `checks` chọn một loại kiểm tra bằng `check: <tên>` ("
-            + ", ".join(f"`{n}`" for n in CHECKS) + "); các khóa còn lại là đối số của loại "
-            "đó. Khóa chung của mọi loại:", "",
-            *_table(Obj(fields=common), links), ""]
+    out += [
+        "## Các phép kiểm tra (`checks`)",
+        "",
+        "Mỗi mục của `checks` chọn một loại kiểm tra bằng `check: <tên>` ("
+        + ", ".join(f"`{n}`" for n in CHECKS)
+        + "); các khóa còn lại là đối số của loại "
+        "đó. Khóa chung của mọi loại:",
+        "",
+        *_table(Obj(fields=common), links),
+        "",
+    ]
     for name, obj in CHECKS.items():
         out += [f"### {name}", "", obj.doc, "", *_table(obj, links, skip=common), ""]
     out += [ROUNDING]

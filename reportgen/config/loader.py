@@ -1,7 +1,7 @@
 """Load a report definition: YAML → schema → cross-references → :class:`ReportConfig`.
 
 Every mistake is collected and reported at once (file, line, key path, "expected X, got Y",
-"did you mean"), then loading stops with one :class:`~reportgen.errors.ErrorList`. The schema
+"did you mean"), then loading stops with one :class:`~reportgen.diagnostics.errors.ErrorList`. The schema
 keeps whatever it could read of a wrong file, so the cross-reference checks (indicator ids in
 checks and formulas, cycles, files, legal bases) still run and report their own mistakes in the
 same run; the typed :class:`ReportConfig` is built only from a file without mistakes.
@@ -33,14 +33,28 @@ from reportgen.config.model import (
 from reportgen.config.schema import MISSING, Context, did_you_mean
 from reportgen.config.spec import CHECKS, ID, IDS, ROOT
 from reportgen.config.yamlsource import KeyPath, LineMap, format_path, load_yaml
-from reportgen.errors import ConfigError, ErrorList, ReportgenError
+from reportgen.diagnostics.errors import ConfigError, ErrorList, ReportgenError
 from reportgen.vnformat import DOC_TYPE_CODES, DOC_TYPES, MONEY_UNITS, parse_doc_code
 
 #: Names every template and section text may use besides the indicator ids.
-CONTEXT_NAMES = frozenset({
-    "bao_cao", "co_quan", "nguoi_ky", "noi_nhan", "can_cu", "don_vi", "toan_thanh_pho",
-    "ky_truoc", "cac_don_vi", "du_thao", "ky_bao_cao", "chi_tieu", "mo_dau", "ket_luan",
-})
+CONTEXT_NAMES = frozenset(
+    {
+        "bao_cao",
+        "co_quan",
+        "nguoi_ky",
+        "noi_nhan",
+        "can_cu",
+        "don_vi",
+        "toan_thanh_pho",
+        "ky_truoc",
+        "cac_don_vi",
+        "du_thao",
+        "ky_bao_cao",
+        "chi_tieu",
+        "mo_dau",
+        "ket_luan",
+    }
+)
 
 #: For each check kind, its arguments that name indicators (from the schema in spec.py).
 ID_ARGS: dict[str, tuple[str, ...]] = {
@@ -51,8 +65,10 @@ ID_ARGS: dict[str, tuple[str, ...]] = {
 #: Arguments that name a text indicator (kind: text); every other id argument needs a number.
 _TEXT_ARGS = {("words", "words"), ("target", "status")}
 
-_NOT_A_NUMBER_HINT = "phép kiểm tra cần chỉ tiêu có số; chỉ tiêu chữ (kind: text) chỉ dùng được " \
-                     "cho `words` của phép words và `status` của phép target"
+_NOT_A_NUMBER_HINT = (
+    "phép kiểm tra cần chỉ tiêu có số; chỉ tiêu chữ (kind: text) chỉ dùng được "
+    "cho `words` của phép words và `status` của phép target"
+)
 
 
 def _kind_for(unit: str) -> Kind:
@@ -90,9 +106,15 @@ class _Builder:
         """Is ``name`` a declared indicator? Report it with a did-you-mean when it is not."""
         if name in self.declared:
             return True
-        self.err(path, f'không có {what} "{name}"',
-                 _did_you_mean_hint(name, sorted(self.declared),
-                                    f"khai báo {what} này trong `indicators` trước khi dùng"))
+        self.err(
+            path,
+            f'không có {what} "{name}"',
+            _did_you_mean_hint(
+                name,
+                sorted(self.declared),
+                f"khai báo {what} này trong `indicators` trước khi dùng",
+            ),
+        )
         return False
 
     # --- indicators ---------------------------------------------------------------------------
@@ -105,35 +127,59 @@ class _Builder:
             formula = self._formula(d["formula"], (*path, "formula"))
             total_formula = self._formula(d["total_formula"], (*path, "total_formula"))
             total: TotalMode = d["total"] or (
-                "formula" if (formula is not None or total_formula is not None)
-                else "sum" if kind in ("count", "money") else "none"
+                "formula"
+                if (formula is not None or total_formula is not None)
+                else "sum"
+                if kind in ("count", "money")
+                else "none"
             )
             if total == "formula" and d["formula"] is None and d["total_formula"] is None:
-                self.err((*path, "total"), "total: formula cần `formula` hoặc `total_formula`",
-                         "thêm `total_formula: <công thức>` hoặc đổi thành total: none")
+                self.err(
+                    (*path, "total"),
+                    "total: formula cần `formula` hoặc `total_formula`",
+                    "thêm `total_formula: <công thức>` hoặc đổi thành total: none",
+                )
             if total == "sum" and kind == "percent":
-                self.err((*path, "total"), "tỷ lệ (%) không cộng được giữa các đơn vị",
-                         "tính lại tỷ lệ toàn thành phố: `total_formula: <phần> / <tổng> * 100`")
+                self.err(
+                    (*path, "total"),
+                    "tỷ lệ (%) không cộng được giữa các đơn vị",
+                    "tính lại tỷ lệ toàn thành phố: `total_formula: <phần> / <tổng> * 100`",
+                )
             if kind == "text":
                 total = "none"
             money_unit = d["money_unit"]
             if kind == "money":
                 for key, value in (("unit", unit), ("money_unit", money_unit)):
                     if value is not None and value not in MONEY_UNITS:
-                        self.err((*path, key), f"cần một đơn vị tiền ({', '.join(MONEY_UNITS)}), "
-                                 f'nhưng gặp "{value}": đơn vị tiền này không được hỗ trợ',
-                                 _did_you_mean_hint(value, MONEY_UNITS, None))
+                        self.err(
+                            (*path, key),
+                            f"cần một đơn vị tiền ({', '.join(MONEY_UNITS)}), "
+                            f'nhưng gặp "{value}": đơn vị tiền này không được hỗ trợ',
+                            _did_you_mean_hint(value, MONEY_UNITS, None),
+                        )
             decimals = d["decimals"]
             if decimals is None:
                 decimals = {"count": 0, "percent": 2}.get(kind)
             rounded = d["rounded"]
             if rounded is None:
-                rounded = kind == "percent" or (kind == "money" and MONEY_UNITS.get(unit, 1) > 1) \
+                rounded = (
+                    kind == "percent"
+                    or (kind == "money" and MONEY_UNITS.get(unit, 1) > 1)
                     or (kind == "number" and bool(decimals))
+                )
             out[iid] = Indicator(
-                id=iid, label=d["label"] or iid, unit=unit, kind=kind, decimals=decimals,
-                column=d["column"], formula=formula, total=total, total_formula=total_formula,
-                money_unit=money_unit, rounded=bool(rounded), optional=bool(d["optional"]),
+                id=iid,
+                label=d["label"] or iid,
+                unit=unit,
+                kind=kind,
+                decimals=decimals,
+                column=d["column"],
+                formula=formula,
+                total=total,
+                total_formula=total_formula,
+                money_unit=money_unit,
+                rounded=bool(rounded),
+                optional=bool(d["optional"]),
                 description=d["description"],
             )
         for iid, ind in out.items():
@@ -141,19 +187,28 @@ class _Builder:
                 if f is None:
                     continue
                 for name in sorted(f.names):
-                    if self.ref(("indicators", iid, key), name) and name in out \
-                            and out[name].kind == "text":
-                        self.err(("indicators", iid, key),
-                                 f'chỉ tiêu "{name}" là chữ (kind: text), không dùng được trong '
-                                 "công thức", "công thức chỉ dùng các chỉ tiêu có số")
+                    if (
+                        self.ref(("indicators", iid, key), name)
+                        and name in out
+                        and out[name].kind == "text"
+                    ):
+                        self.err(
+                            ("indicators", iid, key),
+                            f'chỉ tiêu "{name}" là chữ (kind: text), không dùng được trong '
+                            "công thức",
+                            "công thức chỉ dùng các chỉ tiêu có số",
+                        )
         n_before = len(self.ctx.errors)
         self._cycles({i: ind.formula for i, ind in out.items()}, lambda i: "formula", "")
         if len(self.ctx.errors) == n_before:  # the whole-city formulas, once the others are sound
             self._cycles(
-                {i: ind.total_formula or ind.formula if ind.total == "formula" else None
-                 for i, ind in out.items()},
+                {
+                    i: ind.total_formula or ind.formula if ind.total == "formula" else None
+                    for i, ind in out.items()
+                },
                 lambda i: "total_formula" if out[i].total_formula is not None else "formula",
-                " (số toàn thành phố)")
+                " (số toàn thành phố)",
+            )
         return out
 
     def _formula(self, text: str | None, path: KeyPath) -> Formula | None:
@@ -163,12 +218,16 @@ class _Builder:
             return compile_formula(text)
         except FormulaError as exc:
             where = f" (ký tự thứ {exc.column})" if exc.column else ""
-            self.err(path, f'công thức "{text}" không hợp lệ{where}: {exc.message}',
-                     "ví dụ hợp lệ: ho_ngheo / tong_so_ho * 100")
+            self.err(
+                path,
+                f'công thức "{text}" không hợp lệ{where}: {exc.message}',
+                "ví dụ hợp lệ: ho_ngheo / tong_so_ho * 100",
+            )
             return None
 
-    def _cycles(self, formulas: Mapping[str, Formula | None], key: Callable[[str], str],
-                what: str) -> None:
+    def _cycles(
+        self, formulas: Mapping[str, Formula | None], key: Callable[[str], str], what: str
+    ) -> None:
         state: dict[str, int] = {}
 
         def visit(i: str, trail: list[str]) -> None:
@@ -176,10 +235,12 @@ class _Builder:
             if state.get(i) == 2 or f is None:
                 return
             if state.get(i) == 1:
-                cycle = [*trail[trail.index(i):], i]
-                self.err(("indicators", i, key(i)),
-                         f"công thức vòng tròn{what}: " + " → ".join(cycle),
-                         "một chỉ tiêu không thể được tính từ chính nó")
+                cycle = [*trail[trail.index(i) :], i]
+                self.err(
+                    ("indicators", i, key(i)),
+                    f"công thức vòng tròn{what}: " + " → ".join(cycle),
+                    "một chỉ tiêu không thể được tính từ chính nó",
+                )
                 return
             state[i] = 1
             for n in sorted(f.names):
@@ -190,8 +251,12 @@ class _Builder:
             visit(i, [])
 
     # --- checks -------------------------------------------------------------------------------
-    def checks(self, raw: list[dict[str, Any]], indicators: dict[str, Indicator],
-               data: dict[str, Any] | None) -> list[Check]:
+    def checks(
+        self,
+        raw: list[dict[str, Any]],
+        indicators: dict[str, Indicator],
+        data: dict[str, Any] | None,
+    ) -> list[Check]:
         out = []
         for n, d in enumerate(raw):
             if d is None:  # a check that could not be read (already reported)
@@ -209,25 +274,43 @@ class _Builder:
                         continue
                     is_text = indicators[name].kind == "text"
                     if (kind, arg) in _TEXT_ARGS and not is_text:
-                        self.err(p, f'chỉ tiêu "{name}" phải có kind: text',
-                                 "khai báo `kind: text` cho chỉ tiêu ghi chữ")
+                        self.err(
+                            p,
+                            f'chỉ tiêu "{name}" phải có kind: text',
+                            "khai báo `kind: text` cho chỉ tiêu ghi chữ",
+                        )
                     elif (kind, arg) not in _TEXT_ARGS and is_text:
-                        self.err(p, f'chỉ tiêu "{name}" là chữ (kind: text), nhưng `{arg}` cần '
-                                 "một chỉ tiêu có số", _NOT_A_NUMBER_HINT)
+                        self.err(
+                            p,
+                            f'chỉ tiêu "{name}" là chữ (kind: text), nhưng `{arg}` cần '
+                            "một chỉ tiêu có số",
+                            _NOT_A_NUMBER_HINT,
+                        )
             if kind == "continuity" and data is not None and data.get("previous") is None:
-                self.err(path, "phép kiểm tra continuity cần tệp số liệu kỳ trước "
-                         "(`data.previous`)", "khai báo `previous: {file: <tệp kỳ trước>}` "
-                         "trong `data`")
+                self.err(
+                    path,
+                    "phép kiểm tra continuity cần tệp số liệu kỳ trước (`data.previous`)",
+                    "khai báo `previous: {file: <tệp kỳ trước>}` trong `data`",
+                )
             if kind == "city_sum" and data is not None and data.get("total_row") is None:
-                self.err(path, "phép kiểm tra city_sum cần dòng tổng có sẵn trong tệp "
-                         "(`data.total_row`)", "khai báo `total_row: <tên dòng tổng>` trong "
-                         "`data`, hoặc bỏ phép kiểm tra này (tổng được tính từ các đơn vị)")
+                self.err(
+                    path,
+                    "phép kiểm tra city_sum cần dòng tổng có sẵn trong tệp (`data.total_row`)",
+                    "khai báo `total_row: <tên dòng tổng>` trong "
+                    "`data`, hoặc bỏ phép kiểm tra này (tổng được tính từ các đơn vị)",
+                )
             args = {k: v for k, v in d.items() if k not in ("check", "severity", "units", "label")}
-            out.append(Check(
-                kind=kind, args=args, severity=d["severity"] or "error",
-                units=tuple(d["units"]) if d["units"] else None, label=d["label"],
-                line=self.ctx.lines.line(path), key=format_path(path),
-            ))
+            out.append(
+                Check(
+                    kind=kind,
+                    args=args,
+                    severity=d["severity"] or "error",
+                    units=tuple(d["units"]) if d["units"] else None,
+                    label=d["label"],
+                    line=self.ctx.lines.line(path),
+                    key=format_path(path),
+                )
+            )
         return out
 
     # --- the rest -----------------------------------------------------------------------------
@@ -242,22 +325,37 @@ class _Builder:
             type_name, code, when = d["type"], d["code"], d["date"]
             if type_name is not None and type_name.lower() not in names:
                 guess = did_you_mean(type_name.lower(), names)
-                self.err((*path, "type"), f'loại văn bản "{type_name}" không có trong danh mục',
-                         f'có phải ý bạn là "{names[guess]}"?' if guess
-                         else "ví dụ: Nghị định, Quyết định, Thông tư, Kế hoạch")
+                self.err(
+                    (*path, "type"),
+                    f'loại văn bản "{type_name}" không có trong danh mục',
+                    f'có phải ý bạn là "{names[guess]}"?'
+                    if guess
+                    else "ví dụ: Nghị định, Quyết định, Thông tư, Kế hoạch",
+                )
                 type_name = None
             if code is not None:
                 self._legal_code((*path, "code"), code, type_name, when)
             if when is not None and report_date is not None and when > report_date:
-                self.err((*path, "date"), f"văn bản căn cứ ban hành sau ngày của báo cáo "
-                         f"({when:%d/%m/%Y} > {report_date:%d/%m/%Y})",
-                         "kiểm tra lại ngày của văn bản căn cứ")
-            out.append(LegalBasis(type=d["type"] or "", code=code or "", date=when,
-                                  issuer=d["issuer"], subject=d["subject"]))
+                self.err(
+                    (*path, "date"),
+                    f"văn bản căn cứ ban hành sau ngày của báo cáo "
+                    f"({when:%d/%m/%Y} > {report_date:%d/%m/%Y})",
+                    "kiểm tra lại ngày của văn bản căn cứ",
+                )
+            out.append(
+                LegalBasis(
+                    type=d["type"] or "",
+                    code=code or "",
+                    date=when,
+                    issuer=d["issuer"],
+                    subject=d["subject"],
+                )
+            )
         return out
 
-    def _legal_code(self, path: KeyPath, code: str, type_name: str | None,
-                    when: date | None) -> None:
+    def _legal_code(
+        self, path: KeyPath, code: str, type_name: str | None, when: date | None
+    ) -> None:
         try:
             parsed = parse_doc_code(code)
         except ReportgenError as exc:
@@ -265,15 +363,25 @@ class _Builder:
             return
         if type_name is not None:
             expected = DOC_TYPE_CODES.get(_canonical_type(type_name))
-            if parsed.type_code is not None and expected is not None \
-                    and parsed.type_code != expected:
-                self.err(path, f'cần số, ký hiệu của {type_name} (…/{expected}-…), nhưng gặp '
-                         f'"{code}" (ký hiệu {parsed.type_code}: '
-                         f'{DOC_TYPES.get(parsed.type_code, "?")})',
-                         "kiểm tra lại loại văn bản (type) hoặc số, ký hiệu (code)")
+            if (
+                parsed.type_code is not None
+                and expected is not None
+                and parsed.type_code != expected
+            ):
+                self.err(
+                    path,
+                    f"cần số, ký hiệu của {type_name} (…/{expected}-…), nhưng gặp "
+                    f'"{code}" (ký hiệu {parsed.type_code}: '
+                    f"{DOC_TYPES.get(parsed.type_code, '?')})",
+                    "kiểm tra lại loại văn bản (type) hoặc số, ký hiệu (code)",
+                )
         if parsed.year is not None and when is not None and parsed.year != when.year:
-            self.err(path, f'năm trong số, ký hiệu "{code}" là {parsed.year}, nhưng ngày ban '
-                     f"hành là {when:%d/%m/%Y}", "kiểm tra lại năm trong số, ký hiệu hoặc ngày")
+            self.err(
+                path,
+                f'năm trong số, ký hiệu "{code}" là {parsed.year}, nhưng ngày ban '
+                f"hành là {when:%d/%m/%Y}",
+                "kiểm tra lại năm trong số, ký hiệu hoặc ngày",
+            )
 
     def sections(self, raw: list[dict[str, Any]], path: KeyPath) -> tuple[Section, ...]:
         out = []
@@ -283,7 +391,8 @@ class _Builder:
             p: KeyPath = (*path, n)
             paragraphs = tuple(
                 Paragraph(text=x["text"] or "", when=x["when"], style=x["style"])
-                for x in d["paragraphs"] or () if x is not None
+                for x in d["paragraphs"] or ()
+                if x is not None
             )
             table = None
             if d["table"] is not None:
@@ -292,15 +401,24 @@ class _Builder:
                 for j, c in enumerate(columns):
                     if c is not None:
                         self.ref((*p, "table", "columns", j), c)
-                table = Table(title=t["title"], columns=tuple(c for c in columns if c),
-                              total_row=t["total_row"], total_label=t["total_label"],
-                              show=t["show"], first_column=t["first_column"],
-                              unit_label=t["unit_label"])
-            out.append(Section(
-                heading=d["heading"] or "", paragraphs=paragraphs, table=table,
-                sections=self.sections(d["sections"] or [], (*p, "sections")),
-                when=d["when"],
-            ))
+                table = Table(
+                    title=t["title"],
+                    columns=tuple(c for c in columns if c),
+                    total_row=t["total_row"],
+                    total_label=t["total_label"],
+                    show=t["show"],
+                    first_column=t["first_column"],
+                    unit_label=t["unit_label"],
+                )
+            out.append(
+                Section(
+                    heading=d["heading"] or "",
+                    paragraphs=paragraphs,
+                    table=table,
+                    sections=self.sections(d["sections"] or [], (*p, "sections")),
+                    when=d["when"],
+                )
+            )
         return tuple(out)
 
     def file(self, path: KeyPath, name: str | None, what: str) -> Path:
@@ -309,8 +427,11 @@ class _Builder:
         p = (self.base / name).resolve() if not Path(name).is_absolute() else Path(name)
         if not p.is_file():
             found = "là một thư mục" if p.is_dir() else "không tồn tại"
-            self.err(path, f'cần {what}, nhưng "{name}" {found} (tính từ thư mục {self.base})',
-                     "kiểm tra lại tên tệp và đường dẫn; đường dẫn tính từ thư mục của tệp YAML")
+            self.err(
+                path,
+                f'cần {what}, nhưng "{name}" {found} (tính từ thư mục {self.base})',
+                "kiểm tra lại tên tệp và đường dẫn; đường dẫn tính từ thư mục của tệp YAML",
+            )
         return p
 
 
@@ -325,15 +446,17 @@ def _canonical_type(name: str) -> str:
 def load_config(path: str | Path) -> ReportConfig:
     """Load and validate the report definition at ``path``.
 
-    Raises :class:`~reportgen.errors.ErrorList` with every problem found (each a
-    :class:`~reportgen.errors.ConfigError` with file, line and key path), ordered by line.
+    Raises :class:`~reportgen.diagnostics.errors.ErrorList` with every problem found (each a
+    :class:`~reportgen.diagnostics.errors.ConfigError` with file, line and key path), ordered by line.
     """
     p = Path(path)
     raw, lines = load_yaml(p, display_name=str(path))
     if not isinstance(raw, dict):
-        raise ConfigError("tệp định nghĩa báo cáo phải là một nhóm khóa (report:, data:, …)",
-                          location=lines.location(()),
-                          hint="xem mẫu trong configs/ và docs/config-reference.md")
+        raise ConfigError(
+            "tệp định nghĩa báo cáo phải là một nhóm khóa (report:, data:, …)",
+            location=lines.location(()),
+            hint="xem mẫu trong configs/ và docs/config-reference.md",
+        )
     b = _Builder(p, lines)
     d = ROOT.convert(raw, (), b.ctx)
     assert d is not MISSING  # a dict always converts to a dict (its mistakes are in b.ctx)
@@ -341,7 +464,7 @@ def load_config(path: str | Path) -> ReportConfig:
     if isinstance(raw_indicators, dict):
         b.declared = {k for k in raw_indicators if isinstance(k, str)}
     config, complete = _build(b, d)
-    from reportgen.render.textcheck import check_texts  # late import: render depends on config
+    from reportgen.templating.textcheck import check_texts  # late import: render depends on config
 
     errors = [*b.ctx.errors, *check_texts(config, lines)]
     if errors or not complete:
@@ -359,8 +482,9 @@ def _raise_all(path: str, errors: list[ConfigError]) -> None:
 def _party(d: dict[str, Any] | None) -> Party | None:
     if d is None or d["name"] is None:
         return None
-    return Party(parent=d["parent"], name=d["name"], code=d["code"] or "UBND",
-                 storage_code=d["storage_code"])
+    return Party(
+        parent=d["parent"], name=d["name"], code=d["code"] or "UBND", storage_code=d["storage_code"]
+    )
 
 
 def _signer(d: dict[str, Any] | None) -> Signer | None:
@@ -378,14 +502,20 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
     (False when a required part is missing: its error is already recorded)."""
     rep = d["report"] or {}
     if rep.get("type") is not None and rep["type"] not in DOC_TYPES:
-        b.err(("report", "type"), f'mã loại văn bản "{rep["type"]}" không có trong Phụ lục III',
-              _did_you_mean_hint(rep["type"], DOC_TYPES, "ví dụ: BC, KH, TTr"))
+        b.err(
+            ("report", "type"),
+            f'mã loại văn bản "{rep["type"]}" không có trong Phụ lục III',
+            _did_you_mean_hint(rep["type"], DOC_TYPES, "ví dụ: BC, KH, TTr"),
+        )
     template = b.file(("report", "template"), rep.get("template"), "tệp mẫu Word (.docx)")
     if d.get("unit_issuer") is not None and d.get("unit_signer") is None:
-        b.err(("unit_issuer",), "báo cáo của phường, xã do UBND phường, xã ban hành nhưng chưa "
-              "khai báo người ký (unit_signer): báo cáo sẽ mang chữ ký của người ký cấp thành phố",
-              "thêm mục unit_signer (authority: TM. ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: "
-              '"{{ don_vi.cot.chu_tich }}")')
+        b.err(
+            ("unit_issuer",),
+            "báo cáo của phường, xã do UBND phường, xã ban hành nhưng chưa "
+            "khai báo người ký (unit_signer): báo cáo sẽ mang chữ ký của người ký cấp thành phố",
+            "thêm mục unit_signer (authority: TM. ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: "
+            '"{{ don_vi.cot.chu_tich }}")',
+        )
     indicators = b.indicators(d["indicators"] or {})
     data = d["data"]
     previous = None
@@ -395,45 +525,82 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
         if prev is not None:
             previous = Previous(
                 file=b.file(("data", "previous", "file"), prev["file"], "tệp số liệu kỳ trước"),
-                sheet=prev["sheet"], unit_column=prev["unit_column"] or data["unit_column"],
-                locale=prev["locale"] or data["locale"], label=prev["label"],
+                sheet=prev["sheet"],
+                unit_column=prev["unit_column"] or data["unit_column"],
+                locale=prev["locale"] or data["locale"],
+                label=prev["label"],
             )
         source = DataSource(
-            file=b.file(("data", "file"), data["file"], "tệp số liệu"), sheet=data["sheet"],
-            unit_column=data["unit_column"], kind_column=data["kind_column"],
-            total_row=data["total_row"], total_name=data["total_name"], locale=data["locale"],
+            file=b.file(("data", "file"), data["file"], "tệp số liệu"),
+            sheet=data["sheet"],
+            unit_column=data["unit_column"],
+            kind_column=data["kind_column"],
+            total_row=data["total_row"],
+            total_name=data["total_name"],
+            locale=data["locale"],
             separator="\t" if data["separator"] == "tab" else data["separator"],
-            header_row=data["header_row"], period=data["period"], previous=previous,
+            header_row=data["header_row"],
+            period=data["period"],
+            previous=previous,
         )
         for iid, ind in indicators.items():
             if ind.column is not None and ind.column == data["unit_column"]:
-                b.err(("indicators", iid, "column"), f'cột "{ind.column}" là cột tên đơn vị '
-                      "(data.unit_column), không phải cột số liệu", "sửa tên cột của chỉ tiêu")
+                b.err(
+                    ("indicators", iid, "column"),
+                    f'cột "{ind.column}" là cột tên đơn vị '
+                    "(data.unit_column), không phải cột số liệu",
+                    "sửa tên cột của chỉ tiêu",
+                )
     checks = b.checks(d["checks"] or [], indicators, data)
     legal_bases = b.legal_bases(d["legal_bases"] or [], rep.get("date"))
     sections = b.sections(d["sections"] or [], ("sections",))
     issuer, signer = _party(d["issuer"]), _signer(d["signer"])
-    complete = source is not None and issuer is not None and signer is not None \
-        and d["indicators"] is not None \
+    complete = (
+        source is not None
+        and issuer is not None
+        and signer is not None
+        and d["indicators"] is not None
         and all(rep.get(k) is not None for k in ("id", "type", "title", "date", "place"))
+    )
     # An incomplete file still gets a config with placeholders, so that its texts are checked
     # too (and every mistake is reported in one run); it is never returned.
     config = ReportConfig(
-        path=b.path, id=rep.get("id") or "", type=rep.get("type") or "BC",
-        title=rep.get("title") or "", template=template, number=rep.get("number"),
-        date=rep.get("date") or date.today(), place=rep.get("place") or "",
-        issuer=issuer or Party(None, "", "UBND", None), unit_issuer=_party(d["unit_issuer"]),
-        signer=signer or Signer(None, "", ""), unit_signer=_signer(d["unit_signer"]),
+        path=b.path,
+        id=rep.get("id") or "",
+        type=rep.get("type") or "BC",
+        title=rep.get("title") or "",
+        template=template,
+        number=rep.get("number"),
+        date=rep.get("date") or date.today(),
+        place=rep.get("place") or "",
+        issuer=issuer or Party(None, "", "UBND", None),
+        unit_issuer=_party(d["unit_issuer"]),
+        signer=signer or Signer(None, "", ""),
+        unit_signer=_signer(d["unit_signer"]),
         recipients=_texts(d["recipients"]),
-        unit_recipients=_texts(d["unit_recipients"]) if d["unit_recipients"] is not None
-        else None,
-        legal_bases=tuple(legal_bases), basis_style=d["basis_style"] or "thuc_hien",
-        opening=d["opening"], sections=sections, closing=d["closing"],
-        data=source or _NO_DATA, indicators=indicators, checks=tuple(checks),
+        unit_recipients=_texts(d["unit_recipients"]) if d["unit_recipients"] is not None else None,
+        legal_bases=tuple(legal_bases),
+        basis_style=d["basis_style"] or "thuc_hien",
+        opening=d["opening"],
+        sections=sections,
+        closing=d["closing"],
+        data=source or _NO_DATA,
+        indicators=indicators,
+        checks=tuple(checks),
     )
     return config, complete
 
 
-_NO_DATA = DataSource(file=Path(), sheet=None, unit_column="", kind_column=None, total_row=None,
-                      total_name="", locale="vi", separator=None, header_row=None, period=None,
-                      previous=None)
+_NO_DATA = DataSource(
+    file=Path(),
+    sheet=None,
+    unit_column="",
+    kind_column=None,
+    total_row=None,
+    total_name="",
+    locale="vi",
+    separator=None,
+    header_row=None,
+    period=None,
+    previous=None,
+)

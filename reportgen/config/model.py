@@ -190,10 +190,12 @@ class ReportConfig:
 
     def indicator_order(self) -> list[str]:
         """Indicator ids in an order where every formula comes after what it reads."""
-        return _topological({
-            i: ind.formula.names if ind.formula is not None else frozenset()
-            for i, ind in self.indicators.items()
-        })
+        return _topological(
+            {
+                i: ind.formula.names if ind.formula is not None else frozenset()
+                for i, ind in self.indicators.items()
+            }
+        )
 
     def total_order(self) -> list[str]:
         """Indicator ids in an order where every whole-city formula (``total_formula``, or

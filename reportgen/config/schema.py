@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from reportgen.config.yamlsource import KeyPath, LineMap
-from reportgen.errors import ConfigError
+from reportgen.diagnostics.errors import ConfigError
 
 
 class _Missing:
@@ -333,8 +333,10 @@ class Obj(Spec):
         for key in value:
             if key not in self.fields:
                 guess = did_you_mean(key, self.fields)
-                hint = f'có phải ý bạn là "{guess}"?' if guess else (
-                    "các khóa được phép: " + ", ".join(self.fields)
+                hint = (
+                    f'có phải ý bạn là "{guess}"?'
+                    if guess
+                    else ("các khóa được phép: " + ", ".join(self.fields))
                 )
                 ctx.error((*path, key), f'khóa "{key}" không được hỗ trợ ở đây', hint)
         out: dict[str, Any] = {}

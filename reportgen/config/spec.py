@@ -27,72 +27,119 @@ from reportgen.config.schema import (
 )
 from reportgen.config.yamlsource import KeyPath
 
-ID = Str(pattern=r"[a-z_][a-z0-9_]*",
-         pattern_doc="mã chỉ tiêu viết thường không dấu (ví dụ ho_ngheo)")
+ID = Str(
+    pattern=r"[a-z_][a-z0-9_]*", pattern_doc="mã chỉ tiêu viết thường không dấu (ví dụ ho_ngheo)"
+)
 IDS = ListOf(ID, single_ok=True, min_items=1)
-REPORT_ID = Str(pattern=r"[a-z0-9][a-z0-9-]*",
-                pattern_doc="mã báo cáo viết thường, không dấu, nối bằng dấu gạch ngang "
-                            "(ví dụ giam-ngheo-2024)")
+REPORT_ID = Str(
+    pattern=r"[a-z0-9][a-z0-9-]*",
+    pattern_doc="mã báo cáo viết thường, không dấu, nối bằng dấu gạch ngang "
+    "(ví dụ giam-ngheo-2024)",
+)
 SEVERITY = Choice(choices=("error", "warning"))
 
 REPORT = Obj(
     name="report",
     doc="Thông tin chung của văn bản.",
     fields={
-        "id": Field(REPORT_ID, "Mã báo cáo; dùng để đặt tên tệp kết quả.", required=True,
-                    example="giam-ngheo-2024"),
-        "type": Field(Str(pattern=r"[A-ZĐa-z]{2,4}", pattern_doc="mã loại văn bản (BC, KH, TTr…)"),
-                      "Mã loại văn bản theo Phụ lục III Nghị định 30/2020 (BC, KH, TTr, …).",
-                      default="BC"),
-        "title": Field(Str(), "Trích yếu nội dung (in đậm, căn giữa dưới tên loại văn bản).",
-                       required=True, example="Kết quả thực hiện công tác giảm nghèo năm 2024"),
-        "template": Field(Str(), "Tệp mẫu Word (.docx), đường dẫn tính từ thư mục của tệp YAML.",
-                          default="../templates/bao-cao-co-ban.docx"),
-        "number": Field(Int(minimum=1), "Số văn bản. Bỏ trống để văn thư điền khi ban hành "
-                        "(in ra `Số:      /BC-UBND`)."),
-        "date": Field(Date(), "Ngày ban hành (2024-12-16 hoặc 16/12/2024).", required=True,
-                      example="2024-12-16"),
-        "place": Field(Str(), "Địa danh ở dòng ngày tháng (ví dụ Bắc Giang).", required=True,
-                       example="Bắc Giang"),
+        "id": Field(
+            REPORT_ID,
+            "Mã báo cáo; dùng để đặt tên tệp kết quả.",
+            required=True,
+            example="giam-ngheo-2024",
+        ),
+        "type": Field(
+            Str(pattern=r"[A-ZĐa-z]{2,4}", pattern_doc="mã loại văn bản (BC, KH, TTr…)"),
+            "Mã loại văn bản theo Phụ lục III Nghị định 30/2020 (BC, KH, TTr, …).",
+            default="BC",
+        ),
+        "title": Field(
+            Str(),
+            "Trích yếu nội dung (in đậm, căn giữa dưới tên loại văn bản).",
+            required=True,
+            example="Kết quả thực hiện công tác giảm nghèo năm 2024",
+        ),
+        "template": Field(
+            Str(),
+            "Tệp mẫu Word (.docx), đường dẫn tính từ thư mục của tệp YAML.",
+            default="../templates/bao-cao-co-ban.docx",
+        ),
+        "number": Field(
+            Int(minimum=1),
+            "Số văn bản. Bỏ trống để văn thư điền khi ban hành (in ra `Số:      /BC-UBND`).",
+        ),
+        "date": Field(
+            Date(),
+            "Ngày ban hành (2024-12-16 hoặc 16/12/2024).",
+            required=True,
+            example="2024-12-16",
+        ),
+        "place": Field(
+            Str(),
+            "Địa danh ở dòng ngày tháng (ví dụ Bắc Giang).",
+            required=True,
+            example="Bắc Giang",
+        ),
     },
 )
 
 PARTY_FIELDS = {
-    "parent": Field(Str(), "Tên cơ quan chủ quản (chữ in hoa, không đậm), ví dụ UBND TỈNH BẮC "
-                    "GIANG."),
-    "name": Field(Str(), "Tên cơ quan ban hành (chữ in hoa, đậm); xuống dòng bằng `\\n`.",
-                  required=True, example="ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC GIANG"),
-    "code": Field(Str(pattern=r"[A-ZĐ0-9&-]+", pattern_doc="chữ viết tắt in hoa, ví dụ UBND"),
-                  "Chữ viết tắt tên cơ quan trong số, ký hiệu (05/BC-**UBND**).", default="UBND"),
+    "parent": Field(
+        Str(), "Tên cơ quan chủ quản (chữ in hoa, không đậm), ví dụ UBND TỈNH BẮC GIANG."
+    ),
+    "name": Field(
+        Str(),
+        "Tên cơ quan ban hành (chữ in hoa, đậm); xuống dòng bằng `\\n`.",
+        required=True,
+        example="ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC GIANG",
+    ),
+    "code": Field(
+        Str(pattern=r"[A-ZĐ0-9&-]+", pattern_doc="chữ viết tắt in hoa, ví dụ UBND"),
+        "Chữ viết tắt tên cơ quan trong số, ký hiệu (05/BC-**UBND**).",
+        default="UBND",
+    ),
     "storage_code": Field(Str(), "Chữ viết tắt đơn vị soạn thảo trong dòng `- Lưu: VT, ….`"),
 }
 ISSUER = Obj(name="issuer", doc="Cơ quan ban hành báo cáo toàn thành phố.", fields=PARTY_FIELDS)
 UNIT_ISSUER = Obj(
     name="unit_issuer",
     doc="Cơ quan ban hành báo cáo của từng phường, xã. Các dòng có thể dùng `{{ don_vi.ten }}` "
-        "và các cột chữ của tệp số liệu (`{{ don_vi.cot.nguoi_ky }}`).",
+    "và các cột chữ của tệp số liệu (`{{ don_vi.cot.nguoi_ky }}`).",
     fields=PARTY_FIELDS,
 )
 
 SIGNER_FIELDS = {
     "authority": Field(Str(), "Thẩm quyền ký: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, Q. CHỦ TỊCH…"),
-    "title": Field(Str(), "Chức vụ người ký (PHÓ CHỦ TỊCH).", required=True,
-                   example="PHÓ CHỦ TỊCH"),
-    "name": Field(Str(), "Họ và tên người ký, không kèm học hàm, học vị.", required=True,
-                  example="Nguyễn Văn An"),
+    "title": Field(
+        Str(), "Chức vụ người ký (PHÓ CHỦ TỊCH).", required=True, example="PHÓ CHỦ TỊCH"
+    ),
+    "name": Field(
+        Str(),
+        "Họ và tên người ký, không kèm học hàm, học vị.",
+        required=True,
+        example="Nguyễn Văn An",
+    ),
 }
 SIGNER = Obj(name="signer", doc="Người ký báo cáo toàn thành phố.", fields=SIGNER_FIELDS)
-UNIT_SIGNER = Obj(name="unit_signer", doc="Người ký báo cáo của từng phường, xã (có thể dùng "
-                  "`{{ don_vi.cot.<tên cột> }}`).", fields=SIGNER_FIELDS)
+UNIT_SIGNER = Obj(
+    name="unit_signer",
+    doc="Người ký báo cáo của từng phường, xã (có thể dùng `{{ don_vi.cot.<tên cột> }}`).",
+    fields=SIGNER_FIELDS,
+)
 
 LEGAL_BASIS = Obj(
     name="legal_bases[]",
     doc="Một văn bản làm căn cứ.",
     fields={
-        "type": Field(Str(), "Tên loại văn bản: Nghị định, Quyết định, Kế hoạch, Thông tư…",
-                      required=True, example="Quyết định"),
-        "code": Field(Str(), "Số, ký hiệu: 90/QĐ-TTg, 07/2021/NĐ-CP.", required=True,
-                      example="90/QĐ-TTg"),
+        "type": Field(
+            Str(),
+            "Tên loại văn bản: Nghị định, Quyết định, Kế hoạch, Thông tư…",
+            required=True,
+            example="Quyết định",
+        ),
+        "code": Field(
+            Str(), "Số, ký hiệu: 90/QĐ-TTg, 07/2021/NĐ-CP.", required=True, example="90/QĐ-TTg"
+        ),
         "date": Field(Date(), "Ngày ban hành."),
         "issuer": Field(Str(), "Cơ quan/người ban hành: Thủ tướng Chính phủ, Chính phủ…"),
         "subject": Field(Str(), "Trích yếu của văn bản được dẫn."),
@@ -105,12 +152,15 @@ PARAGRAPH = Either(
         name="paragraph",
         doc="Một đoạn văn.",
         fields={
-            "text": Field(Str(), "Nội dung; dùng `{{ ho_ngheo | so }}` để chèn số liệu.",
-                          required=True),
+            "text": Field(
+                Str(), "Nội dung; dùng `{{ ho_ngheo | so }}` để chèn số liệu.", required=True
+            ),
             "when": Field(Str(), "Điều kiện (biểu thức) để in đoạn này, ví dụ `ho_ngheo > 0`."),
-            "style": Field(Choice(choices=("body", "bullet", "dash", "plus", "note")),
-                           "Kiểu đoạn: body (mặc định), dash (gạch đầu dòng -), plus (dấu +), "
-                           "bullet (dấu *), note (in nghiêng)."),
+            "style": Field(
+                Choice(choices=("body", "bullet", "dash", "plus", "note")),
+                "Kiểu đoạn: body (mặc định), dash (gạch đầu dòng -), plus (dấu +), "
+                "bullet (dấu *), note (in nghiêng).",
+            ),
         },
     ),
 )
@@ -120,16 +170,22 @@ TABLE = Obj(
     doc="Bảng số liệu theo từng đơn vị, có dòng tổng.",
     fields={
         "title": Field(Str(), "Tên bảng, in đậm phía trên bảng."),
-        "columns": Field(IDS, "Các chỉ tiêu làm cột (tiêu đề cột lấy từ label và unit).",
-                         required=True, example="[ho_ngheo, ty_le_ho_ngheo]"),
+        "columns": Field(
+            IDS,
+            "Các chỉ tiêu làm cột (tiêu đề cột lấy từ label và unit).",
+            required=True,
+            example="[ho_ngheo, ty_le_ho_ngheo]",
+        ),
         "total_row": Field(Bool(), "In dòng tổng (số của toàn thành phố).", default=True),
         "total_label": Field(Str(), "Chữ ở dòng tổng.", default="Tổng cộng"),
         "first_column": Field(Str(), "Tiêu đề cột tên đơn vị.", default="Đơn vị"),
         "unit_label": Field(Str(), "Tiêu đề cột số thứ tự.", default="TT"),
-        "show": Field(Choice(choices=("all", "city", "unit")),
-                      "In bảng ở báo cáo nào: all (mọi báo cáo), city (chỉ báo cáo toàn thành phố),"
-                      " unit (chỉ báo cáo phường, xã — bảng có một dòng của đơn vị đó).",
-                      default="city"),
+        "show": Field(
+            Choice(choices=("all", "city", "unit")),
+            "In bảng ở báo cáo nào: all (mọi báo cáo), city (chỉ báo cáo toàn thành phố),"
+            " unit (chỉ báo cáo phường, xã — bảng có một dòng của đơn vị đó).",
+            default="city",
+        ),
     },
 )
 
@@ -140,8 +196,9 @@ def _section_spec() -> Obj:
         doc="Một mục của báo cáo. Số thứ tự (I., 1., 1.1., a)) được đánh tự động theo cấp.",
         fields={
             "heading": Field(Str(), "Tên mục (mục cấp I được in hoa tự động).", required=True),
-            "paragraphs": Field(ListOf(PARAGRAPH, single_ok=True), "Các đoạn văn của mục.",
-                                default=[]),
+            "paragraphs": Field(
+                ListOf(PARAGRAPH, single_ok=True), "Các đoạn văn của mục.", default=[]
+            ),
             "table": Field(TABLE, "Bảng số liệu theo đơn vị (tùy chọn)."),
             "when": Field(Str(), "Điều kiện để in cả mục."),
         },
@@ -168,21 +225,39 @@ DATA = Obj(
     name="data",
     doc="Tệp số liệu: mỗi dòng là một phường, xã.",
     fields={
-        "file": Field(Str(), "Tệp .csv, .tsv, .txt hoặc .xlsx, tính từ thư mục của tệp YAML.",
-                      required=True, example="../inputs/giam-ngheo-2024.csv"),
+        "file": Field(
+            Str(),
+            "Tệp .csv, .tsv, .txt hoặc .xlsx, tính từ thư mục của tệp YAML.",
+            required=True,
+            example="../inputs/giam-ngheo-2024.csv",
+        ),
         "sheet": Field(Str(), "Tên trang tính (với tệp .xlsx); mặc định trang đầu tiên."),
         "unit_column": Field(Str(), "Cột ghi tên đơn vị.", default="don_vi"),
         "kind_column": Field(Str(), "Cột ghi loại đơn vị (phường/xã), nếu có."),
-        "total_row": Field(Str(), "Tên dòng tổng có sẵn trong tệp (ví dụ Toàn thành phố). Nếu bỏ "
-                           "trống, số toàn thành phố được tính từ các đơn vị."),
-        "total_name": Field(Str(), "Tên đơn vị tổng dùng trong báo cáo, ví dụ thành phố Bắc Giang.",
-                            required=True, example="thành phố Bắc Giang"),
-        "locale": Field(Choice(choices=("vi", "en")),
-                        "Cách viết số trong tệp: vi (1.013,5) hoặc en (1,013.5).", default="vi"),
-        "separator": Field(Choice(choices=(",", ";", "\t", "tab")),
-                           "Dấu phân cách cột của tệp CSV; mặc định tự nhận biết."),
-        "header_row": Field(Int(minimum=1, maximum=50),
-                            "Dòng tiêu đề cột; mặc định là dòng đầu tiên có cột tên đơn vị."),
+        "total_row": Field(
+            Str(),
+            "Tên dòng tổng có sẵn trong tệp (ví dụ Toàn thành phố). Nếu bỏ "
+            "trống, số toàn thành phố được tính từ các đơn vị.",
+        ),
+        "total_name": Field(
+            Str(),
+            "Tên đơn vị tổng dùng trong báo cáo, ví dụ thành phố Bắc Giang.",
+            required=True,
+            example="thành phố Bắc Giang",
+        ),
+        "locale": Field(
+            Choice(choices=("vi", "en")),
+            "Cách viết số trong tệp: vi (1.013,5) hoặc en (1,013.5).",
+            default="vi",
+        ),
+        "separator": Field(
+            Choice(choices=(",", ";", "\t", "tab")),
+            "Dấu phân cách cột của tệp CSV; mặc định tự nhận biết.",
+        ),
+        "header_row": Field(
+            Int(minimum=1, maximum=50),
+            "Dòng tiêu đề cột; mặc định là dòng đầu tiên có cột tên đơn vị.",
+        ),
         "period": Field(Str(), "Kỳ báo cáo, ví dụ năm 2024 hoặc 6 tháng đầu năm 2024."),
         "previous": Field(PREVIOUS, "Số liệu kỳ trước (tùy chọn)."),
     },
@@ -191,11 +266,17 @@ DATA = Obj(
 
 def _validate_indicator(value: dict[str, Any], path: KeyPath, ctx: Context) -> None:
     if value.get("column") and value.get("formula"):
-        ctx.error(path, "một chỉ tiêu chỉ lấy từ cột (column) hoặc từ công thức (formula), "
-                  "không cả hai", "xóa một trong hai khóa")
+        ctx.error(
+            path,
+            "một chỉ tiêu chỉ lấy từ cột (column) hoặc từ công thức (formula), không cả hai",
+            "xóa một trong hai khóa",
+        )
     if not value.get("column") and not value.get("formula"):
-        ctx.error(path, "chỉ tiêu cần có column (cột trong tệp số liệu) hoặc formula (công thức)",
-                  "thêm `column: <tên cột>` hoặc `formula: <công thức>`")
+        ctx.error(
+            path,
+            "chỉ tiêu cần có column (cột trong tệp số liệu) hoặc formula (công thức)",
+            "thêm `column: <tên cột>` hoặc `formula: <công thức>`",
+        )
 
 
 INDICATOR = Obj(
@@ -203,29 +284,50 @@ INDICATOR = Obj(
     doc="Một chỉ tiêu (số liệu) của báo cáo. Mã chỉ tiêu là tên dùng trong mẫu Word.",
     validate=_validate_indicator,
     fields={
-        "label": Field(Str(), "Tên chỉ tiêu tiếng Việt (tiêu đề cột, thông báo lỗi).",
-                       required=True, example="Số hộ nghèo"),
-        "unit": Field(Str(allow_empty=True), "Đơn vị tính: hộ, khẩu, người, lượt, %, đồng, "
-                      "nghìn đồng, triệu đồng, tỷ đồng…", default=""),
-        "kind": Field(Choice(choices=("count", "money", "percent", "number", "text")),
-                      "Loại số: count (đếm, số nguyên ≥ 0), money (tiền), percent (tỷ lệ %), "
-                      "number (số bất kỳ), text (chữ). Mặc định suy ra từ unit."),
+        "label": Field(
+            Str(),
+            "Tên chỉ tiêu tiếng Việt (tiêu đề cột, thông báo lỗi).",
+            required=True,
+            example="Số hộ nghèo",
+        ),
+        "unit": Field(
+            Str(allow_empty=True),
+            "Đơn vị tính: hộ, khẩu, người, lượt, %, đồng, nghìn đồng, triệu đồng, tỷ đồng…",
+            default="",
+        ),
+        "kind": Field(
+            Choice(choices=("count", "money", "percent", "number", "text")),
+            "Loại số: count (đếm, số nguyên ≥ 0), money (tiền), percent (tỷ lệ %), "
+            "number (số bất kỳ), text (chữ). Mặc định suy ra từ unit.",
+        ),
         "column": Field(Str(), "Cột của tệp số liệu chứa giá trị."),
-        "formula": Field(Str(), "Công thức từ các chỉ tiêu khác, ví dụ "
-                         "`ho_ngheo / tong_so_ho * 100`."),
-        "decimals": Field(Int(minimum=0, maximum=6),
-                          "Số chữ số thập phân khi in và khi so sánh (mặc định: 0 với số đếm, "
-                          "2 với tỷ lệ %)."),
-        "total": Field(Choice(choices=("sum", "formula", "none")),
-                       "Cách tính số toàn thành phố: sum (cộng các đơn vị), formula (tính lại "
-                       "bằng công thức), none (không có). Mặc định: sum với số đếm và tiền lấy "
-                       "từ cột, formula với chỉ tiêu có công thức."),
-        "total_formula": Field(Str(), "Công thức cho số toàn thành phố (khi khác formula), ví dụ "
-                               "tỷ lệ ghi sẵn trong tệp: `ho_ngheo / tong_so_ho * 100`."),
-        "money_unit": Field(Str(), "Đơn vị khi in số tiền (đồng, nghìn đồng, triệu đồng, tỷ "
-                            "đồng); mặc định bằng unit."),
-        "rounded": Field(Bool(), "Số ghi đã được làm tròn đến `decimals` chữ số (mặc định: đúng "
-                         "với tỷ lệ và tiền không tính bằng đồng)."),
+        "formula": Field(
+            Str(), "Công thức từ các chỉ tiêu khác, ví dụ `ho_ngheo / tong_so_ho * 100`."
+        ),
+        "decimals": Field(
+            Int(minimum=0, maximum=6),
+            "Số chữ số thập phân khi in và khi so sánh (mặc định: 0 với số đếm, 2 với tỷ lệ %).",
+        ),
+        "total": Field(
+            Choice(choices=("sum", "formula", "none")),
+            "Cách tính số toàn thành phố: sum (cộng các đơn vị), formula (tính lại "
+            "bằng công thức), none (không có). Mặc định: sum với số đếm và tiền lấy "
+            "từ cột, formula với chỉ tiêu có công thức.",
+        ),
+        "total_formula": Field(
+            Str(),
+            "Công thức cho số toàn thành phố (khi khác formula), ví dụ "
+            "tỷ lệ ghi sẵn trong tệp: `ho_ngheo / tong_so_ho * 100`.",
+        ),
+        "money_unit": Field(
+            Str(),
+            "Đơn vị khi in số tiền (đồng, nghìn đồng, triệu đồng, tỷ đồng); mặc định bằng unit.",
+        ),
+        "rounded": Field(
+            Bool(),
+            "Số ghi đã được làm tròn đến `decimals` chữ số (mặc định: đúng "
+            "với tỷ lệ và tiền không tính bằng đồng).",
+        ),
         "optional": Field(Bool(), "Cho phép ô trống (mặc định: ô trống là lỗi).", default=False),
         "description": Field(Str(), "Ghi chú cho người soạn."),
     },
@@ -235,101 +337,158 @@ INDICATOR = Obj(
 def _validate_range(value: dict[str, Any], path: KeyPath, ctx: Context) -> None:
     lo, hi = value.get("min"), value.get("max")
     if lo is None and hi is None:
-        ctx.error(path, "phép kiểm tra range cần `min`, `max` hoặc cả hai",
-                  "ví dụ `min: 0` và `max: 100`")
+        ctx.error(
+            path, "phép kiểm tra range cần `min`, `max` hoặc cả hai", "ví dụ `min: 0` và `max: 100`"
+        )
     elif lo is not None and hi is not None and lo > hi:
         ctx.error((*path, "min"), f"min ({lo}) lớn hơn max ({hi})", "đổi chỗ hai giá trị")
 
 
-_CHECK_NAMES = ("sum", "percentage", "change", "movement", "city_sum", "range", "not_greater",
-                "continuity", "words", "target")
+_CHECK_NAMES = (
+    "sum",
+    "percentage",
+    "change",
+    "movement",
+    "city_sum",
+    "range",
+    "not_greater",
+    "continuity",
+    "words",
+    "target",
+)
 
 
 def check_fields(**extra: Field) -> dict[str, Field]:
     """Return the options every check has plus ``extra``."""
     common = {
-        "check": Field(Str(pattern_doc="tên một loại kiểm tra"),
-                       "Tên loại kiểm tra: " + ", ".join(_CHECK_NAMES) + ".", required=True),
-        "severity": Field(SEVERITY, "Mức độ: error (chặn ký ban hành) hoặc warning (nhắc nhở).",
-                          default="error"),
-        "units": Field(ListOf(Str(), single_ok=True),
-                       "Chỉ kiểm tra các đơn vị này (mặc định: mọi đơn vị và toàn thành phố)."),
+        "check": Field(
+            Str(pattern_doc="tên một loại kiểm tra"),
+            "Tên loại kiểm tra: " + ", ".join(_CHECK_NAMES) + ".",
+            required=True,
+        ),
+        "severity": Field(
+            SEVERITY, "Mức độ: error (chặn ký ban hành) hoặc warning (nhắc nhở).", default="error"
+        ),
+        "units": Field(
+            ListOf(Str(), single_ok=True),
+            "Chỉ kiểm tra các đơn vị này (mặc định: mọi đơn vị và toàn thành phố).",
+        ),
         "label": Field(Str(), "Tên ngắn của phép kiểm tra, in trong thông báo."),
     }
     return {**common, **extra}
 
 
 CHECKS: dict[str, Obj] = {
-    "sum": Obj(name="sum", doc="Các thành phần cộng lại bằng tổng (hoặc không vượt tổng với "
-               "`partial: true`, cho danh sách \"trong đó\"). Dung sai theo cách làm tròn.",
-               fields=check_fields(
-                   total=Field(ID, "Chỉ tiêu tổng.", required=True),
-                   parts=Field(IDS, "Các chỉ tiêu thành phần.", required=True),
-                   partial=Field(Bool(), "Danh sách \"trong đó\" không đầy đủ: chỉ kiểm tra tổng "
-                                 "các thành phần ≤ tổng.", default=False))),
-    "percentage": Obj(name="percentage", doc="Tỷ lệ ghi = phần / tổng × 100, làm tròn nửa lên "
-                      "theo số chữ số của tỷ lệ.",
-                      fields=check_fields(
-                          value=Field(ID, "Chỉ tiêu tỷ lệ (%) đã ghi.", required=True),
-                          part=Field(ID, "Chỉ tiêu phần (tử số).", required=True),
-                          total=Field(ID, "Chỉ tiêu tổng (mẫu số).", required=True))),
-    "change": Obj(name="change", doc="Mức tăng/giảm ghi = hiệu hai giá trị đã ghi (số đếm hoặc "
-                  "điểm phần trăm).",
-                  fields=check_fields(
-                      value=Field(ID, "Chỉ tiêu mức thay đổi đã ghi.", required=True),
-                      start=Field(ID, "Giá trị đầu kỳ.", required=True),
-                      end=Field(ID, "Giá trị cuối kỳ.", required=True),
-                      direction=Field(Choice(choices=("auto", "increase", "decrease")),
-                                      "decrease: số ghi là mức giảm (đầu − cuối); increase: mức "
-                                      "tăng (cuối − đầu); auto: cuối − đầu, có dấu.",
-                                      default="auto"))),
-    "movement": Obj(name="movement", doc="Biến động hộ nghèo/cận nghèo: cuối kỳ = đầu kỳ − các "
-                    "khoản giảm + các khoản tăng.",
-                    fields=check_fields(
-                        start=Field(ID, "Số đầu kỳ (cột 1).", required=True),
-                        decreases=Field(IDS, "Các khoản giảm (cột 2, 3, 4).", required=True),
-                        increases=Field(IDS, "Các khoản tăng (cột 5, 6, 7, 8).", required=True),
-                        end=Field(ID, "Số cuối kỳ (cột 9).", required=True))),
-    "city_sum": Obj(name="city_sum", doc="Số của dòng tổng trong tệp bằng tổng các đơn vị (chỉ "
-                    "khi có `data.total_row`; tỷ lệ không cộng mà tính lại).",
-                    fields=check_fields(
-                        indicators=Field(IDS, "Các chỉ tiêu cần so; mặc định mọi chỉ tiêu có "
-                                         "total: sum."))),
-    "range": Obj(name="range", doc="Giá trị nằm trong khoảng [min, max]. (Số đếm nguyên ≥ 0, "
-                 "tiền ≥ 0, tỷ lệ 0–100 được kiểm tra tự động cho mọi chỉ tiêu.)",
-                 validate=_validate_range,
-                 fields=check_fields(
-                     value=Field(IDS, "Chỉ tiêu cần kiểm tra.", required=True),
-                     min=Field(Dec(), "Giá trị nhỏ nhất (số; 1,5 hoặc 1.5 đều được)."),
-                     max=Field(Dec(), "Giá trị lớn nhất (số)."))),
-    "not_greater": Obj(name="not_greater", doc="Phần không lớn hơn tổng (ví dụ hộ nghèo ≤ tổng "
-                       "số hộ).",
-                       fields=check_fields(
-                           part=Field(IDS, "Chỉ tiêu phần.", required=True),
-                           total=Field(ID, "Chỉ tiêu tổng.", required=True))),
-    "continuity": Obj(name="continuity", doc="Số đầu kỳ này bằng số cuối kỳ trước (cần "
-                      "`data.previous`). Ghi `reason` để bỏ qua có lý do (ví dụ chuẩn nghèo "
-                      "thay đổi).",
-                      fields=check_fields(
-                          value=Field(ID, "Chỉ tiêu đầu kỳ này.", required=True),
-                          previous=Field(ID, "Chỉ tiêu cuối kỳ trong tệp kỳ trước.",
-                                         required=True),
-                          reason=Field(Str(), "Lý do số liệu không liên tục; khi có, kết quả "
-                                       "chỉ được ghi chú, không báo lỗi."))),
-    "words": Obj(name="words", doc="Số tiền bằng chữ đã ghi đọc ra đúng số tiền bằng số.",
-                 fields=check_fields(
-                     value=Field(ID, "Chỉ tiêu số tiền.", required=True),
-                     words=Field(ID, "Chỉ tiêu chữ (kind: text) ghi số tiền bằng chữ.",
-                                 required=True))),
-    "target": Obj(name="target", doc="So kết quả với chỉ tiêu giao: vượt, đạt hoặc không đạt. "
-                  "Không đạt là cảnh báo; nếu có `status`, chữ đã ghi phải khớp kết quả.",
-                  fields=check_fields(
-                      actual=Field(ID, "Kết quả thực hiện.", required=True),
-                      target=Field(ID, "Chỉ tiêu giao.", required=True),
-                      lower_is_better=Field(Bool(), "Giá trị càng thấp càng tốt.", default=False),
-                      status=Field(ID, "Chỉ tiêu chữ ghi kết quả đã đánh giá (đạt/vượt/không "
-                                   "đạt)."))),
+    "sum": Obj(
+        name="sum",
+        doc="Các thành phần cộng lại bằng tổng (hoặc không vượt tổng với "
+        '`partial: true`, cho danh sách "trong đó"). Dung sai theo cách làm tròn.',
+        fields=check_fields(
+            total=Field(ID, "Chỉ tiêu tổng.", required=True),
+            parts=Field(IDS, "Các chỉ tiêu thành phần.", required=True),
+            partial=Field(
+                Bool(),
+                'Danh sách "trong đó" không đầy đủ: chỉ kiểm tra tổng các thành phần ≤ tổng.',
+                default=False,
+            ),
+        ),
+    ),
+    "percentage": Obj(
+        name="percentage",
+        doc="Tỷ lệ ghi = phần / tổng × 100, làm tròn nửa lên theo số chữ số của tỷ lệ.",
+        fields=check_fields(
+            value=Field(ID, "Chỉ tiêu tỷ lệ (%) đã ghi.", required=True),
+            part=Field(ID, "Chỉ tiêu phần (tử số).", required=True),
+            total=Field(ID, "Chỉ tiêu tổng (mẫu số).", required=True),
+        ),
+    ),
+    "change": Obj(
+        name="change",
+        doc="Mức tăng/giảm ghi = hiệu hai giá trị đã ghi (số đếm hoặc điểm phần trăm).",
+        fields=check_fields(
+            value=Field(ID, "Chỉ tiêu mức thay đổi đã ghi.", required=True),
+            start=Field(ID, "Giá trị đầu kỳ.", required=True),
+            end=Field(ID, "Giá trị cuối kỳ.", required=True),
+            direction=Field(
+                Choice(choices=("auto", "increase", "decrease")),
+                "decrease: số ghi là mức giảm (đầu − cuối); increase: mức "
+                "tăng (cuối − đầu); auto: cuối − đầu, có dấu.",
+                default="auto",
+            ),
+        ),
+    ),
+    "movement": Obj(
+        name="movement",
+        doc="Biến động hộ nghèo/cận nghèo: cuối kỳ = đầu kỳ − các khoản giảm + các khoản tăng.",
+        fields=check_fields(
+            start=Field(ID, "Số đầu kỳ (cột 1).", required=True),
+            decreases=Field(IDS, "Các khoản giảm (cột 2, 3, 4).", required=True),
+            increases=Field(IDS, "Các khoản tăng (cột 5, 6, 7, 8).", required=True),
+            end=Field(ID, "Số cuối kỳ (cột 9).", required=True),
+        ),
+    ),
+    "city_sum": Obj(
+        name="city_sum",
+        doc="Số của dòng tổng trong tệp bằng tổng các đơn vị (chỉ "
+        "khi có `data.total_row`; tỷ lệ không cộng mà tính lại).",
+        fields=check_fields(
+            indicators=Field(IDS, "Các chỉ tiêu cần so; mặc định mọi chỉ tiêu có total: sum.")
+        ),
+    ),
+    "range": Obj(
+        name="range",
+        doc="Giá trị nằm trong khoảng [min, max]. (Số đếm nguyên ≥ 0, "
+        "tiền ≥ 0, tỷ lệ 0–100 được kiểm tra tự động cho mọi chỉ tiêu.)",
+        validate=_validate_range,
+        fields=check_fields(
+            value=Field(IDS, "Chỉ tiêu cần kiểm tra.", required=True),
+            min=Field(Dec(), "Giá trị nhỏ nhất (số; 1,5 hoặc 1.5 đều được)."),
+            max=Field(Dec(), "Giá trị lớn nhất (số)."),
+        ),
+    ),
+    "not_greater": Obj(
+        name="not_greater",
+        doc="Phần không lớn hơn tổng (ví dụ hộ nghèo ≤ tổng số hộ).",
+        fields=check_fields(
+            part=Field(IDS, "Chỉ tiêu phần.", required=True),
+            total=Field(ID, "Chỉ tiêu tổng.", required=True),
+        ),
+    ),
+    "continuity": Obj(
+        name="continuity",
+        doc="Số đầu kỳ này bằng số cuối kỳ trước (cần "
+        "`data.previous`). Ghi `reason` để bỏ qua có lý do (ví dụ chuẩn nghèo "
+        "thay đổi).",
+        fields=check_fields(
+            value=Field(ID, "Chỉ tiêu đầu kỳ này.", required=True),
+            previous=Field(ID, "Chỉ tiêu cuối kỳ trong tệp kỳ trước.", required=True),
+            reason=Field(
+                Str(),
+                "Lý do số liệu không liên tục; khi có, kết quả chỉ được ghi chú, không báo lỗi.",
+            ),
+        ),
+    ),
+    "words": Obj(
+        name="words",
+        doc="Số tiền bằng chữ đã ghi đọc ra đúng số tiền bằng số.",
+        fields=check_fields(
+            value=Field(ID, "Chỉ tiêu số tiền.", required=True),
+            words=Field(ID, "Chỉ tiêu chữ (kind: text) ghi số tiền bằng chữ.", required=True),
+        ),
+    ),
+    "target": Obj(
+        name="target",
+        doc="So kết quả với chỉ tiêu giao: vượt, đạt hoặc không đạt. "
+        "Không đạt là cảnh báo; nếu có `status`, chữ đã ghi phải khớp kết quả.",
+        fields=check_fields(
+            actual=Field(ID, "Kết quả thực hiện.", required=True),
+            target=Field(ID, "Chỉ tiêu giao.", required=True),
+            lower_is_better=Field(Bool(), "Giá trị càng thấp càng tốt.", default=False),
+            status=Field(ID, "Chỉ tiêu chữ ghi kết quả đã đánh giá (đạt/vượt/không đạt)."),
+        ),
+    ),
 }
+
 
 class CheckItem(Spec):
     """A check: ``check: <name>`` chooses which arguments are allowed."""
@@ -339,15 +498,23 @@ class CheckItem(Spec):
 
     def convert(self, value: Any, path: KeyPath, ctx: Context) -> Any:
         if not isinstance(value, dict) or not isinstance(value.get("check"), str):
-            ctx.expected(path, "một nhóm khóa bắt đầu bằng `check: <loại kiểm tra>`", value,
-                         "các loại kiểm tra: " + ", ".join(CHECKS))
+            ctx.expected(
+                path,
+                "một nhóm khóa bắt đầu bằng `check: <loại kiểm tra>`",
+                value,
+                "các loại kiểm tra: " + ", ".join(CHECKS),
+            )
             return MISSING
         name = value["check"].strip()
         if name not in CHECKS:
             guess = did_you_mean(name, CHECKS)
-            ctx.error((*path, "check"), f'không có loại kiểm tra "{name}"',
-                      f'có phải ý bạn là "{guess}"?' if guess
-                      else "các loại kiểm tra: " + ", ".join(CHECKS))
+            ctx.error(
+                (*path, "check"),
+                f'không có loại kiểm tra "{name}"',
+                f'có phải ý bạn là "{guess}"?'
+                if guess
+                else "các loại kiểm tra: " + ", ".join(CHECKS),
+            )
             return MISSING
         return CHECKS[name].convert(value, path, ctx)
 
@@ -358,22 +525,26 @@ TOP: dict[str, Field] = {
     "unit_issuer": Field(UNIT_ISSUER, UNIT_ISSUER.doc),
     "signer": Field(SIGNER, SIGNER.doc, required=True),
     "unit_signer": Field(UNIT_SIGNER, UNIT_SIGNER.doc),
-    "recipients": Field(ListOf(Str(), single_ok=True), "Nơi nhận, mỗi dòng một nơi (không cần "
-                        "gạch đầu dòng; dòng `- Lưu: VT, ….` được thêm tự động).", default=[]),
+    "recipients": Field(
+        ListOf(Str(), single_ok=True),
+        "Nơi nhận, mỗi dòng một nơi (không cần "
+        "gạch đầu dòng; dòng `- Lưu: VT, ….` được thêm tự động).",
+        default=[],
+    ),
     "unit_recipients": Field(ListOf(Str(), single_ok=True), "Nơi nhận của báo cáo phường, xã."),
     "legal_bases": Field(ListOf(LEGAL_BASIS), "Các văn bản làm căn cứ.", default=[]),
-    "basis_style": Field(Choice(choices=("can_cu", "thuc_hien", "none")),
-                         "Cách mở đầu: can_cu (mỗi văn bản một dòng `Căn cứ …;` in nghiêng), "
-                         "thuc_hien (`Thực hiện …, … báo cáo như sau:`), none.",
-                         default="thuc_hien"),
+    "basis_style": Field(
+        Choice(choices=("can_cu", "thuc_hien", "none")),
+        "Cách mở đầu: can_cu (mỗi văn bản một dòng `Căn cứ …;` in nghiêng), "
+        "thuc_hien (`Thực hiện …, … báo cáo như sau:`), none.",
+        default="thuc_hien",
+    ),
     "opening": Field(Str(), "Đoạn mở đầu tự viết (thay cho đoạn sinh tự động)."),
     "sections": Field(ListOf(SECTION), "Các mục của báo cáo.", default=[]),
-    "closing": Field(Str(), "Câu kết thúc, trước dấu `./.`; mặc định `Trên đây là báo cáo "
-                     "….`"),
+    "closing": Field(Str(), "Câu kết thúc, trước dấu `./.`; mặc định `Trên đây là báo cáo ….`"),
     "data": Field(DATA, DATA.doc, required=True),
     "indicators": Field(MapOf(INDICATOR), "Các chỉ tiêu, theo mã.", required=True),
-    "checks": Field(ListOf(CheckItem()), "Các phép kiểm tra số liệu (xem bảng dưới).",
-                    default=[]),
+    "checks": Field(ListOf(CheckItem()), "Các phép kiểm tra số liệu (xem bảng dưới).", default=[]),
 }
 
 ROOT = Obj(name="(gốc)", doc="Tệp định nghĩa báo cáo.", fields=TOP)
@@ -382,8 +553,14 @@ ROOT = Obj(name="(gốc)", doc="Tệp định nghĩa báo cáo.", fields=TOP)
 def all_specs() -> list[tuple[str, Spec]]:
     """Every documented object spec, in reference-page order."""
     return [
-        ("report", REPORT), ("issuer / unit_issuer", ISSUER), ("signer / unit_signer", SIGNER),
-        ("legal_bases[]", LEGAL_BASIS), ("sections[]", SECTION),
-        ("sections[].paragraphs[]", PARAGRAPH.full), ("sections[].table", TABLE),
-        ("data", DATA), ("data.previous", PREVIOUS), ("indicators.<mã>", INDICATOR),
+        ("report", REPORT),
+        ("issuer / unit_issuer", ISSUER),
+        ("signer / unit_signer", SIGNER),
+        ("legal_bases[]", LEGAL_BASIS),
+        ("sections[]", SECTION),
+        ("sections[].paragraphs[]", PARAGRAPH.full),
+        ("sections[].table", TABLE),
+        ("data", DATA),
+        ("data.previous", PREVIOUS),
+        ("indicators.<mã>", INDICATOR),
     ]

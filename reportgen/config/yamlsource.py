@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from reportgen.errors import ConfigError, Location
+from reportgen.diagnostics.errors import ConfigError, Location
 
 KeyPath = tuple[str | int, ...]
 
@@ -85,13 +85,22 @@ def _walk(node: yaml.Node, path: KeyPath, lines: LineMap, loader: _Loader) -> An
             child = (*path, key)
             if key in out:
                 first = lines.lines.get(child)
-                lines.problems.append(ConfigError(
-                    f'khóa "{key}" xuất hiện hai lần'
-                    + (f" (dòng {first} và dòng {key_node.start_mark.line + 1})" if first else ""),
-                    location=Location(file=lines.file, line=key_node.start_mark.line + 1,
-                                      key=format_path(child)),
-                    hint="xóa một trong hai dòng hoặc đổi tên khóa (giá trị đầu tiên được dùng)",
-                ))
+                lines.problems.append(
+                    ConfigError(
+                        f'khóa "{key}" xuất hiện hai lần'
+                        + (
+                            f" (dòng {first} và dòng {key_node.start_mark.line + 1})"
+                            if first
+                            else ""
+                        ),
+                        location=Location(
+                            file=lines.file,
+                            line=key_node.start_mark.line + 1,
+                            key=format_path(child),
+                        ),
+                        hint="xóa một trong hai dòng hoặc đổi tên khóa (giá trị đầu tiên được dùng)",
+                    )
+                )
                 continue
             out[key] = _walk(value_node, child, lines, loader)
             lines.lines[child] = key_node.start_mark.line + 1

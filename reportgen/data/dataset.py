@@ -17,7 +17,13 @@ from pathlib import Path
 from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.reader import RawTable, column_letter, read_table
 from reportgen.data.text import collapse_spaces, slugify, unit_key
-from reportgen.errors import DataError, ErrorList, Location, NumberFormatError, ReportgenError
+from reportgen.diagnostics.errors import (
+    DataError,
+    ErrorList,
+    Location,
+    NumberFormatError,
+    ReportgenError,
+)
 from reportgen.vnformat import parse_number, round_half_up
 
 
@@ -32,8 +38,9 @@ class Source:
 
     def describe(self) -> str:
         """Vietnamese words for the cell: ``inputs/x.csv, dòng 7, cột ho_ngheo (G)``."""
-        return Location(file=self.file, sheet=self.sheet, row=self.row,
-                        column=self.column).describe()
+        return Location(
+            file=self.file, sheet=self.sheet, row=self.row, column=self.column
+        ).describe()
 
     def cell(self) -> str:
         """The cell without the file: ``dòng 7, cột ho_ngheo (G)`` (with the sheet if any)."""
@@ -123,8 +130,9 @@ class Dataset:
         return [*self.units, self.total]
 
 
-def _source(table: RawTable, columns: dict[str, str], row: int | None,
-            indicator: str) -> Source | None:
+def _source(
+    table: RawTable, columns: dict[str, str], row: int | None, indicator: str
+) -> Source | None:
     column = columns.get(indicator)
     if column is None or row is None:
         return None
@@ -144,13 +152,16 @@ _PLAIN = {
 }
 # A count written "1,013" under vi (or "1.013" under en) reads as a decimal number but was most
 # likely typed in the other style: one thousand and thirteen.
-_OTHER_STYLE = {"vi": re.compile(r"-?[1-9][0-9]{0,2},[0-9]{3}"),
-                "en": re.compile(r"-?[1-9][0-9]{0,2}\.[0-9]{3}")}
+_OTHER_STYLE = {
+    "vi": re.compile(r"-?[1-9][0-9]{0,2},[0-9]{3}"),
+    "en": re.compile(r"-?[1-9][0-9]{0,2}\.[0-9]{3}"),
+}
 
 
 _TOTAL_SLUG = re.compile(
     r"tong|cong|tong-cong(-.*)?|tong-so(-.*)?"
-    r"|toan-(thanh-pho|huyen|tinh|quan|thi-xa|thi-tran|xa|phuong)(-.*)?")
+    r"|toan-(thanh-pho|huyen|tinh|quan|thi-xa|thi-tran|xa|phuong)(-.*)?"
+)
 
 
 def looks_like_total(name: str, total_name: str) -> bool:
@@ -204,22 +215,32 @@ def _other_style_issue(text: str, value: Decimal, locale: str) -> tuple[str, str
     )
 
 
-def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_column: str,
-                issues: list[CellIssue] | None = None,
-                required: Collection[str] | None = None,
-                kind_column: str | None = None, total_row: str | None = None,
-                require_total: bool = True) -> tuple[list[Unit], Unit | None]:
+def build_units(
+    table: RawTable,
+    config: ReportConfig,
+    *,
+    locale: str,
+    unit_column: str,
+    issues: list[CellIssue] | None = None,
+    required: Collection[str] | None = None,
+    kind_column: str | None = None,
+    total_row: str | None = None,
+    require_total: bool = True,
+) -> tuple[list[Unit], Unit | None]:
     """Read the units of ``table``; return them and the whole-city row if the file has one.
 
     Every indicator with a column is read. Those in ``required`` (default: all of them) must
-    have their column in the file — a :class:`~reportgen.errors.ErrorList` names every missing
+    have their column in the file — a :class:`~reportgen.diagnostics.errors.ErrorList` names every missing
     one with a did-you-mean — and an empty cell of theirs is an issue; the others are read when
     their column is there. ``total_row`` names the whole-city row; with ``require_total`` a file
     without it is an error. Cells that cannot be read are appended to ``issues`` (when given).
     """
     ucol = table.require_column(unit_column, "tên đơn vị, xem data.unit_column")
-    kcol = table.require_column(kind_column, "loại đơn vị, xem data.kind_column") \
-        if kind_column else None
+    kcol = (
+        table.require_column(kind_column, "loại đơn vị, xem data.kind_column")
+        if kind_column
+        else None
+    )
     errs: list[ReportgenError] = []
     # (id, column index, indicator, is text, is a rate, is a count, must be filled) for the
     # hot loop below
@@ -235,15 +256,25 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
         except DataError as exc:
             errs.append(exc)
             continue
-        columns.append((ind.id, i, ind, ind.kind == "text", ind.kind == "percent",
-                        ind.kind == "count", must and not ind.optional))
+        columns.append(
+            (
+                ind.id,
+                i,
+                ind,
+                ind.kind == "text",
+                ind.kind == "percent",
+                ind.kind == "count",
+                must and not ind.optional,
+            )
+        )
     if errs:
         raise ErrorList(f"Tệp {table.file} thiếu cột", errs)
     read = number_reader(locale)
     other_style = _OTHER_STYLE[locale].fullmatch
     # figures stated with more decimals than declared (counts: the range check says "whole")
-    decimals = {ind.id: None if ind.kind == "count" else ind.decimals
-                for ind in config.indicators.values()}
+    decimals = {
+        ind.id: None if ind.kind == "count" else ind.decimals for ind in config.indicators.values()
+    }
     total_key = unit_key(total_row) if total_row else None
     total_name = config.data.total_name
     units: list[Unit] = []
@@ -253,27 +284,46 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
     headers = table.headers
     width = len(headers)
 
-    def issue(unit: str, key: str, ind: Indicator, row: int, text: str | None, message: str,
-              hint: str | None) -> None:
+    def issue(
+        unit: str,
+        key: str,
+        ind: Indicator,
+        row: int,
+        text: str | None,
+        message: str,
+        hint: str | None,
+    ) -> None:
         if issues is not None:
-            issues.append(CellIssue(unit, ind.id, Source(
-                file, sheet, row, table.location(row, ind.column).column), text, message, hint,
-                key))
+            issues.append(
+                CellIssue(
+                    unit,
+                    ind.id,
+                    Source(file, sheet, row, table.location(row, ind.column).column),
+                    text,
+                    message,
+                    hint,
+                    key,
+                )
+            )
 
     for row, cells in table.rows:
         n_cells = len(cells)
         raw_name = cells[ucol] if ucol < n_cells else None
         if raw_name is None or (isinstance(raw_name, str) and not raw_name.strip()):
-            raise DataError("dòng có số liệu nhưng không có tên đơn vị",
-                            location=table.location(row, unit_column),
-                            hint="điền tên phường, xã hoặc xóa dòng thừa")
+            raise DataError(
+                "dòng có số liệu nhưng không có tên đơn vị",
+                location=table.location(row, unit_column),
+                hint="điền tên phường, xã hoặc xóa dòng thừa",
+            )
         name = collapse_spaces(str(raw_name))
         key = unit_key(name)
         if key in seen:
-            raise DataError(f'đơn vị "{name}" có hai dòng (dòng {seen[key]} và dòng {row})',
-                            location=table.location(row, unit_column),
-                            hint="xóa dòng trùng hoặc sửa tên đơn vị (tên được so không phân "
-                                 "biệt hoa thường, dấu cách thừa và vị trí dấu thanh)")
+            raise DataError(
+                f'đơn vị "{name}" có hai dòng (dòng {seen[key]} và dòng {row})',
+                location=table.location(row, unit_column),
+                hint="xóa dòng trùng hoặc sửa tên đơn vị (tên được so không phân "
+                "biệt hoa thường, dấu cách thừa và vị trí dấu thanh)",
+            )
         seen[key] = row
         is_total = total_key is not None and key == total_key
         if not is_total and looks_like_total(name, total_name):
@@ -283,8 +333,9 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
                     "một đơn vị thì số toàn thành phố bị cộng hai lần",
                     location=table.location(row, unit_column),
                     hint=f'khai báo `total_row: "{name}"` trong mục data để reportgen đọc dòng '
-                         "này làm số toàn thành phố và đối chiếu với tổng các đơn vị, hoặc xóa "
-                         "dòng này")
+                    "này làm số toàn thành phố và đối chiếu với tổng các đơn vị, hoặc xóa "
+                    "dòng này",
+                )
             is_total = True  # the previous period's total row: never a unit
         who = total_name if is_total else name
         who_key = unit_key(total_name) if is_total else key
@@ -298,7 +349,8 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
                 "cột",
                 location=table.location(row, None),
                 hint="nếu tệp phân cách cột bằng dấu phẩy thì số thập phân phải đặt trong ngoặc "
-                     'kép ("494,4") hoặc lưu lại tệp với dấu chấm phẩy; nếu không, xóa các ô thừa')
+                'kép ("494,4") hoặc lưu lại tệp với dấu chấm phẩy; nếu không, xóa các ô thừa',
+            )
         for iid, index, ind, is_text, percent, count, filled in columns:
             cell = cells[index]
             if is_text:
@@ -331,18 +383,31 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
                 continue
             if places is not None and value != round_half_up(value, places):
                 values[iid] = None
-                issue(who, who_key, ind, row, cell,
-                      f'"{cell}" có nhiều chữ số thập phân hơn khai báo cho {ind.label} '
-                      f"(decimals: {places}): báo cáo sẽ in số đã làm tròn, khác số đã ghi",
-                      f"ghi số với {places} chữ số thập phân, hoặc sửa `decimals` của chỉ tiêu "
-                      f"{ind.id} trong tệp YAML")
+                issue(
+                    who,
+                    who_key,
+                    ind,
+                    row,
+                    cell,
+                    f'"{cell}" có nhiều chữ số thập phân hơn khai báo cho {ind.label} '
+                    f"(decimals: {places}): báo cáo sẽ in số đã làm tròn, khác số đã ghi",
+                    f"ghi số với {places} chữ số thập phân, hoặc sửa `decimals` của chỉ tiêu "
+                    f"{ind.id} trong tệp YAML",
+                )
                 continue
             values[iid] = value
         attrs = {h: str(c) for h, c in zip(headers, cells, strict=False) if h and c is not None}
-        unit = Unit(name=name, key=key, slug=slugify(name),
-                    kind=str(cells[kcol]) if kcol is not None and kcol < n_cells and cells[kcol]
-                    else None,
-                    row=row, values=values, texts=texts, attrs=attrs, is_total=is_total)
+        unit = Unit(
+            name=name,
+            key=key,
+            slug=slugify(name),
+            kind=str(cells[kcol]) if kcol is not None and kcol < n_cells and cells[kcol] else None,
+            row=row,
+            values=values,
+            texts=texts,
+            attrs=attrs,
+            is_total=is_total,
+        )
         if is_total:
             total = unit
         else:
@@ -350,17 +415,21 @@ def build_units(table: RawTable, config: ReportConfig, *, locale: str, unit_colu
     slugs: dict[str, str] = {}
     for u in units:
         if u.slug in slugs:
-            raise DataError(f'hai đơn vị "{slugs[u.slug]}" và "{u.name}" có cùng tên tệp '
-                            f'"{u.slug}"', location=table.location(u.row, unit_column),
-                            hint="đổi tên để hai đơn vị khác nhau")
+            raise DataError(
+                f'hai đơn vị "{slugs[u.slug]}" và "{u.name}" có cùng tên tệp "{u.slug}"',
+                location=table.location(u.row, unit_column),
+                hint="đổi tên để hai đơn vị khác nhau",
+            )
         slugs[u.slug] = u.name
     if total_key is not None and total is None and require_total:
         guess = _closest([u.name for u in units], total_row or "")
-        raise DataError(f'không tìm thấy dòng tổng "{total_row}" trong cột {unit_column}',
-                        location=table.location(None, unit_column),
-                        hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
-                        + "sửa data.total_row cho khớp tên dòng tổng, hoặc bỏ khóa này để "
-                          "tính tổng từ các đơn vị")
+        raise DataError(
+            f'không tìm thấy dòng tổng "{total_row}" trong cột {unit_column}',
+            location=table.location(None, unit_column),
+            hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
+            + "sửa data.total_row cho khớp tên dòng tổng, hoặc bỏ khóa này để "
+            "tính tổng từ các đơn vị",
+        )
     return units, total
 
 
@@ -380,8 +449,9 @@ def compute(unit: Unit, config: ReportConfig, order: list[str]) -> None:
             values[iid] = formula.evaluate(values)
 
 
-def compute_total(units: list[Unit], config: ReportConfig, order: list[str],
-                  file_total: Unit | None, name: str) -> Unit:
+def compute_total(
+    units: list[Unit], config: ReportConfig, order: list[str], file_total: Unit | None, name: str
+) -> Unit:
     """Return the whole-city unit: read from its row where given, else summed or recomputed.
 
     ``order`` is :meth:`~reportgen.config.model.ReportConfig.total_order`, so a whole-city
@@ -412,9 +482,17 @@ def compute_total(units: list[Unit], config: ReportConfig, order: list[str],
             values[iid] = None
     texts = dict(file_total.texts) if file_total is not None else {}
     attrs = dict(file_total.attrs) if file_total is not None else {}
-    return Unit(name=name, key=unit_key(name), slug=slugify(name), kind=None,
-                row=file_total.row if file_total else None, values=values, texts=texts,
-                attrs=attrs, is_total=True)
+    return Unit(
+        name=name,
+        key=unit_key(name),
+        slug=slugify(name),
+        kind=None,
+        row=file_total.row if file_total else None,
+        values=values,
+        texts=texts,
+        attrs=attrs,
+        is_total=True,
+    )
 
 
 def _previous_indicators(config: ReportConfig) -> set[str]:
@@ -442,29 +520,53 @@ def load_dataset(config: ReportConfig, data_file: str | Path | None = None) -> D
     """
     ds = config.data
     path = Path(data_file) if data_file is not None else ds.file
-    table = read_table(path, name=_display(path), sheet=ds.sheet, separator=ds.separator,
-                       unit_column=ds.unit_column, header_row=ds.header_row)
+    table = read_table(
+        path,
+        name=_display(path),
+        sheet=ds.sheet,
+        separator=ds.separator,
+        unit_column=ds.unit_column,
+        header_row=ds.header_row,
+    )
     issues: list[CellIssue] = []
-    units, file_total = build_units(table, config, locale=ds.locale, unit_column=ds.unit_column,
-                                    issues=issues, kind_column=ds.kind_column,
-                                    total_row=ds.total_row)
+    units, file_total = build_units(
+        table,
+        config,
+        locale=ds.locale,
+        unit_column=ds.unit_column,
+        issues=issues,
+        kind_column=ds.kind_column,
+        total_row=ds.total_row,
+    )
     order = config.indicator_order()
     total_order = config.total_order()
     for u in units:
         compute(u, config, order)
     total = compute_total(units, config, total_order, file_total, ds.total_name)
-    dataset = Dataset(table=table, units=units, total=total, issues=issues,
-                      total_from_file=file_total is not None,
-                      columns={i.id: i.column for i in config.indicators.values() if i.column})
+    dataset = Dataset(
+        table=table,
+        units=units,
+        total=total,
+        issues=issues,
+        total_from_file=file_total is not None,
+        columns={i.id: i.column for i in config.indicators.values() if i.column},
+    )
     if ds.previous is not None:
         prev = ds.previous
-        ptable = read_table(prev.file, name=_display(prev.file), sheet=prev.sheet,
-                            unit_column=prev.unit_column)
+        ptable = read_table(
+            prev.file, name=_display(prev.file), sheet=prev.sheet, unit_column=prev.unit_column
+        )
         pissues: list[CellIssue] = []
-        punits, ptotal = build_units(ptable, config, locale=prev.locale,
-                                     unit_column=prev.unit_column, issues=pissues,
-                                     required=_previous_indicators(config),
-                                     total_row=ds.total_row, require_total=False)
+        punits, ptotal = build_units(
+            ptable,
+            config,
+            locale=prev.locale,
+            unit_column=prev.unit_column,
+            issues=pissues,
+            required=_previous_indicators(config),
+            total_row=ds.total_row,
+            require_total=False,
+        )
         for u in punits:
             compute(u, config, order)
         ptot = compute_total(punits, config, total_order, ptotal, ds.total_name)

@@ -20,7 +20,7 @@ from typing import Any
 
 from reportgen.config.schema import did_you_mean
 from reportgen.data.text import ascii_words, collapse_spaces, legacy_encoding, nfc
-from reportgen.errors import DataError, Location
+from reportgen.diagnostics.errors import DataError, Location
 
 CellValue = str | Decimal | None
 
@@ -69,8 +69,9 @@ class RawTable:
         raise DataError(
             f'thiếu cột "{name}" ({what})',
             location=Location(file=self.file, sheet=self.sheet, row=self.header_row),
-            hint=f'có phải ý bạn là cột "{guess}"?' if guess else
-            "các cột có trong tệp: " + ", ".join(h for h in self.headers if h),
+            hint=f'có phải ý bạn là cột "{guess}"?'
+            if guess
+            else "các cột có trong tệp: " + ", ".join(h for h in self.headers if h),
         )
 
 
@@ -99,9 +100,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise DataError(f"tệp UTF-8 bị hỏng (byte lỗi ở vị trí {exc.start + 3})",
-                            location=Location(file=name),
-                            hint="lưu lại tệp từ Excel: Lưu thành → CSV UTF-8") from None
+            raise DataError(
+                f"tệp UTF-8 bị hỏng (byte lỗi ở vị trí {exc.start + 3})",
+                location=Location(file=name),
+                hint="lưu lại tệp từ Excel: Lưu thành → CSV UTF-8",
+            ) from None
     utf16 = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         utf16 = "utf-16"
@@ -113,8 +116,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         try:
             return data.decode(utf16), utf16
         except UnicodeDecodeError as exc:
-            raise DataError("tệp UTF-16 bị hỏng", location=Location(file=name),
-                            hint=f"lỗi ở byte {exc.start}; lưu lại tệp từ Excel") from None
+            raise DataError(
+                "tệp UTF-16 bị hỏng",
+                location=Location(file=name),
+                hint=f"lỗi ở byte {exc.start}; lưu lại tệp từ Excel",
+            ) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -147,18 +153,26 @@ def _check_legacy(text: str, location: Location) -> None:
             f'chữ có vẻ được gõ bằng bảng mã cũ {enc} ("{text[:40]}"), không phải Unicode',
             location=location,
             hint="chuyển tệp sang Unicode (ví dụ Unikey → Công cụ chuyển mã: nguồn "
-                 f"{'TCVN3 (ABC)' if enc == 'TCVN3' else 'VNI Windows'}, đích Unicode) rồi thử lại",
+            f"{'TCVN3 (ABC)' if enc == 'TCVN3' else 'VNI Windows'}, đích Unicode) rồi thử lại",
         )
 
 
-def _find_header(rows: list[tuple[int, list[CellValue]]], unit_column: str | None,
-                 header_row: int | None, name: str, sheet: str | None) -> int:
+def _find_header(
+    rows: list[tuple[int, list[CellValue]]],
+    unit_column: str | None,
+    header_row: int | None,
+    name: str,
+    sheet: str | None,
+) -> int:
     if header_row is not None:
         for i, (n, _) in enumerate(rows):
             if n == header_row:
                 return i
-        raise DataError(f"tệp không có dòng {header_row}",
-                        location=Location(file=name, sheet=sheet), hint="kiểm tra data.header_row")
+        raise DataError(
+            f"tệp không có dòng {header_row}",
+            location=Location(file=name, sheet=sheet),
+            hint="kiểm tra data.header_row",
+        )
     if unit_column:
         for i, (_, values) in enumerate(rows[:30]):
             if any(isinstance(v, str) and collapse_spaces(v) == unit_column for v in values):
@@ -166,12 +180,21 @@ def _find_header(rows: list[tuple[int, list[CellValue]]], unit_column: str | Non
     for i, (_, values) in enumerate(rows):
         if any(v not in (None, "") for v in values):
             return i
-    raise DataError("tệp không có dữ liệu", location=Location(file=name, sheet=sheet),
-                    hint="kiểm tra lại tệp: cần một dòng tiêu đề cột và mỗi dòng một đơn vị")
+    raise DataError(
+        "tệp không có dữ liệu",
+        location=Location(file=name, sheet=sheet),
+        hint="kiểm tra lại tệp: cần một dòng tiêu đề cột và mỗi dòng một đơn vị",
+    )
 
 
-def _table(name: str, sheet: str | None, rows: list[tuple[int, list[CellValue]]],
-           unit_column: str | None, header_row: int | None, **extra: Any) -> RawTable:
+def _table(
+    name: str,
+    sheet: str | None,
+    rows: list[tuple[int, list[CellValue]]],
+    unit_column: str | None,
+    header_row: int | None,
+    **extra: Any,
+) -> RawTable:
     hi = _find_header(rows, unit_column, header_row, name, sheet)
     hrow, hvalues = rows[hi]
     headers = [collapse_spaces(str(v)) if v is not None else "" for v in hvalues]
@@ -190,11 +213,14 @@ def _table(name: str, sheet: str | None, rows: list[tuple[int, list[CellValue]]]
         guess = closest_column(unit_column, [h for h in headers if h])
         raise DataError(
             f'không tìm thấy dòng tiêu đề có cột "{unit_column}" (tên đơn vị, xem '
-            "data.unit_column)", location=Location(file=name, sheet=sheet, row=hrow),
+            "data.unit_column)",
+            location=Location(file=name, sheet=sheet, row=hrow),
             hint=(f'có phải ý bạn là cột "{guess}"? ' if guess else "")
             + ("kiểm tra trang tính (data.sheet); " if sheet else "")
-            + "dòng đầu tiên có chữ của tệp là: " + ", ".join(h for h in headers if h)[:200])
-    body = [(n, v) for n, v in rows[hi + 1:] if any(x not in (None, "") for x in v)]
+            + "dòng đầu tiên có chữ của tệp là: "
+            + ", ".join(h for h in headers if h)[:200],
+        )
+    body = [(n, v) for n, v in rows[hi + 1 :] if any(x not in (None, "") for x in v)]
     if unit_column in seen:  # unit names are the text most likely to show a legacy encoding
         u = seen[unit_column]
         for n, v in body:
@@ -202,25 +228,38 @@ def _table(name: str, sheet: str | None, rows: list[tuple[int, list[CellValue]]]
             if isinstance(cell, str):
                 _check_legacy(cell, Location(file=name, sheet=sheet, row=n, column=unit_column))
     if not body:
-        raise DataError("tệp chỉ có dòng tiêu đề, không có dòng số liệu nào",
-                        location=Location(file=name, sheet=sheet, row=hrow),
-                        hint="mỗi phường, xã cần một dòng dưới dòng tiêu đề")
+        raise DataError(
+            "tệp chỉ có dòng tiêu đề, không có dòng số liệu nào",
+            location=Location(file=name, sheet=sheet, row=hrow),
+            hint="mỗi phường, xã cần một dòng dưới dòng tiêu đề",
+        )
     return RawTable(name, sheet, headers, hrow, body, **extra)
 
 
-def read_csv(path: Path, *, name: str, separator: str | None = None,
-             unit_column: str | None = None, header_row: int | None = None) -> RawTable:
+def read_csv(
+    path: Path,
+    *,
+    name: str,
+    separator: str | None = None,
+    unit_column: str | None = None,
+    header_row: int | None = None,
+) -> RawTable:
     """Read a CSV/TSV file (see the module docstring for encodings and separators)."""
     data = path.read_bytes()
     if not data.strip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n;,"):  # nothing but BOMs and blanks
-        raise DataError("tệp trống", location=Location(file=name),
-                        hint="xuất lại số liệu từ Excel (Lưu thành → CSV UTF-8)")
+        raise DataError(
+            "tệp trống",
+            location=Location(file=name),
+            hint="xuất lại số liệu từ Excel (Lưu thành → CSV UTF-8)",
+        )
     if data.startswith(_XLSX_MAGIC) or data.startswith(_XLS_MAGIC):
         kind = ".xlsx" if data.startswith(_XLSX_MAGIC) else ".xls (Excel 97-2003)"
-        raise DataError(f"tệp này là tệp Excel {kind}, không phải tệp CSV dạng chữ",
-                        location=Location(file=name),
-                        hint="đổi đuôi tệp thành .xlsx (với tệp .xlsx), hoặc mở bằng Excel và lưu "
-                             "lại dạng CSV UTF-8")
+        raise DataError(
+            f"tệp này là tệp Excel {kind}, không phải tệp CSV dạng chữ",
+            location=Location(file=name),
+            hint="đổi đuôi tệp thành .xlsx (với tệp .xlsx), hoặc mở bằng Excel và lưu "
+            "lại dạng CSV UTF-8",
+        )
     text, encoding = _decode(data, name)
     text = unicodedata.normalize("NFC", text)
     sep = separator or _sniff_separator(text, unit_column)
@@ -230,14 +269,18 @@ def read_csv(path: Path, *, name: str, separator: str | None = None,
         for record in reader:
             rows.append((reader.line_num, [v.strip() if v.strip() else None for v in record]))
     except csv.Error as exc:
-        raise DataError(f"tệp CSV hỏng: {exc}", location=Location(file=name, row=reader.line_num),
-                        hint="kiểm tra dấu ngoặc kép trong dòng này") from None
+        raise DataError(
+            f"tệp CSV hỏng: {exc}",
+            location=Location(file=name, row=reader.line_num),
+            hint="kiểm tra dấu ngoặc kép trong dòng này",
+        ) from None
     _check_first_rows(rows, name, None)
     return _table(name, None, rows, unit_column, header_row, encoding=encoding, separator=sep)
 
 
-def _check_first_rows(rows: list[tuple[int, list[CellValue]]], name: str,
-                      sheet: str | None) -> None:
+def _check_first_rows(
+    rows: list[tuple[int, list[CellValue]]], name: str, sheet: str | None
+) -> None:
     """Refuse legacy-encoded text in the first rows (titles, headers, the first units)."""
     for n, values in rows[:5]:
         for i, v in enumerate(values):
@@ -272,60 +315,96 @@ def _xlsx_value(v: object, number_format: str | None) -> CellValue:
     return text or None
 
 
-def read_xlsx(path: Path, *, name: str, sheet: str | None = None,
-              unit_column: str | None = None, header_row: int | None = None) -> RawTable:
+def read_xlsx(
+    path: Path,
+    *,
+    name: str,
+    sheet: str | None = None,
+    unit_column: str | None = None,
+    header_row: int | None = None,
+) -> RawTable:
     """Read one sheet of an .xlsx workbook (by name; the first sheet by default)."""
     import openpyxl  # late import: only XLSX users pay for it
 
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise DataError(f"không mở được tệp Excel ({type(exc).__name__})",
-                        location=Location(file=name),
-                        hint="mở tệp bằng Excel và lưu lại dạng .xlsx") from None
+        raise DataError(
+            f"không mở được tệp Excel ({type(exc).__name__})",
+            location=Location(file=name),
+            hint="mở tệp bằng Excel và lưu lại dạng .xlsx",
+        ) from None
     try:
         names = list(wb.sheetnames)
         if sheet is None:
             sheet = names[0]
         elif sheet not in names:
             guess = did_you_mean(sheet, names)
-            raise DataError(f'không có trang tính "{sheet}"', location=Location(file=name),
-                            hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
-                            + "các trang tính: " + ", ".join(names))
+            raise DataError(
+                f'không có trang tính "{sheet}"',
+                location=Location(file=name),
+                hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
+                + "các trang tính: "
+                + ", ".join(names),
+            )
         ws = wb[sheet]
         rows: list[tuple[int, list[CellValue]]] = []
         for n, record in enumerate(ws.iter_rows(), 1):
-            rows.append((n, [_xlsx_value(c.value, getattr(c, "number_format", None))
-                             for c in record]))
+            rows.append(
+                (n, [_xlsx_value(c.value, getattr(c, "number_format", None)) for c in record])
+            )
     finally:
         wb.close()
     if not any(any(v is not None for v in vals) for _, vals in rows):
-        raise DataError("trang tính trống", location=Location(file=name, sheet=sheet),
-                        hint="chọn đúng trang tính có số liệu (data.sheet)")
+        raise DataError(
+            "trang tính trống",
+            location=Location(file=name, sheet=sheet),
+            hint="chọn đúng trang tính có số liệu (data.sheet)",
+        )
     _check_first_rows(rows, name, sheet)
     return _table(name, sheet, rows, unit_column, header_row)
 
 
-def read_table(path: str | Path, *, name: str | None = None, sheet: str | None = None,
-               separator: str | None = None, unit_column: str | None = None,
-               header_row: int | None = None) -> RawTable:
+def read_table(
+    path: str | Path,
+    *,
+    name: str | None = None,
+    sheet: str | None = None,
+    separator: str | None = None,
+    unit_column: str | None = None,
+    header_row: int | None = None,
+) -> RawTable:
     """Read a data file by its extension (.csv .tsv .txt → text; .xlsx .xlsm → Excel)."""
     p = Path(path)
     display = name or str(path)
     if not p.exists():
-        raise DataError("không tìm thấy tệp số liệu", location=Location(file=display),
-                        hint="kiểm tra đường dẫn (data.file trong tệp YAML hoặc --data)")
+        raise DataError(
+            "không tìm thấy tệp số liệu",
+            location=Location(file=display),
+            hint="kiểm tra đường dẫn (data.file trong tệp YAML hoặc --data)",
+        )
     ext = p.suffix.lower()
     if ext in (".xlsx", ".xlsm"):
-        return read_xlsx(p, name=display, sheet=sheet, unit_column=unit_column,
-                         header_row=header_row)
+        return read_xlsx(
+            p, name=display, sheet=sheet, unit_column=unit_column, header_row=header_row
+        )
     if ext in (".csv", ".tsv", ".txt"):
-        return read_csv(p, name=display, separator=separator or ("\t" if ext == ".tsv" else None),
-                        unit_column=unit_column, header_row=header_row)
+        return read_csv(
+            p,
+            name=display,
+            separator=separator or ("\t" if ext == ".tsv" else None),
+            unit_column=unit_column,
+            header_row=header_row,
+        )
     if ext == ".xls":
-        raise DataError("tệp .xls (Excel 97-2003) không được hỗ trợ",
-                        location=Location(file=display),
-                        hint="mở bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx) hoặc "
-                             "CSV UTF-8, rồi sửa data.file")
-    raise DataError(f'không đọc được tệp loại "{ext}"', location=Location(file=display),
-                    hint="dùng tệp .csv hoặc .xlsx")
+        raise DataError(
+            "tệp .xls (Excel 97-2003) không được hỗ trợ",
+            location=Location(file=display),
+            hint="mở bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx) hoặc "
+            "CSV UTF-8, rồi sửa data.file",
+        )
+    raise DataError(
+        f'không đọc được tệp loại "{ext}"',
+        location=Location(file=display),
+        hint="dùng tệp .csv hoặc .xlsx",
+    )

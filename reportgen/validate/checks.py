@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from reportgen.config.model import Check, Indicator, ReportConfig
 from reportgen.data.dataset import Dataset, Source, Unit
 from reportgen.data.text import unit_key
-from reportgen.errors import ReportgenError
+from reportgen.diagnostics.errors import ReportgenError
 from reportgen.validate.findings import Finding, Severity
 from reportgen.vnformat import (
     MONEY_UNITS,
@@ -93,8 +93,11 @@ def tolerance(ind: Indicator, value: Decimal, unit: Unit, ds: Dataset) -> Decima
 def _quantize(value: Decimal, decimals: int) -> Decimal:
     """``value`` rounded half-up to ``decimals``: :func:`reportgen.vnformat.round_half_up`
     without its argument checks, for the hot path (the values here are always Decimal)."""
-    return value.quantize(_STEPS[decimals] if decimals < len(_STEPS) else ONE.scaleb(-decimals),
-                          rounding=ROUND_HALF_UP, context=_WIDE)
+    return value.quantize(
+        _STEPS[decimals] if decimals < len(_STEPS) else ONE.scaleb(-decimals),
+        rounding=ROUND_HALF_UP,
+        context=_WIDE,
+    )
 
 
 def agrees(diff: Decimal, allowed: Decimal) -> bool:
@@ -126,10 +129,20 @@ class _Base:
         ids = value if isinstance(value, list) else [value]
         return [self.config.indicators[i] for i in ids]
 
-    def finding(self, unit: Unit, ds: Dataset, inds: list[Indicator],
-                expected: Decimal | str | None, actual: Decimal | str | None, message: str,
-                hint: str | None, *, severity: Severity | None = None,
-                stated: Indicator | None = None, more: Sequence[Source] = ()) -> Finding:
+    def finding(
+        self,
+        unit: Unit,
+        ds: Dataset,
+        inds: list[Indicator],
+        expected: Decimal | str | None,
+        actual: Decimal | str | None,
+        message: str,
+        hint: str | None,
+        *,
+        severity: Severity | None = None,
+        stated: Indicator | None = None,
+        more: Sequence[Source] = (),
+    ) -> Finding:
         """A finding about ``unit``: the message is prefixed with the unit (and the check's
         label) and followed by the cell of the ``stated`` figure; the sources are the cells of
         ``inds`` (the stated figure first) and ``more``."""
@@ -150,10 +163,17 @@ class _Base:
                 where = " (số toàn thành phố được cộng từ các đơn vị: sửa ở đơn vị ghi sai)"
         label = f"[{self.check.label}] " if self.check.label else ""
         return Finding(
-            severity=severity or self.check.severity, check=self.name, unit=unit.name,
-            indicators=tuple(i.id for i in inds), expected=expected, actual=actual,
-            message=f"{unit.name}: {label}{message}{where}", sources=tuple(sources),
-            config_key=self.check.key, config_line=self.check.line, hint=hint,
+            severity=severity or self.check.severity,
+            check=self.name,
+            unit=unit.name,
+            indicators=tuple(i.id for i in inds),
+            expected=expected,
+            actual=actual,
+            message=f"{unit.name}: {label}{message}{where}",
+            sources=tuple(sources),
+            config_key=self.check.key,
+            config_line=self.check.line,
+            hint=hint,
         )
 
 
@@ -191,14 +211,17 @@ def sum_check(check: Check, config: ReportConfig) -> Runner:
         if agrees(diff, allowed):
             return []
         if partial:
-            msg = (f"{labels}: cần không lớn hơn {total.label} {fmt(total, t)}, nhưng cộng lại "
-                   f"được {fmt(total, acc)}")
-            hint = "các khoản \"trong đó\" không thể vượt tổng; kiểm tra lại từng khoản"
+            msg = (
+                f"{labels}: cần không lớn hơn {total.label} {fmt(total, t)}, nhưng cộng lại "
+                f"được {fmt(total, acc)}"
+            )
+            hint = 'các khoản "trong đó" không thể vượt tổng; kiểm tra lại từng khoản'
         else:
-            msg = (f"{total.label}: cần {fmt(total, acc)} (= {labels}), nhưng ghi "
-                   f"{fmt(total, t)}")
-            hint = ("sửa tổng hoặc khoản bị ghi sai; nếu các khoản chỉ là một phần (\"trong "
-                    "đó\") thì khai báo `partial: true`")
+            msg = f"{total.label}: cần {fmt(total, acc)} (= {labels}), nhưng ghi {fmt(total, t)}"
+            hint = (
+                'sửa tổng hoặc khoản bị ghi sai; nếu các khoản chỉ là một phần ("trong '
+                'đó") thì khai báo `partial: true`'
+            )
         return [b.finding(unit, ds, [total, *parts], acc, t, msg, hint, stated=total)]
 
     return run
@@ -226,9 +249,19 @@ def percentage_check(check: Check, config: ReportConfig) -> Runner:
         if t == 0:
             if v == 0 and p == 0:
                 return []
-            return [b.finding(unit, ds, [rate, part, total], None, v,
-                              f"{rate.label}: không tính được vì {total.label} bằng 0, nhưng ghi "
-                              f"{fmt(rate, v)}", f"kiểm tra lại {total.label}", stated=rate)]
+            return [
+                b.finding(
+                    unit,
+                    ds,
+                    [rate, part, total],
+                    None,
+                    v,
+                    f"{rate.label}: không tính được vì {total.label} bằng 0, nhưng ghi "
+                    f"{fmt(rate, v)}",
+                    f"kiểm tra lại {total.label}",
+                    stated=rate,
+                )
+            ]
         ratio = p / t * HUNDRED
         expected = _quantize(ratio, d)
         tv = rate.tolerance_of(v)
@@ -241,9 +274,11 @@ def percentage_check(check: Check, config: ReportConfig) -> Runner:
             hi = (p + tp) / (t - tt) * HUNDRED if t - tt > 0 else ratio
             if v + tv >= lo and v - tv <= hi:
                 return []
-        msg = (f"{rate.label}: cần {format_number(expected, d)}% (= {part.label} {fmt(part, p)} "
-               f"/ {total.label} {fmt(total, t)} × 100, làm tròn {d} chữ số thập phân), nhưng "
-               f"ghi {fmt(rate, v)}")
+        msg = (
+            f"{rate.label}: cần {format_number(expected, d)}% (= {part.label} {fmt(part, p)} "
+            f"/ {total.label} {fmt(total, t)} × 100, làm tròn {d} chữ số thập phân), nhưng "
+            f"ghi {fmt(rate, v)}"
+        )
         hint = "sửa tỷ lệ, hoặc kiểm tra lại tử số và mẫu số (làm tròn nửa lên: 2,345 → 2,35)"
         return [b.finding(unit, ds, [rate, part, total], expected, v, msg, hint, stated=rate)]
 
@@ -280,12 +315,15 @@ def change_check(check: Check, config: ReportConfig) -> Runner:
         if (_quantize(expected, d) if d is not None else expected) == c:
             return []
         op = f"{fmt(start, s)} − {fmt(end, e)}" if decrease else f"{fmt(end, e)} − {fmt(start, s)}"
-        unit_word = " điểm phần trăm" if points else (
-            f" {value.unit}" if value.unit and value.kind != "percent" else "")
+        unit_word = (
+            " điểm phần trăm"
+            if points
+            else (f" {value.unit}" if value.unit and value.kind != "percent" else "")
+        )
         shown = format_number(expected, _decimals_for(expected, d)) + unit_word
         word = "mức giảm" if decrease else "mức tăng" if direction == "increase" else "mức thay đổi"
         msg = f"{value.label}: cần {shown} (= {op}), nhưng ghi {fmt(value, c)}"
-        hint = (f"{word} phải bằng hiệu hai số đã ghi; sửa {word} hoặc số đầu kỳ, cuối kỳ")
+        hint = f"{word} phải bằng hiệu hai số đã ghi; sửa {word} hoặc số đầu kỳ, cuối kỳ"
         return [b.finding(unit, ds, [value, start, end], expected, c, msg, hint, stated=value)]
 
     return run
@@ -331,11 +369,12 @@ def movement_check(check: Check, config: ReportConfig) -> Runner:
             allowed += tolerance(x, vals.get(x.id) or ZERO, unit, ds)
         if agrees(diff, allowed):
             return []
-        msg = (f"{end.label}: cần {fmt(end, expected)} (= {start.label} {fmt(start, s)} − giảm "
-               f"{format_number(dsum)} + tăng {format_number(isum)}), nhưng ghi {fmt(end, e)}")
+        msg = (
+            f"{end.label}: cần {fmt(end, expected)} (= {start.label} {fmt(start, s)} − giảm "
+            f"{format_number(dsum)} + tăng {format_number(isum)}), nhưng ghi {fmt(end, e)}"
+        )
         hint = "cuối kỳ = đầu kỳ − các khoản giảm + các khoản tăng; kiểm tra các cột biến động"
-        return [b.finding(unit, ds, [end, start, *decs, *incs], expected, e, msg, hint,
-                          stated=end)]
+        return [b.finding(unit, ds, [end, start, *decs, *incs], expected, e, msg, hint, stated=end)]
 
     return run
 
@@ -347,8 +386,11 @@ def city_sum_check(check: Check, config: ReportConfig) -> Runner:
     if check.args.get("indicators"):
         inds = b.inds("indicators")
     else:
-        inds = [i for i in config.indicators.values()
-                if i.total == "sum" and i.column is not None and i.kind != "text"]
+        inds = [
+            i
+            for i in config.indicators.values()
+            if i.total == "sum" and i.column is not None and i.kind != "text"
+        ]
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
         if not unit.is_total or not ds.total_from_file:
@@ -369,11 +411,19 @@ def city_sum_check(check: Check, config: ReportConfig) -> Runner:
                 allowed += ind.tolerance_of(v)
             else:
                 if not agrees(acc - t, allowed):
-                    out.append(b.finding(
-                        unit, ds, [ind], acc, t,
-                        f"{ind.label} ở dòng tổng: cần {fmt(ind, acc)} (cộng {n} đơn vị), nhưng "
-                        f"ghi {fmt(ind, t)}",
-                        "sửa dòng tổng, hoặc số của đơn vị bị ghi sai", stated=ind))
+                    out.append(
+                        b.finding(
+                            unit,
+                            ds,
+                            [ind],
+                            acc,
+                            t,
+                            f"{ind.label} ở dòng tổng: cần {fmt(ind, acc)} (cộng {n} đơn vị), nhưng "
+                            f"ghi {fmt(ind, t)}",
+                            "sửa dòng tổng, hoặc số của đơn vị bị ghi sai",
+                            stated=ind,
+                        )
+                    )
         return out
 
     return run
@@ -406,10 +456,18 @@ def range_check(check: Check, config: ReportConfig) -> Runner:
             v = get(ind.id)
             if v is None or low <= v <= high:
                 continue
-            out.append(b.finding(unit, ds, [ind], None, v,
-                                 f"{ind.label}: cần {bounds}, nhưng ghi {fmt(ind, v)}",
-                                 "kiểm tra lại số liệu (có thể gõ nhầm đơn vị hoặc thừa chữ số)",
-                                 stated=ind))
+            out.append(
+                b.finding(
+                    unit,
+                    ds,
+                    [ind],
+                    None,
+                    v,
+                    f"{ind.label}: cần {bounds}, nhưng ghi {fmt(ind, v)}",
+                    "kiểm tra lại số liệu (có thể gõ nhầm đơn vị hoặc thừa chữ số)",
+                    stated=ind,
+                )
+            )
         return out
 
     return run
@@ -437,11 +495,19 @@ def not_greater_check(check: Check, config: ReportConfig) -> Runner:
                 continue
             if v - t < tolerance(p, v, unit, ds) + tolerance(total, t, unit, ds):
                 continue
-            out.append(b.finding(unit, ds, [p, total], t, v,
-                                 f"{p.label}: cần không lớn hơn {total.label} ({fmt(total, t)}), "
-                                 f"nhưng ghi {fmt(p, v)}",
-                                 f"phần không thể lớn hơn tổng; kiểm tra {p.label} và "
-                                 f"{total.label}", stated=p))
+            out.append(
+                b.finding(
+                    unit,
+                    ds,
+                    [p, total],
+                    t,
+                    v,
+                    f"{p.label}: cần không lớn hơn {total.label} ({fmt(total, t)}), "
+                    f"nhưng ghi {fmt(p, v)}",
+                    f"phần không thể lớn hơn tổng; kiểm tra {p.label} và {total.label}",
+                    stated=p,
+                )
+            )
         return out
 
     return run
@@ -467,23 +533,57 @@ def continuity_check(check: Check, config: ReportConfig) -> Runner:
             return []
         prev = ds.previous.get(unit.key)
         if prev is None:
-            return [b.finding(unit, ds, [value], None, v,
-                              f"không có trong tệp số liệu{when} nên không so được {value.label}",
-                              "kiểm tra tên đơn vị trong hai tệp (đơn vị mới thành lập hoặc "
-                              "sáp nhập thì ghi `reason`)", severity="warning", stated=value)]
+            return [
+                b.finding(
+                    unit,
+                    ds,
+                    [value],
+                    None,
+                    v,
+                    f"không có trong tệp số liệu{when} nên không so được {value.label}",
+                    "kiểm tra tên đơn vị trong hai tệp (đơn vị mới thành lập hoặc "
+                    "sáp nhập thì ghi `reason`)",
+                    severity="warning",
+                    stated=value,
+                )
+            ]
         p = prev.values.get(prev_id)
         if p is None or agrees(p - v, value.tolerance_of(v) + prev_ind.tolerance_of(p)):
             return []
         more = [s for s in (ds.previous_source(unit, prev_id),) if s is not None]
-        msg = (f"{value.label}: cần bằng {prev_ind.label}{when} ({fmt(prev_ind, p)}), nhưng ghi "
-               f"{fmt(value, v)}")
+        msg = (
+            f"{value.label}: cần bằng {prev_ind.label}{when} ({fmt(prev_ind, p)}), nhưng ghi "
+            f"{fmt(value, v)}"
+        )
         if reason:
-            return [b.finding(unit, ds, [value], p, v, f"{msg} — đã giải trình: {reason}", None,
-                              severity="info", stated=value, more=more)]
-        return [b.finding(unit, ds, [value], p, v, msg,
-                          "số đầu kỳ này phải bằng số cuối kỳ trước; nếu khác vì lý do chính đáng "
-                          "(ví dụ chuẩn nghèo thay đổi) thì ghi `reason` cho phép kiểm tra",
-                          stated=value, more=more)]
+            return [
+                b.finding(
+                    unit,
+                    ds,
+                    [value],
+                    p,
+                    v,
+                    f"{msg} — đã giải trình: {reason}",
+                    None,
+                    severity="info",
+                    stated=value,
+                    more=more,
+                )
+            ]
+        return [
+            b.finding(
+                unit,
+                ds,
+                [value],
+                p,
+                v,
+                msg,
+                "số đầu kỳ này phải bằng số cuối kỳ trước; nếu khác vì lý do chính đáng "
+                "(ví dụ chuẩn nghèo thay đổi) thì ghi `reason` cho phép kiểm tra",
+                stated=value,
+                more=more,
+            )
+        ]
 
     return run
 
@@ -508,28 +608,58 @@ def words_check(check: Check, config: ReportConfig) -> Runner:
         if whole:
             amount = amount.quantize(ONE)  # 538,0 triệu đồng is 538000000 đồng
         right = money_in_words(amount) if whole else None
-        should = f"cần \"{right}\"" if right else f"cần đọc {format_number(amount)} đồng"
+        should = f'cần "{right}"' if right else f"cần đọc {format_number(amount)} đồng"
         try:
             said = words_to_number(w)
         except ReportgenError as exc:
-            return [b.finding(unit, ds, [words, value], amount, w,
-                              f"số tiền bằng chữ: {should} ({fmt(value, v)}), nhưng ghi \"{w}\" "
-                              f"— không đọc được: {exc.message}", exc.hint, stated=words)]
+            return [
+                b.finding(
+                    unit,
+                    ds,
+                    [words, value],
+                    amount,
+                    w,
+                    f'số tiền bằng chữ: {should} ({fmt(value, v)}), nhưng ghi "{w}" '
+                    f"— không đọc được: {exc.message}",
+                    exc.hint,
+                    stated=words,
+                )
+            ]
         if said == amount:
             return []
-        msg = (f"số tiền bằng chữ: {should} ({fmt(value, v)}), nhưng ghi \"{w}\" (đọc là "
-               f"{format_number(said)} đồng)")
-        return [b.finding(unit, ds, [words, value], amount, said, msg,
-                          "sửa số tiền bằng chữ (hoặc số tiền bằng số nếu chữ mới đúng); "
-                          "`reportgen words <số> --money` đọc một số thành chữ", stated=words)]
+        msg = (
+            f'số tiền bằng chữ: {should} ({fmt(value, v)}), nhưng ghi "{w}" (đọc là '
+            f"{format_number(said)} đồng)"
+        )
+        return [
+            b.finding(
+                unit,
+                ds,
+                [words, value],
+                amount,
+                said,
+                msg,
+                "sửa số tiền bằng chữ (hoặc số tiền bằng số nếu chữ mới đúng); "
+                "`reportgen words <số> --money` đọc một số thành chữ",
+                stated=words,
+            )
+        ]
 
     return run
 
 
-_STATUS_WORDS = {"đạt": "đạt", "vượt": "vượt", "đạt và vượt": "vượt", "không đạt": "không đạt",
-                 "chưa đạt": "không đạt", "vượt chỉ tiêu": "vượt", "đạt chỉ tiêu": "đạt",
-                 "không đạt chỉ tiêu": "không đạt", "đạt và vượt chỉ tiêu": "vượt",
-                 "chưa đạt chỉ tiêu": "không đạt"}
+_STATUS_WORDS = {
+    "đạt": "đạt",
+    "vượt": "vượt",
+    "đạt và vượt": "vượt",
+    "không đạt": "không đạt",
+    "chưa đạt": "không đạt",
+    "vượt chỉ tiêu": "vượt",
+    "đạt chỉ tiêu": "đạt",
+    "không đạt chỉ tiêu": "không đạt",
+    "đạt và vượt chỉ tiêu": "vượt",
+    "chưa đạt chỉ tiêu": "không đạt",
+}
 
 
 @register("target")
@@ -558,17 +688,34 @@ def target_check(check: Check, config: ReportConfig) -> Runner:
                 norm = _STATUS_WORDS.get(" ".join(stated.lower().split()))
                 if norm != status:
                     known = "" if norm else " (không phải một kết quả đánh giá)"
-                    out.append(b.finding(
-                        unit, ds, [status_ind, actual, target], status, stated,
-                        f"kết quả đánh giá: cần \"{status}\" ({compared}), nhưng ghi "
-                        f"\"{stated}\"{known}",
-                        "ghi một trong: vượt, đạt, không đạt (theo số liệu)", stated=status_ind))
+                    out.append(
+                        b.finding(
+                            unit,
+                            ds,
+                            [status_ind, actual, target],
+                            status,
+                            stated,
+                            f'kết quả đánh giá: cần "{status}" ({compared}), nhưng ghi '
+                            f'"{stated}"{known}',
+                            "ghi một trong: vượt, đạt, không đạt (theo số liệu)",
+                            stated=status_ind,
+                        )
+                    )
         if status == "không đạt":
-            out.append(b.finding(unit, ds, [actual, target], t, a,
-                                 f"{actual.label}: cần đạt chỉ tiêu {fmt(target, t)}, nhưng "
-                                 f"kết quả là {fmt(actual, a)} (không đạt)",
-                                 "nêu nguyên nhân và giải pháp trong báo cáo",
-                                 severity="warning", stated=actual))
+            out.append(
+                b.finding(
+                    unit,
+                    ds,
+                    [actual, target],
+                    t,
+                    a,
+                    f"{actual.label}: cần đạt chỉ tiêu {fmt(target, t)}, nhưng "
+                    f"kết quả là {fmt(actual, a)} (không đạt)",
+                    "nêu nguyên nhân và giải pháp trong báo cáo",
+                    severity="warning",
+                    stated=actual,
+                )
+            )
         return out
 
     return run
@@ -580,13 +727,22 @@ def automatic_ranges(config: ReportConfig) -> Runner:
     money = [(i.id, i) for i in config.indicators.values() if i.kind == "money"]
     rates = [(i.id, i) for i in config.indicators.values() if i.kind == "percent"]
 
-    def finding(unit: Unit, ds: Dataset, ind: Indicator, v: Decimal, why: str,
-                hint: str) -> Finding:
+    def finding(
+        unit: Unit, ds: Dataset, ind: Indicator, v: Decimal, why: str, hint: str
+    ) -> Finding:
         src = ds.source(unit, ind.id)
         where = f" ({src.cell()})" if src else ""
-        return Finding("error", "range", unit.name, (ind.id,), None, v,
-                       f"{unit.name}: {ind.label}: cần {why}, nhưng ghi {fmt(ind, v)}{where}",
-                       (src,) if src else (), hint=hint)
+        return Finding(
+            "error",
+            "range",
+            unit.name,
+            (ind.id,),
+            None,
+            v,
+            f"{unit.name}: {ind.label}: cần {why}, nhưng ghi {fmt(ind, v)}{where}",
+            (src,) if src else (),
+            hint=hint,
+        )
 
     def run(unit: Unit, ds: Dataset) -> list[Finding]:
         out: list[Finding] = []
@@ -594,18 +750,33 @@ def automatic_ranges(config: ReportConfig) -> Runner:
         for iid, ind in counts:
             v = get(iid)
             if v is not None and (v < ZERO or v != v.to_integral_value()):
-                out.append(finding(unit, ds, ind, v, "số nguyên không âm (số đếm)",
-                                   "số hộ, số người, số lượt… là số nguyên từ 0 trở lên"))
+                out.append(
+                    finding(
+                        unit,
+                        ds,
+                        ind,
+                        v,
+                        "số nguyên không âm (số đếm)",
+                        "số hộ, số người, số lượt… là số nguyên từ 0 trở lên",
+                    )
+                )
         for iid, ind in money:
             v = get(iid)
             if v is not None and v < ZERO:
-                out.append(finding(unit, ds, ind, v, "số tiền không âm",
-                                   "kiểm tra dấu trừ thừa"))
+                out.append(finding(unit, ds, ind, v, "số tiền không âm", "kiểm tra dấu trừ thừa"))
         for iid, ind in rates:
             v = get(iid)
             if v is not None and not ZERO <= v <= HUNDRED:
-                out.append(finding(unit, ds, ind, v, "tỷ lệ từ 0 đến 100%",
-                                   "tỷ lệ ghi theo phần trăm (62,95 nghĩa là 62,95%)"))
+                out.append(
+                    finding(
+                        unit,
+                        ds,
+                        ind,
+                        v,
+                        "tỷ lệ từ 0 đến 100%",
+                        "tỷ lệ ghi theo phần trăm (62,95 nghĩa là 62,95%)",
+                    )
+                )
         return out
 
     return run

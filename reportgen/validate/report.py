@@ -25,13 +25,20 @@ def format_table(findings: Sequence[Finding]) -> str:
     for f in findings:
         lines.append(f"{_MARK[f.severity]} {SEVERITY_VI[f.severity]:<9} {f.check:<12} {f.message}")
         if f.sources:
-            lines.append(" " * 25 + "nguồn: " + "; ".join(s.describe() for s in f.sources[:4])
-                         + (" …" if len(f.sources) > 4 else ""))
+            lines.append(
+                " " * 25
+                + "nguồn: "
+                + "; ".join(s.describe() for s in f.sources[:4])
+                + (" …" if len(f.sources) > 4 else "")
+            )
         if f.hint:
             lines.append(" " * 25 + "→ " + f.hint)
         if f.config_key:
-            lines.append(" " * 25 + f"phép kiểm tra: {f.config_key}"
-                         + (f" (dòng {f.config_line} của tệp YAML)" if f.config_line else ""))
+            lines.append(
+                " " * 25
+                + f"phép kiểm tra: {f.config_key}"
+                + (f" (dòng {f.config_line} của tệp YAML)" if f.config_line else "")
+            )
     lines.append(summary_line(findings))
     return "\n".join(lines)
 

@@ -8,7 +8,7 @@ from reportgen.config.model import Check, ReportConfig
 from reportgen.config.schema import did_you_mean
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.data.text import unit_key
-from reportgen.errors import ConfigError, ErrorList, Location, ReportgenError
+from reportgen.diagnostics.errors import ConfigError, ErrorList, Location, ReportgenError
 from reportgen.validate.checks import REGISTRY, Runner, automatic_ranges
 from reportgen.validate.findings import SEVERITY_ORDER, Finding
 
@@ -24,14 +24,21 @@ def prepare_checks(config: ReportConfig) -> list[Runner]:
     runners = [automatic_ranges(config)]
     runners.extend(REGISTRY[c.kind](c, config) for c in config.checks)
     if config.data.total_row and not any(c.kind == "city_sum" for c in config.checks):
-        auto = Check(kind="city_sum", args={}, severity="error", units=None, label=None,
-                     line=None, key="city_sum (tự động, vì có data.total_row)")
+        auto = Check(
+            kind="city_sum",
+            args={},
+            severity="error",
+            units=None,
+            label=None,
+            line=None,
+            key="city_sum (tự động, vì có data.total_row)",
+        )
         runners.append(REGISTRY["city_sum"](auto, config))
     return runners
 
 
 def check_unit_names(config: ReportConfig, dataset: Dataset) -> None:
-    """Raise an :class:`~reportgen.errors.ErrorList` when a check's ``units`` names a unit that
+    """Raise an :class:`~reportgen.diagnostics.errors.ErrorList` when a check's ``units`` names a unit that
     is not in the data (a check that silently never runs would prove nothing)."""
     keys = {u.key for u in dataset.all_units()}
     names = [u.name for u in dataset.all_units()]
@@ -41,11 +48,17 @@ def check_unit_names(config: ReportConfig, dataset: Dataset) -> None:
             if unit_key(name) in keys:
                 continue
             guess = did_you_mean(name, names)
-            errors.append(ConfigError(
-                f'cần tên một đơn vị có trong tệp số liệu {dataset.table.file}, nhưng gặp "{name}"',
-                location=Location(file=str(config.path), line=c.line, key=f"{c.key}.units[{j}]"),
-                hint=f'có phải ý bạn là "{guess}"?' if guess
-                else "các đơn vị: " + ", ".join(names)))
+            errors.append(
+                ConfigError(
+                    f'cần tên một đơn vị có trong tệp số liệu {dataset.table.file}, nhưng gặp "{name}"',
+                    location=Location(
+                        file=str(config.path), line=c.line, key=f"{c.key}.units[{j}]"
+                    ),
+                    hint=f'có phải ý bạn là "{guess}"?'
+                    if guess
+                    else "các đơn vị: " + ", ".join(names),
+                )
+            )
     if errors:
         raise ErrorList(f"Tệp {config.path} có lỗi", errors)
 
@@ -58,14 +71,28 @@ def data_findings(dataset: Dataset, units: Iterable[Unit] | None = None) -> list
     for issue in dataset.issues:
         if keys is not None and issue.key not in keys:
             continue
-        out.append(Finding("error", "data", issue.unit, (issue.indicator,), None, issue.text,
-                           f"{issue.unit}: {issue.source.describe()}: {issue.message}",
-                           (issue.source,), hint=issue.hint))
+        out.append(
+            Finding(
+                "error",
+                "data",
+                issue.unit,
+                (issue.indicator,),
+                None,
+                issue.text,
+                f"{issue.unit}: {issue.source.describe()}: {issue.message}",
+                (issue.source,),
+                hint=issue.hint,
+            )
+        )
     return out
 
 
-def validate(config: ReportConfig, dataset: Dataset, units: Iterable[Unit] | None = None,
-             runners: list[Runner] | None = None) -> list[Finding]:
+def validate(
+    config: ReportConfig,
+    dataset: Dataset,
+    units: Iterable[Unit] | None = None,
+    runners: list[Runner] | None = None,
+) -> list[Finding]:
     """Return all findings for ``units`` (default: every unit and the whole city).
 
     Findings are ordered by unit (file order, the city last), then by severity, then by the order

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from reportgen.errors import DocumentCodeError
+from reportgen.diagnostics.errors import DocumentCodeError
 from reportgen.vnformat.dates import date_short
 
 __all__ = [
@@ -169,7 +169,7 @@ def doc_code(number: int, type_code: str | None, issuer: str, *, year: int | Non
     ``type_code=None`` for a công văn (``12/UBND-VX``); ``year`` for legal normative documents
     (``07/2021/NĐ-CP``). A number below 10 gets a leading zero. A bad number, an unknown type
     code (with a did-you-mean) or a malformed issuer raises
-    :class:`~reportgen.errors.DocumentCodeError`.
+    :class:`~reportgen.diagnostics.errors.DocumentCodeError`.
     """
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
         raise DocumentCodeError(
@@ -199,7 +199,7 @@ def parse_doc_code(text: str, *, typed: bool | None = None) -> DocCode:
     missing zero). ``typed=True`` requires a type code (an unknown one is an error with a
     did-you-mean), ``typed=False`` reads a công văn; by default a first part that is a type
     code makes a typed code, one that is a type code misspelt (``QD``, ``Bc``) is an error, and
-    anything else is a công văn. Errors raise :class:`~reportgen.errors.DocumentCodeError`.
+    anything else is a công văn. Errors raise :class:`~reportgen.diagnostics.errors.DocumentCodeError`.
     """
     shown = text.strip()
     s = unicodedata.normalize("NFC", shown)
@@ -287,7 +287,7 @@ def parse_doc_code(text: str, *, typed: bool | None = None) -> DocCode:
 
 
 def validate_doc_code(text: str) -> list[str]:
-    """Check a code: raise :class:`~reportgen.errors.DocumentCodeError` if it is malformed,
+    """Check a code: raise :class:`~reportgen.diagnostics.errors.DocumentCodeError` if it is malformed,
     and return warnings (Vietnamese) for what is accepted but not as Nghị định 30 writes it,
     e.g. ``"số nhỏ hơn 10 phải có số 0 đứng trước: 05/BC-UBND"``.
     """

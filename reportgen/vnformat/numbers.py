@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import TypeAlias
 
-from reportgen.errors import NumberFormatError
+from reportgen.diagnostics.errors import NumberFormatError
 
 __all__ = [
     "DECIMAL_SEPARATOR",
@@ -84,7 +84,7 @@ def to_decimal(value: Number | str) -> Decimal:
 
     Accepts ``Decimal``, ``int`` and plain machine strings (``"1234.5"``, ``"-7"``: ASCII
     digits and an optional ``.`` fraction). Floats and bools raise :class:`TypeError`;
-    a malformed string, NaN or infinity raises :class:`~reportgen.errors.NumberFormatError`.
+    a malformed string, NaN or infinity raises :class:`~reportgen.diagnostics.errors.NumberFormatError`.
     For numbers typed by people (``1.013,5``) use :func:`parse_number`.
     """
     tp = type(value)
@@ -276,7 +276,7 @@ def parse_number(text: str, *, locale: str = "vi") -> Decimal:
     ``-``, ``−`` or ``+`` and surrounding whitespace are allowed. The first group has 1–3
     digits, every later group exactly 3. Anything else — a typo such as ``2.2.839``, a number
     written in the other locale's style, ``1.5`` under ``vi`` (1,5 or 1.500?), a percent sign —
-    raises :class:`~reportgen.errors.NumberFormatError` with ``message`` (what was found and
+    raises :class:`~reportgen.diagnostics.errors.NumberFormatError` with ``message`` (what was found and
     what was expected) and ``hint`` (the fix); callers add the location.
     """
     if not isinstance(text, str):

@@ -41,7 +41,7 @@ import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
-from reportgen.errors import WordsError
+from reportgen.diagnostics.errors import WordsError
 from reportgen.vnformat.numbers import Number, to_decimal
 
 __all__ = [
@@ -592,7 +592,7 @@ def words_to_number(text: str) -> Decimal:
     ``words_to_number("Hai mươi hai triệu đồng chẵn")`` → ``Decimal(22000000)``;
     ``"một phẩy năm mươi"`` → ``Decimal("1.50")``. Every variant :func:`read_number` and
     :func:`money_in_words` produce is accepted (see the module docstring), nothing else: a text
-    that is not a valid reading raises :class:`~reportgen.errors.WordsError` naming the first
+    that is not a valid reading raises :class:`~reportgen.diagnostics.errors.WordsError` naming the first
     word that does not fit and its position (``từ thứ 3``).
     """
     if not isinstance(text, str):

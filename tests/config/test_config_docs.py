@@ -16,7 +16,8 @@ PAGE = REPO / "docs" / "config-reference.md"
 
 def test_reference_page_is_up_to_date() -> None:
     assert PAGE.read_text(encoding="utf-8") == render_reference(), (
-        "docs/config-reference.md is stale: run python scripts/gen_config_docs.py")
+        "docs/config-reference.md is stale: run python scripts/gen_config_docs.py"
+    )
 
 
 def test_every_option_and_check_kind_is_documented() -> None:
@@ -37,6 +38,10 @@ def test_check_kinds_in_schema_docs_and_registry_agree() -> None:
 
 
 def test_generator_check_mode_passes_on_the_committed_page() -> None:
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_config_docs.py"),
-                             "--check"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "gen_config_docs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr

@@ -9,8 +9,15 @@ import pytest
 from reportgen.compute.formula import FormulaError, compile_formula
 
 D = Decimal
-VALUES = {"ho_ngheo": D(45), "tong_so_ho": D(4558), "a": D("0.1"), "b": D("0.2"), "z": D(0),
-          "x": D("1.125"), "thieu": None}
+VALUES = {
+    "ho_ngheo": D(45),
+    "tong_so_ho": D(4558),
+    "a": D("0.1"),
+    "b": D("0.2"),
+    "z": D(0),
+    "x": D("1.125"),
+    "thieu": None,
+}
 
 EVALUATE = [
     ("ho_ngheo / tong_so_ho * 100", D(45) / D(4558) * 100),
@@ -68,8 +75,9 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "says", "column"), REFUSED, ids=[t or "empty" for t, _, _ in
-                                                                 REFUSED])
+@pytest.mark.parametrize(
+    ("text", "says", "column"), REFUSED, ids=[t or "empty" for t, _, _ in REFUSED]
+)
 def test_unsafe_or_wrong_formula_is_refused(text: str, says: str, column: int | None) -> None:
     with pytest.raises(FormulaError) as info:
         compile_formula(text)

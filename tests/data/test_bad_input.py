@@ -11,7 +11,7 @@ import pytest
 
 from reportgen.config.loader import load_config
 from reportgen.data.dataset import load_dataset
-from reportgen.errors import DataError, ErrorList, ReportgenError
+from reportgen.diagnostics.errors import DataError, ErrorList, ReportgenError
 from reportgen.validate.runner import validate
 from tests.fixtures.projects import SampleCopy, write_project, write_rows
 
@@ -19,28 +19,64 @@ TP = "Phường Trần Phú"
 
 # (id, column, text, words the message must hold, words the hint must hold)
 BAD_CELLS = [
-    ("a typo with two thousands points: 2.2.839", "tong_so_ho", "2.2.839",
-     ['"2.2.839" không phải là số', 'nhóm "2" có 1 chữ số'], ["22.839"]),
-    ("two decimal commas: 1,1,", "kinh_phi_nha_o", "1,1,",
-     ['"1,1," không phải là số', "có 2 dấu phẩy"], ['locale "en"']),
-    ("a point that is not a thousands group under vi: 1.5", "ho_ngheo_dtts", "1.5",
-     ['"1.5" không phải là số', "1.500 (số nguyên) hoặc 1,5 (số thập phân"], []),
-    ("a count written 1,013 under vi reads as a decimal: ambiguous", "ho_ngheo_dtts", "1,013",
-     ['"1,013" đọc theo locale vi là số thập phân 1,013', "không rõ ý"],
-     ["viết 1.013", "locale: en"]),
-    ("words where a number should be", "so_the_bhyt", "ba trăm",
-     ['"ba trăm" không phải là số', 'ký tự "b"'], []),
-    ("a percent sign in a count column", "so_the_bhyt", "15%",
-     ['"15%" không phải là số', 'dấu "%"'], []),
-    ("an empty cell is not a zero", "ho_ngheo_dtts", "",
-     ["ô trống", "không được coi là 0"], ["optional: true"]),
+    (
+        "a typo with two thousands points: 2.2.839",
+        "tong_so_ho",
+        "2.2.839",
+        ['"2.2.839" không phải là số', 'nhóm "2" có 1 chữ số'],
+        ["22.839"],
+    ),
+    (
+        "two decimal commas: 1,1,",
+        "kinh_phi_nha_o",
+        "1,1,",
+        ['"1,1," không phải là số', "có 2 dấu phẩy"],
+        ['locale "en"'],
+    ),
+    (
+        "a point that is not a thousands group under vi: 1.5",
+        "ho_ngheo_dtts",
+        "1.5",
+        ['"1.5" không phải là số', "1.500 (số nguyên) hoặc 1,5 (số thập phân"],
+        [],
+    ),
+    (
+        "a count written 1,013 under vi reads as a decimal: ambiguous",
+        "ho_ngheo_dtts",
+        "1,013",
+        ['"1,013" đọc theo locale vi là số thập phân 1,013', "không rõ ý"],
+        ["viết 1.013", "locale: en"],
+    ),
+    (
+        "words where a number should be",
+        "so_the_bhyt",
+        "ba trăm",
+        ['"ba trăm" không phải là số', 'ký tự "b"'],
+        [],
+    ),
+    (
+        "a percent sign in a count column",
+        "so_the_bhyt",
+        "15%",
+        ['"15%" không phải là số', 'dấu "%"'],
+        [],
+    ),
+    (
+        "an empty cell is not a zero",
+        "ho_ngheo_dtts",
+        "",
+        ["ô trống", "không được coi là 0"],
+        ["optional: true"],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("column", "text", "says", "hints"), [c[1:] for c in BAD_CELLS],
-                         ids=[c[0] for c in BAD_CELLS])
+@pytest.mark.parametrize(
+    ("column", "text", "says", "hints"), [c[1:] for c in BAD_CELLS], ids=[c[0] for c in BAD_CELLS]
+)
 def test_bad_cell_is_a_finding_naming_file_row_column_and_text(
-        sample: SampleCopy, column: str, text: str, says: list[str], hints: list[str]) -> None:
+    sample: SampleCopy, column: str, text: str, says: list[str], hints: list[str]
+) -> None:
     row = sample.set_cell(TP, column, text)
     _, dataset, found = sample.check()
     assert len(found) == 1, [f.message for f in found]
@@ -56,8 +92,9 @@ def test_bad_cell_is_a_finding_naming_file_row_column_and_text(
     assert f.hint is not None
     for words in hints:
         assert words in f.hint
-    assert f.as_dict()["source"] == [{"file": f.sources[0].file, "row": row,
-                                      "column": f"{column} ({sample.letter(column)})"}]
+    assert f.as_dict()["source"] == [
+        {"file": f.sources[0].file, "row": row, "column": f"{column} ({sample.letter(column)})"}
+    ]
 
 
 def test_an_empty_cell_makes_the_city_figure_unknown_not_smaller(sample: SampleCopy) -> None:
@@ -76,30 +113,54 @@ def test_optional_indicator_allows_an_empty_cell(sample: SampleCopy) -> None:
 
 @pytest.mark.parametrize(
     ("locale", "text", "value"),
-    [("vi", "1.013", "1013"), ("en", "1,013", "1013"), ("vi", "1.013,5", "1013.5"),
-     ("en", "1,013.5", "1013.5"), ("vi", "−12", "-12"), ("vi", "1 013", "1013")],
-    ids=["vi thousands point", "en thousands comma", "vi decimal comma", "en decimal point",
-         "unicode minus", "space as thousands separator"])
-def test_numbers_read_under_the_declared_locale(tmp_path: Path, locale: str, text: str,
-                                                value: str) -> None:
-    path = write_project(tmp_path, data={"locale": locale},
-                         indicators={"v": {"label": "Giá trị", "kind": "number", "column": "v"}},
-                         rows=[{"don_vi": TP, "v": text}])
+    [
+        ("vi", "1.013", "1013"),
+        ("en", "1,013", "1013"),
+        ("vi", "1.013,5", "1013.5"),
+        ("en", "1,013.5", "1013.5"),
+        ("vi", "−12", "-12"),
+        ("vi", "1 013", "1013"),
+    ],
+    ids=[
+        "vi thousands point",
+        "en thousands comma",
+        "vi decimal comma",
+        "en decimal point",
+        "unicode minus",
+        "space as thousands separator",
+    ],
+)
+def test_numbers_read_under_the_declared_locale(
+    tmp_path: Path, locale: str, text: str, value: str
+) -> None:
+    path = write_project(
+        tmp_path,
+        data={"locale": locale},
+        indicators={"v": {"label": "Giá trị", "kind": "number", "column": "v"}},
+        rows=[{"don_vi": TP, "v": text}],
+    )
     dataset = load_dataset(load_config(path))
     assert str(dataset.units[0].values["v"]) == value
 
 
 @pytest.mark.parametrize(
     ("locale", "text", "says"),
-    [("en", "1.013", '"1.013" đọc theo locale en là số thập phân 1.013'),
-     ("en", "1,5", 'nhóm "5" có 1 chữ số'),
-     ("vi", "1.013,5.2", "dấu chấm đứng sau dấu phẩy")],
-    ids=["en count 1.013 is ambiguous", "en 1,5 is not a number", "vi mixed styles"])
-def test_ambiguous_numbers_under_en_are_refused(tmp_path: Path, locale: str, text: str,
-                                                says: str) -> None:
-    path = write_project(tmp_path, data={"locale": locale},
-                         indicators={"ho": {"label": "Số hộ", "unit": "hộ", "column": "ho"}},
-                         rows=[{"don_vi": TP, "ho": text}])
+    [
+        ("en", "1.013", '"1.013" đọc theo locale en là số thập phân 1.013'),
+        ("en", "1,5", 'nhóm "5" có 1 chữ số'),
+        ("vi", "1.013,5.2", "dấu chấm đứng sau dấu phẩy"),
+    ],
+    ids=["en count 1.013 is ambiguous", "en 1,5 is not a number", "vi mixed styles"],
+)
+def test_ambiguous_numbers_under_en_are_refused(
+    tmp_path: Path, locale: str, text: str, says: str
+) -> None:
+    path = write_project(
+        tmp_path,
+        data={"locale": locale},
+        indicators={"ho": {"label": "Số hộ", "unit": "hộ", "column": "ho"}},
+        rows=[{"don_vi": TP, "ho": text}],
+    )
     config = load_config(path)
     (f,) = validate(config, load_dataset(config))
     assert f.check == "data"
@@ -120,9 +181,12 @@ def test_missing_columns_are_all_reported_with_did_you_mean(sample: SampleCopy) 
     errors = info.value.errors
     assert [e.message for e in errors] == [
         'thiếu cột "khau_ngheo" (chỉ tiêu khau_ngheo: Khẩu nghèo)',
-        'thiếu cột "ho_ngheo_dtts" (chỉ tiêu ho_ngheo_dtts: Hộ nghèo dân tộc thiểu số)']
-    assert [e.hint for e in errors] == ['có phải ý bạn là cột "Khẩu nghèo"?',
-                                        'có phải ý bạn là cột "ho_ngheo_dtt"?']
+        'thiếu cột "ho_ngheo_dtts" (chỉ tiêu ho_ngheo_dtts: Hộ nghèo dân tộc thiểu số)',
+    ]
+    assert [e.hint for e in errors] == [
+        'có phải ý bạn là cột "Khẩu nghèo"?',
+        'có phải ý bạn là cột "ho_ngheo_dtt"?',
+    ]
     for e in errors:
         assert e.location is not None and e.location.row == 1
         assert e.location.file is not None and e.location.file.endswith("giam-ngheo-2024.csv")
@@ -139,8 +203,11 @@ def test_missing_column_in_last_years_file_is_an_error(sample: SampleCopy) -> No
     assert e.location is not None and str(e.location.file).endswith("giam-ngheo-2023.csv")
 
 
-@pytest.mark.parametrize("duplicate", ["Phường Trần Phú", "phường  trần phú", "PHƯỜNG TRẦN PHÚ"],
-                         ids=["same name", "case and spaces", "upper case"])
+@pytest.mark.parametrize(
+    "duplicate",
+    ["Phường Trần Phú", "phường  trần phú", "PHƯỜNG TRẦN PHÚ"],
+    ids=["same name", "case and spaces", "upper case"],
+)
 def test_duplicate_unit_is_refused(sample: SampleCopy, duplicate: str) -> None:
     sample.set_cell("Phường Ngô Quyền", "don_vi", duplicate)
     with pytest.raises(DataError) as info:
@@ -161,34 +228,65 @@ def _write(s: SampleCopy, data: bytes) -> None:
 
 FILE_ERRORS: list[tuple[str, Callable[[SampleCopy], None], str, str]] = [
     ("empty file", lambda s: _write(s, b""), "tệp trống", "CSV UTF-8"),
-    ("only a BOM and blank lines", lambda s: _write(s, b"\xef\xbb\xbf\r\n\r\n"), "tệp trống",
-     "CSV UTF-8"),
-    ("header only", lambda s: _write(s, s.data.read_bytes().splitlines()[0] + b"\r\n"),
-     "tệp chỉ có dòng tiêu đề", "mỗi phường, xã"),
-    ("TCVN3 (ABC) text", lambda s: _write(
-        s, "don_vi;tong_so_ho\nCéng hoµ x· héi chñ nghÜa ViÖt Nam;1\n".encode("cp1252")),
-     "bảng mã cũ TCVN3", "TCVN3 (ABC)"),
-    ("TCVN3 ward names pasted into a UTF-8 file", lambda s: _write(
-        s, "don_vi;tong_so_ho\nPh\xadêng TrÇn Phó;1\n".encode()), "bảng mã cũ TCVN3",
-     "Unikey"),
-    ("VNI-Windows text", lambda s: _write(
-        s, "don_vi;tong_so_ho\nCoäng hoøa xaõ hoäi;1\n".encode("cp1252")), "bảng mã cũ VNI",
-     "VNI Windows"),
-    ("an Excel workbook renamed .csv", lambda s: _write(s, b"PK\x03\x04rest"),
-     "tệp Excel .xlsx", "đổi đuôi tệp"),
-    ("no unit column", lambda s: _write(s, "ten_don_vi;tong_so_ho\nXã A;1\n".encode()),
-     'không tìm thấy dòng tiêu đề có cột "don_vi"', 'có phải ý bạn là cột "ten_don_vi"?'),
-    ("a row without a unit name", lambda s: _write(
-        s, s.data.read_bytes() + ";Phường;;1\r\n".encode()), "không có tên đơn vị",
-     "điền tên phường, xã"),
+    (
+        "only a BOM and blank lines",
+        lambda s: _write(s, b"\xef\xbb\xbf\r\n\r\n"),
+        "tệp trống",
+        "CSV UTF-8",
+    ),
+    (
+        "header only",
+        lambda s: _write(s, s.data.read_bytes().splitlines()[0] + b"\r\n"),
+        "tệp chỉ có dòng tiêu đề",
+        "mỗi phường, xã",
+    ),
+    (
+        "TCVN3 (ABC) text",
+        lambda s: _write(
+            s, "don_vi;tong_so_ho\nCéng hoµ x· héi chñ nghÜa ViÖt Nam;1\n".encode("cp1252")
+        ),
+        "bảng mã cũ TCVN3",
+        "TCVN3 (ABC)",
+    ),
+    (
+        "TCVN3 ward names pasted into a UTF-8 file",
+        lambda s: _write(s, "don_vi;tong_so_ho\nPh\xadêng TrÇn Phó;1\n".encode()),
+        "bảng mã cũ TCVN3",
+        "Unikey",
+    ),
+    (
+        "VNI-Windows text",
+        lambda s: _write(s, "don_vi;tong_so_ho\nCoäng hoøa xaõ hoäi;1\n".encode("cp1252")),
+        "bảng mã cũ VNI",
+        "VNI Windows",
+    ),
+    (
+        "an Excel workbook renamed .csv",
+        lambda s: _write(s, b"PK\x03\x04rest"),
+        "tệp Excel .xlsx",
+        "đổi đuôi tệp",
+    ),
+    (
+        "no unit column",
+        lambda s: _write(s, "ten_don_vi;tong_so_ho\nXã A;1\n".encode()),
+        'không tìm thấy dòng tiêu đề có cột "don_vi"',
+        'có phải ý bạn là cột "ten_don_vi"?',
+    ),
+    (
+        "a row without a unit name",
+        lambda s: _write(s, s.data.read_bytes() + ";Phường;;1\r\n".encode()),
+        "không có tên đơn vị",
+        "điền tên phường, xã",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("breaker", "says", "hint"), [c[1:] for c in FILE_ERRORS],
-                         ids=[c[0] for c in FILE_ERRORS])
-def test_unreadable_data_file_is_a_clear_error(sample: SampleCopy,
-                                               breaker: Callable[[SampleCopy], None], says: str,
-                                               hint: str) -> None:
+@pytest.mark.parametrize(
+    ("breaker", "says", "hint"), [c[1:] for c in FILE_ERRORS], ids=[c[0] for c in FILE_ERRORS]
+)
+def test_unreadable_data_file_is_a_clear_error(
+    sample: SampleCopy, breaker: Callable[[SampleCopy], None], says: str, hint: str
+) -> None:
     breaker(sample)
     with pytest.raises(ReportgenError) as info:
         sample.check()
@@ -226,9 +324,11 @@ def test_total_row_named_in_config_must_exist(sample: SampleCopy) -> None:
 
 def test_bad_cell_in_the_total_row_is_reported_for_the_city(tmp_path: Path) -> None:
     path = write_project(
-        tmp_path, data={"total_row": "Tổng cộng"},
+        tmp_path,
+        data={"total_row": "Tổng cộng"},
         indicators={"ho": {"label": "Số hộ", "unit": "hộ", "column": "ho"}},
-        rows=[{"don_vi": TP, "ho": "5"}, {"don_vi": "Tổng cộng", "ho": "5,,"}])
+        rows=[{"don_vi": TP, "ho": "5"}, {"don_vi": "Tổng cộng", "ho": "5,,"}],
+    )
     config = load_config(path)
     (f,) = validate(config, load_dataset(config))
     assert (f.check, f.unit) == ("data", "thành phố Hòa An")

@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from reportgen import pipeline
+from reportgen.app import pipeline
 from reportgen.data.reader import _is_percent_format
-from reportgen.errors import DataError
+from reportgen.diagnostics.errors import DataError
 from tests.fixtures.projects import read_rows, write_rows
 from tests.helpers import edit_cell, sample_project
 

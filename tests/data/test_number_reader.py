@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen.data.dataset import number_reader
-from reportgen.errors import NumberFormatError
+from reportgen.diagnostics.errors import NumberFormatError
 from reportgen.vnformat import parse_number
 
 TEXT = st.text(alphabet="0123456789.,-− ١", min_size=1, max_size=12).map(str.strip).filter(bool)
-GROUPED = st.integers(min_value=-10**12, max_value=10**12).map(lambda n: f"{n:,}")
+GROUPED = st.integers(min_value=-(10**12), max_value=10**12).map(lambda n: f"{n:,}")
 
 
 def _outcome(read: object, text: str) -> Decimal | str:

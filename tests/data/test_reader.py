@@ -14,7 +14,7 @@ import pytest
 from reportgen.config.loader import load_config
 from reportgen.data.dataset import load_dataset
 from reportgen.data.reader import column_letter, read_table
-from reportgen.errors import DataError
+from reportgen.diagnostics.errors import DataError
 from reportgen.validate.runner import validate
 from tests.fixtures.projects import write_project
 
@@ -57,25 +57,46 @@ def csv_text(sep: str, rows: list[list[str]] | None = None) -> str:
 
 ENCODINGS = [
     ("UTF-8 with ;", ";", lambda t: t.encode("utf-8"), "utf-8", ".csv"),
-    ("UTF-8 with BOM (Excel 'CSV UTF-8') with ,", ",", lambda t: t.encode("utf-8-sig"),
-     "utf-8-sig", ".csv"),
-    ("UTF-16 LE with BOM and tabs (Excel 'Unicode Text')", "\t",
-     lambda t: b"\xff\xfe" + t.encode("utf-16-le"), "utf-16", ".txt"),
-    ("UTF-16 LE without BOM and tabs", "\t", lambda t: t.encode("utf-16-le"), "utf-16-le",
-     ".txt"),
-    ("cp1258 with ; (plain CSV on Vietnamese Windows)", ";",
-     lambda t: to_cp1258(t).encode("cp1258"), "cp1258", ".csv"),
+    (
+        "UTF-8 with BOM (Excel 'CSV UTF-8') with ,",
+        ",",
+        lambda t: t.encode("utf-8-sig"),
+        "utf-8-sig",
+        ".csv",
+    ),
+    (
+        "UTF-16 LE with BOM and tabs (Excel 'Unicode Text')",
+        "\t",
+        lambda t: b"\xff\xfe" + t.encode("utf-16-le"),
+        "utf-16",
+        ".txt",
+    ),
+    ("UTF-16 LE without BOM and tabs", "\t", lambda t: t.encode("utf-16-le"), "utf-16-le", ".txt"),
+    (
+        "cp1258 with ; (plain CSV on Vietnamese Windows)",
+        ";",
+        lambda t: to_cp1258(t).encode("cp1258"),
+        "cp1258",
+        ".csv",
+    ),
     ("comma separated, decimals quoted", ",", lambda t: t.encode("utf-8"), "utf-8", ".csv"),
     ("tab separated .tsv", "\t", lambda t: t.encode("utf-8"), "utf-8", ".tsv"),
-    ("NFD text as saved on macOS", ";",
-     lambda t: unicodedata.normalize("NFD", t).encode("utf-8"), "utf-8", ".csv"),
+    (
+        "NFD text as saved on macOS",
+        ";",
+        lambda t: unicodedata.normalize("NFD", t).encode("utf-8"),
+        "utf-8",
+        ".csv",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("sep", "encode", "encoding", "ext"),
-                         [c[1:] for c in ENCODINGS], ids=[c[0] for c in ENCODINGS])
-def test_csv_encodings_and_separators_are_recognised(tmp_path: Path, sep: str, encode: object,
-                                                     encoding: str, ext: str) -> None:
+@pytest.mark.parametrize(
+    ("sep", "encode", "encoding", "ext"), [c[1:] for c in ENCODINGS], ids=[c[0] for c in ENCODINGS]
+)
+def test_csv_encodings_and_separators_are_recognised(
+    tmp_path: Path, sep: str, encode: object, encoding: str, ext: str
+) -> None:
     path = tmp_path / f"so-lieu{ext}"
     path.write_bytes(encode(csv_text(sep)))  # type: ignore[operator]
     table = read_table(path, unit_column="don_vi")
@@ -91,27 +112,40 @@ def test_csv_encodings_and_separators_are_recognised(tmp_path: Path, sep: str, e
 INDICATORS = {
     "ho_ngheo": {"label": "Hộ nghèo", "unit": "hộ", "column": "ho_ngheo"},
     "tong_so_ho": {"label": "Tổng số hộ", "unit": "hộ", "column": "tong_so_ho"},
-    "ty_le": {"label": "Tỷ lệ hộ nghèo", "unit": "%", "column": "ty_le",
-              "total_formula": "ho_ngheo / tong_so_ho * 100"},
+    "ty_le": {
+        "label": "Tỷ lệ hộ nghèo",
+        "unit": "%",
+        "column": "ty_le",
+        "total_formula": "ho_ngheo / tong_so_ho * 100",
+    },
 }
 CHECKS = [{"check": "percentage", "value": "ty_le", "part": "ho_ngheo", "total": "tong_so_ho"}]
 
 
 def _project(tmp: Path, **data: object) -> Path:
-    return write_project(tmp, indicators=INDICATORS, checks=CHECKS,
-                         rows=[dict(zip(HEADER, r, strict=True)) for r in ROWS], data=data)
+    return write_project(
+        tmp,
+        indicators=INDICATORS,
+        checks=CHECKS,
+        rows=[dict(zip(HEADER, r, strict=True)) for r in ROWS],
+        data=data,
+    )
 
 
-@pytest.mark.parametrize(("sep", "encode", "encoding", "ext"),
-                         [c[1:] for c in ENCODINGS], ids=[c[0] for c in ENCODINGS])
-def test_every_encoding_gives_the_same_figures(tmp_path: Path, sep: str, encode: object,
-                                               encoding: str, ext: str) -> None:
+@pytest.mark.parametrize(
+    ("sep", "encode", "encoding", "ext"), [c[1:] for c in ENCODINGS], ids=[c[0] for c in ENCODINGS]
+)
+def test_every_encoding_gives_the_same_figures(
+    tmp_path: Path, sep: str, encode: object, encoding: str, ext: str
+) -> None:
     config_path = _project(tmp_path, file=f"../inputs/so-lieu{ext}")
     (tmp_path / "inputs" / f"so-lieu{ext}").write_bytes(encode(csv_text(sep)))  # type: ignore[operator]
     config = load_config(config_path)
     dataset = load_dataset(config)
-    got = {u.name: (u.values["ho_ngheo"], u.values["tong_so_ho"], u.values["ty_le"])
-           for u in dataset.units}
+    got = {
+        u.name: (u.values["ho_ngheo"], u.values["tong_so_ho"], u.values["ty_le"])
+        for u in dataset.units
+    }
     assert got == EXPECTED
     assert validate(config, dataset) == []
 
@@ -119,8 +153,7 @@ def test_every_encoding_gives_the_same_figures(tmp_path: Path, sep: str, encode:
 def test_declared_separator_wins_over_sniffing(tmp_path: Path) -> None:
     # A title line full of commas above a ";" header: the header line decides.
     path = tmp_path / "so-lieu.csv"
-    path.write_text("BIỂU SỐ LIỆU, NĂM 2024, THÀNH PHỐ HÒA AN\n" + csv_text(";"),
-                    encoding="utf-8")
+    path.write_text("BIỂU SỐ LIỆU, NĂM 2024, THÀNH PHỐ HÒA AN\n" + csv_text(";"), encoding="utf-8")
     assert read_table(path, unit_column="don_vi").separator == ";"
     assert read_table(path, unit_column="don_vi", separator=";").header_row == 2
 
@@ -129,10 +162,13 @@ def test_nfd_headers_and_names_match_nfc_config(tmp_path: Path) -> None:
     config_path = _project(tmp_path)
     text = csv_text(";").replace("ho_ngheo", "hộ_nghèo")
     (tmp_path / "inputs" / "so-lieu.csv").write_bytes(
-        unicodedata.normalize("NFD", text).encode("utf-8"))
+        unicodedata.normalize("NFD", text).encode("utf-8")
+    )
     yaml_path = config_path
-    yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace(
-        "column: ho_ngheo", "column: hộ_nghèo"), encoding="utf-8")
+    yaml_path.write_text(
+        yaml_path.read_text(encoding="utf-8").replace("column: ho_ngheo", "column: hộ_nghèo"),
+        encoding="utf-8",
+    )
     dataset = load_dataset(load_config(yaml_path))
     assert dataset.units[0].values["ho_ngheo"] == Decimal(45)
     assert "nghèo" in dataset.table.headers[2]  # NFC: the test a clerk would write works
@@ -140,14 +176,21 @@ def test_nfd_headers_and_names_match_nfc_config(tmp_path: Path) -> None:
 
 def test_unit_names_match_despite_tone_placement_and_spaces(tmp_path: Path) -> None:
     rows = [dict(zip(HEADER, r, strict=True)) for r in ROWS]
-    previous = [{"don_vi": "Phường  Hoà   Bình", "ho_ngheo": "43"},
-                {"don_vi": "phường trần phú", "ho_ngheo": "45"},
-                {"don_vi": "XÃ ĐỒNG SƠN", "ho_ngheo": "40"}]
+    previous = [
+        {"don_vi": "Phường  Hoà   Bình", "ho_ngheo": "43"},
+        {"don_vi": "phường trần phú", "ho_ngheo": "45"},
+        {"don_vi": "XÃ ĐỒNG SƠN", "ho_ngheo": "40"},
+    ]
     config_path = write_project(
-        tmp_path, indicators={**INDICATORS, "dau": {"label": "Hộ nghèo đầu kỳ", "unit": "hộ",
-                                                    "column": "ho_ngheo"}},
-        rows=rows, previous_rows=previous,
-        checks=[{"check": "continuity", "value": "dau", "previous": "ho_ngheo"}])
+        tmp_path,
+        indicators={
+            **INDICATORS,
+            "dau": {"label": "Hộ nghèo đầu kỳ", "unit": "hộ", "column": "ho_ngheo"},
+        },
+        rows=rows,
+        previous_rows=previous,
+        checks=[{"check": "continuity", "value": "dau", "previous": "ho_ngheo"}],
+    )
     config = load_config(config_path)
     dataset = load_dataset(config)
     assert validate(config, dataset) == []
@@ -159,6 +202,7 @@ def test_unit_names_match_despite_tone_placement_and_spaces(tmp_path: Path) -> N
 
 
 # --- XLSX ------------------------------------------------------------------------------------
+
 
 def _workbook(path: Path) -> None:
     wb = openpyxl.Workbook()
@@ -181,8 +225,10 @@ def test_xlsx_is_read_by_sheet_name_with_numbers_as_numbers_or_text(tmp_path: Pa
     _workbook(tmp_path / "inputs" / "so-lieu.xlsx")
     config = load_config(config_path)
     dataset = load_dataset(config)
-    got = {u.name: (u.values["ho_ngheo"], u.values["tong_so_ho"], u.values["ty_le"])
-           for u in dataset.units}
+    got = {
+        u.name: (u.values["ho_ngheo"], u.values["tong_so_ho"], u.values["ty_le"])
+        for u in dataset.units
+    }
     assert got == EXPECTED
     assert dataset.table.header_row == 3
     assert [u.row for u in dataset.units] == [4, 5, 6]
@@ -225,5 +271,11 @@ def test_xlsx_default_sheet_is_the_first(tmp_path: Path) -> None:
 
 
 def test_column_letters() -> None:
-    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == \
-        ["A", "Z", "AA", "AB", "ZZ", "AAA"]
+    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == [
+        "A",
+        "Z",
+        "AA",
+        "AB",
+        "ZZ",
+        "AAA",
+    ]

@@ -18,25 +18,41 @@ SAME_UNIT = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), SAME_UNIT,
-                         ids=["old and new tone placement (hoà/hòa)", "case and extra spaces",
-                              "thuỷ/thủy", "uỷ/ủy", "NFD (macOS) and NFC", "upper case"])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    SAME_UNIT,
+    ids=[
+        "old and new tone placement (hoà/hòa)",
+        "case and extra spaces",
+        "thuỷ/thủy",
+        "uỷ/ủy",
+        "NFD (macOS) and NFC",
+        "upper case",
+    ],
+)
 def test_unit_key_folds_what_clerks_vary(a: str, b: str) -> None:
     assert unit_key(a) == unit_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Xã Tân Mỹ", "Xã Tân Mý"), ("Phường Hòa Bình",
-                                                                    "Phường Hoa Bình")],
-                         ids=["a different tone", "a missing tone"])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Xã Tân Mỹ", "Xã Tân Mý"), ("Phường Hòa Bình", "Phường Hoa Bình")],
+    ids=["a different tone", "a missing tone"],
+)
 def test_unit_key_keeps_the_tones_apart(a: str, b: str) -> None:
     assert unit_key(a) != unit_key(b)
 
 
-@pytest.mark.parametrize(("name", "slug"), [("Phường Trần Phú", "phuong-tran-phu"),
-                                            ("Xã Đồng Sơn", "xa-dong-son"),
-                                            ("thành phố Hòa An", "thanh-pho-hoa-an"),
-                                            ("???", "don-vi")],
-                         ids=["ward", "đ becomes d", "city", "nothing left"])
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Phường Trần Phú", "phuong-tran-phu"),
+        ("Xã Đồng Sơn", "xa-dong-son"),
+        ("thành phố Hòa An", "thanh-pho-hoa-an"),
+        ("???", "don-vi"),
+    ],
+    ids=["ward", "đ becomes d", "city", "nothing left"],
+)
 def test_slugify_gives_ascii_file_names(name: str, slug: str) -> None:
     assert slugify(name) == slug
 
@@ -51,10 +67,18 @@ LEGACY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), LEGACY,
-                         ids=["TCVN3 (ABC) national motto", "TCVN3 ward name",
-                              "VNI-Windows national motto", "Unicode", "Unicode with m²",
-                              "ASCII header"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    LEGACY,
+    ids=[
+        "TCVN3 (ABC) national motto",
+        "TCVN3 ward name",
+        "VNI-Windows national motto",
+        "Unicode",
+        "Unicode with m²",
+        "ASCII header",
+    ],
+)
 def test_legacy_encoding_is_recognised(text: str, expected: str | None) -> None:
     assert legacy_encoding(text) == expected
 

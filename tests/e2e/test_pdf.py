@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import pipeline
+from reportgen.app import pipeline
 from tests.helpers import SOFFICE, libreoffice_convert, sample_project
 
 PDFTOTEXT = shutil.which("pdftotext")

@@ -13,8 +13,8 @@ import docx
 import pytest
 from docx.shared import Mm, Pt
 
-from reportgen import pipeline
-from reportgen.errors import OutputError
+from reportgen.app import pipeline
+from reportgen.diagnostics.errors import OutputError
 from reportgen.vnformat import format_number
 from tests.helpers import edit_cell, rename_unit, sample_project
 
@@ -305,7 +305,7 @@ def test_one_unit_failing_to_render_does_not_stop_the_batch(tmp_path: Path) -> N
 
 
 def test_a_starter_report_from_reportgen_new_renders_at_once(tmp_path: Path) -> None:
-    from reportgen.scaffold import create
+    from reportgen.authoring.scaffold import create
 
     files = create("bao-cao-moi", tmp_path)
     result = pipeline.render(files.config, out_dir=tmp_path / "o", jobs=1)
@@ -344,9 +344,9 @@ def test_fast_path_gives_the_same_document_as_the_plain_path(tmp_path: Path) -> 
     # prepared once and rendered many times == read, prepared and rendered for each document
     from reportgen.config.loader import load_config
     from reportgen.data.dataset import load_dataset
-    from reportgen.render.body import BLOCK_NAME, build_body, style_ids
-    from reportgen.render.engine import render_plain
-    from reportgen.render.environment import make_env
+    from reportgen.docx import render_plain
+    from reportgen.templating.body import BLOCK_NAME, build_body, style_ids
+    from reportgen.templating.environment import make_env
 
     config = load_config(sample_project(tmp_path))
     dataset = load_dataset(config)
@@ -364,7 +364,7 @@ def test_fast_path_gives_the_same_document_as_the_plain_path(tmp_path: Path) -> 
 def test_previous_period_figures_are_in_the_context_as_figures(tmp_path: Path) -> None:
     from reportgen.config.loader import load_config
     from reportgen.data.dataset import load_dataset
-    from reportgen.render.context import ContextBuilder
+    from reportgen.templating.context import ContextBuilder
 
     config = load_config(sample_project(tmp_path))
     dataset = load_dataset(config)

@@ -10,9 +10,9 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from reportgen import pipeline
+from reportgen.app import pipeline
 from reportgen.cli import main
-from reportgen.errors import ConfigError, ErrorList, TemplateError
+from reportgen.diagnostics.errors import ConfigError, ErrorList, TemplateError
 from tests.fixtures.projects import read_rows, write_rows
 from tests.helpers import edit_cell, sample_project
 

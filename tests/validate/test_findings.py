@@ -12,17 +12,31 @@ from reportgen.validate.findings import Finding, FindingSummary, plain
 from reportgen.validate.report import format_json, format_table, summary_line
 
 SRC = Source("inputs/x.csv", None, 7, "ho_ngheo (C)")
-F = Finding("error", "sum", "Xã A", ("tong", "a"), Decimal("9.8"), Decimal("10.0"),
-            "Xã A: Tổng: cần 9,8, nhưng ghi 10,0 (dòng 7, cột tong (B))", (SRC,),
-            config_key="checks[0]", config_line=12, hint="sửa tổng")
+F = Finding(
+    "error",
+    "sum",
+    "Xã A",
+    ("tong", "a"),
+    Decimal("9.8"),
+    Decimal("10.0"),
+    "Xã A: Tổng: cần 9,8, nhưng ghi 10,0 (dòng 7, cột tong (B))",
+    (SRC,),
+    config_key="checks[0]",
+    config_line=12,
+    hint="sửa tổng",
+)
 W = Finding("warning", "target", "Xã B", ("giam",), Decimal("2.00"), Decimal("1.48"), "Xã B: …")
 N = Finding("info", "continuity", "Xã B", ("dau",), Decimal(5), Decimal(6), "Xã B: … đã giải trình")
 
 
 def test_finding_as_json_has_the_documented_fields() -> None:
     assert F.as_dict() == {
-        "severity": "error", "check": "sum", "unit": "Xã A", "indicators": ["tong", "a"],
-        "expected": "9.8", "actual": "10.0",
+        "severity": "error",
+        "check": "sum",
+        "unit": "Xã A",
+        "indicators": ["tong", "a"],
+        "expected": "9.8",
+        "actual": "10.0",
         "message": "Xã A: Tổng: cần 9,8, nhưng ghi 10,0 (dòng 7, cột tong (B))",
         "hint": "sửa tổng",
         "source": [{"file": "inputs/x.csv", "row": 7, "column": "ho_ngheo (C)"}],
@@ -31,10 +45,17 @@ def test_finding_as_json_has_the_documented_fields() -> None:
     assert "config" not in W.as_dict()
 
 
-@pytest.mark.parametrize(("value", "text"),
-                         [(Decimal("1E+2"), "100"), (Decimal("62.950"), "62.950"),
-                          (Decimal("-0.5"), "-0.5"), ("không đạt", "không đạt"), (None, None)],
-                         ids=["no exponent", "keeps stated decimals", "negative", "text", "none"])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Decimal("1E+2"), "100"),
+        (Decimal("62.950"), "62.950"),
+        (Decimal("-0.5"), "-0.5"),
+        ("không đạt", "không đạt"),
+        (None, None),
+    ],
+    ids=["no exponent", "keeps stated decimals", "negative", "text", "none"],
+)
 def test_plain_numbers_in_json(value: Decimal | str | None, text: str | None) -> None:
     assert plain(value) == text
 
@@ -67,8 +88,7 @@ def test_summary() -> None:
 def test_findings_doc_lists_every_json_field_and_exit_code() -> None:
     from pathlib import Path
 
-    doc = (Path(__file__).resolve().parents[2] / "docs" / "findings.md").read_text(
-        encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "findings.md").read_text(encoding="utf-8")
     for key in F.as_dict():
         assert f"| `{key}` |" in doc, key
     for code in ("`0`", "`1`", "`2`"):

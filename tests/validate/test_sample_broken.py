@@ -34,132 +34,219 @@ class Want:
 
 def _findings(sample: SampleCopy) -> list[tuple[object, ...]]:
     _, _, found = sample.check()
-    return [(f.check, f.unit, f.indicators, f.as_dict()["expected"], f.as_dict()["actual"],
-             f.severity) for f in found]
+    return [
+        (f.check, f.unit, f.indicators, f.as_dict()["expected"], f.as_dict()["actual"], f.severity)
+        for f in found
+    ]
 
 
 def test_the_sample_passes_every_check(sample: SampleCopy) -> None:
     config, dataset, found = sample.check()
     assert found == []
     assert len(dataset.units) == len(sample.rows()) - 1
-    assert {c.kind for c in config.checks} >= {"movement", "percentage", "change", "sum",
-                                               "not_greater", "continuity", "target"}
+    assert {c.kind for c in config.checks} >= {
+        "movement",
+        "percentage",
+        "change",
+        "sum",
+        "not_greater",
+        "continuity",
+        "target",
+    }
 
 
 def break_sum(s: SampleCopy) -> list[Want]:
     old = num(s.cell(TP, "kinh_phi_nha_o"))
     s.set_cell(TP, "kinh_phi_nha_o", vi(old + 1, 1))
-    parts = sum((num(s.cell(TP, c)) for c in ("kinh_phi_nha_o", "kinh_phi_sinh_ke",
-                                               "kinh_phi_dao_tao")), Decimal(0))
-    return [Want("sum", TP, ("kinh_phi_tong", "kinh_phi_nha_o", "kinh_phi_sinh_ke",
-                             "kinh_phi_dao_tao"), f"{parts:.1f}", s.cell(TP, "kinh_phi_tong")
-                 .replace(",", "."), column="kinh_phi_tong")]
+    parts = sum(
+        (num(s.cell(TP, c)) for c in ("kinh_phi_nha_o", "kinh_phi_sinh_ke", "kinh_phi_dao_tao")),
+        Decimal(0),
+    )
+    return [
+        Want(
+            "sum",
+            TP,
+            ("kinh_phi_tong", "kinh_phi_nha_o", "kinh_phi_sinh_ke", "kinh_phi_dao_tao"),
+            f"{parts:.1f}",
+            s.cell(TP, "kinh_phi_tong").replace(",", "."),
+            column="kinh_phi_tong",
+        )
+    ]
 
 
 def break_percentage(s: SampleCopy) -> list[Want]:
     right = s.cell(TP, "ty_le_ho_can_ngheo")
     s.set_cell(TP, "ty_le_ho_can_ngheo", right[::-1] if right[::-1] != right else "9,99")
-    return [Want("percentage", TP, ("ty_le_ho_can_ngheo", "ho_can_ngheo_cuoi_ky", "tong_so_ho"),
-                 right.replace(",", "."), s.cell(TP, "ty_le_ho_can_ngheo").replace(",", "."),
-                 column="ty_le_ho_can_ngheo")]
+    return [
+        Want(
+            "percentage",
+            TP,
+            ("ty_le_ho_can_ngheo", "ho_can_ngheo_cuoi_ky", "tong_so_ho"),
+            right.replace(",", "."),
+            s.cell(TP, "ty_le_ho_can_ngheo").replace(",", "."),
+            column="ty_le_ho_can_ngheo",
+        )
+    ]
 
 
 def break_change(s: SampleCopy) -> list[Want]:
     right = num(s.cell(TP, "giam_ty_le_ho_ngheo"))
     s.set_cell(TP, "giam_ty_le_ho_ngheo", vi(right + 1, 2))  # still above its target
-    return [Want("change", TP, ("giam_ty_le_ho_ngheo", "ty_le_ho_ngheo_dau_ky", "ty_le_ho_ngheo"),
-                 f"{right:.2f}", f"{right + 1:.2f}", column="giam_ty_le_ho_ngheo")]
+    return [
+        Want(
+            "change",
+            TP,
+            ("giam_ty_le_ho_ngheo", "ty_le_ho_ngheo_dau_ky", "ty_le_ho_ngheo"),
+            f"{right:.2f}",
+            f"{right + 1:.2f}",
+            column="giam_ty_le_ho_ngheo",
+        )
+    ]
 
 
-MOVEMENT_IDS = ("ho_ngheo_cuoi_ky", "ho_ngheo_dau_ky", "thoat_ngheo_vuot_can_ngheo",
-                "thoat_ngheo_thanh_can_ngheo", "khac_giam", "can_ngheo_thanh_ngheo",
-                "phat_sinh_moi", "tai_ngheo", "khac_tang")
+MOVEMENT_IDS = (
+    "ho_ngheo_cuoi_ky",
+    "ho_ngheo_dau_ky",
+    "thoat_ngheo_vuot_can_ngheo",
+    "thoat_ngheo_thanh_can_ngheo",
+    "khac_giam",
+    "can_ngheo_thanh_ngheo",
+    "phat_sinh_moi",
+    "tai_ngheo",
+    "khac_tang",
+)
 
 
 def break_movement(s: SampleCopy) -> list[Want]:
     s.set_cell(TP, "khac_tang", str(int(s.cell(TP, "khac_tang")) + 1))
     end = int(s.cell(TP, "ho_ngheo_cuoi_ky"))
-    city_end = sum(int(num(r[read_rows(s.data)[0].index("ho_ngheo_cuoi_ky")]))
-                   for r in read_rows(s.data)[1:])
-    return [Want("movement", TP, MOVEMENT_IDS, str(end + 1), str(end), column="ho_ngheo_cuoi_ky"),
-            # the city is the sum of its wards, so it is off by one too (a computed figure)
-            Want("movement", CITY, MOVEMENT_IDS, str(city_end + 1), str(city_end))]
+    city_end = sum(
+        int(num(r[read_rows(s.data)[0].index("ho_ngheo_cuoi_ky")])) for r in read_rows(s.data)[1:]
+    )
+    return [
+        Want("movement", TP, MOVEMENT_IDS, str(end + 1), str(end), column="ho_ngheo_cuoi_ky"),
+        # the city is the sum of its wards, so it is off by one too (a computed figure)
+        Want("movement", CITY, MOVEMENT_IDS, str(city_end + 1), str(city_end)),
+    ]
 
 
 def break_not_greater(s: SampleCopy) -> list[Want]:
     end = int(s.cell(TP, "ho_ngheo_cuoi_ky"))
     s.set_cell(TP, "ho_ngheo_dtts", str(end + 1))
-    return [Want("not_greater", TP, ("ho_ngheo_dtts", "ho_ngheo_cuoi_ky"), str(end), str(end + 1),
-                 column="ho_ngheo_dtts")]
+    return [
+        Want(
+            "not_greater",
+            TP,
+            ("ho_ngheo_dtts", "ho_ngheo_cuoi_ky"),
+            str(end),
+            str(end + 1),
+            column="ho_ngheo_dtts",
+        )
+    ]
 
 
 def break_continuity(s: SampleCopy) -> list[Want]:
     last = int(s.cell(TP, "ho_ngheo_cuoi_ky", s.previous))
     s.set_cell(TP, "ho_ngheo_cuoi_ky", str(last - 1), s.previous)
     city = sum(int(num(r[1])) for r in read_rows(s.previous)[1:])
-    return [Want("continuity", TP, ("ho_ngheo_dau_ky",), str(last - 1), str(last),
-                 column="ho_ngheo_dau_ky"),
-            Want("continuity", CITY, ("ho_ngheo_dau_ky",), str(city), str(city + 1))]
+    return [
+        Want(
+            "continuity",
+            TP,
+            ("ho_ngheo_dau_ky",),
+            str(last - 1),
+            str(last),
+            column="ho_ngheo_dau_ky",
+        ),
+        Want("continuity", CITY, ("ho_ngheo_dau_ky",), str(city), str(city + 1)),
+    ]
 
 
 def break_continuity_with_reason(s: SampleCopy) -> list[Want]:
     wants = break_continuity(s)
-    s.edit_yaml("    value: ho_ngheo_dau_ky\n    previous: ho_ngheo_cuoi_ky\n",
-                "    value: ho_ngheo_dau_ky\n    previous: ho_ngheo_cuoi_ky\n"
-                "    reason: rà soát lại theo chuẩn nghèo mới\n")
-    return [Want(w.check, w.unit, w.indicators, w.expected, w.actual, "info", w.column)
-            for w in wants]
+    s.edit_yaml(
+        "    value: ho_ngheo_dau_ky\n    previous: ho_ngheo_cuoi_ky\n",
+        "    value: ho_ngheo_dau_ky\n    previous: ho_ngheo_cuoi_ky\n"
+        "    reason: rà soát lại theo chuẩn nghèo mới\n",
+    )
+    return [
+        Want(w.check, w.unit, w.indicators, w.expected, w.actual, "info", w.column) for w in wants
+    ]
 
 
 def break_range(s: SampleCopy) -> list[Want]:
-    s.append_yaml("  - check: range\n    value: so_the_bhyt\n    max: 400\n"
-                  "    units: Phường Lê Lợi\n")
+    s.append_yaml(
+        "  - check: range\n    value: so_the_bhyt\n    max: 400\n    units: Phường Lê Lợi\n"
+    )
     value = s.cell("Phường Lê Lợi", "so_the_bhyt")
     assert int(value) > 400
     return [Want("range", "Phường Lê Lợi", ("so_the_bhyt",), None, value, column="so_the_bhyt")]
 
 
 def _words_column(s: SampleCopy, wrong: dict[str, str]) -> None:
-    words = {r[0]: money_in_words(num(s.cell(r[0], "kinh_phi_tong")) * 10**6)
-             for r in s.rows()[1:]}
+    words = {r[0]: money_in_words(num(s.cell(r[0], "kinh_phi_tong")) * 10**6) for r in s.rows()[1:]}
     s.add_column("kinh_phi_bang_chu", {**words, **wrong})
-    s.edit_yaml("  so_the_bhyt:", "  kinh_phi_bang_chu: {label: Tổng kinh phí bằng chữ, kind: "
-                "text, column: kinh_phi_bang_chu}\n  so_the_bhyt:")
+    s.edit_yaml(
+        "  so_the_bhyt:",
+        "  kinh_phi_bang_chu: {label: Tổng kinh phí bằng chữ, kind: "
+        "text, column: kinh_phi_bang_chu}\n  so_the_bhyt:",
+    )
     s.append_yaml("  - check: words\n    value: kinh_phi_tong\n    words: kinh_phi_bang_chu\n")
 
 
 def break_words(s: SampleCopy) -> list[Want]:
     _words_column(s, {TP: "Hai mươi hai triệu đồng chẵn"})
     amount = num(s.cell(TP, "kinh_phi_tong")) * 10**6
-    return [Want("words", TP, ("kinh_phi_bang_chu", "kinh_phi_tong"), f"{amount:.0f}",
-                 "22000000", column="kinh_phi_bang_chu")]
+    return [
+        Want(
+            "words",
+            TP,
+            ("kinh_phi_bang_chu", "kinh_phi_tong"),
+            f"{amount:.0f}",
+            "22000000",
+            column="kinh_phi_bang_chu",
+        )
+    ]
 
 
 def break_target(s: SampleCopy) -> list[Want]:
     done = s.cell(TP, "giam_ty_le_ho_ngheo")
     target = vi(num(done) + Decimal("0.05"), 2)
     s.set_cell(TP, "chi_tieu_giam_ty_le", target)
-    return [Want("target", TP, ("giam_ty_le_ho_ngheo", "chi_tieu_giam_ty_le"),
-                 target.replace(",", "."), done.replace(",", "."), "warning",
-                 column="giam_ty_le_ho_ngheo")]
+    return [
+        Want(
+            "target",
+            TP,
+            ("giam_ty_le_ho_ngheo", "chi_tieu_giam_ty_le"),
+            target.replace(",", "."),
+            done.replace(",", "."),
+            "warning",
+            column="giam_ty_le_ho_ngheo",
+        )
+    ]
 
 
 def _add_total_row(s: SampleCopy) -> dict[str, str]:
     """Append a whole-city row computed from the wards, declare it and a city_sum check."""
     rows = s.rows()
     header = rows[0]
-    cols = {h: [num(r[i]) for r in rows[1:]] for i, h in enumerate(header)
-            if h not in ("don_vi", "loai", "chu_tich")}
+    cols = {
+        h: [num(r[i]) for r in rows[1:]]
+        for i, h in enumerate(header)
+        if h not in ("don_vi", "loai", "chu_tich")
+    }
     total = {h: sum(v, Decimal(0)) for h, v in cols.items()}
     cells = {h: vi(v, 1 if h.startswith("kinh_phi") else 0) for h, v in total.items()}
 
     def rate(part: str, whole: str) -> Decimal:
         return total[part] / total[whole] * 100
 
-    rates = {"ty_le_ho_ngheo_dau_ky": rate("ho_ngheo_dau_ky", "tong_so_ho_dau_ky"),
-             "ty_le_ho_ngheo": rate("ho_ngheo_cuoi_ky", "tong_so_ho"),
-             "ty_le_ho_can_ngheo": rate("ho_can_ngheo_cuoi_ky", "tong_so_ho"),
-             "ty_le_giai_ngan": rate("kinh_phi_giai_ngan", "kinh_phi_tong")}
+    rates = {
+        "ty_le_ho_ngheo_dau_ky": rate("ho_ngheo_dau_ky", "tong_so_ho_dau_ky"),
+        "ty_le_ho_ngheo": rate("ho_ngheo_cuoi_ky", "tong_so_ho"),
+        "ty_le_ho_can_ngheo": rate("ho_can_ngheo_cuoi_ky", "tong_so_ho"),
+        "ty_le_giai_ngan": rate("kinh_phi_giai_ngan", "kinh_phi_tong"),
+    }
     cells.update({k: vi(v, 2) for k, v in rates.items()})
     down = num(cells["ty_le_ho_ngheo_dau_ky"]) - num(cells["ty_le_ho_ngheo"])
     cells["giam_ty_le_ho_ngheo"] = vi(down, 2)
@@ -180,8 +267,9 @@ def total_row_wrong(s: SampleCopy) -> list[Want]:
     cells = _add_total_row(s)
     right = int(num(cells["so_the_bhyt"]))
     s.set_cell("Toàn thành phố", "so_the_bhyt", vi(right + 10))
-    return [Want("city_sum", CITY, ("so_the_bhyt",), str(right), str(right + 10),
-                 column="so_the_bhyt")]
+    return [
+        Want("city_sum", CITY, ("so_the_bhyt",), str(right), str(right + 10), column="so_the_bhyt")
+    ]
 
 
 def bad_number(s: SampleCopy) -> list[Want]:
@@ -220,13 +308,17 @@ BREAKS: list[tuple[str, Callable[[SampleCopy], list[Want]]]] = [
 
 @pytest.mark.parametrize("breaker", [b for _, b in BREAKS], ids=[i for i, _ in BREAKS])
 def test_broken_sample_gives_exactly_its_findings(
-        sample: SampleCopy, breaker: Callable[[SampleCopy], list[Want]]) -> None:
+    sample: SampleCopy, breaker: Callable[[SampleCopy], list[Want]]
+) -> None:
     wants = breaker(sample)
     _, _, found = sample.check()
-    got = [(f.check, f.unit, f.indicators, f.as_dict()["expected"], f.as_dict()["actual"],
-            f.severity) for f in found]
-    assert got == [(w.check, w.unit, w.indicators, w.expected, w.actual, w.severity)
-                   for w in wants], "\n".join(f.message for f in found)
+    got = [
+        (f.check, f.unit, f.indicators, f.as_dict()["expected"], f.as_dict()["actual"], f.severity)
+        for f in found
+    ]
+    assert got == [
+        (w.check, w.unit, w.indicators, w.expected, w.actual, w.severity) for w in wants
+    ], "\n".join(f.message for f in found)
     for f, w in zip(found, wants, strict=True):
         if w.column is None:
             continue
@@ -247,6 +339,8 @@ def test_continuity_finding_names_the_cell_of_last_year_too(sample: SampleCopy) 
     break_continuity(sample)
     _, _, found = sample.check()
     ward = found[0]
-    assert [s.file.rsplit("/", 1)[-1] for s in ward.sources] == ["giam-ngheo-2024.csv",
-                                                                "giam-ngheo-2023.csv"]
+    assert [s.file.rsplit("/", 1)[-1] for s in ward.sources] == [
+        "giam-ngheo-2024.csv",
+        "giam-ngheo-2023.csv",
+    ]
     assert ward.sources[1].row == sample.row_of(TP, sample.previous)

@@ -34,8 +34,9 @@ def _for(found: list[Finding], unit: str) -> list[Finding]:
 
 
 def test_only_the_seeds_real_mistakes_are_found(found: list[Finding]) -> None:
-    got = [(f.unit, f.check, f.severity, f.as_dict()["expected"], f.as_dict()["actual"])
-           for f in found]
+    got = [
+        (f.unit, f.check, f.severity, f.as_dict()["expected"], f.as_dict()["actual"]) for f in found
+    ]
     assert got == [
         ("Tập huấn nâng cao năng lực năm 2016 (004)", "words", "error", "13000000", "22000000"),
         ("Hộ nghèo 01/10/2015 đến 2017 (004)", "change", "error", "182", "952"),

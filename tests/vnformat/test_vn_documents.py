@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.errors import DocumentCodeError
+from reportgen.diagnostics.errors import DocumentCodeError
 from reportgen.vnformat import (
     DOC_TYPE_CODES,
     DOC_TYPES,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.errors import NumberFormatError
+from reportgen.diagnostics.errors import NumberFormatError
 from reportgen.vnformat import (
     MONEY_UNITS,
     format_money,

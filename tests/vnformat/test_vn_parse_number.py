@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reportgen.errors import NumberFormatError
+from reportgen.diagnostics.errors import NumberFormatError
 from reportgen.vnformat import format_number, parse_number, round_half_up
 
 D = Decimal

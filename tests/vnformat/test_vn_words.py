@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.errors import WordsError
+from reportgen.diagnostics.errors import WordsError
 from reportgen.vnformat import (
     capitalize_first,
     format_money,

@@ -1,0 +1,1235 @@
+"""Template lint — ``reportgen lint TEMPLATE [--config CONFIG]``.
+
+Every problem of a Word template at once, each with where it is in words an author can find
+(``bảng 2, hàng 3, ô 1, đoạn 1``, ``đầu trang (header1.xml), đoạn 1``), the paragraph's text
+with the tag marked ``⟦ ⟧``, what is wrong and what to do, in Vietnamese:
+
+* tags: Jinja syntax errors (each tag checked on its own, then the pairing of ``if``/``for``…
+  per part), tags Word broke beyond repair, repairs made (``info``: the author should know);
+* names: unknown variables, fields, filters and tests, with "có phải ý bạn là …?"; with a
+  report definition, its indicators that neither the template, the report body spliced at
+  ``{{p noi_dung }}``, a formula nor a check uses;
+* layout (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4 portrait, margins, Times New Roman, body
+  text 13–14 pt, page numbers centred in the header and not on page 1.
+
+Exit code of a report: 0 when there is no error and no warning (repairs are only notes),
+1 otherwise; a file that cannot be read raises :class:`~reportgen.diagnostics.errors.TemplateError`
+(exit code 2).
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import json
+import posixpath
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from lxml import etree
+
+from reportgen.authoring.discover import Use, find_uses
+from reportgen.config.model import ReportConfig
+from reportgen.diagnostics.errors import EXIT_FINDINGS, EXIT_OK, Location, TemplateError
+from reportgen.docx import TemplateAnalysis, TemplateProblem, analyse
+from reportgen.docx.ooxml import NS_W, Locator, paragraph_text
+from reportgen.docx.prepare import marked
+from reportgen.templating.body import BLOCK_NAME, STYLE_DEFS, build_body
+from reportgen.templating.environment import make_env
+
+__all__ = [
+    "CONTEXT_FIELDS",
+    "TEMPLATE_NAMES",
+    "LintFinding",
+    "LintReport",
+    "Severity",
+    "format_lint_json",
+    "format_lint_text",
+    "lint_bytes",
+    "lint_template",
+]
+
+Severity = Literal["error", "warning", "info"]
+
+#: Fields of the structured context names (see :mod:`reportgen.templating.context`); ``[]`` marks
+#: the items of a list. Indicator-keyed names are checked against the config instead.
+CONTEXT_FIELDS: dict[str, frozenset[str]] = {
+    "bao_cao": frozenset(
+        {"id", "loai", "ten_loai", "trich_yeu", "so", "ky_hieu", "so_ky_hieu", "ngay"}
+        | {"dia_danh_ngay"}
+    ),
+    "co_quan": frozenset({"chu_quan", "ten", "ten_dong", "ten_goi"}),
+    "nguoi_ky": frozenset({"tham_quyen", "chuc_vu", "ho_ten"}),
+    "don_vi": frozenset({"ten", "ten_day_du", "loai", "slug", "la_toan_thanh_pho", "cot"}),
+    "can_cu[]": frozenset({"loai", "so_ky_hieu", "ngay", "co_quan", "trich_yeu", "day_du", "ngan"}),
+}
+#: The top-level names the render context provides besides the indicator ids (see
+#: :meth:`reportgen.templating.context.ContextBuilder.build`; a test keeps the two equal).
+#: ``CONTEXT_NAMES`` of the config loader also lists ``bang``, ``kiem_tra`` and ``noi_dung``,
+#: which no document context has: a template reading them would fail to render.
+TEMPLATE_NAMES = frozenset(
+    {"bao_cao", "co_quan", "nguoi_ky", "noi_nhan", "can_cu", "don_vi", "toan_thanh_pho"}
+    | {"ky_truoc", "cac_don_vi", "du_thao", "ky_bao_cao", "chi_tieu", "mo_dau", "ket_luan"}
+)
+#: context names holding one value per indicator id
+_BY_INDICATOR = ("chi_tieu", "toan_thanh_pho", "ky_truoc")
+#: fields of a row of ``cac_don_vi`` besides the indicators
+_ROW_FIELDS = frozenset({"ten", "don_vi"})
+
+_SEVERITY_WORDS: dict[str, str] = {"error": "LỖI", "warning": "CẢNH BÁO", "info": "GHI CHÚ"}
+_FONT = "Times New Roman"
+_TWIPS_PER_MM = 1440 / 25.4
+_A4 = (11906, 16838)
+_MARGINS = {  # name, attribute, (min, max) mm
+    "top": ("lề trên", (20.0, 25.0)),
+    "bottom": ("lề dưới", (20.0, 25.0)),
+    "left": ("lề trái", (30.0, 35.0)),
+    "right": ("lề phải", (15.0, 20.0)),
+}
+_BODY_SIZES = (13.0, 14.0)
+_TABLE_SIZES = (10.0, 14.0)
+_PAGE_NUMBER_SIZES = (13.0, 14.0)
+_TABLE_ROLES = {"table_title", "table_head", "table_cell", "table_text"}
+_TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
+_TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}|\{\{.*?\}\}", re.S)
+_BLOCK_TAG = re.compile(r"\{\{p\s")
+
+_REPAIRED_HINT = (
+    "Không cần làm gì: mẫu vẫn điền đúng. Muốn hết ghi chú này, xoá thẻ rồi gõ lại liền "
+    "một lần (hoặc dán dạng chữ thuần: Ctrl+Shift+V)."
+)
+_CODE_HINTS = {
+    "broken-tag": (
+        "Mở mẫu trong Word, xoá thẻ rồi gõ lại liền một mạch, trọn trong một đoạn "
+        "(không xuống dòng, không chèn trường hay theo dõi thay đổi vào giữa thẻ)."
+    ),
+    "misplaced-tag": (
+        "{%tr … %} đặt trong một hàng bảng, {%tc … %} trong một ô, {%p … %} ở một đoạn riêng; "
+        "hai thẻ của một khối phải cùng cấp."
+    ),
+    "unsupported-tag": "Xem các thẻ dùng được trong docs/template-authors.md.",
+    "unknown-block": "Chỉ có khối {{p noi_dung }} (phần nội dung sinh từ định nghĩa báo cáo).",
+    "dropped-content": "Đặt thẻ ở một đoạn (hàng, ô) riêng, không có chữ nào khác.",
+}
+
+
+# -- results -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LintFinding:
+    """One problem of a template."""
+
+    severity: Severity
+    """``error`` (the template will not render right), ``warning`` (probably wrong, or
+    against Nghị định 30) or ``info`` (a repair made automatically)."""
+    code: str
+    """A short English slug: ``jinja-syntax``, ``broken-tag``, ``repaired-tag``,
+    ``misplaced-tag``, ``unknown-variable``, ``unknown-field``, ``unknown-filter``,
+    ``unknown-test``, ``unused-indicator``, ``page-setup``, ``font``, ``font-size``,
+    ``page-number``, ``missing-style``…"""
+    part: str
+    """The package part (``word/document.xml``, ``word/header1.xml``, ``word/styles.xml``);
+    empty for a finding about the report definition."""
+    where: str
+    """Where, in Vietnamese words an author can find: ``thân văn bản, đoạn 12``,
+    ``bảng 2, hàng 3, ô 1, đoạn 1``, ``đầu trang (header1.xml), đoạn 1``…"""
+    paragraph: int | None
+    """1-based ordinal of the paragraph in its part (None when not about a paragraph)."""
+    text: str
+    """The paragraph's visible text with the tag (or the text at fault) marked ``⟦ ⟧``."""
+    message: str
+    """What is wrong, in Vietnamese."""
+    hint: str
+    """What to do, in Vietnamese (with "Có phải ý bạn là …?" when a name is close)."""
+
+    def as_dict(self) -> dict[str, object]:
+        """The finding as a plain dict (the JSON form), fields in declaration order."""
+        return asdict(self)
+
+
+@dataclass
+class LintReport:
+    """Every finding of one template, in document order (layout and config last)."""
+
+    template: str
+    findings: list[LintFinding] = field(default_factory=list)
+    config: str | None = None
+    """The report definition the template was checked against, if any."""
+
+    @property
+    def errors(self) -> list[LintFinding]:
+        """The findings of severity ``error``."""
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[LintFinding]:
+        """The findings of severity ``warning``."""
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def infos(self) -> list[LintFinding]:
+        """The findings of severity ``info`` (repairs made automatically)."""
+        return [f for f in self.findings if f.severity == "info"]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when there is no error and no warning (notes only), else 1."""
+        return EXIT_FINDINGS if self.errors or self.warnings else EXIT_OK
+
+    def codes(self) -> list[str]:
+        """The codes of the findings, in order (handy in tests)."""
+        return [f.code for f in self.findings]
+
+
+# -- entry points --------------------------------------------------------------------------
+
+
+def lint_template(template: Path | str, config: ReportConfig | None = None) -> LintReport:
+    """Check the Word template at ``template`` and return every finding.
+
+    With ``config`` names are checked against its indicators, the report body generated
+    from its sections is spliced at ``{{p noi_dung }}`` (its names count as used), and
+    indicators used nowhere are reported. Raises :class:`~reportgen.diagnostics.errors.TemplateError`
+    when the file cannot be read or is not a Word document (.docx).
+    """
+    path = Path(template)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        missing = isinstance(exc, FileNotFoundError)
+        raise TemplateError(
+            "không tìm thấy tệp mẫu" if missing else f"không đọc được tệp mẫu: {exc.strerror}",
+            location=Location(file=str(path)),
+            hint="Kiểm tra đường dẫn và tên tệp (mẫu Word có đuôi .docx)."
+            if missing
+            else "Kiểm tra quyền đọc tệp; đóng tệp nếu đang mở trong Word rồi chạy lại.",
+        ) from exc
+    if path.suffix.lower() in (".doc", ".dot", ".odt", ".rtf"):
+        raise TemplateError(
+            f"tệp {path.suffix} không phải mẫu Word .docx",
+            location=Location(file=str(path)),
+            hint="Mở tệp bằng Word (hoặc LibreOffice), chọn File → Save As → «Word Document "
+            "(*.docx)», rồi chạy lint với tệp .docx.",
+        )
+    return lint_bytes(data, name=str(path), config=config)
+
+
+def lint_bytes(data: bytes, *, name: str, config: ReportConfig | None = None) -> LintReport:
+    """Check a template given as the bytes of a .docx file; see :func:`lint_template`."""
+    env = make_env()
+    blocks = {BLOCK_NAME: build_body(config) if config is not None else ""}
+    analysis = analyse(data, env=env, blocks=blocks, name=name)
+    uses = find_uses(analysis, env)
+    findings: list[LintFinding] = []
+    findings += _problem_findings(analysis)
+    findings += _name_findings(uses, config, set(env.filters), set(env.tests))
+    package = _Package(data)
+    findings += _Layout(package, has_block=_has_block(uses)).findings()
+    if config is not None:
+        findings += _unused_indicators(uses, config)
+    order = _part_order(package.names)
+    findings = _sorted(findings, order)
+    return LintReport(
+        template=name,
+        findings=findings,
+        config=str(config.path) if config is not None else None,
+    )
+
+
+def _has_block(uses: Iterable[Use]) -> bool:
+    return any(u.kind == "block" and u.name == BLOCK_NAME for u in uses)
+
+
+def _part_order(names: Iterable[str]) -> dict[str, int]:
+    def rank(name: str) -> tuple[int, str]:
+        for i, prefix in enumerate(("word/document", "word/header", "word/footer", "word/foot")):
+            if name.startswith(prefix):
+                return i, name
+        return 9, name
+
+    return {name: i for i, name in enumerate(sorted(names, key=rank))}
+
+
+_LAYOUT_CODES = {"page-setup", "font", "font-size", "page-number", "missing-style"}
+
+
+def _sorted(findings: list[LintFinding], order: dict[str, int]) -> list[LintFinding]:
+    def key(item: tuple[int, LintFinding]) -> tuple[int, int, int, int]:
+        seq, f = item
+        group = 2 if not f.part else 1 if f.code in _LAYOUT_CODES else 0
+        return group, order.get(f.part, 99), f.paragraph or 0, seq
+
+    unique = list(dict.fromkeys(findings))  # e.g. one header shared by two sections
+    return [f for _, f in sorted(enumerate(unique), key=key)]
+
+
+# -- problems of the tags ------------------------------------------------------------------
+
+
+def _problem_findings(analysis: TemplateAnalysis) -> list[LintFinding]:
+    return [_from_problem(p) for p in analysis.problems]
+
+
+def _from_problem(p: TemplateProblem) -> LintFinding:
+    code = p.code or ("repaired-tag" if p.repaired else "broken-tag")
+    if p.repaired:
+        message = "đã tự sửa: " + p.message
+        hint = _REPAIRED_HINT
+    else:
+        message = p.message
+        hint = p.hint or _CODE_HINTS.get(code, "")
+    return LintFinding(
+        severity=p.severity,
+        code=code,
+        part=p.part,
+        where=p.where,
+        paragraph=p.paragraph or None,
+        text=p.text,
+        message=message,
+        hint=hint,
+    )
+
+
+# -- names ---------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Lowercase without Vietnamese diacritics (so ``tỷ_lệ`` is close to ``ty_le``)."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _did_you_mean(name: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:
+    """The candidate closest to ``name`` (diacritics ignored), or None."""
+    folded: dict[str, str] = {}
+    for c in sorted(set(candidates)):
+        folded.setdefault(_fold(c), c)
+    close = difflib.get_close_matches(_fold(name), list(folded), n=1, cutoff=cutoff)
+    return folded[close[0]] if close else None
+
+
+def _guess_hint(guess: str | None, otherwise: str) -> str:
+    return f"Có phải ý bạn là «{guess}»?" if guess else otherwise
+
+
+def _field_paths() -> dict[str, str]:
+    """Field name → full name for every known field (``so_ky_hieu`` → ``bao_cao.so_ky_hieu``),
+    to suggest when a field is written without its owner."""
+    out: dict[str, str] = {}
+    for root, fields in CONTEXT_FIELDS.items():
+        owner = root.replace("[]", "[0]")
+        for f in sorted(fields):
+            out.setdefault(f, f"{owner}.{f}")
+    return out
+
+
+def _name_findings(
+    uses: list[Use], config: ReportConfig | None, filters: set[str], tests: set[str]
+) -> list[LintFinding]:
+    indicators = set(config.indicators) if config is not None else set()
+    known = set(TEMPLATE_NAMES) | indicators
+    leaves = _field_paths()
+    out: list[LintFinding] = []
+    seen: set[tuple[str, str, int | None, str]] = set()
+    for use in uses:
+        if use.in_block:
+            continue  # the body comes from the config, whose texts the config loader checks
+        finding = _check_use(use, known, indicators, config is not None, leaves, filters, tests)
+        if finding is None:
+            continue
+        key = (finding.code, use.place.part, use.place.paragraph, use.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(finding)
+    return out
+
+
+def _finding(use: Use, severity: Severity, code: str, message: str, hint: str) -> LintFinding:
+    return LintFinding(
+        severity=severity,
+        code=code,
+        part=use.place.part,
+        where=use.place.where,
+        paragraph=use.place.paragraph,
+        text=use.place.text,
+        message=message,
+        hint=hint,
+    )
+
+
+def _check_use(
+    use: Use,
+    known: set[str],
+    indicators: set[str],
+    with_config: bool,
+    leaves: dict[str, str],
+    filters: set[str],
+    tests: set[str],
+) -> LintFinding | None:
+    if use.kind == "filter":
+        if use.name in filters:
+            return None
+        guess = _did_you_mean(use.name, filters)
+        return _finding(
+            use,
+            "error",
+            "unknown-filter",
+            f"không có bộ lọc «{use.name}»",
+            _guess_hint(
+                guess,
+                "Các bộ lọc: so, phan_tram, diem, tien, chu_tien, chu, ngay, ngay_ngan, "
+                "thay_doi, tang_giam, danh_gia, danh_gia_chi_tieu, trich_dan, la_ma "
+                "(xem docs/template-authors.md).",
+            ),
+        )
+    if use.kind == "test":
+        if use.name in tests:
+            return None
+        guess = _did_you_mean(use.name, tests)
+        return _finding(
+            use,
+            "error",
+            "unknown-test",
+            f"không có phép thử «is {use.name}»",
+            _guess_hint(guess, "Các phép thử thường dùng: defined, none, number, string."),
+        )
+    if use.kind != "variable":
+        return None
+    if use.root not in known:
+        return _unknown_variable(use, known, with_config, leaves)
+    return _unknown_field(use, indicators, with_config)
+
+
+def _unknown_variable(
+    use: Use, known: set[str], with_config: bool, leaves: dict[str, str]
+) -> LintFinding:
+    name = use.root
+    if name == BLOCK_NAME:
+        return _finding(
+            use,
+            "error",
+            "unknown-variable",
+            f"«{name}» là khối nội dung, không phải một biến: viết «{{{{ {name} }}}}» sẽ không "
+            "điền được",
+            f"Viết «{{{{p {name} }}}}» (có chữ p) ở một đoạn riêng, không có chữ nào khác.",
+        )
+    guess = _did_you_mean(name, known)
+    if guess is None and name in leaves:
+        guess = leaves[name]
+    if with_config:
+        return _finding(
+            use,
+            "error",
+            "unknown-variable",
+            f"không có biến «{name}»: không phải chỉ tiêu của định nghĩa báo cáo, cũng không "
+            "phải tên có sẵn (bao_cao, don_vi, co_quan…)",
+            _guess_hint(
+                guess,
+                "Kiểm tra chính tả; chỉ tiêu mới phải được khai báo trong mục indicators của "
+                "định nghĩa báo cáo.",
+            ),
+        )
+    return _finding(
+        use,
+        "warning",
+        "unknown-variable",
+        f"không rõ biến «{name}» (chạy với --config để kiểm tra theo định nghĩa báo cáo)",
+        _guess_hint(
+            guess,
+            "Nếu đây là một chỉ tiêu, chạy: reportgen lint MẪU.docx --config ĐỊNH_NGHĨA.yaml",
+        ),
+    )
+
+
+def _unknown_field(use: Use, indicators: set[str], with_config: bool) -> LintFinding | None:
+    root, path = use.root, use.path
+    fields: Collection[str] | None = None
+    index = 0
+    owner = root
+    if root in CONTEXT_FIELDS:
+        fields = CONTEXT_FIELDS[root]
+    elif f"{root}[]" in CONTEXT_FIELDS and path and path[0].startswith("["):
+        fields, index, owner = CONTEXT_FIELDS[f"{root}[]"], 1, f"{root}{path[0]}"
+    elif root in _BY_INDICATOR and with_config:
+        fields = indicators
+    elif root == "cac_don_vi" and with_config and path and path[0].startswith("["):
+        fields, index, owner = indicators | _ROW_FIELDS, 1, f"{root}{path[0]}"
+        if len(path) > 2 and path[1] == "don_vi":
+            fields, index, owner = CONTEXT_FIELDS["don_vi"], 2, f"{owner}.don_vi"
+    if fields is None or len(path) <= index or path[index].startswith("["):
+        return None
+    name = path[index]
+    if name in fields:
+        return None
+    guess = _did_you_mean(name, fields)
+    listed = ", ".join(sorted(fields)) if len(fields) <= 12 else ""
+    return _finding(
+        use,
+        "error",
+        "unknown-field",
+        f"«{owner}» không có trường «{name}»",
+        _guess_hint(
+            f"{owner}.{guess}" if guess else None,
+            f"Các trường của «{owner}»: {listed}." if listed else "Kiểm tra chính tả.",
+        ),
+    )
+
+
+def _unused_indicators(uses: list[Use], config: ReportConfig) -> list[LintFinding]:
+    indicators = list(config.indicators)
+    used: set[str] = set()
+    for use in uses:
+        if use.kind != "variable":
+            continue
+        if use.root in config.indicators:
+            used.add(use.root)
+        elif use.root in _BY_INDICATOR:
+            if not use.path:
+                return []  # the whole mapping is used (e.g. looped over)
+            used.add(use.path[0])
+        elif use.root == "cac_don_vi" and len(use.path) >= 2:
+            used.add(use.path[1])
+    for ind in config.indicators.values():
+        for formula in (ind.formula, ind.total_formula):
+            if formula is not None:
+                used |= set(formula.names)
+    for check in config.checks:
+        for value in check.args.values():
+            values = value if isinstance(value, list | tuple) else [value]
+            used |= {v for v in values if isinstance(v, str)}
+    unused = [i for i in indicators if i not in used]
+    if not unused:
+        return []
+    listed = ", ".join(unused)
+    return [
+        LintFinding(
+            severity="warning",
+            code="unused-indicator",
+            part="",
+            where=f"định nghĩa báo cáo ({config.path.name}), mục indicators",
+            paragraph=None,
+            text="",
+            message=(
+                f"mẫu không dùng {len(unused)} chỉ tiêu của định nghĩa báo cáo: {listed} "
+                "(không có trong mẫu, trong phần nội dung, trong công thức hay phép kiểm tra)"
+            ),
+            hint=(
+                f"Thêm thẻ, ví dụ {{{{ {unused[0]} | so }}}}, vào mẫu hoặc vào một đoạn của "
+                "mục sections nếu cần in; nếu không dùng, bỏ chỉ tiêu khỏi mục indicators."
+            ),
+        )
+    ]
+
+
+# -- layout (Nghị định 30) ---------------------------------------------------------------
+
+
+def _w(local: str) -> str:
+    return f"{{{NS_W}}}{local}"
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+Element = etree._Element
+
+
+class _Package:
+    """The XML parts of a .docx package that the layout checks read (parsed on demand)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data: dict[str, bytes] = {}
+        self._parsed: dict[str, Element | None] = {}
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in archive.namelist():
+                if name.endswith((".xml", ".rels")):
+                    self._data[name] = archive.read(name)
+
+    @property
+    def names(self) -> list[str]:
+        return list(self._data)
+
+    def xml(self, name: str) -> Element | None:
+        if name not in self._parsed:
+            raw = self._data.get(name)
+            try:
+                self._parsed[name] = etree.fromstring(raw, _PARSER) if raw else None
+            except etree.XMLSyntaxError:
+                self._parsed[name] = None
+        return self._parsed[name]
+
+
+_Origin = tuple[str, str]
+"""Where a run property comes from: (kind, style name); kinds ``direct``, ``char``, ``para``,
+``defaults``, ``builtin``."""
+
+
+class _Styles:
+    """Resolves a run's font and size the way Word does: direct formatting, then the
+    character style, the paragraph style (each with its ``basedOn`` chain), the document
+    defaults, Word's built-in defaults."""
+
+    def __init__(self, styles: Element | None, theme: Element | None) -> None:
+        self.by_id: dict[str, Element] = {}
+        self.default_para: str | None = None
+        self.defaults: Element | None = None
+        self.theme: dict[str, str] = {}
+        if theme is not None:
+            for kind in ("major", "minor"):
+                latin = theme.find(f".//{{{_NS_A}}}{kind}Font/{{{_NS_A}}}latin")
+                if latin is not None and latin.get("typeface"):
+                    self.theme[kind] = str(latin.get("typeface"))
+        if styles is None:
+            return
+        for st in styles.findall(_w("style")):
+            sid = st.get(_w("styleId"))
+            if sid is None:
+                continue
+            self.by_id[sid] = st
+            if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true"):
+                self.default_para = sid
+        self.defaults = styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+
+    def name(self, sid: str) -> str:
+        st = self.by_id.get(sid)
+        el = st.find(_w("name")) if st is not None else None
+        value = el.get(_w("val")) if el is not None else None
+        return str(value or sid)
+
+    def chain(self, sid: str | None) -> Iterator[tuple[str, Element]]:
+        seen: set[str] = set()
+        while sid and sid not in seen and sid in self.by_id:
+            seen.add(sid)
+            st = self.by_id[sid]
+            yield sid, st
+            based = st.find(_w("basedOn"))
+            sid = str(based.get(_w("val"))) if based is not None else None
+
+    def resolve(
+        self,
+        prop: Callable[[Element], str | None],
+        rpr: Element | None,
+        para_style: str | None,
+    ) -> tuple[str | None, _Origin]:
+        if rpr is not None:
+            value = prop(rpr)
+            if value is not None:
+                return value, ("direct", "")
+            rstyle = rpr.find(_w("rStyle"))
+            if rstyle is not None:
+                for sid, st in self.chain(rstyle.get(_w("val"))):
+                    sr = st.find(_w("rPr"))
+                    value = prop(sr) if sr is not None else None
+                    if value is not None:
+                        return value, ("char", self.name(sid))
+        for sid, st in self.chain(para_style or self.default_para):
+            sr = st.find(_w("rPr"))
+            value = prop(sr) if sr is not None else None
+            if value is not None:
+                return value, ("para", self.name(sid))
+        if self.defaults is not None:
+            value = prop(self.defaults)
+            if value is not None:
+                return value, ("defaults", "")
+        return None, ("builtin", "")
+
+    def font_prop(self, attr: str) -> Callable[[Element], str | None]:
+        def prop(rpr: Element) -> str | None:
+            fonts = rpr.find(_w("rFonts"))
+            if fonts is None:
+                return None
+            theme = fonts.get(_w(f"{attr}Theme"))
+            if theme:
+                kind = "major" if theme.startswith("major") else "minor"
+                return self.theme.get(kind, f"(phông chủ đề {theme})")
+            value = fonts.get(_w(attr))
+            return str(value) if value else None
+
+        return prop
+
+    @staticmethod
+    def size_prop(rpr: Element) -> str | None:
+        sz = rpr.find(_w("sz"))
+        value = sz.get(_w("val")) if sz is not None else None
+        return str(value) if value else None
+
+    def font(self, rpr: Element | None, para_style: str | None) -> tuple[str, _Origin]:
+        """The first of the run's ASCII and Vietnamese-letter (hAnsi) fonts that is not
+        Times New Roman, else Times New Roman."""
+        for attr in ("ascii", "hAnsi"):
+            value, origin = self.resolve(self.font_prop(attr), rpr, para_style)
+            name = value or _FONT  # Word's built-in default
+            if name != _FONT:
+                return name, origin
+        return _FONT, ("direct", "")
+
+    def size(self, rpr: Element | None, para_style: str | None) -> tuple[float, _Origin]:
+        value, origin = self.resolve(self.size_prop, rpr, para_style)
+        try:
+            return (int(value) / 2 if value else 10.0), origin
+        except ValueError:
+            return 10.0, origin
+
+    def jc(self, ppr: Element | None, para_style: str | None) -> str | None:
+        def prop(el: Element) -> str | None:
+            jc = el.find(_w("jc"))
+            value = jc.get(_w("val")) if jc is not None else None
+            return str(value) if value else None
+
+        if ppr is not None and prop(ppr) is not None:
+            return prop(ppr)
+        for _, st in self.chain(para_style or self.default_para):
+            spr = st.find(_w("pPr"))
+            value = prop(spr) if spr is not None else None
+            if value is not None:
+                return value
+        return None
+
+
+def _origin_words(origin: _Origin) -> str:
+    kind, name = origin
+    return {
+        "direct": "định dạng trực tiếp",
+        "char": f"kiểu ký tự «{name}»",
+        "para": f"kiểu đoạn «{name}»",
+        "defaults": "mặc định của văn bản",
+        "builtin": "mặc định của Word",
+    }[kind]
+
+
+def _font_hint(origin: _Origin, what: str) -> str:
+    kind, name = origin
+    if kind in ("char", "para"):
+        return f"Sửa kiểu «{name}» một lần: Home → Styles → chuột phải «{name}» → Modify… → {what}."
+    if kind == "defaults":
+        return f"Home → Font (Ctrl+D) → {what} → Set As Default (This document only)."
+    return f"Chọn đoạn chữ đó, đặt {what} (hoặc Ctrl+Space để bỏ định dạng trực tiếp)."
+
+
+def _shows_text(text: str) -> bool:
+    """True when the paragraph prints something: text outside statement tags and comments,
+    or a ``{{ … }}`` tag (not a ``{{p … }}`` block placeholder)."""
+    if _BLOCK_TAG.search(text):
+        return False
+    rest = _TAG.sub(lambda m: "x" if m.group().startswith("{{") else "", text)
+    return bool(rest.strip())
+
+
+def _in_table(p: Element) -> bool:
+    return any(anc.tag in (_w("tc"), _w("txbxContent")) for anc in p.iterancestors())
+
+
+@dataclass
+class _Group:
+    """Runs with the same wrong font or size from the same origin."""
+
+    code: str
+    value: str
+    origin: _Origin
+    scope: str
+    part: str
+    where: str
+    paragraph: int
+    text: str
+    places: list[str] = field(default_factory=list)
+
+
+class _Layout:
+    """The page setup, font and page-number checks of Nghị định 30."""
+
+    def __init__(self, package: _Package, *, has_block: bool) -> None:
+        self.package = package
+        self.has_block = has_block
+        self.styles = _Styles(package.xml("word/styles.xml"), self._theme())
+        self.out: list[LintFinding] = []
+
+    def _theme(self) -> Element | None:
+        for name in self.package.names:
+            if name.startswith("word/theme/") and name.endswith(".xml"):
+                return self.package.xml(name)
+        return None
+
+    def findings(self) -> list[LintFinding]:
+        document = self.package.xml("word/document.xml")
+        if document is None:
+            return []
+        self.page_setup(document)
+        self.text(document)
+        self.page_numbers(document)
+        return self.out
+
+    # -- page setup ------------------------------------------------------------------------
+
+    def page_setup(self, document: Element) -> None:
+        sections = list(document.iter(_w("sectPr")))
+        sections = [s for s in sections if s.getparent() is not None]
+        for i, sect in enumerate(sections, 1):
+            where = "thiết lập trang (Layout → Size / Orientation / Margins)"
+            if len(sections) > 1:
+                where += f", phần (section) {i}"
+            size = sect.find(_w("pgSz"))
+            width = _twips(size, "w") if size is not None else None
+            height = _twips(size, "h") if size is not None else None
+            landscape = False
+            if width and height:
+                landscape = width > height or (
+                    size is not None and size.get(_w("orient")) == "landscape"
+                )
+                short, long_ = sorted((width, height))
+                if abs(short - _A4[0]) > 30 or abs(long_ - _A4[1]) > 30:
+                    self.layout(
+                        "page-setup",
+                        where,
+                        f"khổ giấy {_mm(short)} × {_mm(long_)} mm, không phải A4 "
+                        "(210 × 297 mm) như Nghị định 30 quy định",
+                        "Layout → Size → A4.",
+                    )
+            if landscape:
+                self.layout(
+                    "page-setup",
+                    where,
+                    "trang in ngang; Nghị định 30 quy định khổ A4 dọc, trang ngang chỉ dùng "
+                    "cho trang có bảng rộng (nếu phần này chỉ chứa bảng rộng, có thể bỏ qua "
+                    "cảnh báo này)",
+                    "Layout → Orientation → Portrait (hoặc chỉ để ngang phần có bảng rộng, "
+                    "ngăn bằng Layout → Breaks → Next Page).",
+                )
+                continue
+            margins = sect.find(_w("pgMar"))
+            if margins is None:
+                continue
+            wrong: list[str] = []
+            for attr, (label, (low, high)) in _MARGINS.items():
+                twips = _twips(margins, attr)
+                if twips is None:
+                    continue
+                mm = round(abs(twips) / _TWIPS_PER_MM, 1)
+                if not low - 0.05 <= mm <= high + 0.05:
+                    wrong.append(f"{label} {_vn(mm)} mm (cần {low:g}–{high:g} mm)")
+            if wrong:
+                self.layout(
+                    "page-setup",
+                    where,
+                    "lề trang không đúng Nghị định 30: " + ", ".join(wrong),
+                    "Layout → Margins → Custom Margins: trên 20–25 mm, dưới 20–25 mm, "
+                    "trái 30–35 mm, phải 15–20 mm.",
+                )
+
+    def layout(self, code: str, where: str, message: str, hint: str) -> None:
+        self.out.append(
+            LintFinding(
+                severity="warning",
+                code=code,
+                part="word/document.xml",
+                where=where,
+                paragraph=None,
+                text="",
+                message=message,
+                hint=hint,
+            )
+        )
+
+    # -- fonts and sizes -------------------------------------------------------------------
+
+    def text(self, document: Element) -> None:
+        groups: dict[tuple[str, str, _Origin, str], _Group] = {}
+        for name in self.package.names:
+            if not _TEXT_PARTS.match(name):
+                continue
+            root = document if name == "word/document.xml" else self.package.xml(name)
+            if root is None:
+                continue
+            self.part_text(name, root, groups)
+        reported = {(g.code, g.origin) for g in groups.values()}
+        for g in groups.values():
+            self.out.append(self.group_finding(g))
+        self.styles_check(reported)
+
+    def part_text(
+        self, name: str, root: Element, groups: dict[tuple[str, str, _Origin, str], _Group]
+    ) -> None:
+        locator = Locator(root, name)
+        body = name == "word/document.xml"
+        for p in root.iter(_w("p")):
+            pt = paragraph_text(p)
+            if not _shows_text(pt.text):
+                continue
+            ppr = p.find(_w("pPr"))
+            pstyle_el = ppr.find(_w("pStyle")) if ppr is not None else None
+            pstyle = str(pstyle_el.get(_w("val"))) if pstyle_el is not None else None
+            in_table = _in_table(p)
+            seen_here: set[tuple[str, str, _Origin, str]] = set()
+            for seg in pt.segments:
+                if not pt.text[seg.start : seg.end].strip():
+                    continue
+                run = seg.run
+                rpr = run.find(_w("rPr")) if run is not None else None
+                checks: list[tuple[str, str, _Origin, str]] = []
+                font, origin = self.styles.font(rpr, pstyle)
+                if font != _FONT:
+                    checks.append(("font", font, origin, ""))
+                if body:
+                    size, sorigin = self.styles.size(rpr, pstyle)
+                    low, high = _TABLE_SIZES if in_table else _BODY_SIZES
+                    if not low <= size <= high:
+                        scope = "table" if in_table else "body"
+                        checks.append(("font-size", f"{size:g}", sorigin, scope))
+                for key in checks:
+                    if key in seen_here:
+                        continue
+                    seen_here.add(key)
+                    where = locator.where(p)
+                    group = groups.get(key)
+                    if group is None:
+                        group = groups[key] = _Group(
+                            *key,
+                            part=name,
+                            where=where,
+                            paragraph=locator.paragraph_number(p),
+                            text=marked(pt.text, seg.start, seg.end),
+                        )
+                    group.places.append(where)
+
+    def group_finding(self, g: _Group) -> LintFinding:
+        count = len(g.places)
+        others = "; ".join(g.places[1:4]) + ("…" if count > 4 else "")
+        also = f" (và {count - 1} đoạn khác: {others})" if count > 1 else ""
+        origin = _origin_words(g.origin)
+        if g.code == "font":
+            message = (
+                f"chữ dùng phông «{g.value}» ({origin}){also}; Nghị định 30 quy định phông {_FONT}"
+            )
+            hint = _font_hint(g.origin, f"phông {_FONT}")
+        else:
+            low, high = _TABLE_SIZES if g.scope == "table" else _BODY_SIZES
+            place = "trong bảng" if g.scope == "table" else "ở thân văn bản"
+            message = (
+                f"cỡ chữ {g.value.replace('.', ',')} pt {place} ({origin}){also}; "
+                f"cần {low:g}–{high:g} pt"
+            )
+            hint = _font_hint(g.origin, f"cỡ chữ {high:g}")
+        return LintFinding(
+            severity="warning",
+            code=g.code,
+            part=g.part,
+            where=g.where,
+            paragraph=g.paragraph or None,
+            text=g.text,
+            message=message,
+            hint=hint,
+        )
+
+    def styles_check(self, reported: set[tuple[str, _Origin]]) -> None:
+        """The Normal style (what the author types in) and, when the report body is spliced
+        in, the styles it uses must exist and be Times New Roman 13–14 pt (tables 10–14)."""
+        roles: list[tuple[str | None, tuple[float, float]]] = [
+            (self.styles.default_para, _BODY_SIZES)
+        ]
+        missing: list[tuple[str, str]] = []
+        if self.has_block:
+            # the renderer finds the body's styles by name (LibreOffice renames their ids)
+            by_name = {self.styles.name(sid): sid for sid in self.styles.by_id}
+            for role, (style_id, style_name) in STYLE_DEFS.items():
+                if role == "page_header":
+                    continue
+                if style_id not in self.styles.by_id:
+                    if style_name not in by_name:
+                        missing.append((style_id, style_name))
+                        continue
+                    style_id = by_name[style_name]
+                roles.append((style_id, _TABLE_SIZES if role in _TABLE_ROLES else _BODY_SIZES))
+        if missing:
+            self.missing_styles(missing)
+        for sid, (low, high) in roles:
+            if sid is None or sid not in self.styles.by_id:
+                continue
+            name = self.styles.name(sid)
+            font, origin = self.styles.font(None, sid)
+            if font != _FONT and ("font", origin) not in reported:
+                self.style_finding(
+                    "font",
+                    name,
+                    f"kiểu «{name}» dùng phông «{font}» ({_origin_words(origin)}); Nghị định "
+                    f"30 quy định phông {_FONT}",
+                    _font_hint(
+                        origin if origin[0] != "builtin" else ("para", name), f"phông {_FONT}"
+                    ),
+                )
+            size, sorigin = self.styles.size(None, sid)
+            if not low <= size <= high and ("font-size", sorigin) not in reported:
+                self.style_finding(
+                    "font-size",
+                    name,
+                    f"kiểu «{name}» có cỡ chữ {_vn(size)} pt; cần {low:g}–{high:g} pt",
+                    _font_hint(
+                        sorigin if sorigin[0] != "builtin" else ("para", name), f"cỡ chữ {high:g}"
+                    ),
+                )
+
+    def missing_styles(self, missing: list[tuple[str, str]]) -> None:
+        listed = ", ".join(f"«{name}» (mã {sid})" for sid, name in missing)
+        message = (
+            f"mẫu thiếu {len(missing)} kiểu mà phần nội dung ({{{{p {BLOCK_NAME} }}}}) dùng: "
+            f"{listed}; các đoạn đó sẽ không có định dạng của kiểu (chữ đậm, thụt đầu dòng…)"
+        )
+        self.out.append(
+            LintFinding(
+                severity="warning",
+                code="missing-style",
+                part="word/styles.xml",
+                where="các kiểu của mẫu (Home → Styles)",
+                paragraph=None,
+                text="",
+                message=message,
+                hint=(
+                    "Đừng xóa hay đổi tên các kiểu «RG …» (có thể sửa định dạng của chúng), hoặc "
+                    "tạo lại mẫu từ templates/bao-cao-co-ban.docx rồi chép phần đã sửa sang."
+                ),
+            )
+        )
+
+    def style_finding(self, code: str, name: str, message: str, hint: str) -> None:
+        self.out.append(
+            LintFinding(
+                severity="warning",
+                code=code,
+                part="word/styles.xml",
+                where=f"kiểu «{name}» (Home → Styles)",
+                paragraph=None,
+                text="",
+                message=message,
+                hint=hint,
+            )
+        )
+
+    # -- page numbers ----------------------------------------------------------------------
+
+    def page_numbers(self, document: Element) -> None:
+        rels = self._relationships()
+        sections = [s for s in document.iter(_w("sectPr")) if s.getparent() is not None]
+        if not sections:
+            return
+        headers_seen: set[str] = set()
+        any_header_number = False
+        for i, sect in enumerate(sections):
+            refs: dict[tuple[str, str], str] = {}
+            for kind in ("header", "footer"):
+                for ref in sect.findall(_w(f"{kind}Reference")):
+                    target = rels.get(str(ref.get(f"{{{_NS_R}}}id")))
+                    if target:
+                        refs[(kind, ref.get(_w("type")) or "default")] = target
+            title = sect.find(_w("titlePg"))
+            title_page = title is not None and title.get(_w("val")) not in ("0", "false")
+            for (kind, _type), target in refs.items():
+                fields = self.page_fields(target)
+                if kind == "header" and fields:
+                    any_header_number = True
+                if target in headers_seen:
+                    continue
+                headers_seen.add(target)
+                for p, where, number, text in fields:
+                    if kind == "footer":
+                        self.number_finding(
+                            target,
+                            where,
+                            number,
+                            text,
+                            "số trang đặt ở chân trang; Nghị định 30 quy định số trang ở giữa "
+                            "lề trên (đầu trang)",
+                            "Xoá số trang ở chân trang; Insert → Page Number → Top of Page → "
+                            "Plain Number 2 (giữa).",
+                        )
+                        continue
+                    self.number_format(target, p, where, number, text)
+            if i == 0:
+                first = (
+                    refs.get(("header", "first")) if title_page else refs.get(("header", "default"))
+                )
+                shown = self.page_fields(first) if first else []
+                if shown:
+                    _, where, number, text = shown[0]
+                    assert first is not None
+                    self.number_finding(
+                        first,
+                        where,
+                        number,
+                        text,
+                        "số trang hiện cả ở trang 1; Nghị định 30 quy định không đánh số trang đầu",
+                        "Nháy đúp vào đầu trang → chọn «Different First Page» (Trang đầu khác), "
+                        "rồi xoá số trang ở đầu trang của trang 1.",
+                    )
+        if not any_header_number:
+            self.out.append(
+                LintFinding(
+                    severity="warning",
+                    code="page-number",
+                    part="word/document.xml",
+                    where="đầu trang",
+                    paragraph=None,
+                    text="",
+                    message="mẫu không có số trang ở đầu trang; Nghị định 30 quy định đánh số "
+                    "trang ở giữa lề trên, từ trang 2",
+                    hint="Insert → Page Number → Top of Page → Plain Number 2 (giữa), rồi chọn "
+                    "«Different First Page».",
+                )
+            )
+
+    def number_format(self, part: str, p: Element, where: str, number: int, text: str) -> None:
+        ppr = p.find(_w("pPr"))
+        pstyle_el = ppr.find(_w("pStyle")) if ppr is not None else None
+        pstyle = str(pstyle_el.get(_w("val"))) if pstyle_el is not None else None
+        jc = self.styles.jc(ppr, pstyle)
+        if jc not in ("center",):
+            self.number_finding(
+                part,
+                where,
+                number,
+                text,
+                "số trang không căn giữa; Nghị định 30 quy định số trang ở giữa lề trên",
+                "Chọn đoạn chứa số trang, căn giữa (Ctrl+E).",
+            )
+        runs = [r for r in p.iter(_w("r")) if r.find(_w("t")) is not None]
+        sizes = {self.styles.size(r.find(_w("rPr")), pstyle)[0] for r in runs}
+        low, high = _PAGE_NUMBER_SIZES
+        bad = sorted(s for s in sizes if not low <= s <= high)
+        if bad:
+            self.number_finding(
+                part,
+                where,
+                number,
+                text,
+                f"số trang cỡ chữ {_vn(bad[0])} pt; Nghị định 30 quy định {low:g}–{high:g} pt",
+                "Chọn số trang, đặt cỡ chữ 13 hoặc 14.",
+            )
+
+    def number_finding(
+        self, part: str, where: str, number: int, text: str, message: str, hint: str
+    ) -> None:
+        self.out.append(
+            LintFinding(
+                severity="warning",
+                code="page-number",
+                part=part,
+                where=where,
+                paragraph=number or None,
+                text=text,
+                message=message,
+                hint=hint,
+            )
+        )
+
+    def page_fields(self, part: str | None) -> list[tuple[Element, str, int, str]]:
+        """The paragraphs of ``part`` holding a PAGE field: (paragraph, where, number,
+        text with the page number marked)."""
+        root = self.package.xml(part) if part else None
+        if root is None or part is None:
+            return []
+        locator = Locator(root, part)
+        out: list[tuple[Element, str, int, str]] = []
+        for p in root.iter(_w("p")):
+            instr = [str(f.get(_w("instr")) or "") for f in p.iter(_w("fldSimple"))]
+            instr += ["".join(t.text or "" for t in p.iter(_w("instrText")))]
+            if not any(_PAGE_FIELD.search(i.upper()) for i in instr):
+                continue
+            visible = paragraph_text(p).text
+            field_text = "".join(
+                t.text or "" for f in p.iter(_w("fldSimple")) for t in f.iter(_w("t"))
+            )
+            start = visible.find(field_text) if field_text else -1
+            shown = (
+                marked(visible, start, start + len(field_text))
+                if start >= 0
+                else f"{visible}⟦số trang⟧"
+            )
+            out.append((p, locator.where(p), locator.paragraph_number(p), shown))
+        return out
+
+    def _relationships(self) -> dict[str, str]:
+        root = self.package.xml("word/_rels/document.xml.rels")
+        out: dict[str, str] = {}
+        if root is None:
+            return out
+        for rel in root.iter(f"{{{_NS_REL}}}Relationship"):
+            target = rel.get("Target") or ""
+            if rel.get("TargetMode") == "External":
+                continue
+            out[str(rel.get("Id"))] = posixpath.normpath(posixpath.join("word", target))
+        return out
+
+
+def _twips(el: Element | None, attr: str) -> int | None:
+    if el is None:
+        return None
+    value = el.get(_w(attr))
+    try:
+        return int(float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _mm(twips: int) -> str:
+    return _vn(round(twips / _TWIPS_PER_MM, 1))
+
+
+def _vn(value: float) -> str:
+    """A number the Vietnamese way: ``25,4``."""
+    return f"{value:g}".replace(".", ",")
+
+
+# -- formatting ----------------------------------------------------------------------------
+
+
+def _counts(report: LintReport) -> str:
+    infos = len(report.infos)
+    return f"{len(report.errors)} lỗi, {len(report.warnings)} cảnh báo, {infos} ghi chú" + (
+        " (đã tự sửa)" if infos else ""
+    )
+
+
+def format_lint_text(report: LintReport, file: str | Path | None = None) -> str:
+    """The report as Vietnamese text for a terminal: one block per finding — number,
+    severity, code and where; the paragraph's text with the tag marked; what is wrong;
+    ``→`` what to do — then a closing count line."""
+    name = str(file) if file is not None else report.template
+    lines: list[str] = []
+    if report.config:
+        lines.append(f"Kiểm tra mẫu {name} theo định nghĩa {report.config}")
+    else:
+        lines.append(f"Kiểm tra mẫu {name}")
+    for i, f in enumerate(report.findings, 1):
+        lines.append("")
+        where = f.where
+        if f.part and f.part != "word/document.xml" and posixpath.basename(f.part) not in where:
+            where += f" ({f.part})"
+        lines.append(f"{i}. {_SEVERITY_WORDS[f.severity]} [{f.code}] {where}")
+        if f.text:
+            lines.append(f"   «{f.text}»")
+        lines.append(f"   {f.message}")
+        if f.hint:
+            lines.append(f"   → {f.hint}")
+    lines.append("")
+    if not report.findings:
+        lines.append("Không có vấn đề nào: mẫu dùng được.")
+    elif report.errors:
+        lines.append(f"Kết quả: {_counts(report)}. Mẫu chưa dùng được: hãy sửa các lỗi.")
+    elif report.warnings:
+        lines.append(f"Kết quả: {_counts(report)}. Mẫu điền được, nên xem các cảnh báo.")
+    else:
+        lines.append(f"Kết quả: {_counts(report)}. Mẫu dùng được.")
+    return "\n".join(lines) + "\n"
+
+
+def format_lint_json(report: LintReport) -> str:
+    """The findings as a JSON list of objects with the :class:`LintFinding` fields
+    (``severity``, ``code``, ``part``, ``where``, ``paragraph``, ``text``, ``message``,
+    ``hint``), in report order; UTF-8 text, two-space indent."""
+    return json.dumps([f.as_dict() for f in report.findings], ensure_ascii=False, indent=2) + "\n"

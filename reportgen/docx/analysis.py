@@ -1,0 +1,489 @@
+"""Looking at a template without rendering it: every tag with its place, every syntax error.
+
+:func:`analyse` reads and prepares a template exactly as :class:`PreparedTemplate` does
+(repairing the tags Word split across runs, converting ``{%p %}``/``{%tr %}`` tags) but never
+stops at the first problem. Each tag is checked on its own (an expression that does not
+parse, an unknown statement, ``{% include %}``…), then the block tags of each part are paired
+(an ``{% if %}`` never closed is reported at the ``{% if %}``, a stray ``{% endfor %}`` at
+itself), and finally the part is parsed with the wrong tags left out, so that one mistake
+does not hide the others and the parse tree of the rest is available to tools that want to
+know which names a template reads (``reportgen lint``, ``reportgen vars``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import jinja2
+from jinja2 import nodes
+
+from reportgen.docx.prepare import (
+    BLOCK_OPENERS,
+    Item,
+    PartSource,
+    starting_at_or_before,
+)
+from reportgen.docx.problems import TemplateProblem
+from reportgen.docx.tags import parse_structural, statement_keyword
+from reportgen.docx.template import _check_env, read_sources, syntax_problem
+from reportgen.docx.zipio import read_template_file
+
+__all__ = ["PartAnalysis", "TagSite", "TemplateAnalysis", "analyse", "analyse_file"]
+
+# "trans" needs Jinja's i18n extension, which the environment does not load: lint reports it
+# as an unknown statement rather than as an unclosed block
+_OPENERS = {k: v for k, v in BLOCK_OPENERS.items() if k != "trans"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_MIDDLES = {"elif": ("if",), "else": ("if", "for")}
+#: a minimal opening tag for each block keyword, to check a closing tag on its own
+_DUMMY_OPEN = {
+    "for": "{% for _ in _ %}",
+    "if": "{% if true %}",
+    "macro": "{% macro _m() %}",
+    "call": "{% call _m() %}",
+    "filter": "{% filter upper %}",
+    "block": "{% block _b %}",
+    "with": "{% with %}",
+    "autoescape": "{% autoescape true %}",
+    "set": "{% set _s %}",
+}
+#: statements Jinja accepts that cannot work in a Word template (no other template to load)
+_NO_LOADER = {"include", "extends", "import", "from"}
+#: every statement keyword a template author may use
+STATEMENTS = (
+    "if",
+    "elif",
+    "else",
+    "endif",
+    "for",
+    "endfor",
+    "set",
+    "endset",
+    "with",
+    "endwith",
+    "macro",
+    "endmacro",
+    "call",
+    "endcall",
+    "filter",
+    "endfilter",
+    "autoescape",
+    "endautoescape",
+)
+
+
+@dataclass(frozen=True)
+class TagSite:
+    """One tag of a template as the author wrote it, and where it is."""
+
+    part: str
+    """The package part, e.g. ``word/document.xml``."""
+    where: str
+    """The paragraph's place in Vietnamese, e.g. ``bảng 1, hàng 2, ô 3, đoạn 1``."""
+    paragraph: int
+    """1-based ordinal of the paragraph in its part."""
+    text: str
+    """The paragraph's visible text with the tag marked by ``⟦ ⟧``."""
+    tag: str
+    """The tag as written (smart quotes made straight), e.g. ``{%p if x %}``."""
+    source: str
+    """The Jinja the engine compiles for it (``{% if x %}``), or a spliced block's content."""
+    block: bool
+    """True for a ``{{p name }}`` block placeholder."""
+
+    @property
+    def block_name(self) -> str | None:
+        """The block's name for a ``{{p name }}`` placeholder, else None."""
+        if not self.block:
+            return None
+        info = parse_structural(self.tag)
+        return info.body.strip() if info is not None else None
+
+
+@dataclass
+class PartAnalysis:
+    """The tags of one templated part, its syntax problems and its parse tree."""
+
+    name: str
+    """The package part, e.g. ``word/header1.xml``."""
+    tags: list[TagSite]
+    """The live tags (Jinja tags and block placeholders), in document order."""
+    ast: nodes.Template | None
+    """The Jinja parse tree of the part with its wrong tags left out; None when even that
+    does not parse."""
+    problems: list[TemplateProblem]
+    """The syntax problems of the part (code ``jinja-syntax``)."""
+    lines: list[tuple[int, TagSite]] = field(default_factory=list)
+    """(first line in the part's Jinja source, tag), sorted by line."""
+
+    def tag_at(self, lineno: int | None) -> TagSite | None:
+        """Return the tag whose lines contain Jinja line ``lineno`` (a node's ``lineno``)."""
+        return starting_at_or_before(self.lines, lineno)
+
+
+@dataclass
+class TemplateAnalysis:
+    """Everything known about a template before rendering it."""
+
+    name: str
+    """The template's name (its path when read from a file)."""
+    parts: list[PartAnalysis]
+    """The templated parts, in package order."""
+    problems: list[TemplateProblem]
+    """Every problem: repairs and unrepairable tags found while preparing, then the syntax
+    problems, part by part in package order."""
+
+    @property
+    def errors(self) -> list[TemplateProblem]:
+        """The problems of severity ``error``."""
+        return [p for p in self.problems if p.severity == "error"]
+
+
+class _AnyBlock(Mapping[str, str]):
+    """Blocks for discovery: every ``{{p name }}`` is accepted and spliced as nothing."""
+
+    def __getitem__(self, key: str) -> str:
+        return ""
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def analyse_file(
+    path: str | Path, *, env: jinja2.Environment, blocks: Mapping[str, str] | None = None
+) -> TemplateAnalysis:
+    """Read the template at ``path`` and :func:`analyse` it.
+
+    Raises :class:`TemplateError` when the file cannot be read or is not a Word document.
+    """
+    return analyse(read_template_file(Path(path)), env=env, blocks=blocks, name=str(path))
+
+
+def analyse(
+    data: bytes,
+    *,
+    env: jinja2.Environment,
+    blocks: Mapping[str, str] | None = None,
+    name: str = "<template>",
+) -> TemplateAnalysis:
+    """Analyse the template in ``data`` (the bytes of a .docx) without rendering it.
+
+    ``blocks`` are spliced at ``{{p name }}`` placeholders as in rendering; with None every
+    placeholder is accepted and spliced as nothing (to discover names without a config).
+    Never raises for a problem in a tag: every problem is in :attr:`TemplateAnalysis.problems`.
+    Raises :class:`TemplateError` only when the data is not a readable Word document.
+    """
+    _check_env(env)
+    package = read_sources(data, _AnyBlock() if blocks is None else blocks, name)
+    problems = list(package.problems)
+    parts: list[PartAnalysis] = []
+    for source in package.prepared:
+        part = _analyse_part(env, source)
+        problems.extend(part.problems)
+        parts.append(part)
+    return TemplateAnalysis(name=name, parts=parts, problems=problems)
+
+
+def _site(part: str, item: Item) -> TagSite:
+    return TagSite(
+        part=part,
+        where=item.where,
+        paragraph=item.paragraph,
+        text=item.text,
+        tag=item.tag,
+        source=item.source,
+        block=item.block,
+    )
+
+
+def _problem(part: str, item: Item, message: str, hint: str) -> TemplateProblem:
+    return TemplateProblem(
+        part=part,
+        where=item.where,
+        paragraph=item.paragraph,
+        text=item.text,
+        message=message,
+        severity="error",
+        repaired=False,
+        code="jinja-syntax",
+        hint=hint,
+    )
+
+
+def _analyse_part(env: jinja2.Environment, source: PartSource) -> PartAnalysis:
+    sites = {id(item): _site(source.name, item) for item in source.live_items()}
+    tags = [sites[id(item)] for item in source.live_items()]
+    lines = [(line, sites[id(item)]) for line, item in source.line_items if id(item) in sites]
+    if not source.source:
+        return PartAnalysis(source.name, tags, None, [], lines)
+    statements = [item for item in source.items_in_order if item.jinja]
+    errors: dict[Item, tuple[str, str]] = {}
+    for item in statements:
+        error = tag_error(env, item.source, item.tag)
+        if error is not None:
+            errors[item] = error
+    pairing = _Pairing(statements, set(errors))
+    found = [(item, *error) for item, error in errors.items()] + pairing.reports
+    order = {id(item): i for i, item in enumerate(source.items_in_order)}
+    found.sort(key=lambda entry: order.get(id(entry[0]), 0))
+    problems = [_problem(source.name, item, message, hint) for item, message, hint in found]
+    text = source.source
+    if found:
+        text = source.source_with(*pairing.healing(errors))
+    ast: nodes.Template | None
+    try:
+        ast = env.parse(text)
+    except jinja2.TemplateSyntaxError as exc:
+        ast = None
+        fallback = syntax_problem(source, exc)
+        if not any((p.paragraph, p.text) == (fallback.paragraph, fallback.text) for p in problems):
+            problems.append(replace(fallback, hint=_EXPRESSION_HINT))
+    return PartAnalysis(source.name, tags, ast, problems, lines)
+
+
+def tag_error(
+    env: jinja2.Environment, source: str, shown: str | None = None
+) -> tuple[str, str] | None:
+    """Check one tag on its own; return (message, hint) in Vietnamese when it is wrong.
+
+    ``source`` is the Jinja of the tag, ``shown`` the tag as the author wrote it (for the
+    message). Block tags are checked with a matching opening or closing tag added, so only
+    the tag's own mistakes are reported here (pairing is checked separately).
+    """
+    shown = shown or source
+    if source.startswith("{#"):
+        return None
+    word = statement_keyword(source)
+    if word in _NO_LOADER:
+        return (
+            f"thẻ «{shown}» nạp một mẫu khác ({word}); mẫu Word không dùng được lệnh này",
+            "Chép nội dung cần dùng vào chính mẫu này rồi xoá thẻ.",
+        )
+    if source.startswith("{{") or word is None:
+        test = source
+    elif word in _OPENERS and not (word == "set" and "=" in source):
+        test = source + "{% end" + word + " %}"
+    elif word in _MIDDLES:
+        test = "{% if true %}" + source + "{% endif %}"
+    elif word in _CLOSERS:
+        test = _DUMMY_OPEN[_CLOSERS[word]] + source
+    else:
+        test = source
+    try:
+        env.parse(test)
+    except jinja2.TemplateSyntaxError as exc:
+        message = exc.message or str(exc)
+        if message.lower().startswith("encountered unknown tag") and word is not None:
+            close = difflib.get_close_matches(word, STATEMENTS, n=1, cutoff=0.6)
+            known = ", ".join(STATEMENTS)
+            hint = f"Có phải ý bạn là «{close[0]}»? " if close else ""
+            return explain_syntax(shown, message), f"{hint}Các lệnh dùng được: {known}."
+        return explain_syntax(shown, message), _EXPRESSION_HINT
+    return None
+
+
+_EXPRESSION_HINT = (
+    "Sửa thẻ trong Word: tên biến viết liền, không dấu, nối bằng dấu gạch dưới "
+    "(ty_le_ho_ngheo); chữ trong thẻ đặt giữa hai dấu nháy ('tỷ đồng'); mỗi «(» có một «)»."
+)
+
+
+def explain_syntax(shown: str, message: str) -> str:
+    """A Vietnamese explanation of Jinja's syntax error ``message`` about tag ``shown``,
+    followed by Jinja's own words in parentheses."""
+    lower = message.lower()
+    if lower.startswith("encountered unknown tag"):
+        word = message.split("'")[1] if message.count("'") >= 2 else "?"
+        what = f"«{word}» không phải lệnh dùng được trong thẻ {{% … %}}"
+    elif lower.startswith("tag name expected"):
+        what = "thẻ lệnh {% … %} không có lệnh nào"
+    elif lower.startswith("expected an expression"):
+        what = "thiếu biểu thức (tên biến, số hay điều kiện) ở chỗ cần có"
+    elif "expected token 'end of print statement'" in lower:
+        what = (
+            "giữa hai phần của thẻ thiếu dấu chấm, dấu | hay phép tính — tên biến không được có "
+            "dấu cách"
+        )
+    elif "expected token 'end of statement block'" in lower:
+        what = "phần cuối của thẻ lệnh thừa chữ hoặc thiếu dấu"
+    elif lower.startswith("unexpected char"):
+        char = message.split("'")[1] if message.count("'") >= 2 else "?"
+        what = f"ký tự «{char}» không dùng được trong thẻ"
+    elif lower.startswith("unexpected '") or lower.startswith("unexpected end of"):
+        what = "biểu thức bị thiếu một phần (sau phép tính hay dấu | phải có tên)"
+    elif "expected name" in lower:
+        what = "sau dấu chấm hay dấu | phải là một tên"
+    elif "unclosed" in lower or "expected token ')'" in lower or "expected token ']'" in lower:
+        what = "thiếu dấu đóng ngoặc hoặc dấu nháy"
+    else:
+        what = "thẻ viết sai"
+    return f"thẻ «{shown}»: {what} (Jinja: {message})"
+
+
+def _closing_tag(item: Item, word: str) -> str:
+    info = parse_structural(item.tag)
+    level = info.level if info is not None else ""
+    return "{%" + level + " end" + word + " %}"
+
+
+class _Pairing:
+    """Pairs the block tags of a part (``if``…``endif``, ``for``…``endfor``…), collects a
+    message and a hint for each tag without a partner, and knows how to heal the part so that
+    the rest of it can still be parsed: stray tags left out, missing closing tags added where
+    the block must end, wrong tags replaced by neutral ones of the same shape (so their
+    partners stay paired and the names inside their blocks stay in scope)."""
+
+    def __init__(self, statements: list[Item], reported: set[Item]) -> None:
+        self.reported = reported
+        self.reports: list[tuple[Item, str, str]] = []
+        self.drop: set[Item] = set()
+        self.kind: dict[Item, str] = {}
+        """The keyword of every block tag that takes part in a pair."""
+        self.partner: dict[Item, Item] = {}
+        """Closing (or middle) tag → its opening tag."""
+        self.closes: dict[Item, list[Item]] = {}
+        """Closing tag → the inner opening tags it cuts short (innermost first)."""
+        self.stack: list[tuple[str, Item]] = []
+        # blocks cut short by an outer closing tag: (keyword, opening tag, that closing tag)
+        self.cut: list[tuple[str, Item, Item]] = []
+        for item in statements:
+            self.add(item)
+        self.finish()
+
+    def report(self, item: Item, message: str, hint: str) -> None:
+        if item not in self.reported:
+            self.reports.append((item, message, hint))
+
+    def add(self, item: Item) -> None:
+        word = statement_keyword(item.source)
+        if word is None:
+            return
+        if word in _OPENERS:
+            if not (word == "set" and "=" in item.source):
+                self.stack.append((word, item))
+                self.kind[item] = word
+            return
+        if word in _MIDDLES:
+            allowed = _MIDDLES[word]
+            if not self.stack or self.stack[-1][0] not in allowed:
+                openers = " hay ".join("{% " + o + " … %}" for o in allowed)
+                self.report(
+                    item,
+                    f"thẻ «{item.tag}» không nằm trong một khối {openers} nào",
+                    "Đặt thẻ giữa {% if … %} và {% endif %}, hoặc xoá nó.",
+                )
+                self.drop.add(item)
+            else:
+                self.kind[item] = word
+                self.partner[item] = self.stack[-1][1]
+            return
+        if word not in _CLOSERS:
+            return
+        opener = _CLOSERS[word]
+        stack = self.stack
+        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
+        if depth is not None:
+            inner = stack[depth + 1 :]
+            self.cut.extend((w, opened, item) for w, opened in inner)
+            self.closes[item] = [opened for _, opened in reversed(inner)]
+            self.kind[item] = word
+            self.partner[item] = stack[depth][1]
+            del stack[depth:]
+            return
+        crossed = next((c for c in reversed(self.cut) if c[0] == opener), None)
+        self.drop.add(item)
+        if crossed is not None:
+            self.cut.remove(crossed)
+            _, opened, outer = crossed
+            self.report(
+                opened,
+                f"khối «{opened.tag}» … «{item.tag}» ({item.where}) bắt chéo với thẻ "
+                f"«{outer.tag}» ({outer.where})",
+                f"Khối mở sau phải đóng trước: chuyển «{item.tag}» lên trước «{outer.tag}».",
+            )
+            return
+        self.report(
+            item,
+            f"thẻ «{item.tag}» không khớp với thẻ mở nào: trước nó không có thẻ "
+            f"{{% {opener} … %}} nào đang mở",
+            "Xoá thẻ này nếu thừa, hoặc thêm thẻ mở tương ứng ở trước nó.",
+        )
+
+    def finish(self) -> None:
+        for inner, opened, outer in self.cut:
+            closing = _closing_tag(opened, inner)
+            self.report(
+                opened,
+                f"thẻ «{opened.tag}» mở mà không có thẻ đóng «{closing}» trước thẻ "
+                f"«{outer.tag}» ({outer.where})",
+                f"Thêm «{closing}» ở chỗ khối kết thúc, trước «{outer.tag}».",
+            )
+        for word, opened in self.stack:
+            closing = _closing_tag(opened, word)
+            self.report(
+                opened,
+                f"thẻ «{opened.tag}» mở mà không có thẻ đóng «{closing}» tương ứng",
+                f"Thêm «{closing}» ở chỗ khối kết thúc.",
+            )
+
+    def healing(self, wrong: Collection[Item]) -> tuple[dict[Item, str], str]:
+        """Replacement Jinja for the tags to change so that the part parses, and the closing
+        tags to add at its end."""
+        # a loop whose opening tag is wrong keeps its variables: {% for x in () %}; any
+        # other block whose opening tag is wrong becomes {% if true %} … {% endif %}
+        loops = {item: _empty_loop(item.source) for item in wrong if self.kind.get(item) == "for"}
+        neutral = {
+            item for item in wrong if self.kind.get(item) in _OPENERS and loops.get(item) is None
+        }
+
+        def end(opened: Item) -> str:
+            return "{% endif %}" if opened in neutral else "{% end" + self.kind[opened] + " %}"
+
+        out: dict[Item, str] = {item: "" for item in self.drop}
+        for item in wrong:
+            word = self.kind.get(item)
+            if word is None:
+                out[item] = ""
+            elif item in neutral:
+                out[item] = "{% if true %}"
+            elif loops.get(item):
+                out[item] = str(loops[item])
+            elif word == "elif":
+                out[item] = "{% elif true %}"
+            else:  # else, or a closing tag
+                out[item] = "{% " + word + " %}"
+        for item, opened in self.partner.items():
+            if opened in neutral and statement_keyword(item.source) in _CLOSERS:
+                out[item] = "{% endif %}"
+        for item, inner in self.closes.items():
+            out[item] = "".join(end(o) for o in inner) + out.get(item, item.source)
+        suffix = "".join(end(opened) for _, opened in reversed(self.stack))
+        return out, suffix
+
+
+_LOOP_TARGET = re.compile(r"^\{%-?\s*for\s+(?P<target>.+?)\s+in\b")
+_PLAIN = jinja2.Environment()
+
+
+def _empty_loop(source: str) -> str | None:
+    """``{% for dv in cac_don_vi if %}`` → ``{% for dv in () %}`` (None when the loop's
+    variables cannot be read either)."""
+    m = _LOOP_TARGET.match(source)
+    if m is None:
+        return None
+    tag = "{% for " + m.group("target") + " in () %}"
+    try:
+        _PLAIN.parse(tag + "{% endfor %}")
+    except jinja2.TemplateSyntaxError:
+        return None
+    return tag

@@ -1,0 +1,486 @@
+"""A Word template prepared once and rendered many times.
+
+Preparing reads the package, repairs and compiles the parts that hold tags, and precomputes
+the ZIP records of every other entry. Rendering a document then only runs the compiled Jinja
+templates, deflates their output and concatenates bytes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import itertools
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.meta
+from markupsafe import Markup
+
+from reportgen.diagnostics.errors import Location, ReportgenError, TemplateError
+from reportgen.docx.coreprops import CoreProperties, CoreTemplate
+from reportgen.docx.ooxml import W_BODY, strip_illegal_xml, w
+from reportgen.docx.prepare import (
+    DOCPR_COUNTER,
+    PartSource,
+    max_docpr_id,
+    parse_part,
+    prepare_part,
+)
+from reportgen.docx.problems import TemplateProblem, TemplateProblemsError
+from reportgen.docx.tags import statement_keyword
+from reportgen.docx.zipio import (
+    PreparedEntry,
+    RawEntry,
+    build_zip,
+    read_package,
+    read_template_file,
+)
+
+__all__ = ["PreparedTemplate", "render_plain"]
+
+_TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_MAIN = "word/document.xml"
+_CORE = "docProps/core.xml"
+_BAD_DOCX = "không phải tệp Word .docx hợp lệ"
+_BAD_DOCX_HINT = (
+    "Mở tệp bằng Microsoft Word (hoặc LibreOffice) rồi lưu lại với kiểu «Word Document (*.docx)»."
+)
+_SYNTAX_HINT = (
+    "Sửa thẻ trong Word: mỗi {% if %} cần một {% endif %}, mỗi {% for %} cần một "
+    "{% endfor %}; tên biến viết liền, không dấu; chuỗi chữ đặt trong dấu nháy thẳng."
+)
+_PROBLEMS_HINT = (
+    "Mở mẫu trong Word, gõ lại các thẻ được nêu (mỗi thẻ nằm trọn trong một đoạn) rồi lưu lại; "
+    "chạy «reportgen lint» để xem toàn bộ vấn đề."
+)
+_DEFAULT_DELIMITERS = {
+    "block_start_string": "{%",
+    "block_end_string": "%}",
+    "variable_start_string": "{{",
+    "variable_end_string": "}}",
+    "comment_start_string": "{#",
+    "comment_end_string": "#}",
+}
+_UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
+_NO_ATTRIBUTE = re.compile(r"has no attribute '(?P<name>[^']+)'$")
+
+
+@dataclass(frozen=True)
+class _Part:
+    index: int
+    name: str
+    template: jinja2.Template
+    source: PartSource
+
+
+def _check_env(env: jinja2.Environment) -> None:
+    autoescape = env.autoescape
+    on = autoescape(None) if callable(autoescape) else autoescape
+    if not on:
+        raise ValueError(
+            "the Jinja environment must have autoescape=True: values such as 'Tổ 1 & 2' or '<' "
+            "would otherwise corrupt the document XML"
+        )
+    for attr, default in _DEFAULT_DELIMITERS.items():
+        if getattr(env, attr) != default:
+            raise ValueError(f"the Jinja environment must use the default delimiters ({attr})")
+    if env.line_statement_prefix is not None or env.line_comment_prefix is not None:
+        raise ValueError("the Jinja environment must not use line statements or line comments")
+
+
+def _clean_output(value: Any) -> Any:
+    """Strip characters XML cannot hold from a printed string (fast path: printable text)."""
+    if isinstance(value, str) and not value.isprintable():
+        cleaned = strip_illegal_xml(value)
+        if cleaned is not value:
+            return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
+
+
+def _engine_env(env: jinja2.Environment) -> jinja2.Environment:
+    """An overlay of the caller's environment whose ``finalize`` also strips characters XML
+    cannot hold from every printed value (after the caller's own ``finalize``, if any)."""
+    user = env.finalize
+    finalize: Callable[..., Any]
+    if user is None:
+        finalize = _clean_output
+    else:
+
+        @functools.wraps(user)  # keeps Jinja's pass_context/pass_environment marker
+        def finalize(*args: Any) -> Any:
+            return _clean_output(user(*args))
+
+    return env.overlay(finalize=finalize)
+
+
+class PreparedTemplate:
+    """A Word (.docx) template prepared for fast, repeated rendering.
+
+    Build one with :meth:`from_file` or :meth:`from_bytes`, then call :meth:`render` once per
+    document. A prepared template is immutable and may be shared between threads.
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        entries: list[PreparedEntry],
+        parts: list[_Part],
+        core: tuple[int, CoreTemplate] | None,
+        problems: list[TemplateProblem],
+        docpr_base: int,
+        env: jinja2.Environment,
+    ) -> None:
+        """Internal: use :meth:`from_file` or :meth:`from_bytes`."""
+        self._name = name
+        self._entries = entries
+        self._parts = parts
+        self._core = core
+        self._problems = problems
+        self._docpr_base = docpr_base
+        self._uses_counter = any(p.source.uses_docpr_counter for p in parts)
+        self._env = env
+
+    # -- construction ------------------------------------------------------------------------
+
+    @classmethod
+    def from_file(
+        cls,
+        path: str | Path,
+        *,
+        env: jinja2.Environment,
+        blocks: Mapping[str, str] | None = None,
+        strict: bool = True,
+    ) -> PreparedTemplate:
+        """Read and prepare the template at ``path``.
+
+        See :meth:`from_bytes`. Raises :class:`TemplateError` when the file cannot be read.
+        """
+        data = read_template_file(Path(path))
+        return cls.from_bytes(data, env=env, blocks=blocks, name=str(path), strict=strict)
+
+    @classmethod
+    def from_bytes(
+        cls,
+        data: bytes,
+        *,
+        env: jinja2.Environment,
+        blocks: Mapping[str, str] | None = None,
+        name: str = "<template>",
+        strict: bool = True,
+    ) -> PreparedTemplate:
+        """Prepare a template from the bytes of a .docx file.
+
+        ``env`` must have ``autoescape=True`` and Jinja's default delimiters (else
+        :class:`ValueError`); its filters, tests, globals and ``undefined`` are used as given.
+        ``blocks`` maps names to Jinja-templated OOXML block content that replaces the
+        paragraphs holding ``{{p name }}``. ``name`` is used in error messages.
+
+        Raises :class:`TemplateError` when the data is not a Word document, and
+        :class:`TemplateProblemsError` (a ``TemplateError``) when a tag has a Jinja syntax
+        error or — with ``strict=True`` — when a tag cannot be repaired. With
+        ``strict=False`` unrepairable tags are only recorded in :attr:`problems` and are
+        printed literally.
+        """
+        _check_env(env)
+        engine_env = _engine_env(env)
+        package = read_sources(data, dict(blocks or {}), name)
+        raw_entries, by_name = package.entries, package.by_name
+        problems = list(package.problems)
+        sources = package.sources
+        docpr_base = package.docpr_base
+        errors = [p for p in problems if p.severity == "error"]
+        if errors and strict:
+            first = errors[0]
+            summary = (
+                f"{first.where}: {first.message}\n    «{first.text}»"
+                if len(errors) == 1
+                else f"mẫu có {len(errors)} lỗi ở thẻ, không tự sửa được"
+            )
+            raise TemplateProblemsError(
+                summary,
+                problems,
+                location=first.location(name),
+                hint=_PROBLEMS_HINT,
+            )
+        parts, syntax = _compile(engine_env, sources)
+        if syntax:
+            problems.extend(p for p, _ in syntax)
+            first_problem, first_error = syntax[0]
+            raise TemplateProblemsError(
+                f"lỗi cú pháp trong thẻ ({first_problem.where}): {first_problem.message}"
+                f"\n    «{first_problem.text}»",
+                problems,
+                location=first_problem.location(name),
+                hint=_SYNTAX_HINT,
+            ) from first_error
+        core: tuple[int, CoreTemplate] | None = None
+        if _CORE in by_name:
+            try:
+                core = (by_name[_CORE], CoreTemplate(raw_entries[by_name[_CORE]].data()))
+            except Exception:  # a damaged core.xml is left as it is
+                core = None
+        entries = [PreparedEntry.fixed(e) for e in raw_entries]
+        return cls(
+            name=name,
+            entries=entries,
+            parts=parts,
+            core=core,
+            problems=problems,
+            docpr_base=docpr_base + 1,
+            env=engine_env,
+        )
+
+    # -- inspection --------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """The template's name (its path when read with :meth:`from_file`)."""
+        return self._name
+
+    @property
+    def problems(self) -> list[TemplateProblem]:
+        """Repairs made and problems found while preparing, in document order per part."""
+        return list(self._problems)
+
+    def templated_parts(self) -> list[str]:
+        """The names of the parts rendered per document, in package order."""
+        return [p.name for p in self._parts]
+
+    def variables(self) -> frozenset[str]:
+        """The names the template reads from the context (every templated part, headers and
+        footers included; loop variables, ``set`` names and the environment's globals such as
+        ``range`` excluded)."""
+        names: set[str] = set()
+        for part in self._parts:
+            ast = self._env.parse(part.source.source)
+            names |= jinja2.meta.find_undeclared_variables(ast)
+        names.discard(DOCPR_COUNTER)
+        return frozenset(names - set(self._env.globals))
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def render_parts(self, context: Mapping[str, Any]) -> dict[str, bytes]:
+        """Render the templated parts only and return their XML (UTF-8), by part name."""
+        variables = self._variables(context)
+        return {p.name: self._render_part(p, variables, context) for p in self._parts}
+
+    def render(
+        self, context: Mapping[str, Any], *, core_properties: CoreProperties | None = None
+    ) -> bytes:
+        """Render one document and return the bytes of the .docx file.
+
+        Raises :class:`TemplateError` naming the part and paragraph when a tag fails (an
+        undefined variable with ``StrictUndefined``, a filter raising…). The output depends only
+        on the template, ``context`` and ``core_properties``: every entry carries the fixed
+        timestamp 1980-01-01 00:00.
+        """
+        contents: list[bytes | None] = [None] * len(self._entries)
+        variables = self._variables(context)
+        for part in self._parts:
+            contents[part.index] = self._render_part(part, variables, context)
+        if core_properties is not None and self._core is not None:
+            index, core = self._core
+            contents[index] = core.render(core_properties)
+        try:
+            return build_zip(self._entries, contents)
+        except ValueError as exc:
+            raise TemplateError(str(exc), location=Location(file=self._name)) from exc
+
+    def _variables(self, context: Mapping[str, Any]) -> Mapping[str, Any]:
+        if not self._uses_counter:
+            return context
+        return {**context, DOCPR_COUNTER: itertools.count(self._docpr_base).__next__}
+
+    def _render_part(
+        self, part: _Part, variables: Mapping[str, Any], context: Mapping[str, Any]
+    ) -> bytes:
+        try:
+            return part.template.render(variables).encode("utf-8")
+        except Exception as exc:
+            raise self._render_error(part, exc, context) from exc
+
+    def _render_error(
+        self, part: _Part, exc: Exception, context: Mapping[str, Any]
+    ) -> TemplateError:
+        line = _template_line(exc)
+        item = part.source.item_at(line)
+        detail = str(exc)
+        hint: str | None = None
+        if isinstance(exc, jinja2.UndefinedError):
+            m = _UNDEFINED.match(exc.message or "")
+            if m:
+                missing = m.group("name")
+                detail = f"biến «{missing}» không có trong dữ liệu"
+                close = difflib.get_close_matches(missing, [str(k) for k in context], n=1)
+                if close:
+                    hint = f"Có phải ý bạn là «{close[0]}»?"
+                else:
+                    hint = "Kiểm tra tên biến trong thẻ và trong cấu hình báo cáo."
+            else:
+                m = _NO_ATTRIBUTE.search(exc.message or "")
+                if m:
+                    detail = f"không có trường «{m.group('name')}» ({exc.message})"
+        elif isinstance(exc, ReportgenError):
+            detail = exc.message
+            hint = exc.hint
+        else:
+            detail = f"{type(exc).__name__}: {exc}"
+        if item is None:
+            message = f"không điền được {part.name}: {detail}"
+            location = Location(file=self._name, part=part.name)
+        else:
+            message = (
+                f"không điền được thẻ «{item.tag}» ({item.where}): {detail}\n    «{item.text}»"
+            )
+            location = Location(file=self._name, part=part.name, paragraph=item.paragraph)
+        return TemplateError(message, location=location, hint=hint)
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The line of the innermost template frame in the traceback (Jinja rewrites tracebacks
+    so that template frames carry template line numbers)."""
+    line: int | None = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+@dataclass
+class PackageSources:
+    """A template package read and its templated parts prepared (repaired and converted),
+    before any Jinja compilation: what :meth:`PreparedTemplate.from_bytes` and
+    :func:`~reportgen.docx.analysis.analyse` share."""
+
+    entries: list[RawEntry]
+    """Every entry of the ZIP archive, in order."""
+    by_name: dict[str, int]
+    """Entry index by name."""
+    sources: list[tuple[int, PartSource]]
+    """(entry index, prepared source) of every part that has something to render."""
+    prepared: list[PartSource]
+    """Every templated part that was prepared (also those left with nothing to render)."""
+    problems: list[TemplateProblem]
+    """Repairs made and problems found while preparing, in package order."""
+    docpr_base: int
+    """The largest drawing id in the package."""
+
+
+def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSources:
+    """Read the package in ``data`` and prepare every part that holds tags (the main document
+    always). Raises :class:`TemplateError` when the data is not a Word document."""
+    raw_entries = read_package(data, name)
+    by_name = {e.name: i for i, e in enumerate(raw_entries)}
+    if _MAIN not in by_name:
+        raise TemplateError(
+            f"{_BAD_DOCX} (thiếu phần {_MAIN})",
+            location=Location(file=name),
+            hint=_BAD_DOCX_HINT,
+        )
+    problems: list[TemplateProblem] = []
+    sources: list[tuple[int, PartSource]] = []
+    prepared: list[PartSource] = []
+    docpr_base = 0
+    for index, entry in enumerate(raw_entries):
+        if not entry.name.startswith("word/") or not entry.name.endswith(".xml"):
+            continue
+        xml = entry.data()
+        if b"docPr" in xml:
+            docpr_base = max(docpr_base, max_docpr_id(xml))
+        if not _TEMPLATED.match(entry.name):
+            continue
+        if entry.name != _MAIN and b"{" not in xml and b"}" not in xml:
+            continue
+        source = _prepare(entry, xml, blocks, name)
+        problems.extend(source.problems)
+        prepared.append(source)
+        if source.source:
+            sources.append((index, source))
+    return PackageSources(raw_entries, by_name, sources, prepared, problems, docpr_base)
+
+
+def _prepare(entry: RawEntry, xml: bytes, blocks: Mapping[str, str], name: str) -> PartSource:
+    try:
+        root = parse_part(entry.name, xml)
+    except Exception as exc:  # lxml.etree.XMLSyntaxError and friends
+        raise TemplateError(
+            f"{_BAD_DOCX} (phần {entry.name} không phải XML hợp lệ)",
+            location=Location(file=name, part=entry.name),
+            hint=_BAD_DOCX_HINT,
+        ) from exc
+    if entry.name == _MAIN and (root.tag != w("document") or root.find(W_BODY) is None):
+        raise TemplateError(
+            f"{_BAD_DOCX} (phần {_MAIN} không phải nội dung văn bản Word)",
+            location=Location(file=name, part=entry.name),
+            hint=_BAD_DOCX_HINT,
+        )
+    return prepare_part(entry.name, root, blocks)
+
+
+def _compile(
+    env: jinja2.Environment, sources: list[tuple[int, PartSource]]
+) -> tuple[list[_Part], list[tuple[TemplateProblem, jinja2.TemplateSyntaxError]]]:
+    parts: list[_Part] = []
+    syntax: list[tuple[TemplateProblem, jinja2.TemplateSyntaxError]] = []
+    for index, source in sources:
+        try:
+            template = env.from_string(source.source)
+        except jinja2.TemplateSyntaxError as exc:
+            syntax.append((syntax_problem(source, exc), exc))
+            continue
+        parts.append(_Part(index, source.name, template, source))
+    return parts, syntax
+
+
+def syntax_problem(source: PartSource, exc: jinja2.TemplateSyntaxError) -> TemplateProblem:
+    """The :class:`TemplateProblem` for a Jinja syntax error in a part's source, located at
+    the tag Jinja stopped at (or the outermost unclosed block tag)."""
+    message = exc.message or str(exc)
+    item = source.item_at(exc.lineno)
+    if message.startswith("Unexpected end of template") and source.unclosed:
+        item = source.unclosed[-1]
+        text = f"thẻ «{item.tag}» mở mà không có thẻ đóng tương ứng"
+    elif message.startswith("Encountered unknown tag"):
+        tag = item.tag if item else "?"
+        word = statement_keyword(tag) or ""
+        if word.startswith("end") or word in ("else", "elif"):
+            text = f"thẻ «{tag}» không khớp với thẻ mở nào (thiếu thẻ mở hoặc đóng sai thứ tự)"
+        else:
+            text = f"thẻ «{tag}» không phải lệnh Jinja hợp lệ ở đây"
+    else:
+        text = f"thẻ «{item.tag if item else '?'}» viết sai"
+    return TemplateProblem(
+        part=source.name,
+        where=item.where if item else "",
+        paragraph=item.paragraph if item else 0,
+        text=item.text if item else "",
+        message=f"{text} (Jinja: {message})",
+        severity="error",
+        repaired=False,
+        code="jinja-syntax",
+    )
+
+
+def render_plain(
+    template_path: str | Path,
+    context: Mapping[str, Any],
+    *,
+    env: jinja2.Environment,
+    blocks: Mapping[str, str] | None = None,
+    core_properties: CoreProperties | None = None,
+    strict: bool = True,
+) -> bytes:
+    """Read, prepare and render a template in one call (the "plain path").
+
+    Gives byte-identical output to ``PreparedTemplate.from_file(...).render(...)``; use a
+    :class:`PreparedTemplate` when rendering more than one document from the same template.
+    """
+    prepared = PreparedTemplate.from_file(template_path, env=env, blocks=blocks, strict=strict)
+    return prepared.render(context, core_properties=core_properties)

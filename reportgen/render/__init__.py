@@ -1,1 +1,0 @@
-"""Rendering: template context, Vietnamese filters, the report body, the docx engine."""

@@ -1,0 +1,343 @@
+"""The body of a report — opening, sections, tables, closing — as Jinja-templated OOXML.
+
+The body is built once per template from the report definition: headings, paragraphs and tables
+become WordprocessingML that uses named styles (so a template author restyles every heading by
+changing one style in Word), with the section texts kept as Jinja so that per document only the
+figures change. The result is spliced into the base template in place of ``{{p noi_dung }}``.
+
+Style ids used here are created by :mod:`reportgen.authoring.basetemplate`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportgen.config.model import Indicator, Paragraph, ReportConfig, Section, Table
+
+#: Paragraph styles of the base template by role: (style id, name shown in Word).
+STYLE_DEFS: dict[str, tuple[str, str]] = {
+    "level1": ("RGMuc", "RG Mục (I.)"),
+    "level2": ("RGKhoan", "RG Khoản (1.)"),
+    "level3": ("RGDiem", "RG Điểm (1.1.)"),
+    "level4": ("RGTiet", "RG Tiết (a)"),
+    "body": ("RGNoiDung", "RG Nội dung"),
+    "basis": ("RGCanCu", "RG Căn cứ"),
+    "table_title": ("RGBangTen", "RG Tên bảng"),
+    "table_head": ("RGBangDau", "RG Đầu bảng"),
+    "table_cell": ("RGBangSo", "RG Số trong bảng"),
+    "table_text": ("RGBangChu", "RG Chữ trong bảng"),
+    "page_header": ("RGDauTrang", "RG Đầu trang"),
+}
+#: Style id by role.
+STYLES = {role: sid for role, (sid, _) in STYLE_DEFS.items()}
+BLOCK_NAME = "noi_dung"
+TEXT_WIDTH_TWIPS = 9071  # A4 210 mm − 30 mm left − 20 mm right = 160 mm
+
+_TAG = re.compile(r"({{.*?}}|{%.*?%})", re.S)
+_MARK = re.compile(r"(\*\*|\*)")
+_PREFIX = {"dash": "- ", "plus": "+ ", "bullet": "* "}
+
+ROMAN = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+]
+
+
+def roman(n: int) -> str:
+    """Roman numeral for section numbers (1 → I)."""
+    return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
+
+
+def runs(text: str, *, italic: bool = False, bold: bool = False) -> str:
+    """Return ``w:r`` elements for ``text``: literal parts XML-escaped, Jinja tags kept, and
+    ``**bold**`` / ``*italic*`` markers turned into run formatting."""
+    out: list[str] = []
+    state = {"b": bold, "i": italic}
+    buf: list[str] = []
+
+    def flush() -> None:
+        if not buf:
+            return
+        props = ("<w:b/>" if state["b"] else "") + ("<w:i/>" if state["i"] else "")
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+        out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{"".join(buf)}</w:t></w:r>')
+        buf.clear()
+
+    for segment in _TAG.split(text):
+        if not segment:
+            continue
+        if _TAG.fullmatch(segment):
+            buf.append(segment)
+            continue
+        for piece in _MARK.split(segment):
+            if piece == "**":
+                flush()
+                state["b"] = not state["b"]
+            elif piece == "*":
+                flush()
+                state["i"] = not state["i"]
+            elif piece:
+                buf.append(escape(piece))
+    flush()
+    return "".join(out)
+
+
+def paragraph(style: str, text: str, *, italic: bool = False, bold: bool = False) -> str:
+    """A paragraph with a named style."""
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+    return f"<w:p>{ppr}{runs(text, italic=italic, bold=bold)}</w:p>"
+
+
+def _when(cond: str | None, inner: str) -> str:
+    return f"{{% if {cond} %}}{inner}{{% endif %}}" if cond else inner
+
+
+@dataclass
+class _Numbering:
+    """A heading's number: ``text`` as written in the paragraph (may hold a Jinja tag) and
+    ``expr``, a Jinja expression giving the same string (for children's numbers). Numbers are
+    computed at render time only where a sibling is conditional, so hidden sections never leave
+    a gap (I, II, III …)."""
+
+    text: str
+    expr: str
+
+    @classmethod
+    def literal(cls, text: str) -> _Numbering:
+        return cls(text, "'" + text + "'")
+
+    @classmethod
+    def dynamic(cls, expr: str) -> _Numbering:
+        return cls("{{ " + expr + " }}", expr)
+
+
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _cell(
+    text: str,
+    width: int,
+    style: str,
+    *,
+    bold: bool = False,
+    align: str | None = None,
+    shade: bool = False,
+) -> str:
+    ppr = (
+        f'<w:pPr><w:pStyle w:val="{style}"/>'
+        + (f'<w:jc w:val="{align}"/>' if align else "")
+        + "</w:pPr>"
+    )
+    tcpr = (
+        f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+        + ('<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' if shade else "")
+        + '<w:vAlign w:val="center"/></w:tcPr>'
+    )
+    return f"<w:tc>{tcpr}<w:p>{ppr}{runs(text, bold=bold)}</w:p></w:tc>"
+
+
+def table(t: Table, indicators: dict[str, Indicator], ids: dict[str, str] | None = None) -> str:
+    """A table of indicators by unit, with a header row repeated on each page and a total row."""
+    ids = ids or STYLES
+    cols = [indicators[c] for c in t.columns]
+    w_no, w_name = 600, 2400
+    w_fig = max(700, (TEXT_WIDTH_TWIPS - w_no - w_name) // max(1, len(cols)))
+    w_name = TEXT_WIDTH_TWIPS - w_no - w_fig * len(cols)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in [w_no, w_name, *[w_fig] * len(cols)])
+    border = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    head_cells = (
+        _cell(t.unit_label, w_no, ids["table_head"], bold=True, align="center")
+        + _cell(t.first_column, w_name, ids["table_head"], bold=True, align="center")
+        + "".join(
+            _cell(
+                f"{c.label} ({c.unit})" if c.unit else c.label,
+                w_fig,
+                ids["table_head"],
+                bold=True,
+                align="center",
+            )
+            for c in cols
+        )
+    )
+    head = f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head_cells}</w:tr>"
+
+    def fig(expr: str) -> str:
+        return f"{{{{ {expr} | so }}}}"
+
+    body_cells = (
+        _cell("{{ loop.index }}", w_no, ids["table_cell"], align="center")
+        + _cell("{{ dv.ten }}", w_name, ids["table_text"])
+        + "".join(_cell(fig(f"dv.{c.id}"), w_fig, ids["table_cell"], align="right") for c in cols)
+    )
+    loop_filter = " if dv.ten == don_vi.ten" if t.show == "unit" else ""
+    rows = (
+        f"{{% for dv in cac_don_vi{loop_filter} %}}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        f"{body_cells}</w:tr>{{% endfor %}}"
+    )
+    total = ""
+    if t.total_row and t.show != "unit":
+        total_cells = (
+            _cell("", w_no, ids["table_cell"], shade=True)
+            + _cell(t.total_label, w_name, ids["table_text"], bold=True, shade=True)
+            + "".join(
+                _cell(
+                    fig(f"toan_thanh_pho.{c.id}"),
+                    w_fig,
+                    ids["table_cell"],
+                    bold=True,
+                    align="right",
+                    shade=True,
+                )
+                for c in cols
+            )
+        )
+        total = f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{total_cells}</w:tr>"
+    tbl = (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="70" w:type="dxa"/><w:right w:w="70" w:type="dxa"/>'
+        f"</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}{rows}{total}</w:tbl>"
+    )
+    title = paragraph(ids["table_title"], t.title) if t.title else ""
+    spacer = paragraph(ids["body"], "")
+    inner = title + tbl + spacer
+    if t.show == "city":
+        return _when("don_vi.la_toan_thanh_pho", inner)
+    if t.show == "unit":
+        return _when("not don_vi.la_toan_thanh_pho", inner)
+    return inner
+
+
+def _paragraph(p: Paragraph, ids: dict[str, str]) -> str:
+    style = p.style or "body"
+    text = _PREFIX.get(style, "") + p.text
+    xml = paragraph(ids["body"], text, italic=style == "note")
+    return _when(p.when, xml)
+
+
+def _number(level: int, i: int, count_expr: str | None, parent: _Numbering | None) -> _Numbering:
+    if count_expr is None:
+        if level == 1:
+            return _Numbering.literal(roman(i))
+        if level == 2:
+            return _Numbering.literal(str(i))
+        if level == 3 and parent is not None and not parent.text.startswith("{{"):
+            return _Numbering.literal(f"{parent.text}.{i}")
+        if level >= 4:
+            return _Numbering.literal(LETTERS[(i - 1) % len(LETTERS)])
+        count_expr = f"'{i}'"
+    if level == 1:
+        return _Numbering.dynamic(f"({count_expr} | la_ma)")
+    if level == 2:
+        return _Numbering.dynamic(f"({count_expr} | string)")
+    if level == 3:
+        return _Numbering.dynamic(
+            f"({parent.expr if parent else chr(39) * 2} ~ '.' ~ {count_expr})"
+        )
+    return _Numbering.dynamic(f"('{LETTERS}'[({count_expr} | int) - 1])")
+
+
+def _sections(
+    sections: Sequence[Section],
+    level: int,
+    parent: _Numbering | None,
+    indicators: dict[str, Indicator],
+    counter: Iterator[int],
+    ids: dict[str, str],
+) -> str:
+    dynamic = any(s.when for s in sections)
+    ns = f"ns{next(counter)}"
+    out = [f"{{% set {ns} = namespace(n=0) %}}"] if dynamic else []
+    for i, s in enumerate(sections, 1):
+        number = _number(level, i, f"{ns}.n" if dynamic else None, parent)
+        suffix = ")" if level >= 4 else "."
+        heading = s.heading.upper() if level == 1 else s.heading
+        style = ids[f"level{min(level, 4)}"]
+        inner = (f"{{% set {ns}.n = {ns}.n + 1 %}}" if dynamic else "") + paragraph(
+            style, f"{number.text}{suffix} {heading}"
+        )
+        inner += "".join(_paragraph(p, ids) for p in s.paragraphs)
+        if s.table is not None:
+            inner += table(s.table, indicators, ids)
+        if s.sections:
+            inner += _sections(s.sections, level + 1, number, indicators, counter, ids)
+        out.append(_when(s.when, inner))
+    return "".join(out)
+
+
+def style_ids(template: str | Path) -> dict[str, str]:
+    """Style ids of the body's roles as they are in ``template``, found by style name.
+
+    Word keeps the ids of the base template, but LibreOffice renames them when it saves
+    (``RGMuc`` becomes ``RGMcI``); looking styles up by their names keeps headings and body
+    text styled after an edit in either program. Roles whose style is missing keep the default
+    id (lint reports the missing style).
+    """
+    import zipfile
+
+    ids = dict(STYLES)
+    try:
+        with zipfile.ZipFile(template) as z:
+            xml = z.read("word/styles.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return ids
+    by_name = {
+        html.unescape(m.group(2)): m.group(1)
+        for m in re.finditer(
+            r'<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>\s*<w:name w:val="([^"]+)"', xml
+        )
+    }
+    for role, (_, name) in STYLE_DEFS.items():
+        if name in by_name:
+            ids[role] = by_name[name]
+    return ids
+
+
+def build_body(config: ReportConfig, styles: dict[str, str] | None = None) -> str:
+    """Return the Jinja-templated OOXML of the whole body (opening → closing ``./.``)."""
+    ids = {**STYLES, **(styles or {})}
+    parts: list[str] = []
+    if config.basis_style == "can_cu":
+        parts.append(
+            "{% for b in can_cu %}"
+            + paragraph(
+                ids["basis"],
+                "Căn cứ {{ b.day_du }}{{ ';' if not loop.last else '.' }}",
+                italic=True,
+            )
+            + "{% endfor %}"
+        )
+    parts.append("{% if mo_dau %}" + paragraph(ids["body"], "{{ mo_dau }}") + "{% endif %}")
+    counter = iter(range(1, 10_000))
+    parts.append(_sections(config.sections, 1, None, config.indicators, counter, ids))
+    # the closing sentence stays on the page of the signature block
+    closing = paragraph(ids["body"], "{{ ket_luan }}")
+    style = f'<w:pStyle w:val="{ids["body"]}"/>'
+    parts.append(closing.replace(style, style + "<w:keepNext/>", 1))
+    return "".join(parts)

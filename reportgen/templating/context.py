@@ -1,0 +1,296 @@
+"""The template context: what ``{{ … }}`` can name in a template or a section text.
+
+The same context serves the base template and a template written in Word by hand. Top-level
+names: every indicator id (a :class:`~reportgen.templating.figure.Figure`), and
+
+=================  ===============================================================================
+``don_vi``         the unit: ``ten``, ``ten_day_du`` (for running text), ``loai``, ``slug``,
+                   ``la_toan_thanh_pho``, ``cot`` (every column of its data row, as text)
+``bao_cao``        ``id``, ``loai``, ``ten_loai``, ``trich_yeu``, ``so``, ``ky_hieu``,
+                   ``so_ky_hieu`` (``Số: 125/BC-UBND``), ``ngay``, ``dia_danh_ngay``
+``co_quan``        ``chu_quan``, ``ten``, ``ten_dong`` (lines), ``ten_goi`` (in sentences)
+``nguoi_ky``       ``tham_quyen``, ``chuc_vu``, ``ho_ten``
+``noi_nhan``       lines of Nơi nhận, ending with ``- Lưu: VT, ….``
+``can_cu``         legal bases: ``day_du`` (full citation), ``ngan``, ``loai``, ``so_ky_hieu``, …
+``chi_tieu``       the indicators again, as a mapping (``chi_tieu.ho_ngheo.label``)
+``toan_thanh_pho`` the whole city's figures; ``ky_truoc`` this unit's previous-period figures
+``cac_don_vi``     every unit with its figures (tables); ``ky_bao_cao`` the period
+``du_thao``        true when rendered as a draft (figures failed a check, ``--force``)
+=================  ===============================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportgen.config.model import Indicator, LegalBasis, Party, ReportConfig, Signer
+from reportgen.data.dataset import Dataset, Unit
+from reportgen.diagnostics.errors import TemplateError
+from reportgen.templating.environment import make_env
+from reportgen.templating.figure import Figure, FigureMeta, Missing
+from reportgen.vnformat import DOC_TYPES, cite, cite_short, place_date
+
+DOC_TYPE_NAMES_UPPER = {code: name.upper() for code, name in DOC_TYPES.items()}
+
+
+def figure_metas(indicators: Mapping[str, Indicator]) -> dict[str, FigureMeta]:
+    """The :class:`FigureMeta` of each indicator (built once per batch)."""
+    return {
+        iid: FigureMeta(ind.label, ind.unit, ind.kind, ind.decimals, ind.money_unit)
+        for iid, ind in indicators.items()
+    }
+
+
+def figures(
+    unit: Unit | None,
+    indicators: Mapping[str, Indicator],
+    metas: Mapping[str, FigureMeta] | None = None,
+) -> dict[str, Any]:
+    """Return the figures of ``unit`` by indicator id (Missing where there is no value)."""
+    metas = metas if metas is not None else figure_metas(indicators)
+    out: dict[str, Any] = {}
+    values = unit.values if unit else {}
+    texts = unit.texts if unit else {}
+    for iid, ind in indicators.items():
+        if ind.kind == "text":
+            out[iid] = texts.get(iid) or Missing(ind.label)
+            continue
+        v = values.get(iid)
+        out[iid] = Missing(ind.label) if v is None else Figure(v, metas[iid])
+    return out
+
+
+def lower_first(text: str) -> str:
+    """``Phường Trần Phú`` → ``phường Trần Phú`` (a unit name inside a sentence)."""
+    return text[:1].lower() + text[1:] if text else text
+
+
+def basis_context(b: LegalBasis) -> dict[str, Any]:
+    """A legal basis as the template sees it."""
+    return {
+        "loai": b.type,
+        "so_ky_hieu": b.code,
+        "ngay": b.date,
+        "co_quan": b.issuer,
+        "trich_yeu": b.subject,
+        "day_du": cite(b.type, b.code, b.date, b.issuer, b.subject),
+        "ngan": cite_short(b.type, b.code),
+    }
+
+
+class _Texts:
+    """Several templated texts rendered with one Jinja call (they are joined with a separator
+    no text contains), so a batch pays one render per phase, not one per text."""
+
+    SEP = "\x1f"
+
+    def __init__(self, env: Any, sources: Sequence[tuple[str, str | None]]) -> None:
+        self.env = env
+        self.labels = [label for label, _ in sources]
+        self.sources = [text for _, text in sources]
+        dynamic = [i for i, s in enumerate(self.sources) if s and "{" in s]
+        self.dynamic = dynamic
+        joined = self.SEP.join(self.sources[i] or "" for i in dynamic)
+        self.template = env.from_string(joined) if dynamic else None
+
+    def render(self, ctx: Mapping[str, Any]) -> list[str]:
+        out = [s or "" for s in self.sources]
+        if self.template is None:
+            return out
+        try:
+            rendered = self.template.render(ctx).split(self.SEP)
+        except Exception as exc:
+            raise self._explain(ctx, exc) from exc
+        for i, text in zip(self.dynamic, rendered, strict=True):
+            out[i] = text
+        return out
+
+    def _explain(self, ctx: Mapping[str, Any], exc: Exception) -> TemplateError:
+        """Find which text failed and say so in words a clerk can act on."""
+        for i in self.dynamic:
+            try:
+                self.env.from_string(self.sources[i]).render(ctx)
+            except Exception as inner:
+                detail = str(inner)
+                m = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", detail)
+                name = (m.group(1) or m.group(2)) if m else None
+                what = f'thiếu giá trị "{name}"' if name else detail
+                return TemplateError(
+                    f'không điền được {self.labels[i]} "{self.sources[i]}": {what}',
+                    hint="kiểm tra ô tương ứng trong tệp số liệu (ô trống?) hoặc sửa dòng này "
+                    "trong tệp YAML",
+                )
+        return TemplateError(f"không điền được phần đầu/cuối báo cáo: {exc}")
+
+
+class _LazyFigures(Mapping[str, Any]):
+    """The previous period's figures of one unit, computed only if a template reads them."""
+
+    def __init__(
+        self,
+        unit: Unit | None,
+        indicators: Mapping[str, Indicator],
+        metas: Mapping[str, FigureMeta],
+    ) -> None:
+        self._unit = unit
+        self._indicators = indicators
+        self._metas = metas
+        self._data: dict[str, Any] | None = None
+
+    def _get(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = figures(self._unit, self._indicators, self._metas) if self._unit else {}
+        return self._data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+@dataclass
+class ContextBuilder:
+    """Builds the context of each report of a batch; shared parts are built once."""
+
+    config: ReportConfig
+    dataset: Dataset
+
+    def __post_init__(self) -> None:
+        cfg = self.config
+        env = make_env(autoescape=False)
+        self.indicators = cfg.indicators
+        self.metas = figure_metas(self.indicators)
+        self.total_figures = figures(self.dataset.total, self.indicators, self.metas)
+        self._figures: dict[str, dict[str, Any]] = {self.dataset.total.key: self.total_figures}
+        self.units_rows = [self._row(u) for u in self.dataset.units]
+        self.bases = [basis_context(b) for b in cfg.legal_bases]
+        self._phase1: dict[bool, tuple[_Texts, Party, Signer, int]] = {}
+        for is_total in (True, False):
+            party = cfg.issuer if is_total or cfg.unit_issuer is None else cfg.unit_issuer
+            signer = cfg.signer if is_total or cfg.unit_signer is None else cfg.unit_signer
+            recipients = (
+                cfg.recipients if is_total or cfg.unit_recipients is None else cfg.unit_recipients
+            )
+            who = "" if is_total else "unit_"
+            texts = _Texts(
+                env,
+                [
+                    (f"{who}issuer.name", party.name),
+                    (f"{who}issuer.parent", party.parent),
+                    (f"{who}signer.authority", signer.authority),
+                    (f"{who}signer.title", signer.title),
+                    (f"{who}signer.name", signer.name),
+                    *((f"{who}recipients[{i}]", r) for i, r in enumerate(recipients)),
+                ],
+            )
+            self._phase1[is_total] = (texts, party, signer, len(recipients))
+        self._phase2 = _Texts(env, [("opening", cfg.opening), ("closing", cfg.closing)])
+
+    def _row(self, unit: Unit) -> dict[str, Any]:
+        figs = figures(unit, self.indicators, self.metas)
+        self._figures[unit.key] = figs
+        row = dict(figs)
+        row["ten"] = unit.name
+        row["don_vi"] = self.unit_info(unit)
+        return row
+
+    def unit_info(self, unit: Unit) -> dict[str, Any]:
+        """``don_vi`` for ``unit``."""
+        is_total = unit.is_total
+        full = self.config.data.total_name if is_total else unit.name
+        return {
+            "ten": full,
+            "ten_day_du": lower_first(full),
+            "loai": unit.kind or "",
+            "slug": unit.slug,
+            "la_toan_thanh_pho": is_total,
+            "cot": dict(unit.attrs),
+        }
+
+    def build(self, unit: Unit, *, draft: bool = False) -> dict[str, Any]:
+        """Return the full context for ``unit`` (the whole city when ``unit.is_total``)."""
+        cfg = self.config
+        is_total = unit.is_total
+        figs = self._figures.get(unit.key)
+        if figs is None:
+            figs = self._figures[unit.key] = figures(unit, self.indicators, self.metas)
+        don_vi = self.unit_info(unit)
+        ctx: dict[str, Any] = dict(figs)
+        ctx.update(
+            {
+                "don_vi": don_vi,
+                "ky_bao_cao": cfg.data.period or "",
+                "can_cu": self.bases,
+                "toan_thanh_pho": self.total_figures,
+            }
+        )
+        texts, party, _signer, n_recipients = self._phase1[is_total]
+        name, parent, authority, title, signer_name, *recipients = texts.render(ctx)
+        name_lines = [x.strip() for x in name.replace("\\n", "\n").split("\n") if x.strip()]
+        code = f"{cfg.type}-{party.code}"
+        number = cfg.number if is_total else None
+        recipients = [r if r.startswith("-") else f"- {r}" for r in recipients[:n_recipients]]
+        storage = f"- Lưu: VT, {party.storage_code}." if party.storage_code else "- Lưu: VT."
+        previous = self.dataset.previous.get(unit.key) if self.dataset.previous else None
+        ctx.update(
+            {
+                "bao_cao": {
+                    "id": cfg.id,
+                    "loai": cfg.type,
+                    "ten_loai": DOC_TYPE_NAMES_UPPER.get(cfg.type, cfg.type),
+                    "trich_yeu": cfg.title,
+                    "so": f"{number:02d}" if number else "",
+                    "ky_hieu": code,
+                    "so_ky_hieu": f"Số: {number:02d}/{code}" if number else f"Số:       /{code}",
+                    "ngay": cfg.date,
+                    "dia_danh_ngay": place_date(cfg.place, cfg.date),
+                },
+                "co_quan": {
+                    "chu_quan": parent.upper(),
+                    "ten": "\n".join(name_lines).upper(),
+                    "ten_dong": [x.upper() for x in name_lines],
+                    "ten_goi": "Ủy ban nhân dân " + don_vi["ten_day_du"],
+                },
+                "nguoi_ky": {
+                    "tham_quyen": authority.upper(),
+                    "chuc_vu": title.upper(),
+                    "ho_ten": signer_name,
+                },
+                "noi_nhan": [*recipients, storage],
+                "chi_tieu": figs,
+                "ky_truoc": _LazyFigures(previous, self.indicators, self.metas),
+                "cac_don_vi": self.units_rows,
+                "du_thao": draft,
+            }
+        )
+        opening, closing = self._phase2.render(ctx)
+        ctx["mo_dau"] = opening if cfg.opening else self._default_opening(ctx)
+        if not cfg.closing:
+            closing = (
+                f"Trên đây là báo cáo {lower_first(cfg.title)} của {ctx['co_quan']['ten_goi']}"
+            )
+        ctx["ket_luan"] = closing.rstrip().rstrip("./") + "./."
+        return ctx
+
+    def _default_opening(self, ctx: Mapping[str, Any]) -> str:
+        cfg = self.config
+        subject = ctx["co_quan"]["ten_goi"]
+        if cfg.basis_style == "thuc_hien" and self.bases:
+            cited = ", ".join(b["day_du"] for b in self.bases)
+            return f"Thực hiện {cited}, {subject} báo cáo như sau:"
+        if cfg.basis_style == "can_cu":
+            return f"{subject[:1].upper()}{subject[1:]} báo cáo như sau:"
+        return ""
+
+
+def report_date(config: ReportConfig) -> date:
+    """The date written into document properties (so re-runs are byte-identical)."""
+    return config.date

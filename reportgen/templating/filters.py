@@ -1,0 +1,301 @@
+"""Filters and functions every template can use, with Vietnamese ASCII aliases.
+
+Template authors are Vietnamese clerks, so each filter has a short Vietnamese name (``so``,
+``phan_tram``, ``tien``, ``chu_tien``, ``ngay`` …) and an English one (``number``, ``percent``,
+``money``, ``money_words``, ``date_line`` …). Figures carry their indicator's unit and decimals
+(:class:`~reportgen.templating.figure.Figure`), so ``{{ kinh_phi | tien }}`` needs no arguments.
+All formatting is done by :mod:`reportgen.vnformat` (half-up rounding on Decimals).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import Undefined
+
+from reportgen.templating.figure import Figure, Missing
+from reportgen.vnformat import (
+    MONEY_UNITS,
+    change_word,
+    date_line,
+    date_short,
+    describe_change,
+    format_money,
+    format_number,
+    format_percent,
+    format_points,
+    money_in_words,
+    parse_date,
+    read_number,
+    round_half_up,
+    target_phrase,
+    target_status,
+)
+
+MISSING_TEXT = "–"
+
+
+def _num(value: Any) -> Decimal | None:
+    if type(value) is Figure:
+        return value.value
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()  # a misspelt name: say which, not "not a number"
+    if value is None or isinstance(value, Missing):
+        return None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        return Decimal(value)
+    raise TypeError(f"cần một số, nhưng gặp {type(value).__name__}")
+
+
+def _decimals(value: Any, decimals: int | None) -> int | None:
+    if decimals is not None:
+        return decimals
+    return value.decimals if isinstance(value, Figure) else None
+
+
+def so(value: Any, decimals: int | None = None) -> str:
+    """``{{ x | so }}`` → ``1.013``; ``{{ x | so(2) }}`` → ``1.013,00`` (half-up)."""
+    n = _num(value)
+    if n is None:
+        return MISSING_TEXT
+    return format_number(n, _decimals(value, decimals))
+
+
+def phan_tram(value: Any, decimals: int | None = None, ratio: bool = False) -> str:
+    """``{{ ty_le | phan_tram }}`` → ``62,95%`` (2 decimals unless the indicator says else)."""
+    n = _num(value)
+    if n is None:
+        return MISSING_TEXT
+    d = _decimals(value, decimals)
+    return format_percent(n, 2 if d is None else d, ratio=ratio)
+
+
+def diem(value: Any, decimals: int | None = None, style: str = "diem") -> str:
+    """Percentage points: ``{{ muc_giam | diem }}`` → ``1,48 điểm phần trăm``."""
+    n = _num(value)
+    if n is None:
+        return MISSING_TEXT
+    d = _decimals(value, decimals)
+    text = format_points(n, 2 if d is None else d, style=style)
+    # a negative difference keeps its sign: "giảm {{ x | diem }}" must not hide a rise
+    return "-" + text if n < 0 and round_half_up(n, 2 if d is None else d) != 0 else text
+
+
+def _money_unit(unit: str) -> str:
+    u = unicodedata.normalize("NFC", unit).strip()
+    if u not in MONEY_UNITS:
+        raise ValueError(
+            f'đơn vị tiền "{unit}" không có; dùng một trong: ' + ", ".join(MONEY_UNITS)
+        )
+    return u
+
+
+def _money_args(value: Any, unit: str | None, from_unit: str | None) -> tuple[str, str]:
+    src = from_unit or (
+        value.unit if isinstance(value, Figure) and value.unit in MONEY_UNITS else "đồng"
+    )
+    dst = unit or (value.money_unit if isinstance(value, Figure) and value.money_unit else src)
+    return _money_unit(dst), _money_unit(src)
+
+
+def tien(
+    value: Any, unit: str | None = None, decimals: int | None = None, from_unit: str | None = None
+) -> str:
+    """Money in a unit: ``{{ kinh_phi | tien }}`` → ``802,8 triệu đồng``;
+    ``{{ kinh_phi | tien('tỷ đồng', 1) }}`` → ``0,8 tỷ đồng``."""
+    n = _num(value)
+    if n is None:
+        return MISSING_TEXT
+    dst, src = _money_args(value, unit, from_unit)
+    d = decimals if decimals is not None else (_decimals(value, None) if dst == src else None)
+    if d is None and dst != src and MONEY_UNITS[dst] > 1:
+        d = None
+    return format_money(n, dst, d, from_unit=src)
+
+
+def _to_dong(value: Any, from_unit: str | None) -> Decimal | None:
+    n = _num(value)
+    if n is None:
+        return None
+    _, src = _money_args(value, None, from_unit)
+    return n * MONEY_UNITS[src]
+
+
+def chu_tien(
+    value: Any, exact: bool = True, south: bool = False, from_unit: str | None = None
+) -> str:
+    """Amount in words: ``{{ kinh_phi | chu_tien }}`` → ``Hai mươi hai triệu đồng chẵn``."""
+    amount = _to_dong(value, from_unit)
+    if amount is None:
+        return MISSING_TEXT
+    amount = round_half_up(amount, 0)
+    return money_in_words(amount, south=south, exact=exact)
+
+
+def chu(value: Any, south: bool = False) -> str:
+    """A number in words, lowercase: ``{{ 21 | chu }}`` → ``hai mươi mốt``."""
+    n = _num(value)
+    if n is None:
+        return MISSING_TEXT
+    return read_number(n, south=south, read_decimals=n != n.to_integral_value())
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    return parse_date(str(value))
+
+
+def ngay(value: Any) -> str:
+    """``{{ bao_cao.ngay | ngay }}`` → ``ngày 05 tháng 3 năm 2024``."""
+    return date_line(_date(value))
+
+
+def ngay_ngan(value: Any, style: str = "nd30") -> str:
+    """``{{ d | ngay_ngan }}`` → ``18/01/2022`` (day < 10 and months 1–2 padded)."""
+    return date_short(_date(value), style=style)
+
+
+def thay_doi(old: Any, new: Any, unit: str | None = None, decimals: int | None = None) -> str:
+    """``{{ ty_le_dau | thay_doi(ty_le_cuoi) }}`` → ``giảm 1,48 điểm phần trăm (từ 18,50%
+    xuống còn 17,02%)``; counts: ``giảm 182 hộ (từ 538 hộ xuống còn 356 hộ)``."""
+    a, b = _num(old), _num(new)
+    if a is None or b is None:
+        return MISSING_TEXT
+    points = isinstance(old, Figure) and (old.kind == "percent" or old.unit == "%")
+    u = unit if unit is not None else (old.unit if isinstance(old, Figure) and not points else "")
+    d = _decimals(old, decimals)
+    return describe_change(
+        a, b, unit=u, decimals=d if d is not None else (2 if points else 0), points=points
+    )
+
+
+def _verdict_decimals(actual: Any, target: Any) -> int | None:
+    """Judge a result on the figures as printed (as the ``target`` check does)."""
+    ds = [x.decimals for x in (actual, target) if isinstance(x, Figure) and x.decimals is not None]
+    return max(ds) if ds else None
+
+
+def lam_tron(value: Any, decimals: int = 0) -> Any:
+    """Half-up rounding (2,345 → 2,35), keeping the figure's unit: replaces Jinja's ``round``,
+    which rounds half to even and prints English decimals."""
+    n = _num(value)
+    if n is None:
+        return value
+    r = round_half_up(n, int(decimals))
+    if isinstance(value, Figure):
+        return Figure(r, dataclasses.replace(value.meta, decimals=int(decimals)))
+    return r
+
+
+def tang_giam(delta: Any) -> str:
+    """``{{ x | tang_giam }}`` → ``tăng`` / ``giảm`` / ``không thay đổi``."""
+    n = _num(delta)
+    return MISSING_TEXT if n is None else change_word(n)
+
+
+def danh_gia(actual: Any, target: Any, lower_is_better: bool = False) -> str:
+    """``{{ ket_qua | danh_gia(chi_tieu) }}`` → ``vượt`` / ``đạt`` / ``không đạt``."""
+    a, t = _num(actual), _num(target)
+    if a is None or t is None:
+        return MISSING_TEXT
+    return target_status(
+        a, t, lower_is_better=lower_is_better, decimals=_verdict_decimals(actual, target)
+    )
+
+
+def danh_gia_chi_tieu(actual: Any, target: Any, lower_is_better: bool = False) -> str:
+    """``{{ ket_qua | danh_gia_chi_tieu(chi_tieu) }}`` → ``vượt chỉ tiêu`` …"""
+    a, t = _num(actual), _num(target)
+    if a is None or t is None:
+        return MISSING_TEXT
+    return target_phrase(
+        a, t, lower_is_better=lower_is_better, decimals=_verdict_decimals(actual, target)
+    )
+
+
+def _cite(basis: Any) -> str:
+    """Full citation of a legal basis: ``{{ can_cu[0] | trich_dan }}``."""
+    return str(basis["day_du"] if isinstance(basis, Mapping) else basis)
+
+
+def _cite_short(basis: Any) -> str:
+    """Short citation (type and number): ``{{ can_cu[0] | trich_dan_ngan }}``."""
+    return str(basis["ngan"] if isinstance(basis, Mapping) else basis)
+
+
+def la_ma(value: Any) -> str:
+    """Roman numeral of a section number: ``{{ 3 | la_ma }}`` → ``III``."""
+    n = int(value)
+    out = ""
+    for v, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= v:
+            out += sym
+            n -= v
+    return out
+
+
+#: filter name → function; Vietnamese names first, English aliases after.
+FILTERS: dict[str, Callable[..., str]] = {
+    "so": so,
+    "phan_tram": phan_tram,
+    "diem": diem,
+    "tien": tien,
+    "chu_tien": chu_tien,
+    "chu": chu,
+    "ngay": ngay,
+    "ngay_ngan": ngay_ngan,
+    "thay_doi": thay_doi,
+    "tang_giam": tang_giam,
+    "danh_gia": danh_gia,
+    "danh_gia_chi_tieu": danh_gia_chi_tieu,
+    "trich_dan": _cite,
+    "trich_dan_ngan": _cite_short,
+    "number": so,
+    "percent": phan_tram,
+    "points": diem,
+    "money": tien,
+    "money_words": chu_tien,
+    "words": chu,
+    "date_line": ngay,
+    "date_short": ngay_ngan,
+    "change": thay_doi,
+    "change_word": tang_giam,
+    "target_status": danh_gia,
+    "target_phrase": danh_gia_chi_tieu,
+    "cite": _cite,
+    "cite_short": _cite_short,
+    "la_ma": la_ma,
+    "roman": la_ma,
+    "lam_tron": lam_tron,
+    "round": lam_tron,
+}
+
+#: One line of documentation per filter (README and `reportgen vars`).
+FILTER_DOCS: dict[str, str] = {
+    name: " ".join((fn.__doc__ or "").strip().split("\n\n")[0].split())
+    for name, fn in FILTERS.items()
+}
