@@ -7,51 +7,27 @@ This module knows nothing of the command-line framework.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from reportgen.diagnostics.model import Diagnostic, Location
+
+__all__ = [
+    "EXIT_CANNOT_RUN",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "ConfigError",
+    "DataError",
+    "DocumentCodeError",
+    "ErrorList",
+    "Location",
+    "NumberFormatError",
+    "OutputError",
+    "ReportgenError",
+    "TemplateError",
+    "WordsError",
+]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_CANNOT_RUN = 2
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where a problem is: a file and, when known, a line, a sheet, a row, a column, a key path
-    or a template paragraph. Rendered in Vietnamese for clerks by :meth:`describe`."""
-
-    file: str | None = None
-    line: int | None = None
-    sheet: str | None = None
-    row: int | None = None
-    column: str | None = None
-    key: str | None = None
-    part: str | None = None
-    paragraph: int | None = None
-
-    def describe(self) -> str:
-        """Return the location as a short Vietnamese phrase (``inputs/x.csv, dòng 7, cột ho``)."""
-        bits: list[str] = []
-        if self.file:
-            bits.append(self.file)
-        if self.sheet:
-            bits.append(f"trang tính {self.sheet}")
-        if self.line is not None:
-            bits.append(f"dòng {self.line}")
-        if self.row is not None:
-            bits.append(f"dòng {self.row}")
-        if self.column:
-            bits.append(f"cột {self.column}")
-        if self.key:
-            bits.append(self.key)
-        if self.part:
-            bits.append(self.part)
-        if self.paragraph is not None:
-            bits.append(f"đoạn {self.paragraph}")
-        return ", ".join(bits)
-
-    def as_dict(self) -> dict[str, object]:
-        """Return the non-empty fields as a plain dict (for JSON output)."""
-        return {k: v for k, v in self.__dict__.items() if v is not None}
 
 
 class ReportgenError(Exception):
@@ -62,14 +38,41 @@ class ReportgenError(Exception):
     """
 
     exit_code: int = EXIT_CANNOT_RUN
+    code: str = "error"
+    """The default diagnostic code of this kind of error; an instance may carry a finer one."""
 
     def __init__(
-        self, message: str, *, location: Location | None = None, hint: str | None = None
+        self,
+        message: str,
+        *,
+        location: Location | None = None,
+        hint: str | None = None,
+        code: str | None = None,
+        expected: object = None,
+        found: object = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.location = location
         self.hint = hint
+        if code is not None:
+            self.code = code
+        self.expected = expected
+        self.found = found
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Return the error as diagnostics (one, or one per collected error)."""
+        return [
+            Diagnostic(
+                code=self.code,
+                severity="error",
+                message=self.message,
+                location=self.location,
+                expected=self.expected,
+                found=self.found,
+                hint=self.hint,
+            )
+        ]
 
     def format(self) -> str:
         """Return the full message: location, message, and the suggested fix if any."""
@@ -86,29 +89,43 @@ class ReportgenError(Exception):
 class NumberFormatError(ReportgenError, ValueError):
     """A text that should be a number is not one (or could be read two ways)."""
 
+    code = "data.bad-number"
+
 
 class WordsError(ReportgenError, ValueError):
     """A text that should be a Vietnamese reading of a number is not one."""
+
+    code = "data.bad-words"
 
 
 class DocumentCodeError(ReportgenError, ValueError):
     """A document number/code such as ``05/BC-UBND`` is malformed."""
 
+    code = "config.bad-document-code"
+
 
 class DataError(ReportgenError):
     """An input data file cannot be read or has a bad value."""
+
+    code = "data.error"
 
 
 class TemplateError(ReportgenError):
     """A Word template cannot be read or rendered."""
 
+    code = "template.error"
+
 
 class OutputError(ReportgenError):
     """An output file cannot be written (or would overwrite a report)."""
 
+    code = "output.error"
+
 
 class ConfigError(ReportgenError):
     """A report definition (YAML) has a mistake."""
+
+    code = "config.error"
 
 
 class ErrorList(ReportgenError):
@@ -118,6 +135,10 @@ class ErrorList(ReportgenError):
         super().__init__(title)
         self.title = title
         self.errors = errors
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Return every collected error as diagnostics, in order."""
+        return [d for err in self.errors for d in err.diagnostics()]
 
     def format(self) -> str:
         """Return a numbered list of every error."""
