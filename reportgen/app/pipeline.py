@@ -1,29 +1,38 @@
-"""The order of steps, nothing else: load → read → compute → validate → render → write.
+"""The order of steps, nothing else: load → read → compute → validate → plan → render → write.
 
-The command line calls these functions; so can any Python program. Nothing here prints.
+The command line and the web page call these functions; so can any Python program. Nothing
+here prints.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from reportgen import __version__
+from reportgen.app.executor import Executor, Job, JobResult, WriteMode, choose
+from reportgen.app.inputs import InputFile
+from reportgen.app.plan import BatchPlan, PlanItem, Policy, plan_batch, with_dependencies
+from reportgen.app.renderer import Renderer
 from reportgen.config.loader import load_config
 from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit, load_dataset
 from reportgen.diagnostics.errors import DataError, ErrorList, Location, OutputError, ReportgenError
+from reportgen.diagnostics.model import Diagnostic
+from reportgen.diagnostics.suggest import did_you_mean
+from reportgen.outputs import manifest as manifests
+from reportgen.outputs.atomic import flush_all, write_atomic
+from reportgen.outputs.writers import BatchWriter, WrittenBatch, WrittenFile, WrittenReport
 from reportgen.validate.findings import Finding, FindingSummary
 from reportgen.validate.report import format_json, format_table
 from reportgen.validate.runner import validate
+
+Source = str | Path | InputFile
+"""A file given to the application layer: a path, or an :class:`InputFile` (bytes + name)."""
 
 
 @dataclass
@@ -38,6 +47,24 @@ class CheckResult:
     def summary(self) -> FindingSummary:
         """Counts of the findings."""
         return FindingSummary.of(self.findings)
+
+
+def _path(source: Source | None, staging: Path | None) -> Path | None:
+    if source is None:
+        return None
+    file = InputFile.of(source)
+    if file.path is None and staging is None:
+        raise ValueError("bytes input needs a staging folder")
+    return file.stage(staging or Path("."))
+
+
+def load(
+    config: Source, data: Source | None = None, *, staging: Path | None = None
+) -> tuple[ReportConfig, Dataset]:
+    """Load a report definition and its data (paths, or uploaded bytes staged in ``staging``)."""
+    cfg = load_config(_path(config, staging) or Path(str(config)))
+    dataset = load_dataset(cfg, _path(data, staging))
+    return cfg, dataset
 
 
 def select_units(dataset: Dataset, names: Sequence[str] | None) -> list[Unit]:
@@ -56,8 +83,6 @@ def select_units(dataset: Dataset, names: Sequence[str] | None) -> list[Unit]:
             seen.add(unit.key)
             out.append(unit)
     if unknown:
-        from reportgen.config.schema import did_you_mean
-
         errs: list[ReportgenError] = []
         names_all = [u.name for u in dataset.all_units()]
         for name in unknown:
@@ -69,6 +94,7 @@ def select_units(dataset: Dataset, names: Sequence[str] | None) -> list[Unit]:
                     hint=f'có phải ý bạn là "{guess}"?'
                     if guess
                     else "các đơn vị: " + ", ".join(names_all),
+                    code="data.unknown-unit",
                 )
             )
         raise ErrorList("Tên đơn vị không đúng", errs)
@@ -76,43 +102,18 @@ def select_units(dataset: Dataset, names: Sequence[str] | None) -> list[Unit]:
 
 
 def check(
-    config_path: str | Path,
+    config_path: Source,
     *,
-    data_file: str | Path | None = None,
+    data_file: Source | None = None,
     units: Sequence[str] | None = None,
+    staging: Path | None = None,
 ) -> CheckResult:
     """Load the report definition and its data, and validate the selected units."""
-    config = load_config(config_path)
-    dataset = load_dataset(config, data_file)
+    config, dataset = load(config_path, data_file, staging=staging)
     selected = select_units(dataset, units)
     return CheckResult(
         config, dataset, validate(config, dataset, with_dependencies(dataset, selected))
     )
-
-
-def with_dependencies(dataset: Dataset, selected: Sequence[Unit]) -> list[Unit]:
-    """The units whose figures the selected reports show: the city report shows every unit
-    (its tables, its sums), so selecting it selects them all."""
-    if any(u.is_total for u in selected):
-        return dataset.all_units()
-    return list(selected)
-
-
-def failing_units(dataset: Dataset, findings: Sequence[Finding]) -> dict[str, str]:
-    """Units whose report must not be signed, with the reason: their own error findings, and
-    for the city report any unit's (it prints them all)."""
-    errors: dict[str, int] = {}
-    for f in findings:
-        if f.severity == "error":
-            errors[f.unit] = errors.get(f.unit, 0) + 1
-    out = {name: f"{n} lỗi số liệu (xem kiem-tra.txt)" for name, n in errors.items()}
-    wrong_units = [u.name for u in dataset.units if u.name in errors]
-    if wrong_units and dataset.total.name not in out:
-        shown = ", ".join(wrong_units[:3]) + (" …" if len(wrong_units) > 3 else "")
-        out[dataset.total.name] = (
-            f"báo cáo toàn thành phố in số liệu của {len(wrong_units)} đơn vị đang sai ({shown})"
-        )
-    return out
 
 
 # --- rendering ---------------------------------------------------------------------------------
@@ -120,13 +121,17 @@ def failing_units(dataset: Dataset, findings: Sequence[Finding]) -> dict[str, st
 
 @dataclass
 class Output:
-    """One rendered (or skipped, or failed) report of a batch."""
+    """One report of a batch: rendered, drafted, left unchanged, skipped or failed.
+
+    ``state`` says what this run did to the folder: ``new``, ``changed``, ``unchanged``,
+    ``set-aside`` (held back, its earlier report renamed) or ``failed``."""
 
     unit: str
     file: str | None
-    status: str  # "rendered" | "draft" | "skipped" | "failed"
+    status: str  # "rendered" | "draft" | "unchanged" | "skipped" | "failed"
     sha256: str | None = None
     reason: str | None = None
+    state: str = "new"
 
 
 @dataclass
@@ -140,248 +145,20 @@ class RenderResult:
     manifest_file: Path
     seconds: float
     config: ReportConfig
+    files: list[WrittenFile] = field(default_factory=list)
+    """Files the output writers wrote (PDF, merged PDF, zip)."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Problems the output writers met."""
 
     def count(self, status: str) -> int:
         """How many outputs have ``status``."""
         return sum(1 for o in self.outputs if o.status == status)
 
-
-def sha256_file(path: Path) -> str:
-    """The SHA-256 of a file, hex."""
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def output_name(config: ReportConfig, unit: Unit) -> str:
-    """File name of a unit's report: ``phuong-tran-phu.docx`` inside the report's folder."""
-    return f"{unit.slug}.docx"
-
-
-class Renderer:
-    """Everything that does not depend on the unit, prepared once per process."""
-
-    def __init__(self, config: ReportConfig, dataset: Dataset) -> None:
-        from reportgen.docx import CoreProperties, PreparedTemplate
-        from reportgen.templating.body import BLOCK_NAME, build_body, style_ids
-        from reportgen.templating.context import ContextBuilder
-        from reportgen.templating.environment import make_env
-
-        self.config = config
-        self.dataset = dataset
-        self.template = PreparedTemplate.from_file(
-            config.template,
-            env=make_env(),
-            blocks={BLOCK_NAME: build_body(config, style_ids(config.template))},
-        )
-        self._check_names()
-        self.contexts = ContextBuilder(config, dataset)
-        moment = datetime(config.date.year, config.date.month, config.date.day)
-        self.props = CoreProperties(
-            title=config.title,
-            subject=config.data.period,
-            creator="reportgen",
-            created=moment,
-            modified=moment,
-        )
-
-    def _check_names(self) -> None:
-        """Stop before the batch when the template names something the context will not have
-        (a misspelt indicator would otherwise fail every report, one by one)."""
-        from reportgen.config.loader import CONTEXT_NAMES
-        from reportgen.config.schema import did_you_mean
-        from reportgen.diagnostics.errors import TemplateError
-
-        known = set(self.config.indicators) | CONTEXT_NAMES
-        unknown = sorted(self.template.variables() - known)
-        if unknown:
-            parts = []
-            for name in unknown:
-                guess = did_you_mean(name, sorted(known))
-                parts.append(f'"{name}"' + (f' (có phải ý bạn là "{guess}"?)' if guess else ""))
-            raise TemplateError(
-                "mẫu dùng tên không có trong định nghĩa báo cáo: " + ", ".join(parts),
-                location=Location(file=str(self.config.template)),
-                hint=f"chạy `reportgen lint {self.config.template} --config "
-                f"{self.config.path}` để xem từng chỗ, rồi sửa trong Word",
-            )
-
-    def render(self, unit: Unit, *, draft: bool) -> bytes:
-        """Render the report of ``unit``; return the .docx bytes."""
-        ctx = self.contexts.build(unit, draft=draft)
-        return self.template.render(ctx, core_properties=self.props)
-
-
-# Per-process state of the worker pool: each worker prepares the template once.
-_WORKER: dict[str, Any] = {}
-
-
-def _worker_init(config_path: str, data_file: str | None) -> None:
-    config = load_config(config_path)
-    dataset = load_dataset(config, data_file)
-    _WORKER["renderer"] = Renderer(config, dataset)
-    _WORKER["units"] = {u.key: u for u in dataset.all_units()}
-
-
-def _pool(
-    n_jobs: int, renderer: Renderer, config_path: str | Path, data_file: str | Path | None
-) -> ProcessPoolExecutor:
-    """A pool whose workers have the prepared template: inherited from this process where the
-    platform forks (nothing is read or prepared again), else prepared once in each worker."""
-    import multiprocessing as mp
-
-    if "fork" in mp.get_all_start_methods():
-        _WORKER["renderer"] = renderer
-        _WORKER["units"] = {u.key: u for u in renderer.dataset.all_units()}
-        return ProcessPoolExecutor(max_workers=n_jobs, mp_context=mp.get_context("fork"))
-    return ProcessPoolExecutor(
-        max_workers=n_jobs,
-        initializer=_worker_init,
-        initargs=(str(config_path), None if data_file is None else str(data_file)),
-    )
-
-
-def _worker_render(jobs: list[tuple[str, bool, str, bool]]) -> list[Output]:
-    renderer: Renderer = _WORKER["renderer"]
-    units: dict[str, Unit] = _WORKER["units"]
-    return [
-        _render_one(renderer, units[key], draft, Path(path), overwrite)
-        for key, draft, path, overwrite in jobs
-    ]
-
-
-def _render_one(renderer: Renderer, unit: Unit, draft: bool, path: Path, overwrite: bool) -> Output:
-    from reportgen.outputs.atomic import write_atomic
-
-    try:
-        data = renderer.render(unit, draft=draft)
-        write_atomic(path, data, overwrite=overwrite, durable=False)
-    except ReportgenError as exc:
-        return Output(unit.name, None, "failed", reason=exc.format())
-    except Exception as exc:  # one unit's failure must not stop the batch
-        return Output(unit.name, None, "failed", reason=f"{type(exc).__name__}: {exc}")
-    return Output(
-        unit.name,
-        str(path),
-        "draft" if draft else "rendered",
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
-
-
-def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def render(
-    config_path: str | Path,
-    *,
-    data_file: str | Path | None = None,
-    units: Sequence[str] | None = None,
-    out_dir: str | Path = "outputs",
-    jobs: int | None = None,
-    force: bool = False,
-    overwrite: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-    min_per_job: int = 40,
-) -> RenderResult:
-    """Validate, then render one .docx per selected unit (default: every unit and the city).
-
-    A unit whose figures fail a check is skipped, or with ``force`` rendered marked DỰ THẢO.
-    Writes are atomic; existing reports are not overwritten unless ``overwrite``. A failure of
-    one unit is recorded and the batch goes on. Returns what was written, with a findings file
-    and a manifest (inputs and outputs with SHA-256) beside the reports.
-
-    ``jobs`` worker processes (default: the number of cores) each prepare the template once;
-    no worker is started for fewer than ``min_per_job`` documents, where starting it would cost
-    more than it saves.
-    """
-    started = time.perf_counter()
-    config = load_config(config_path)
-    dataset = load_dataset(config, data_file)
-    selected = select_units(dataset, units)
-    findings = validate(config, dataset, with_dependencies(dataset, selected))
-    failing = failing_units(dataset, findings)
-    folder = Path(out_dir) / config.id
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            f"không tạo được thư mục kết quả: {exc.strerror or exc}",
-            location=Location(file=str(folder)),
-            hint="kiểm tra quyền ghi, hoặc chọn thư mục khác bằng -o",
-        ) from exc
-
-    plan: list[tuple[Unit, bool, Path]] = []
-    outputs: list[Output] = []
-    for unit in selected:
-        path = folder / output_name(config, unit)
-        if unit.name in failing and not force:
-            reason = failing[unit.name] + "; dùng --force để in bản DỰ THẢO"
-            old = _set_aside(path)
-            if old is not None:
-                reason += f"; báo cáo cũ của đơn vị này đã được đổi tên thành {old.name}"
-            outputs.append(Output(unit.name, None, "skipped", reason=reason))
-            continue
-        plan.append((unit, unit.name in failing, path))
-    if not overwrite:
-        existing = [p for _, _, p in plan if p.exists()]
-        if existing:
-            raise OutputError(
-                f"{len(existing)} báo cáo đã có trong {folder} (ví dụ {existing[0].name}); "
-                "reportgen không ghi đè báo cáo đã sinh",
-                hint="dùng --overwrite để ghi đè, hoặc -o để chọn thư mục khác",
-            )
-
-    n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(plan) // max(1, min_per_job) or 1))
-    done = 0
-    renderer = Renderer(config, dataset) if plan else None
-    if n_jobs == 1 and renderer is not None:
-        for unit, draft, path in plan:
-            outputs.append(_render_one(renderer, unit, draft, path, overwrite))
-            done += 1
-            if progress:
-                progress(done, len(plan))
-    elif renderer is not None:
-        # The heaviest document (the city, with its tables) goes first so it is not the tail.
-        order = sorted(range(len(plan)), key=lambda i: not plan[i][0].is_total)
-        work = [(plan[i][0].key, plan[i][1], str(plan[i][2]), overwrite) for i in order]
-        size = max(8, min(200, len(work) // (n_jobs * 8) or 1))
-        results: list[Output] = []
-        try:
-            with _pool(n_jobs, renderer, config_path, data_file) as pool:
-                for batch in pool.map(_worker_render, _chunks(work, size)):
-                    results.extend(batch)
-                    done += len(batch)
-                    if progress:
-                        progress(done, len(plan))
-        finally:
-            _WORKER.clear()
-        by_position = dict(zip(order, results, strict=True))
-        outputs.extend(by_position[i] for i in range(len(plan)))
-
-    from reportgen.outputs.atomic import flush_all
-
-    flush_all(folder)
-    findings_file = folder / "kiem-tra.json"
-    _write_text(findings_file, format_json(findings))
-    _write_text(folder / "kiem-tra.txt", format_table(findings) + "\n")
-    manifest_file = folder / "manifest.json"
-    data_path = Path(data_file) if data_file is not None else config.data.file
-    manifest = _manifest(config, data_path, outputs, findings_file)
-    manifest["outputs"] = _merge_outputs(manifest_file, manifest["outputs"])
-    _write_text(manifest_file, json.dumps(manifest, ensure_ascii=False, indent=2))
-    return RenderResult(
-        folder,
-        outputs,
-        findings,
-        findings_file,
-        manifest_file,
-        time.perf_counter() - started,
-        config,
-    )
+    @property
+    def nothing_changed(self) -> bool:
+        """True when every selected report was already in the folder exactly as it would be
+        written now, and nothing was held back or failed."""
+        return bool(self.outputs) and all(o.status == "unchanged" for o in self.outputs)
 
 
 def _set_aside(path: Path) -> Path | None:
@@ -395,14 +172,20 @@ def _set_aside(path: Path) -> Path | None:
     while True:
         target = path.with_name(f"{stem}.cu.docx" if n == 1 else f"{stem}.cu-{n}.docx")
         if not target.exists():
-            path.rename(target)
+            try:
+                path.rename(target)
+            except OSError as exc:
+                raise OutputError(
+                    f"không đổi tên được báo cáo cũ: {exc.strerror or exc}",
+                    location=Location(file=str(path)),
+                    hint="đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi",
+                    code="os.error",
+                ) from exc
             return target
         n += 1
 
 
 def _write_text(path: Path, text: str) -> None:
-    from reportgen.outputs.atomic import write_atomic
-
     write_atomic(path, text.encode("utf-8"), overwrite=True)
 
 
@@ -413,39 +196,229 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-def _merge_outputs(manifest_file: Path, new: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """This run's outputs, followed by the entries of an earlier manifest for units this run did
-    not touch (so the manifest describes every report in the folder, not only the last run's)."""
+def _make_folder(folder: Path) -> None:
     try:
-        old = json.loads(manifest_file.read_text(encoding="utf-8")).get("outputs", [])
-    except (OSError, ValueError, AttributeError):
-        return new
-    units = {o["unit"] for o in new}
-    kept = [o for o in old if isinstance(o, dict) and o.get("unit") not in units]
-    return new + kept
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"không tạo được thư mục kết quả: {exc.strerror or exc}",
+            location=Location(file=str(folder)),
+            hint="kiểm tra quyền ghi, hoặc chọn thư mục khác bằng -o",
+            code="os.error",
+        ) from exc
 
 
-def _manifest(
-    config: ReportConfig, data_path: Path, outputs: Iterable[Output], findings_file: Path
-) -> dict[str, Any]:
-    """Inputs (relative to the working directory) and outputs (names in the report folder, where
-    the manifest is) with their SHA-256, and the engine version."""
+def _precheck_existing(plan: BatchPlan, renderer: Renderer) -> dict[int, JobResult]:
+    """Under the ``new`` policy: render the reports already in the folder and compare. Those
+    that would come out the same are left as they are (returned as ``unchanged``); any that
+    would differ stops the batch before anything is written."""
+    from reportgen.app.executor import run_job
+
+    same: dict[int, JobResult] = {}
+    differ: list[PlanItem] = []
+    for item in plan.to_render:
+        if not item.exists:
+            continue
+        result = run_job(
+            renderer,
+            Job(item.order, item.unit.key, item.action == "draft", str(item.path), "compare"),
+        )
+        if result.status == "unchanged":
+            same[item.order] = result
+        elif result.status == "differs":
+            differ.append(item)
+    if differ:
+        raise OutputError(
+            f"{len(differ)} báo cáo đã có trong {plan.folder} và nếu sinh lại sẽ khác "
+            f"(ví dụ {differ[0].path.name}); reportgen không ghi đè báo cáo đã sinh",
+            hint="dùng --changed để chỉ sinh lại những báo cáo có thay đổi, --overwrite để "
+            "ghi đè tất cả, hoặc -o để chọn thư mục khác",
+            code="output.exists",
+        )
+    return same
+
+
+def render(
+    config_path: Source,
+    *,
+    data_file: Source | None = None,
+    units: Sequence[str] | None = None,
+    out_dir: str | Path = "outputs",
+    jobs: int | None = None,
+    force: bool = False,
+    overwrite: bool = False,
+    changed: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    writers: Sequence[BatchWriter] = (),
+    executor: Executor | None = None,
+    min_per_job: int = 40,
+    staging: Path | None = None,
+) -> RenderResult:
+    """Validate, then render one .docx per selected unit (default: every unit and the city).
+
+    A unit whose figures fail a check is skipped (its earlier report set aside), or with
+    ``force`` rendered marked DỰ THẢO. Writes are atomic. Existing reports are replaced only
+    with ``overwrite`` (all) or ``changed`` (those whose content changed); without either, a
+    report that would come out the same is left as it is and one that would differ stops the
+    batch before anything is written. A failure of one unit is recorded and the batch goes on.
+    Then each of ``writers`` writes its files (PDF, zip…). Returns what was written, with a
+    findings file and a manifest (inputs, outputs and files with SHA-256, the run's history)
+    beside the reports.
+
+    ``executor`` runs the render jobs (default: a pool of ``jobs`` workers, none started for
+    fewer than ``min_per_job`` documents each).
+    """
+    started = time.perf_counter()
+    started_at = datetime.now().astimezone().isoformat(timespec="seconds")
+    config, dataset = load(config_path, data_file, staging=staging)
+    selected = select_units(dataset, units)
+    findings = validate(config, dataset, with_dependencies(dataset, selected))
+    folder = Path(out_dir) / config.id
+    _make_folder(folder)
+    manifest_file = folder / "manifest.json"
+    old_manifest = manifests.read(manifest_file)
+    policy: Policy = "overwrite" if overwrite else "changed" if changed else "new"
+    plan = plan_batch(
+        config,
+        dataset,
+        findings,
+        selected,
+        folder,
+        force=force,
+        policy=policy,
+        previous_manifest=old_manifest,
+    )
+    renderer = Renderer(config, dataset) if plan.to_render else None
+
+    results: dict[int, JobResult] = {}
+    if renderer is not None and policy == "new":
+        results.update(_precheck_existing(plan, renderer))
+    modes: dict[Policy, WriteMode] = {
+        "new": "new",
+        "overwrite": "overwrite",
+        "changed": "if-changed",
+    }
+    mode = modes[policy]
+    job_list = [
+        Job(i.order, i.unit.key, i.action == "draft", str(i.path), mode)
+        for i in plan.to_render
+        if i.order not in results
+    ]
+    outputs: dict[int, Output] = {}
+    for item in plan.skipped:
+        reason = item.reason or ""
+        old = _set_aside(item.path)
+        if old is not None:
+            reason += f"; báo cáo cũ của đơn vị này đã được đổi tên thành {old.name}"
+        outputs[item.order] = Output(
+            item.unit.name, None, "skipped", reason=reason, state="set-aside"
+        )
+    if renderer is not None and job_list:
+        runner = executor or choose(jobs, len(job_list), min_per_job=min_per_job)
+        for r in runner.run(renderer, job_list, progress):
+            results[r.index] = r
+    items = {i.order: i for i in plan.items}
+    for index, r in results.items():
+        item = items[index]
+        if r.status == "failed":
+            outputs[index] = Output(r.unit, None, "failed", reason=r.reason, state="failed")
+        else:
+            state = "unchanged" if r.status == "unchanged" else "changed" if item.exists else "new"
+            outputs[index] = Output(r.unit, str(item.path), r.status, r.sha256, state=state)
+    ordered = [outputs[i] for i in sorted(outputs)]
+    flush_all(folder)
+
+    findings_file = folder / "kiem-tra.json"
+    _write_text(findings_file, format_json(findings))
+    _write_text(folder / "kiem-tra.txt", format_table(findings).rstrip("\n") + "\n")
+
+    files: list[WrittenFile] = []
+    diagnostics: list[Diagnostic] = []
+    if writers:
+        written = WrittenBatch(
+            folder=folder,
+            report_id=config.id,
+            reports=[
+                WrittenReport(
+                    unit=o.unit,
+                    path=Path(o.file),
+                    is_total=items[i].unit.is_total,
+                    status=o.status,
+                    order=i,
+                    changed=o.state != "unchanged",
+                )
+                for i, o in sorted(outputs.items())
+                if o.file is not None
+            ],
+            side_files=[findings_file, folder / "kiem-tra.txt", manifest_file],
+            overwrite=overwrite or changed,
+        )
+        for writer in writers:
+            res = writer.write(written)
+            files.extend(res.files)
+            diagnostics.extend(res.diagnostics)
+
+    seconds = time.perf_counter() - started
+    data_path = Path(str(_path(data_file, staging))) if data_file is not None else config.data.file
     inputs = [config.path, config.template, data_path]
     if config.data.previous is not None:
         inputs.append(config.data.previous.file)
-    return {
+    counts: dict[str, int] = {}
+    for o in ordered:
+        counts[o.state] = counts.get(o.state, 0) + 1
+    run: dict[str, Any] = {
+        "started": started_at,
+        "seconds": round(seconds, 3),
         "engine": f"reportgen {__version__}",
-        "report": config.id,
-        "inputs": [{"file": _rel(p), "sha256": sha256_file(p)} for p in inputs],
-        "outputs": [
+        "policy": policy,
+        "force": force,
+        "units": len(ordered),
+        "states": counts,
+    }
+    manifest = manifests.build(
+        engine=f"reportgen {__version__}",
+        report=config.id,
+        inputs=[(_rel(p), p) for p in inputs],
+        outputs=[
             {
                 "unit": o.unit,
                 "file": Path(o.file).name if o.file else None,
                 "status": o.status,
+                "state": o.state,
                 **({"sha256": o.sha256} if o.sha256 else {}),
                 **({"reason": o.reason} if o.reason else {}),
             }
-            for o in outputs
+            for o in ordered
         ],
-        "findings": findings_file.name,
-    }
+        files=[
+            {
+                "file": _rel_to(f.path, folder),
+                "kind": f.kind,
+                "sha256": f.sha256,
+                **({"unit": f.unit} if f.unit else {}),
+            }
+            for f in files
+        ],
+        findings=findings_file.name,
+        run=run,
+        old=old_manifest,
+    )
+    _write_text(manifest_file, manifests.dumps(manifest))
+    return RenderResult(
+        folder,
+        ordered,
+        findings,
+        findings_file,
+        manifest_file,
+        time.perf_counter() - started,
+        config,
+        files,
+        diagnostics,
+    )
+
+
+def _rel_to(path: Path, folder: Path) -> str:
+    try:
+        return str(path.relative_to(folder))
+    except ValueError:
+        return str(path)

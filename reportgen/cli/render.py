@@ -5,11 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from reportgen.cli.main import _data_option, _out_option, main
-from reportgen.diagnostics.errors import EXIT_FINDINGS, EXIT_OK
+from reportgen.diagnostics.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK
+
+if TYPE_CHECKING:
+    from reportgen.app.pipeline import RenderResult
+    from reportgen.outputs.writers import BatchWriter
 
 
 def _render_and_report(
@@ -21,9 +26,10 @@ def _render_and_report(
     jobs: int | None,
     force: bool,
     overwrite: bool,
+    changed: bool = False,
+    writers: Sequence[BatchWriter] = (),
 ) -> int:
     from reportgen.app import pipeline
-    from reportgen.validate.report import summary_line
 
     progress_cb = None
     bar = None
@@ -47,29 +53,62 @@ def _render_and_report(
             jobs=jobs,
             force=force,
             overwrite=overwrite,
+            changed=changed,
             progress=progress_cb,
+            writers=writers,
         )
     finally:
         if bar is not None:
             bar.stop()
+    return _report(result)
+
+
+def _report(result: RenderResult) -> int:
+    """Print what a batch did and return the exit code: 0 done and clean, 1 reports held back
+    or drafted because of their figures, 2 reports that could not be produced."""
+    from reportgen.validate.report import summary_line
+
     for o in result.outputs:
-        if o.status in ("skipped", "failed"):
-            word = "Bỏ qua" if o.status == "skipped" else "Lỗi"
-            click.echo(f"{word}: {o.unit} — {o.reason}", err=True)
+        if o.status == "skipped":
+            click.echo(f"Bỏ qua: {o.unit} — {o.reason}", err=True)
+        elif o.status == "failed":
+            click.echo(f"Không sinh được báo cáo của {o.unit}: {o.reason}", err=True)
+    for d in result.diagnostics:
+        click.echo(d.describe(), err=True)
+    if result.nothing_changed:
+        click.echo(
+            f"Không có gì thay đổi: {len(result.outputs)} báo cáo trong {result.out_dir} "
+            "đã đúng với số liệu, mẫu và định nghĩa hiện tại; không ghi lại tệp nào."
+        )
+        click.echo(summary_line(result.findings))
+        return EXIT_OK
     drafts = result.count("draft")
+    states = {
+        s: sum(1 for o in result.outputs if o.state == s) for s in ("new", "changed", "unchanged")
+    }
     click.echo(
         f"Đã sinh {result.count('rendered') + drafts} báo cáo"
         + (f" ({drafts} bản DỰ THẢO)" if drafts else "")
+        + f" (mới {states['new']}, thay đổi {states['changed']}, giữ nguyên {states['unchanged']})"
         + f", bỏ qua {result.count('skipped')}, lỗi {result.count('failed')} "
         f"trong {result.seconds:.1f} giây."
     )
+    for f in result.files:
+        if f.unit is None:
+            click.echo(f"Tệp {f.kind}: {f.path}")
     click.echo(summary_line(result.findings))
     click.echo(f"Thư mục: {result.out_dir}")
     click.echo(f"Kết quả kiểm tra: {result.findings_file.with_suffix('.txt')}")
-    failed = result.count("failed") + result.count("skipped") + drafts
-    return (
-        EXIT_FINDINGS if failed or any(f.severity == "error" for f in result.findings) else EXIT_OK
-    )
+    if result.count("failed") or any(d.severity == "error" for d in result.diagnostics):
+        click.echo(
+            "Có báo cáo không sinh được vì lỗi mẫu hoặc lỗi ghi tệp (không phải lỗi số liệu): "
+            "xem các dòng ở trên.",
+            err=True,
+        )
+        return EXIT_CANNOT_RUN
+    held = result.count("skipped") + drafts
+    figures_wrong = any(f.severity == "error" for f in result.findings)
+    return EXIT_FINDINGS if held or figures_wrong else EXIT_OK
 
 
 @main.command("render")
@@ -94,6 +133,12 @@ def _render_and_report(
     "--force", is_flag=True, help="Vẫn in đơn vị có số liệu sai, đánh dấu DỰ THẢO ở đầu trang."
 )
 @click.option("--overwrite", is_flag=True, help="Cho phép ghi đè báo cáo đã có.")
+@click.option(
+    "--changed",
+    is_flag=True,
+    help="Chỉ ghi lại báo cáo có nội dung thay đổi (số liệu, mẫu hoặc định nghĩa); "
+    "báo cáo không đổi giữ nguyên.",
+)
 def render_cmd(
     config: str,
     data_file: str | None,
@@ -103,6 +148,7 @@ def render_cmd(
     jobs: int | None,
     force: bool,
     overwrite: bool,
+    changed: bool,
 ) -> None:
     """Kiểm tra rồi sinh báo cáo .docx cho từng đơn vị và toàn thành phố."""
     if units and all_units:
@@ -116,6 +162,7 @@ def render_cmd(
             jobs=jobs,
             force=force,
             overwrite=overwrite,
+            changed=changed,
         )
     )
 

@@ -30,6 +30,9 @@ class WrittenReport:
     """``rendered`` or ``draft`` (skipped and failed units are not handed to writers)."""
     order: int
     """Position in unit order (the city first), for writers that combine reports."""
+    changed: bool = True
+    """False when this run left the report as it was (``--changed``, or a re-run that would
+    write the same bytes): a writer may then keep its own earlier output of it."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,65 @@
+"""Everything a batch prepares once: the template (read, repaired, compiled), the context
+builder and the document properties; then one report per call."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from reportgen.config.model import ReportConfig
+from reportgen.data.dataset import Dataset, Unit
+from reportgen.diagnostics.errors import Location, TemplateError
+from reportgen.diagnostics.suggest import did_you_mean
+
+
+class Renderer:
+    """Everything that does not depend on the unit, prepared once per batch."""
+
+    def __init__(self, config: ReportConfig, dataset: Dataset) -> None:
+        from reportgen.docx import CoreProperties, PreparedTemplate
+        from reportgen.templating.body import BLOCK_NAME, build_body, style_ids
+        from reportgen.templating.context import ContextBuilder
+        from reportgen.templating.environment import make_env
+
+        self.config = config
+        self.dataset = dataset
+        self.template = PreparedTemplate.from_file(
+            config.template,
+            env=make_env(),
+            blocks={BLOCK_NAME: build_body(config, style_ids(config.template))},
+        )
+        self._check_names()
+        self.contexts = ContextBuilder(config, dataset)
+        self.units = {u.key: u for u in dataset.all_units()}
+        moment = datetime(config.date.year, config.date.month, config.date.day)
+        self.props = CoreProperties(
+            title=config.title,
+            subject=config.data.period,
+            creator="reportgen",
+            created=moment,
+            modified=moment,
+        )
+
+    def _check_names(self) -> None:
+        """Stop before the batch when the template names something the context will not have
+        (a misspelt indicator would otherwise fail every report, one by one)."""
+        from reportgen.config.loader import CONTEXT_NAMES
+
+        known = set(self.config.indicators) | CONTEXT_NAMES
+        unknown = sorted(self.template.variables() - known)
+        if unknown:
+            parts = []
+            for name in unknown:
+                guess = did_you_mean(name, sorted(known))
+                parts.append(f'"{name}"' + (f' (có phải ý bạn là "{guess}"?)' if guess else ""))
+            raise TemplateError(
+                "mẫu dùng tên không có trong định nghĩa báo cáo: " + ", ".join(parts),
+                location=Location(file=str(self.config.template)),
+                hint=f"chạy `reportgen lint {self.config.template} --config "
+                f"{self.config.path}` để xem từng chỗ, rồi sửa trong Word",
+                code="template.unknown-name",
+            )
+
+    def render(self, unit: Unit, *, draft: bool) -> bytes:
+        """Render the report of ``unit``; return the .docx bytes."""
+        ctx = self.contexts.build(unit, draft=draft)
+        return self.template.render(ctx, core_properties=self.props)
