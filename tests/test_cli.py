@@ -140,9 +140,9 @@ def test_words_money_refuses_a_fraction_of_a_dong(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["check"], "thiếu đối số CONFIG"),
+        (["check"], "thiếu đối số 'CONFIG'"),
         (["check", "x.yaml", "--format", "xml"], "'xml' không phải một trong 'table', 'json'"),
-        (["rendr"], "không có lệnh rendr (có phải ý bạn là 'render'?)"),
+        (["rendr"], "không có lệnh 'rendr'. (có phải ý bạn là 'render'?)"),
         (["render", "x.yaml", "--jobs", "abc"], "'abc' không phải số nguyên"),
     ],
     ids=["missing-argument", "bad-choice", "misspelt-command", "not-a-number"],
@@ -157,3 +157,43 @@ def test_usage_errors_are_explained_in_vietnamese_with_exit_2(args: list[str], s
     assert proc.returncode == 2
     assert proc.stderr.startswith("Lỗi cách dùng lệnh: ")
     assert says in proc.stderr and "--help" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["render", "--help"], ["check", "--help"], ["words", "--help"], ["lint", "-h"]],
+    ids=["group", "render", "check", "words", "lint"],
+)
+def test_help_is_vietnamese_end_to_end(runner: CliRunner, args: list[str]) -> None:
+    out = runner.invoke(main, args)
+    assert out.exit_code == 0
+    for english in (
+        "Usage",
+        "Options",
+        "Commands",
+        "Show this message",
+        "[default:",
+        "TEXT",
+        "INTEGER",
+    ):
+        assert english not in out.output, english
+    assert "Cách dùng:" in out.output
+
+
+def test_the_click_catalog_is_compiled_from_its_source() -> None:
+    from pathlib import Path
+
+    pytest.importorskip("babel")
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "build_locale", root / "scripts" / "build_locale.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    po = root / "reportgen" / "locale" / "vi" / "LC_MESSAGES" / "click.po"
+    assert module.compile_po(po) == po.with_suffix(".mo").read_bytes(), (
+        "run: python scripts/build_locale.py"
+    )

@@ -6,7 +6,6 @@ Exit codes: 0 done and clean; 1 the figures failed a check (or the template fail
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -14,7 +13,10 @@ from typing import Any, TypeVar
 import click
 
 from reportgen import __version__
+from reportgen.cli.i18n import use_vietnamese
 from reportgen.diagnostics.errors import ReportgenError
+
+use_vietnamese()
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
@@ -57,8 +59,23 @@ def _fail(exc: ReportgenError) -> None:
     sys.exit(exc.exit_code)
 
 
+class _Command(click.Command):
+    """A command whose usage line says ``[TÙY CHỌN]`` rather than ``[OPTIONS]``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        super().__init__(*args, **kwargs)
+
+
 class _Group(click.Group):
     """Maps :class:`ReportgenError` to its message and exit code for every command."""
+
+    command_class = _Command
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        kwargs.setdefault("subcommand_metavar", "LỆNH [ĐỐI SỐ]...")
+        super().__init__(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -85,46 +102,10 @@ def main() -> None:
     """
 
 
-_USAGE_VI = (
-    (re.compile(r"Missing argument '(.+)'\."), "thiếu đối số {0}"),
-    (re.compile(r"Missing option '(.+)'\."), "thiếu tùy chọn {0}"),
-    (
-        re.compile(
-            r"No such option:? '?([^'\s]+?)'?\.?(?: \(Did you mean(?: one of)?:? (.+?)\?\))?"
-        ),
-        "không có tùy chọn {0}",
-    ),
-    (
-        re.compile(r"No such option:? '?([^'\s]+?)'?\.? Did you mean (.+?)\?"),
-        "không có tùy chọn {0}",
-    ),
-    (re.compile(r"No such command '(.+?)'\.(?: Did you mean (.+?)\?)?"), "không có lệnh {0}"),
-    (re.compile(r"Invalid value for (.+?): (.+)"), "giá trị không hợp lệ cho {0}: {1}"),
-    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "thừa đối số: {0}"),
-    (re.compile(r"Option '(.+)' requires an argument\."), "tùy chọn {0} cần một giá trị"),
-)
-_DETAIL_VI = (
-    (" is not one of ", " không phải một trong "),
-    (" is not a valid integer range", " không phải số nguyên"),
-    (" is not a valid integer", " không phải số nguyên"),
-    (" is not in the range ", " nằm ngoài khoảng "),
-)
-
-
 def usage_message(exc: click.UsageError) -> str:
-    """A click usage error in Vietnamese (click's own messages are English), with where to look
-    for help."""
+    """A click usage error (its words already Vietnamese, see :mod:`reportgen.cli.i18n`), with
+    where to look for help."""
     text = exc.format_message().strip()
-    for pattern, vi in _USAGE_VI:
-        m = pattern.fullmatch(text)
-        if m:
-            groups = [g or "" for g in m.groups()]
-            text = vi.format(*groups)
-            if "{1}" not in vi and len(groups) > 1 and groups[1]:
-                text += f" (có phải ý bạn là {groups[1]}?)"
-            break
-    for en, vi in _DETAIL_VI:
-        text = text.replace(en, vi)
     path = exc.ctx.command_path if exc.ctx is not None else "reportgen"
     return f"Lỗi cách dùng lệnh: {text}\n  → xem: {path} --help"
 

@@ -118,6 +118,7 @@ def _report(result: RenderResult) -> int:
     "--unit",
     "units",
     multiple=True,
+    metavar="TÊN",
     help="Chỉ sinh báo cáo của đơn vị này (lặp lại được; tên thành phố cho báo cáo tổng).",
 )
 @click.option("--all", "all_units", is_flag=True, help="Mọi đơn vị và toàn thành phố (mặc định).")
@@ -126,6 +127,7 @@ def _report(result: RenderResult) -> int:
     "--jobs",
     "-j",
     type=click.IntRange(1, 256),
+    metavar="N",
     default=None,
     help="Số tiến trình song song (mặc định: số lõi CPU).",
 )
