@@ -1,0 +1,1 @@
+"""Report definitions: YAML loading with line numbers, the schema, the model."""
