@@ -8,9 +8,8 @@ generated from it, and validation collects every error (file, line, key path, "e
 from __future__ import annotations
 
 import copy
-import difflib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -18,6 +17,7 @@ from typing import Any
 
 from reportgen.config.yamlsource import KeyPath, LineMap
 from reportgen.diagnostics.errors import ConfigError
+from reportgen.diagnostics.suggest import did_you_mean as did_you_mean  # re-exported
 
 
 class _Missing:
@@ -26,12 +26,6 @@ class _Missing:
 
 
 MISSING: Any = _Missing()
-
-
-def did_you_mean(word: str, candidates: Sequence[str] | Mapping[str, Any]) -> str | None:
-    """Return the closest candidate to ``word`` (difflib), or None."""
-    found = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return found[0] if found else None
 
 
 def describe_value(value: Any) -> str:

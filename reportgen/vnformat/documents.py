@@ -14,13 +14,13 @@ A number below 10 is written with a leading zero; there are no spaces anywhere i
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from reportgen.diagnostics.errors import DocumentCodeError
+from reportgen.diagnostics.suggest import suggestions
 from reportgen.vnformat.dates import date_short
 
 __all__ = [
@@ -124,7 +124,7 @@ class DocCode:
 def _suggest(code: str) -> list[str]:
     """Known type codes close to ``code`` (same letters first, then difflib)."""
     out: list[str] = list(_FOLDED_TYPES.get(_fold(code), []))
-    for c in difflib.get_close_matches(code, list(DOC_TYPES), n=3, cutoff=0.5):
+    for c in suggestions(code, DOC_TYPES, n=3, cutoff=0.5):
         if c not in out:
             out.append(c)
     return out
@@ -302,7 +302,7 @@ def validate_doc_code(text: str) -> list[str]:
         warnings.append(f"số văn bản thừa số 0 ở đầu: {parsed.code}")
     if parsed.type_code is None and not parsed.party:
         first = parsed.issuer.split("-")[0]
-        close = difflib.get_close_matches(first, list(DOC_TYPES), n=1, cutoff=0.75)
+        close = suggestions(first, DOC_TYPES, n=1, cutoff=0.75)
         if close and "-" in parsed.issuer:
             warnings.append(
                 f'"{first}" không phải là ký hiệu loại văn bản, nên "{s}" được hiểu là công văn; '

@@ -36,12 +36,12 @@ Parsing (:func:`words_to_number`)
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.diagnostics.errors import WordsError
+from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.vnformat.numbers import Number, to_decimal
 
 __all__ = [
@@ -608,8 +608,8 @@ def words_to_number(text: str) -> Decimal:
         if c is None:
             c = _FOLDED.get(_fold_key(w))
             if c is None:
-                close = difflib.get_close_matches(w, list(_CANON), n=1, cutoff=0.5)
-                hint = f'Có phải là "{close[0]}"?' if close else None
+                close = did_you_mean(w, _CANON, cutoff=0.5)
+                hint = f'Có phải là "{close}"?' if close else None
                 raise _error(text, raw, len(toks), "không phải là một chữ số", hint)
         toks.append(c)
     try:
