@@ -17,6 +17,7 @@ from reportgen import __version__
 from reportgen.app.executor import Executor, Job, JobResult, WriteMode, choose
 from reportgen.app.inputs import InputFile
 from reportgen.app.plan import BatchPlan, PlanItem, Policy, plan_batch, with_dependencies
+from reportgen.app.readiness import readiness
 from reportgen.app.renderer import Renderer
 from reportgen.config.loader import load_config
 from reportgen.config.model import ReportConfig
@@ -42,6 +43,8 @@ class CheckResult:
     config: ReportConfig
     dataset: Dataset
     findings: list[Finding]
+    problems: list[Diagnostic] = field(default_factory=list)
+    """What would stop the render besides the figures (template, signers, header names)."""
 
     @property
     def summary(self) -> FindingSummary:
@@ -111,9 +114,9 @@ def check(
     """Load the report definition and its data, and validate the selected units."""
     config, dataset = load(config_path, data_file, staging=staging)
     selected = select_units(dataset, units)
-    return CheckResult(
-        config, dataset, validate(config, dataset, with_dependencies(dataset, selected))
-    )
+    findings = validate(config, dataset, with_dependencies(dataset, selected))
+    _renderer, problems = readiness(config, dataset, selected)
+    return CheckResult(config, dataset, findings, problems)
 
 
 # --- rendering ---------------------------------------------------------------------------------

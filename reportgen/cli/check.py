@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import click
 
 from reportgen.cli.main import _data_option, _format_option, main
-from reportgen.diagnostics.errors import EXIT_FINDINGS, EXIT_OK
+from reportgen.diagnostics.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK
 
 
 @main.command("check")
@@ -23,4 +23,9 @@ def check_cmd(config: str, data_file: str | None, units: Sequence[str], fmt: str
 
     result = pipeline.check(config, data_file=data_file, units=list(units) or None)
     click.echo(format_json(result.findings) if fmt == "json" else format_table(result.findings))
+    if result.problems:
+        from reportgen.diagnostics.formats import to_text
+
+        click.echo("Chưa sinh được báo cáo từ các tệp này:\n" + to_text(result.problems), err=True)
+        sys.exit(EXIT_CANNOT_RUN)
     sys.exit(EXIT_FINDINGS if result.summary.errors else EXIT_OK)

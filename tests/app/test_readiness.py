@@ -1,0 +1,58 @@
+"""A clean check means the render goes through: what a render needs besides the figures is
+checked too, and a render failure is never reported as a figure error."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from reportgen.app import check
+from reportgen.cli import main
+from tests.helpers import sample_project
+
+
+def _drop_column(path: Path, column: str) -> None:
+    text = path.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    i = rows[0].index(column)
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(
+        [r[:i] + r[i + 1 :] for r in rows]
+    )
+    path.write_text(buf.getvalue(), encoding="utf-8-sig")
+
+
+def test_check_names_a_missing_signer_column_once_with_the_units_it_concerns(
+    tmp_path: Path,
+) -> None:
+    config = sample_project(tmp_path / "p")
+    _drop_column(config.parent.parent / "inputs" / "giam-ngheo-2024.csv", "chu_tich")
+    result = check(config)
+    assert [p.code for p in result.problems] == ["render.cannot-fill"]
+    problem = result.problems[0]
+    assert "chu_tich" in problem.message
+    assert len(problem.extra["units"]) == 12
+
+
+def test_check_exits_2_when_the_render_could_not_go_through(tmp_path: Path) -> None:
+    config = sample_project(tmp_path / "p")
+    _drop_column(config.parent.parent / "inputs" / "giam-ngheo-2024.csv", "chu_tich")
+    out = CliRunner().invoke(main, ["check", str(config)])
+    assert out.exit_code == 2
+    assert "Chưa sinh được báo cáo" in out.output
+    assert "chu_tich" in out.output
+
+
+def test_render_failures_exit_2_and_are_not_called_figure_errors(tmp_path: Path) -> None:
+    config = sample_project(tmp_path / "p")
+    _drop_column(config.parent.parent / "inputs" / "giam-ngheo-2024.csv", "chu_tich")
+    out = CliRunner().invoke(main, ["render", str(config), "-o", str(tmp_path / "o"), "-j", "1"])
+    assert out.exit_code == 2
+    assert "không phải lỗi số liệu" in out.output
+
+
+def test_a_clean_project_has_no_render_problems(tmp_path: Path) -> None:
+    assert check(sample_project(tmp_path / "p")).problems == []
