@@ -7,7 +7,7 @@ here prints.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -291,19 +291,54 @@ def render(
         policy=policy,
         previous_manifest=old_manifest,
     )
-    renderer = Renderer(config, dataset) if plan.to_render else None
+    if executor is None:
+        executor = choose(jobs, len(plan.to_render), min_per_job=min_per_job)
+    outputs = _execute(plan, executor, progress)
+    flush_all(folder)
+    findings_file = _write_findings(folder, findings)
+    side_files = [findings_file, folder / "kiem-tra.txt", manifest_file]
+    files, diagnostics = _run_writers(plan, outputs, writers, side_files)
+    data_path = _path(data_file, staging) if data_file is not None else config.data.file
+    run: dict[str, Any] = {
+        "started": started_at,
+        "seconds": round(time.perf_counter() - started, 3),
+        "engine": f"reportgen {__version__}",
+        "policy": policy,
+        "force": force,
+        "units": len(outputs),
+        "states": _count_states(outputs.values()),
+    }
+    _write_manifest(plan, outputs, files, data_path or config.data.file, run, findings_file)
+    return RenderResult(
+        folder,
+        [outputs[i] for i in sorted(outputs)],
+        findings,
+        findings_file,
+        manifest_file,
+        time.perf_counter() - started,
+        config,
+        files,
+        diagnostics,
+    )
 
+
+def _execute(
+    plan: BatchPlan, executor: Executor, progress: Callable[[int, int], None] | None
+) -> dict[int, Output]:
+    """Set aside the reports of held-back units, render the others through ``executor``
+    (under the ``new`` policy, reports already there and unchanged are left alone), and
+    return every item's outcome by its order."""
+    renderer = Renderer(plan.config, plan.dataset) if plan.to_render else None
     results: dict[int, JobResult] = {}
-    if renderer is not None and policy == "new":
+    if renderer is not None and plan.policy == "new":
         results.update(_precheck_existing(plan, renderer))
     modes: dict[Policy, WriteMode] = {
         "new": "new",
         "overwrite": "overwrite",
         "changed": "if-changed",
     }
-    mode = modes[policy]
     job_list = [
-        Job(i.order, i.unit.key, i.action == "draft", str(i.path), mode)
+        Job(i.order, i.unit.key, i.action == "draft", str(i.path), modes[plan.policy])
         for i in plan.to_render
         if i.order not in results
     ]
@@ -317,8 +352,7 @@ def render(
             item.unit.name, None, "skipped", reason=reason, state="set-aside"
         )
     if renderer is not None and job_list:
-        runner = executor or choose(jobs, len(job_list), min_per_job=min_per_job)
-        for r in runner.run(renderer, job_list, progress):
+        for r in executor.run(renderer, job_list, progress):
             results[r.index] = r
     items = {i.order: i for i in plan.items}
     for index, r in results.items():
@@ -328,56 +362,75 @@ def render(
         else:
             state = "unchanged" if r.status == "unchanged" else "changed" if item.exists else "new"
             outputs[index] = Output(r.unit, str(item.path), r.status, r.sha256, state=state)
-    ordered = [outputs[i] for i in sorted(outputs)]
-    flush_all(folder)
+    return outputs
 
+
+def _write_findings(folder: Path, findings: list[Finding]) -> Path:
+    """Write kiem-tra.json and kiem-tra.txt beside the reports; return the JSON file."""
     findings_file = folder / "kiem-tra.json"
     _write_text(findings_file, format_json(findings))
     _write_text(folder / "kiem-tra.txt", format_table(findings).rstrip("\n") + "\n")
+    return findings_file
 
+
+def _run_writers(
+    plan: BatchPlan,
+    outputs: dict[int, Output],
+    writers: Sequence[BatchWriter],
+    side_files: list[Path],
+) -> tuple[list[WrittenFile], list[Diagnostic]]:
+    """Hand the written reports to each output writer; return their files and problems."""
     files: list[WrittenFile] = []
     diagnostics: list[Diagnostic] = []
-    if writers:
-        written = WrittenBatch(
-            folder=folder,
-            report_id=config.id,
-            reports=[
-                WrittenReport(
-                    unit=o.unit,
-                    path=Path(o.file),
-                    is_total=items[i].unit.is_total,
-                    status=o.status,
-                    order=i,
-                    changed=o.state != "unchanged",
-                )
-                for i, o in sorted(outputs.items())
-                if o.file is not None
-            ],
-            side_files=[findings_file, folder / "kiem-tra.txt", manifest_file],
-            overwrite=overwrite or changed,
-        )
-        for writer in writers:
-            res = writer.write(written)
-            files.extend(res.files)
-            diagnostics.extend(res.diagnostics)
+    if not writers:
+        return files, diagnostics
+    items = {i.order: i for i in plan.items}
+    written = WrittenBatch(
+        folder=plan.folder,
+        report_id=plan.config.id,
+        reports=[
+            WrittenReport(
+                unit=o.unit,
+                path=Path(o.file),
+                is_total=items[i].unit.is_total,
+                status=o.status,
+                order=i,
+                changed=o.state != "unchanged",
+            )
+            for i, o in sorted(outputs.items())
+            if o.file is not None
+        ],
+        side_files=side_files,
+        overwrite=plan.policy != "new",
+    )
+    for writer in writers:
+        res = writer.write(written)
+        files.extend(res.files)
+        diagnostics.extend(res.diagnostics)
+    return files, diagnostics
 
-    seconds = time.perf_counter() - started
-    data_path = Path(str(_path(data_file, staging))) if data_file is not None else config.data.file
+
+def _count_states(outputs: Iterable[Output]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for o in outputs:
+        counts[o.state] = counts.get(o.state, 0) + 1
+    return counts
+
+
+def _write_manifest(
+    plan: BatchPlan,
+    outputs: dict[int, Output],
+    files: list[WrittenFile],
+    data_path: Path,
+    run: dict[str, Any],
+    findings_file: Path,
+) -> None:
+    """Write manifest.json: inputs hashed now, this run's reports and files merged with the
+    earlier manifest's, and the run added to the history."""
+    config, folder = plan.config, plan.folder
     inputs = [config.path, config.template, data_path]
     if config.data.previous is not None:
         inputs.append(config.data.previous.file)
-    counts: dict[str, int] = {}
-    for o in ordered:
-        counts[o.state] = counts.get(o.state, 0) + 1
-    run: dict[str, Any] = {
-        "started": started_at,
-        "seconds": round(seconds, 3),
-        "engine": f"reportgen {__version__}",
-        "policy": policy,
-        "force": force,
-        "units": len(ordered),
-        "states": counts,
-    }
     manifest = manifests.build(
         engine=f"reportgen {__version__}",
         report=config.id,
@@ -391,7 +444,7 @@ def render(
                 **({"sha256": o.sha256} if o.sha256 else {}),
                 **({"reason": o.reason} if o.reason else {}),
             }
-            for o in ordered
+            for _, o in sorted(outputs.items())
         ],
         files=[
             {
@@ -404,20 +457,9 @@ def render(
         ],
         findings=findings_file.name,
         run=run,
-        old=old_manifest,
+        old=plan.previous_manifest,
     )
-    _write_text(manifest_file, manifests.dumps(manifest))
-    return RenderResult(
-        folder,
-        ordered,
-        findings,
-        findings_file,
-        manifest_file,
-        time.perf_counter() - started,
-        config,
-        files,
-        diagnostics,
-    )
+    _write_text(folder / "manifest.json", manifests.dumps(manifest))
 
 
 def _rel_to(path: Path, folder: Path) -> str:
