@@ -1,0 +1,216 @@
+"""Changes between two stated values: ``giảm 0,36 điểm phần trăm (từ 1,71% xuống còn 1,35%)``,
+``có 538 hộ … đến … còn 356 hộ (giảm 182 hộ - tương ứng giảm 0,51%)``.
+
+A change is a figure right after ``giảm``/``tăng`` (``giảm còn`` names the end value, not a
+change). Its two values are either the ``từ A xuống/lên/còn B`` of the same sentence, or the
+only two earlier figures of its kind in the sentence with ``đến``/``còn``/``xuống``/``lên``
+between them. For a change in % the values are the rates (percentage points); a change in %
+after two counts is their relative change. Anything else is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from reportgen.audit.checks import Paragraph
+from reportgen.audit.collect import Collector, show
+from reportgen.audit.confidence import Confidence
+from reportgen.audit.figures import Figure, sentence_span
+from reportgen.vnformat import round_half_up
+
+__all__ = ["check_changes"]
+
+_VERB = re.compile(r"(?<![\wà-ỹ])(giảm|tăng)(?:\s+(?:được|thêm))?\s*$", re.IGNORECASE)
+_FROM = re.compile(r"(?<![\wà-ỹ])từ\s*$", re.IGNORECASE)
+_TO = re.compile(
+    r"^\s*(?:(?:giảm\s+|tăng\s+)?(?:xuống|lên)(?:\s+còn)?|còn|đến|tới)\s*$", re.IGNORECASE
+)
+_TRANSITION = re.compile(r"(?<![\wà-ỹ])(đến|còn|xuống|lên|sau)(?![\wà-ỹ])", re.IGNORECASE)
+_STRONG = re.compile(r"(?<![\wà-ỹ])(còn|xuống|lên)(?![\wà-ỹ])", re.IGNORECASE)
+
+
+def _same_scale(a: Figure, b: Figure) -> bool:
+    return a.kind == b.kind and (a.kind != "money" or a.unit is not None)
+
+
+def _compatible(change: Figure, value: Figure) -> bool:
+    if change.kind in ("percent", "points"):
+        return value.kind == "percent"
+    return change.kind == value.kind
+
+
+def check_changes(par: Paragraph, out: Collector) -> None:
+    """Check every stated change of the paragraph against its two values."""
+    text = par.text
+    figs = par.figures
+    change_idx = {
+        k
+        for k, f in enumerate(figs)
+        if f.value is not None and _VERB.search(text[max(0, f.start - 20) : f.start])
+    }
+    # từ A xuống B pairs
+    pairs: list[tuple[Figure, Figure, str]] = []
+    for k in range(len(figs) - 1):
+        a, b = figs[k], figs[k + 1]
+        if k in change_idx or k + 1 in change_idx:
+            continue
+        if not _FROM.search(text[max(0, a.start - 8) : a.start]):
+            continue
+        between = text[a.unit_end : b.start]
+        if not _TO.match(between) or not _same_scale(a, b):
+            continue
+        pairs.append((a, b, between))
+    paired = {id(f) for a, b, _ in pairs for f in (a, b)}
+    for k in sorted(change_idx):
+        c = figs[k]
+        if c.unit is None or c.approx:
+            continue
+        verb = _VERB.search(text[max(0, c.start - 20) : c.start])
+        assert verb is not None
+        word = verb.group(1).lower()
+        s, _e = sentence_span(text, c.start, c.end)
+        pair = next(
+            ((a, b, bt) for a, b, bt in pairs if _compatible(c, a) and _adjacent(text, c, a, b)),
+            None,
+        )
+        confidence: Confidence = "direct"
+        if pair is None:
+            lo = s
+            for j in sorted(change_idx):
+                f = figs[j]
+                if j < k and f.start >= s and _compatible(c, f):
+                    lo = f.unit_end
+            earlier = [
+                f
+                for j, f in enumerate(figs)
+                if lo <= f.start
+                and f.end <= c.start
+                and j not in change_idx
+                and id(f) not in paired
+                and _compatible(c, f)
+            ]
+            if len(earlier) != 2:
+                continue
+            a, b = earlier
+            between = text[a.unit_end : b.start]
+            if not _TRANSITION.search(between) or not _same_scale(a, b):
+                continue
+            if not _STRONG.search(between):
+                confidence = "probable"
+        else:
+            a, b, between = pair
+        if a.value is None or b.value is None or a.approx or b.approx:
+            continue
+        _judge(par, c, word, a, b, between, confidence, out)
+
+
+_BEFORE_PAIR = re.compile(r"^\s*[(,:-]?\s*(?:(?:giảm|tăng)\s*)?$", re.IGNORECASE)
+_AFTER_PAIR = re.compile(
+    r"^\s*\)?\s*[,:-]?\s*(?:tức là|tương ứng|bằng)?\s*(?:giảm|tăng)(?:\s+(?:được|thêm))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _adjacent(text: str, c: Figure, a: Figure, b: Figure) -> bool:
+    """True when the change ``c`` is stated right before ``(từ a … b)`` or right after it."""
+    if c.end <= a.start:
+        m = re.search(r"(?<![\wà-ỹ])từ\s*$", text[: a.start], re.IGNORECASE)
+        return m is not None and bool(_BEFORE_PAIR.match(text[c.unit_end : m.start()]))
+    if b.end <= c.start:
+        return bool(_AFTER_PAIR.match(text[b.unit_end : c.start]))
+    return False
+
+
+def _judge(
+    par: Paragraph,
+    c: Figure,
+    word: str,
+    a: Figure,
+    b: Figure,
+    between: str,
+    confidence: Confidence,
+    out: Collector,
+) -> None:
+    av, bv, cv = a.base_value, b.base_value, c.base_value
+    assert av is not None and bv is not None and cv is not None
+    out.read(par.block, [a, b, c])
+    diff = bv - av
+    low = between.lower()
+    said = "giảm" if ("xuống" in low or "còn" in low) and "lên" not in low else None
+    if "lên" in low:
+        said = "tăng"
+    if diff == 0:
+        return
+    actual = "giảm" if diff < 0 else "tăng"
+    if said is not None and said != actual:
+        out.add(
+            "audit.change-direction",
+            "direct",
+            par.block,
+            b.start,
+            b.unit_end,
+            expected=actual,
+            found=said,
+            related=[a.shown, b.shown],
+            start=a.shown,
+            end=b.shown,
+            verb_expected=actual,
+            verb=said,
+        )
+        return
+    if word != actual:
+        out.add(
+            "audit.change-direction",
+            confidence,
+            par.block,
+            c.start,
+            c.unit_end,
+            expected=actual,
+            found=word,
+            related=[a.shown, b.shown],
+            start=a.shown,
+            end=b.shown,
+            verb_expected=actual,
+            verb=word,
+        )
+        return
+    if c.kind in ("percent", "points") and a.kind != "percent":
+        if av == 0:
+            return
+        expected = round_half_up(abs(diff) / av * 100, c.decimals)
+        if expected == cv:
+            return
+        unit = c.unit
+        confidence = "probable"
+    else:
+        tolerance = a.base_tolerance + b.base_tolerance + c.base_tolerance
+        if a.decimals == b.decimals == c.decimals == 0 and c.kind != "money":
+            tolerance = Decimal(0)
+        if abs(abs(diff) - cv) <= tolerance:
+            return
+        decimals = max(a.decimals, b.decimals, c.decimals)
+        expected = abs(diff)
+        unit = c.unit
+        if c.kind == "money" and c.unit and a.unit != c.unit:
+            from reportgen.audit.figures import MONEY_EXP
+
+            expected = expected.scaleb(-MONEY_EXP[c.unit])
+        expected = round_half_up(expected, decimals)
+    if unit == "%" and a.kind == "percent":
+        unit = "điểm phần trăm"
+    shown = show(expected, c.decimals if c.decimals else None, unit)
+    out.add(
+        "audit.change-mismatch",
+        confidence,
+        par.block,
+        c.start,
+        c.unit_end,
+        expected=shown,
+        found=c.shown,
+        related=[a.shown, b.shown],
+        start=a.shown,
+        end=b.shown,
+        verb_expected=actual,
+        verb=word,
+    )

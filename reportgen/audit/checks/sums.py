@@ -1,0 +1,200 @@
+"""``Tổng … X; trong đó: a, b, c``: the parts add up to the total, per unit of measure.
+
+The total is the one figure of its kind (money, or a count in one unit) stated in the sentence
+before ``trong đó``/``gồm``. The parts are read from the same sentence, from the rest of the
+paragraph after ``trong đó:``, or from the dash/plus items that follow a paragraph ending in
+``trong đó:``. Every part must have exactly one figure of the kind, none approximate; otherwise
+the kind is skipped. A part larger than its total is a direct contradiction. Whether the parts
+must add up to the total depends on how the list is written: items listed under the total
+(``trong đó:`` then ``- a``, ``- b``) must add up both ways; parts inside a sentence may be a
+selection (``trong đó phân bổ cho huyện A …``) or overlap, so only a sum that exceeds the total
+is reported there, as probable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from reportgen.audit.checks import Paragraph
+from reportgen.audit.collect import Collector, show
+from reportgen.audit.confidence import Confidence
+from reportgen.audit.figures import Figure, find_figures, sentence_span
+
+__all__ = ["check_sums"]
+
+_MARKER = re.compile(
+    r"(?<![\wà-ỹ])(?:trong đó|bao gồm|gồm có|gồm)(?![\wà-ỹ])\s*(:)?", re.IGNORECASE
+)
+_BULLET = re.compile(r"^\s*([-+–•*])\s")
+_CLAUSE_END = re.compile(r";|[.!?](?=\s|$)")
+_SEGMENT_COLON = re.compile(r";|[.!?](?=\s|$)")
+_SEGMENT_INLINE = re.compile(r",|(?<![\wà-ỹ])và(?![\wà-ỹ])")
+
+
+def _by_kind(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
+    out: dict[str, list[Figure]] = {}
+    for f in figures:
+        k = f.kind
+        if k is None or k in ("percent", "points"):
+            continue
+        out.setdefault(k, []).append(f)
+    return out
+
+
+def _segments(text: str, start: int, end: int, splitter: re.Pattern[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in splitter.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def check_sums(pars: Sequence[Paragraph], i: int, out: Collector) -> None:
+    """Check the ``trong đó`` list of paragraph ``pars[i]``, if it has one."""
+    par = pars[i]
+    text = par.text
+    m = _MARKER.search(text)
+    if not m:
+        return
+    s0, _ = sentence_span(text, m.start(), m.start())
+    before = [f for f in par.figures if s0 <= f.start and f.end <= m.start()]
+    totals = _by_kind(before)
+    if not totals:
+        return
+    colon = m.group(1) is not None
+    rest = text[m.end() :]
+    parts: list[tuple[Paragraph, list[Figure]]] = []
+    if colon and not rest.strip():
+        mode = "items"
+        bullet: str | None = None
+        for nxt in pars[i + 1 :]:
+            if nxt.block.kind != par.block.kind or nxt.block.table != par.block.table:
+                break
+            bm = _BULLET.match(nxt.text)
+            if not bm:
+                break
+            if bullet is None:
+                bullet = bm.group(1)
+            if bm.group(1) != bullet:
+                continue
+            parts.append((nxt, nxt.figures))
+    else:
+        if colon:
+            mode, end = "colon", len(text)
+            splitter = _SEGMENT_COLON
+        else:
+            mode = "inline"
+            ce = _CLAUSE_END.search(text, m.end())
+            end = ce.start() if ce else len(text)
+            splitter = _SEGMENT_INLINE
+        for a, b in _segments(text, m.end(), end, splitter):
+            parts.append((par, [f for f in par.figures if a <= f.start and f.end <= b]))
+    if len(parts) < 2 and mode != "items":
+        return
+    if not parts:
+        return
+    for kind, total_figs in totals.items():
+        if len(total_figs) != 1:
+            continue
+        total = total_figs[0]
+        if total.value is None or total.approx:
+            continue
+        chosen: list[tuple[Paragraph, Figure]] = []
+        ok = True
+        for ppar, figs in parts:
+            of_kind = [f for f in figs if f.kind == kind]
+            if len(of_kind) != 1 or of_kind[0].value is None or of_kind[0].approx:
+                ok = False
+                break
+            chosen.append((ppar, of_kind[0]))
+        if not ok:
+            continue
+        _judge(par, total, chosen, mode, kind, out)
+
+
+def _judge(
+    par: Paragraph,
+    total: Figure,
+    chosen: list[tuple[Paragraph, Figure]],
+    mode: str,
+    kind: str,
+    out: Collector,
+) -> None:
+    out.read(par.block, [total])
+    for ppar, f in chosen:
+        out.read(ppar.block, [f])
+    t = total.base_value
+    assert t is not None
+    "đồng" if kind == "money" else kind.split(":", 1)[1]
+    over = [
+        (ppar, f)
+        for ppar, f in chosen
+        if f.base_value is not None and f.base_value > t + total.base_tolerance + f.base_tolerance
+    ]
+    if over:
+        ppar, f = max(over, key=lambda pf: pf[1].base_value or 0)
+        out.add(
+            "audit.part-exceeds-total",
+            "direct",
+            ppar.block,
+            f.start,
+            f.unit_end,
+            expected=f"≤ {total.shown}",
+            found=f.shown,
+            related=[total.shown],
+            part=f.shown,
+            total=total.shown,
+        )
+    values = [f.base_value for _, f in chosen]
+    parts_sum = sum((v for v in values if v is not None), Decimal(0))
+    tolerance = total.base_tolerance + sum((f.base_tolerance for _, f in chosen), Decimal(0))
+    if total.decimals == 0 and all(f.decimals == 0 for _, f in chosen) and kind != "money":
+        tolerance = Decimal(0)
+    diff = parts_sum - t
+    if abs(diff) <= tolerance:
+        return
+    confidence: Confidence
+    if mode == "items":
+        confidence = "direct" if kind == "money" else "probable"
+    elif diff > 0:
+        confidence = "direct" if mode == "colon" and kind == "money" else "probable"
+    else:
+        return
+    shown_sum = _in_unit(parts_sum, total)
+    out.add(
+        "audit.sum-mismatch",
+        confidence,
+        par.block,
+        total.start,
+        total.unit_end,
+        expected=shown_sum,
+        found=total.shown,
+        related=[f.shown for _, f in chosen],
+        total=total.shown,
+        parts_sum=shown_sum,
+        parts=" + ".join(f.shown for _, f in chosen),
+        difference=_in_unit(abs(diff), total),
+    )
+
+
+def _scaled(value: Decimal, like: Figure) -> Decimal:
+    """``value`` (in đồng for money) in the unit of ``like``."""
+    if like.kind == "money" and like.unit is not None:
+        from reportgen.audit.figures import MONEY_EXP
+
+        return value.scaleb(-MONEY_EXP[like.unit])
+    return value
+
+
+def _in_unit(value: Decimal, like: Figure) -> str:
+    v = _scaled(value, like)
+    exponent = v.normalize().as_tuple().exponent if v else 0
+    decimals = max(like.decimals, -exponent if isinstance(exponent, int) else 0)
+    return show(v, max(0, min(decimals, 6)), like.unit)
+
+
+_ = find_figures

@@ -1,0 +1,280 @@
+"""Tables: a total row (``Tổng``, ``Cộng``, ``Toàn thành phố``…) against its member rows, a
+total column (``Tổng …`` after the columns of the same unit it adds up) against its members,
+and a rate column (``Tỷ lệ X (%)``) against the count column before it and the one ``Tổng``
+column of the count's unit.
+
+A table is skipped where its structure is unsure: more than one total row, group rows among the
+members, cells that are not numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from reportgen.audit.collect import Collector, show
+from reportgen.audit.reader import Cell, Table
+from reportgen.diagnostics.errors import NumberFormatError
+from reportgen.vnformat import parse_number, round_half_up
+
+__all__ = ["check_table"]
+
+_TOTAL_LABEL = re.compile(
+    r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+(?:thành\s+phố|tỉnh|huyện|thị\s+xã|quận|xã|"
+    r"phường|thị\s+trấn))(?![\wà-ỹ])",
+    re.IGNORECASE,
+)
+_UNIT = re.compile(r"\(([^()]*)\)\s*$")
+_STT = re.compile(r"^\s*(?:s?tt|số\s+tt)\s*$", re.IGNORECASE)
+_RATE = re.compile(r"^\s*tỷ\s+lệ\s+(.*?)\s*(?:\(%\))?\s*$", re.IGNORECASE)
+
+
+def _num(text: str) -> tuple[Decimal, int] | None:
+    s = text.strip()
+    if s in ("", "-", "–"):
+        return Decimal(0), 0
+    try:
+        value = parse_number(s)
+    except NumberFormatError:
+        return None
+    return value, (len(s.split(",", 1)[1]) if "," in s else 0)
+
+
+def _header_unit(header: str) -> str | None:
+    m = _UNIT.search(header)
+    return " ".join(m.group(1).lower().split()) if m else None
+
+
+def check_table(table: Table, out: Collector) -> None:
+    """Check a table's total row, total columns and rate columns."""
+    rows = table.rows
+    if len(rows) < 3:
+        return
+    width = max(len(r) for r in rows)
+    if any(len(r) != width for r in rows):
+        return
+
+    def numeric_count(row: list[Cell]) -> int:
+        return sum(1 for c in row if c.text.strip() and _num(c.text) is not None)
+
+    first = next((i for i, r in enumerate(rows) if numeric_count(r) >= 2), None)
+    if first is None or first == 0:
+        return
+    headers = [" ".join(rows[i][j].text for i in range(first)).strip() for j in range(width)]
+    body = rows[first:]
+    label_cols = [j for j in range(width) if not any(_num_strict(r[j].text) for r in body)]
+    data_cols = [
+        j for j in range(width) if j not in label_cols and not _STT.match(rows[first - 1][j].text)
+    ]
+    if not data_cols:
+        return
+
+    def label(row: list[Cell]) -> str:
+        return " ".join(row[j].text for j in label_cols if row[j].text.strip())
+
+    totals = [r for r in body if _TOTAL_LABEL.match(label(r))]
+    members = [r for r in body if not _TOTAL_LABEL.match(label(r))]
+    values: dict[tuple[int, int], tuple[Decimal, int]] = {}
+    for i, r in enumerate(body):
+        for j in data_cols:
+            v = _num(r[j].text)
+            if v is not None:
+                values[(i, j)] = v
+    _check_total_row(table, body, totals, members, data_cols, headers, values, label, out)
+    _check_total_columns(body, data_cols, headers, values, out)
+    _check_rates(body, data_cols, headers, values, out)
+
+
+def _num_strict(text: str) -> bool:
+    s = text.strip()
+    if not s or s in ("-", "–"):
+        return False
+    try:
+        parse_number(s)
+    except NumberFormatError:
+        return False
+    return True
+
+
+def _is_rate(header: str) -> bool:
+    return bool(_RATE.match(header)) or _header_unit(header) == "%" or "%" in header
+
+
+def _tolerance(decimals: list[int], money: bool) -> Decimal:
+    if not money and all(d == 0 for d in decimals):
+        return Decimal(0)
+    return sum((Decimal(5).scaleb(-d - 1) for d in decimals), Decimal(0))
+
+
+def _check_total_row(
+    table: Table,
+    body: list[list[Cell]],
+    totals: list[list[Cell]],
+    members: list[list[Cell]],
+    data_cols: list[int],
+    headers: list[str],
+    values: dict[tuple[int, int], tuple[Decimal, int]],
+    label: object,
+    out: Collector,
+) -> None:
+    if len(totals) != 1 or len(members) < 2:
+        return
+    first_col = [r[0].text.strip() for r in members]
+    kinds = {"int" if t.isdigit() else ("" if not t else "other") for t in first_col}
+    if len(kinds) > 1 or kinds == {"other"}:
+        return
+    total_row = totals[0]
+    ti = body.index(total_row)
+    member_idx = [body.index(r) for r in members]
+    assert callable(label)
+    for j in data_cols:
+        header = headers[j]
+        if _is_rate(header) or (ti, j) not in values:
+            continue
+        if any((i, j) not in values for i in member_idx):
+            continue
+        total, td = values[(ti, j)]
+        parts = [values[(i, j)] for i in member_idx]
+        unit = _header_unit(header)
+        money = bool(unit and "đồng" in unit)
+        s = sum((v for v, _ in parts), Decimal(0))
+        tol = _tolerance([td] + [d for _, d in parts], money)
+        for i in member_idx:
+            out.checked.add((body[i][j].blocks[0].index, 0) if body[i][j].blocks else (-1, 0))
+        cell = total_row[j]
+        if not cell.blocks:
+            continue
+        out.checked.add((cell.blocks[0].index, 0))
+        if abs(s - total) <= tol:
+            continue
+        decimals = max([td] + [d for _, d in parts])
+        block = cell.blocks[0]
+        out.add(
+            "audit.table-total-row",
+            "direct",
+            block,
+            0,
+            len(block.text),
+            expected=show(s, decimals),
+            found=cell.text,
+            label=label(total_row),
+            column=" ".join(header.split()),
+            total=cell.text,
+            parts_sum=show(s, decimals),
+            difference=show(abs(s - total), decimals),
+        )
+
+
+def _check_total_columns(
+    body: list[list[Cell]],
+    data_cols: list[int],
+    headers: list[str],
+    values: dict[tuple[int, int], tuple[Decimal, int]],
+    out: Collector,
+) -> None:
+    for j in data_cols:
+        header = headers[j]
+        if not header.lower().startswith("tổng") or _is_rate(header):
+            continue
+        unit = _header_unit(header)
+        if unit is None:
+            continue
+        members: list[int] = []
+        for k in range(j - 1, -1, -1):
+            if k not in data_cols or _header_unit(headers[k]) != unit or _is_rate(headers[k]):
+                break
+            if headers[k].lower().startswith("tổng"):
+                break
+            members.append(k)
+        if len(members) < 2:
+            continue
+        money = "đồng" in unit
+        for i, row in enumerate(body):
+            if (i, j) not in values or any((i, k) not in values for k in members):
+                continue
+            total, td = values[(i, j)]
+            parts = [values[(i, k)] for k in members]
+            s = sum((v for v, _ in parts), Decimal(0))
+            cell = row[j]
+            if not cell.blocks:
+                continue
+            out.checked.add((cell.blocks[0].index, 0))
+            for k in members:
+                if row[k].blocks:
+                    out.checked.add((row[k].blocks[0].index, 0))
+            if abs(s - total) <= _tolerance([td] + [d for _, d in parts], money):
+                continue
+            decimals = max([td] + [d for _, d in parts])
+            block = cell.blocks[0]
+            out.add(
+                "audit.table-total-column",
+                "direct",
+                block,
+                0,
+                len(block.text),
+                expected=show(s, decimals),
+                found=cell.text,
+                column=" ".join(header.split()),
+                members=", ".join(f'"{" ".join(headers[k].split())}"' for k in reversed(members)),
+                total=cell.text,
+                parts_sum=show(s, decimals),
+                difference=show(abs(s - total), decimals),
+            )
+
+
+def _check_rates(
+    body: list[list[Cell]],
+    data_cols: list[int],
+    headers: list[str],
+    values: dict[tuple[int, int], tuple[Decimal, int]],
+    out: Collector,
+) -> None:
+    for j in data_cols:
+        m = _RATE.match(headers[j])
+        if not m or not _is_rate(headers[j]):
+            continue
+        subject = " ".join(m.group(1).lower().replace("(%)", "").split())
+        c = j - 1
+        if not subject or c not in data_cols or subject not in headers[c].lower():
+            continue
+        unit = _header_unit(headers[c])
+        if unit is None or unit == "%":
+            continue
+        bases = [
+            k
+            for k in data_cols
+            if k != c and headers[k].lower().startswith("tổng") and _header_unit(headers[k]) == unit
+        ]
+        if len(bases) != 1:
+            continue
+        b = bases[0]
+        for i, row in enumerate(body):
+            if (i, j) not in values or (i, c) not in values or (i, b) not in values:
+                continue
+            rate, rd = values[(i, j)]
+            count, _ = values[(i, c)]
+            base, _ = values[(i, b)]
+            if base <= 0 or not row[j].blocks or not row[j].text.strip():
+                continue
+            out.checked.add((row[j].blocks[0].index, 0))
+            for k in (c, b):
+                if row[k].blocks:
+                    out.checked.add((row[k].blocks[0].index, 0))
+            expected = round_half_up(count / base * 100, rd)
+            if expected == rate:
+                continue
+            block = row[j].blocks[0]
+            out.add(
+                "audit.table-rate",
+                "probable",
+                block,
+                0,
+                len(block.text),
+                expected=show(expected, rd),
+                found=row[j].text,
+                column=" ".join(headers[j].split()),
+                count=row[c].text,
+                base=row[b].text,
+                count_column=f'"{" ".join(headers[c].split())}"',
+                base_column=f'"{" ".join(headers[b].split())}"',
+            )

@@ -1,0 +1,209 @@
+"""Figures in a paragraph: where each is, its value, decimals, unit and whether it is approximate.
+
+Only what can be read safely becomes a figure with a value: a number that Vietnamese rules read
+one way (:func:`reportgen.vnformat.parse_number`), followed by a known unit. Dates, document
+codes, times, ranges of years, heading numbers and ``16/16`` are masked first and never read as
+figures. A number that is malformed (``2.2.839``, ``1.5``) keeps ``value=None`` and the reason,
+for the form checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportgen.diagnostics.errors import NumberFormatError
+from reportgen.vnformat import parse_number
+
+__all__ = [
+    "Figure",
+    "find_figures",
+    "mask_spans",
+    "sentence_span",
+]
+
+MONEY_EXP = {"đồng": 0, "đ": 0, "nghìn đồng": 3, "triệu đồng": 6, "tỷ đồng": 9}
+"""Money units as they are normalised here, with their power of ten in đồng."""
+
+_COUNT_UNITS = (
+    "nhân khẩu|khẩu|hộ|người|lượt|suất|thẻ|lớp|cuộc|buổi|tổ|thành viên|hội viên|đoàn viên|"
+    "học sinh|sinh viên|lao động|mô hình|căn nhà|ngôi nhà|nhà|con|kg|tấn|ha|km|xã|phường|thôn|"
+    "chi hội|trẻ|dự án|công trình|ngày công|bao|bộ|chiếc|tin|bài|trường hợp|đối tượng|"
+    "cơ sở|doanh nghiệp|hợp tác xã|tập thể|cá nhân|đơn vị|văn bản|phòng|chị|em|cháu"
+)
+_UNIT = re.compile(
+    r"\s?(?P<unit>%|điểm phần trăm|điểm %|"
+    r"(?:tỷ|tỉ)\s+đồng|triệu\s+đồng|(?:nghìn|ngàn)\s+đồng|đồng|đ"
+    rf"|{_COUNT_UNITS})(?![\wà-ỹÀ-Ỹđ])",
+    re.IGNORECASE,
+)
+# A number as people type it, loosely, so that malformed ones are seen too.
+_NUMBER = re.compile(r"(?<![\w.,/:\-+])\d+(?:[.,]\d+)*(?!\d|[/:]\d|[.,]\d)")
+_SPLIT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*),[ \u00a0]+$")
+_APPROX = re.compile(
+    r"(?:^|[\s(:])(?:trên|hơn|gần|khoảng|ước|xấp xỉ|tới|dưới|chưa đến|ít nhất|tối thiểu|"
+    r"tối đa|hàng|vài|bình quân|trung bình|mỗi|/)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_MASKS = (
+    # dates: 13/7/2018, 26 và 29/01/2018, ngày 05 tháng 3 năm 2024, 01:15, 04:39 PM
+    re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"),
+    re.compile(r"\d{1,2}/\d{4}"),
+    re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", re.IGNORECASE),
+    re.compile(r"tháng\s+\d{1,2}(?:\s*[/,]\s*\d{4}|\s+năm\s+\d{4})?", re.IGNORECASE),
+    re.compile(r"\d{1,2}:\d{2}"),
+    # document codes: 90/QĐ-TTg, 07/2021/NĐ-CP, 549-CV/TU, 12/UBND-VX
+    re.compile(r"\d+(?:/\d{4})?/[A-ZĐ][\w&Đđ.]*(?:-[\w&Đđ.]+)*"),
+    re.compile(r"\d+-[A-ZĐ][\w&Đđ]*/[A-ZĐ][\w&Đđ-]*"),
+    # years and ranges of years: năm 2024, 2016 - 2020, 2016-2020, giai đoạn 2021 – 2025
+    re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}"),
+    re.compile(r"(?:năm|Năm|NĂM|đến|từ)\s+(?:19|20)\d{2}\b"),
+    # ratios 16/16, 155/155, 10+1, per-unit amounts 2.000.000đ/gia đình
+    re.compile(r"\d+\s*/\s*\d+"),
+    re.compile(r"\d+\+\d+"),
+    # ordinals and names: Dự án 3, Biểu 1, Điều 5, Quyết định 1258, Phường 5
+    re.compile(
+        r"(?:Dự án|Tiểu dự án|Biểu|Bảng|Phụ lục|Điều|Khoản|Mục|Chương|Phường|Quận|Tổ|Khu|"
+        r"Quyết định|Nghị định|Nghị quyết|Thông tư|Kế hoạch|Công văn|Chỉ thị|Luật|số|Số)\s+\d+",
+    ),
+    re.compile(r"https?://\S+|www\.\S+"),
+)
+_HEADING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in a paragraph.
+
+    ``start``/``end`` span the digits, ``unit_end`` the unit too. ``value`` is None when the
+    number is malformed (``problem`` says why). ``approx`` marks figures after ``trên``,
+    ``gần``, ``khoảng``…; they are never used in arithmetic.
+    """
+
+    start: int
+    end: int
+    raw: str
+    value: Decimal | None
+    decimals: int
+    unit: str | None
+    unit_end: int
+    approx: bool = False
+    problem: str | None = None
+    hint: str | None = None
+
+    @property
+    def kind(self) -> str | None:
+        """``money``, ``percent``, ``points``, ``count:<unit>`` or None (no unit)."""
+        if self.unit is None:
+            return None
+        if self.unit in MONEY_EXP:
+            return "money"
+        if self.unit == "%":
+            return "percent"
+        if self.unit == "điểm phần trăm":
+            return "points"
+        return "count:" + self.unit
+
+    @property
+    def base_value(self) -> Decimal | None:
+        """The value in đồng for money, as stated otherwise."""
+        if self.value is None:
+            return None
+        if self.unit in MONEY_EXP:
+            return self.value.scaleb(MONEY_EXP[self.unit])
+        return self.value
+
+    @property
+    def base_tolerance(self) -> Decimal:
+        """Half a unit of the last stated decimal, in the unit of :attr:`base_value`."""
+        half = Decimal(5).scaleb(-self.decimals - 1)
+        if self.unit in MONEY_EXP:
+            return half.scaleb(MONEY_EXP[self.unit])
+        return half
+
+    @property
+    def shown(self) -> str:
+        """The figure with its unit as written (``2.697,15 triệu đồng``)."""
+        if self.unit == "%":
+            return self.raw + "%"
+        return f"{self.raw} {self.unit}" if self.unit else self.raw
+
+
+def _norm_unit(unit: str) -> str:
+    u = " ".join(unit.lower().split())
+    if u in ("tỉ đồng",):
+        return "tỷ đồng"
+    if u == "ngàn đồng":
+        return "nghìn đồng"
+    if u == "điểm %":
+        return "điểm phần trăm"
+    if u == "nhân khẩu":
+        return "khẩu"
+    return u
+
+
+def mask_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text that hold numbers that are not figures (dates, codes, years…)."""
+    spans: list[tuple[int, int]] = []
+    for rx in _MASKS:
+        spans.extend(m.span() for m in rx.finditer(text))
+    m = _HEADING.match(text)
+    if m:
+        spans.append(m.span())
+    return spans
+
+
+def _masked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any((a <= start and end <= b) or a < end <= b or a <= start < b for a, b in spans)
+
+
+def find_figures(text: str) -> list[Figure]:
+    """The figures of ``text`` in order (see :class:`Figure`)."""
+    spans = mask_spans(text)
+    out: list[Figure] = []
+    for m in _NUMBER.finditer(text):
+        start, end = m.span()
+        if _masked(spans, start, end):
+            continue
+        raw = m.group(0)
+        um = _UNIT.match(text, end)
+        unit = _norm_unit(um.group("unit")) if um else None
+        unit_end = um.end() if um else end
+        if unit == "đ" and um and um.group("unit") == "Đ":
+            unit = None
+        value: Decimal | None
+        problem = hint = None
+        try:
+            value = parse_number(raw)
+        except NumberFormatError as exc:
+            value, problem, hint = None, exc.message, exc.hint
+        decimals = len(raw.split(",", 1)[1]) if "," in raw and value is not None else 0
+        before = text[max(0, start - 30) : start]
+        approx = bool(_APPROX.search(before)) or text.startswith("/", unit_end)
+        split = _SPLIT.search(text, 0, start) if unit and len(raw) <= 3 else None
+        if split and value is not None:
+            raw = text[split.start(1) : end]
+            start = split.start(1)
+            value, decimals = None, 0
+            problem = (
+                f'"{raw}" có dấu cách sau dấu phẩy thập phân, nên không rõ là một số hay hai số'
+            )
+            hint = f"Viết liền: {raw.replace(' ', '').replace(chr(160), '')}."
+            if out and out[-1].start == start:
+                out.pop()
+        out.append(Figure(start, end, raw, value, decimals, unit, unit_end, approx, problem, hint))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]`` (ends at ``.``, ``!`` or ``?`` + space)."""
+    s = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        s = m.end()
+    m2 = _SENTENCE_END.search(text, end)
+    e = m2.end() if m2 else len(text)
+    return s, e

@@ -1,0 +1,326 @@
+"""Reading a report's text in reading order, with a location for every paragraph and cell.
+
+A .docx is read from its XML: the body (paragraphs and tables, content controls included), then
+the headers, footers and footnotes. A .txt or .md file is read line by line; Markdown tables
+(``| a | b |``) become tables and emphasis marks are dropped. Every paragraph becomes a
+:class:`Block`; table cells also form :class:`Table` grids for the table checks.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from reportgen.diagnostics.errors import ReportgenError
+from reportgen.diagnostics.model import Location
+
+__all__ = [
+    "AuditDocument",
+    "Block",
+    "Cell",
+    "Table",
+    "UnreadableDocument",
+    "docx_paragraphs",
+    "paragraph_text",
+    "read_document",
+]
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_P = f"{{{W}}}p"
+_TBL = f"{{{W}}}tbl"
+_TR = f"{{{W}}}tr"
+_TC = f"{{{W}}}tc"
+_R = f"{{{W}}}r"
+_T = f"{{{W}}}t"
+_SDT = f"{{{W}}}sdt"
+_SDT_CONTENT = f"{{{W}}}sdtContent"
+_RUN_TEXT = {
+    f"{{{W}}}tab": "\t",
+    f"{{{W}}}br": " ",
+    f"{{{W}}}cr": " ",
+    f"{{{W}}}noBreakHyphen": "-",
+}
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class UnreadableDocument(ReportgenError):
+    """The document could not be read (exit code 2)."""
+
+    code = "audit.unreadable"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of text (a body paragraph, one paragraph of a table cell, a header line…).
+
+    ``index`` is the block's position in reading order; ``anchor`` is the position of its
+    ``w:p`` in :func:`docx_paragraphs` (for comments), None outside a .docx body.
+    """
+
+    index: int
+    text: str
+    location: Location
+    kind: str = "body"
+    anchor: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+
+@dataclass
+class Cell:
+    """A table cell: its text (paragraphs joined by a space) and its blocks."""
+
+    text: str
+    location: Location
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """A table as rows of cells (merged cells appear once, as Word stores them)."""
+
+    index: int
+    rows: list[list[Cell]]
+
+
+@dataclass
+class AuditDocument:
+    """The text of a report: blocks in reading order and the tables."""
+
+    name: str
+    blocks: list[Block]
+    tables: list[Table]
+    is_docx: bool = False
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def paragraph_text(p: etree._Element) -> tuple[str, list[tuple[etree._Element, int, int]]]:
+    """The text of a ``w:p`` and, for each run, the span of the text it holds."""
+    parts: list[str] = []
+    spans: list[tuple[etree._Element, int, int]] = []
+    pos = 0
+    for r in p.iter(_R):
+        start = pos
+        for child in r:
+            s = child.text or "" if child.tag == _T else _RUN_TEXT.get(child.tag, "")
+            parts.append(s)
+            pos += len(s)
+        if pos > start:
+            spans.append((r, start, pos))
+    return "".join(parts), spans
+
+
+def _body_items(parent: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs and tables of a body in order, looking inside content controls."""
+    for child in parent:
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _body_items(content)
+
+
+@dataclass(frozen=True)
+class DocxParagraph:
+    """A body paragraph found by :func:`docx_paragraphs` and where it is."""
+
+    element: etree._Element
+    paragraph: int | None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+
+def docx_paragraphs(body: etree._Element) -> list[DocxParagraph]:
+    """Every paragraph of a document body in reading order, numbered as a person counts them:
+    body paragraphs 1, 2, …; tables 1, 2, … with rows and cells from 1 (nested tables are
+    read as part of their cell)."""
+    out: list[DocxParagraph] = []
+    n_par = n_tbl = 0
+    for item in _body_items(body):
+        if item.tag == _P:
+            n_par += 1
+            out.append(DocxParagraph(item, n_par))
+            continue
+        n_tbl += 1
+        for r, tr in enumerate(item.iterchildren(_TR), 1):
+            for c, tc in enumerate(tr.iterchildren(_TC), 1):
+                for p in tc.iter(_P):
+                    out.append(DocxParagraph(p, None, n_tbl, r, c))
+    return out
+
+
+_PART_KIND = (
+    ("word/header", "header", "đầu trang"),
+    ("word/footer", "footer", "chân trang"),
+    ("word/footnotes", "footnote", "chú thích cuối trang"),
+)
+
+
+def _read_docx(data: bytes, name: str) -> AuditDocument:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        body_xml = zf.read("word/document.xml")
+        root = etree.fromstring(body_xml)
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+        raise UnreadableDocument(
+            "không đọc được tệp Word: tệp hỏng hoặc không phải .docx",
+            location=Location(file=name),
+            hint="Mở tệp bằng Word và lưu lại dưới dạng .docx (Word Document), rồi chạy lại.",
+        ) from exc
+    body = root.find(f"{{{W}}}body")
+    if body is None:
+        raise UnreadableDocument(
+            "tệp Word không có phần nội dung (word/document.xml không có w:body)",
+            location=Location(file=name),
+            hint="Mở tệp bằng Word và lưu lại dưới dạng .docx, rồi chạy lại.",
+        )
+    blocks: list[Block] = []
+    tables: dict[int, Table] = {}
+    for anchor, dp in enumerate(docx_paragraphs(body)):
+        text, _ = paragraph_text(dp.element)
+        text = _nfc(text)
+        if dp.table is None:
+            loc = Location(file=name, paragraph=dp.paragraph)
+            blocks.append(Block(len(blocks), text, loc, "body", anchor))
+            continue
+        assert dp.row is not None and dp.cell is not None
+        loc = Location(file=name, table=dp.table, table_row=dp.row, table_cell=dp.cell)
+        block = Block(len(blocks), text, loc, "cell", anchor, dp.table, dp.row, dp.cell)
+        blocks.append(block)
+        table = tables.setdefault(dp.table, Table(dp.table, []))
+        while len(table.rows) < dp.row:
+            table.rows.append([])
+        row = table.rows[dp.row - 1]
+        while len(row) < dp.cell:
+            row.append(Cell("", loc))
+        cell = row[dp.cell - 1]
+        cell.blocks.append(block)
+        cell.text = " ".join(b.text for b in cell.blocks if b.text).strip()
+    for prefix, kind, label in _PART_KIND:
+        for part in sorted(n for n in zf.namelist() if n.startswith(prefix) and n.endswith(".xml")):
+            try:
+                proot = etree.fromstring(zf.read(part))
+            except etree.XMLSyntaxError:
+                continue
+            for i, p in enumerate(proot.iter(_P), 1):
+                text = _nfc(paragraph_text(p)[0])
+                if text.strip():
+                    loc = Location(file=name, where=f"{label} ({part[5:]}), đoạn {i}")
+                    blocks.append(Block(len(blocks), text, loc, kind))
+    return AuditDocument(name, blocks, [tables[k] for k in sorted(tables)], is_docx=True)
+
+
+_EMPHASIS = re.compile(r"\*+(?=\S)|(?<=\S)\*+|(?<![\w])_+(?=\S)|(?<=\S)_+(?![\w])")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*)")
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _clean_line(line: str, markdown: bool) -> str:
+    line = _EMPHASIS.sub("", line)
+    if markdown:
+        line = _MD_PREFIX.sub("", line)
+    return line.strip()
+
+
+def _read_text(text: str, name: str, markdown: bool) -> AuditDocument:
+    blocks: list[Block] = []
+    tables: list[Table] = []
+    n_par = 0
+    current: Table | None = None
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = _nfc(raw)
+        if line.lstrip().startswith("|") and line.rstrip().endswith("|") and line.count("|") >= 3:
+            if _MD_SEPARATOR.match(line):
+                continue
+            if current is None:
+                current = Table(len(tables) + 1, [])
+                tables.append(current)
+            r = len(current.rows) + 1
+            row: list[Cell] = []
+            for c, cell_text in enumerate(line.strip().strip("|").split("|"), 1):
+                value = _clean_line(cell_text, markdown)
+                loc = Location(
+                    file=name, line=lineno, table=current.index, table_row=r, table_cell=c
+                )
+                block = Block(len(blocks), value, loc, "cell", None, current.index, r, c)
+                blocks.append(block)
+                row.append(Cell(value, loc, [block]))
+            current.rows.append(row)
+            continue
+        current = None
+        value = _clean_line(line, markdown)
+        if not value:
+            continue
+        n_par += 1
+        blocks.append(Block(len(blocks), value, Location(file=name, line=lineno, paragraph=n_par)))
+    return AuditDocument(name, blocks, tables)
+
+
+def read_document(path: str | Path, *, name: str | None = None) -> AuditDocument:
+    """Read a .docx, .txt or .md report; raise :class:`UnreadableDocument` (a located
+    Vietnamese message) when it cannot be read."""
+    path = Path(path)
+    shown = name or str(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".docx", ".txt", ".md"):
+        raise UnreadableDocument(
+            f'không đọc được loại tệp "{path.suffix or "(không có đuôi)"}": cần .docx, .txt hoặc .md',
+            location=Location(file=shown),
+            hint="Với tệp .doc (Word cũ) hoặc .pdf: mở bằng Word và lưu lại dưới dạng .docx.",
+        )
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableDocument(
+                f"tệp quá lớn ({size} byte; tối đa {MAX_BYTES} byte)",
+                location=Location(file=shown),
+                hint="Chia báo cáo thành các tệp nhỏ hơn.",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableDocument(
+            "không có tệp này",
+            location=Location(file=shown),
+            hint="Kiểm tra lại tên và thư mục của tệp báo cáo.",
+        ) from None
+    except IsADirectoryError:
+        raise UnreadableDocument(
+            "đây là một thư mục, không phải tệp báo cáo",
+            location=Location(file=shown),
+            hint="Ghi tên một tệp .docx, .txt hoặc .md.",
+        ) from None
+    except OSError as exc:
+        raise UnreadableDocument(
+            f"không đọc được tệp: {exc.strerror or exc}",
+            location=Location(file=shown),
+            hint="Kiểm tra quyền đọc tệp; nếu tệp đang mở trong Word thì đóng lại.",
+        ) from None
+    return read_bytes(data, shown, suffix)
+
+
+def read_bytes(data: bytes, name: str, suffix: str) -> AuditDocument:
+    """Read a report given as bytes, ``suffix`` (``.docx``, ``.txt``, ``.md``) telling its kind."""
+    if suffix == ".docx":
+        return _read_docx(data, name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableDocument(
+            f"tệp văn bản không phải mã UTF-8 (byte lạ ở vị trí {exc.start})",
+            location=Location(file=name),
+            hint="Lưu lại tệp với mã hóa UTF-8 (trong Notepad: Lưu thành… → Mã hóa: UTF-8).",
+        ) from None
+    return _read_text(text, name, markdown=suffix == ".md")
