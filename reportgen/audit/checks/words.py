@@ -13,7 +13,36 @@ __all__ = ["check_words"]
 
 _BRACKET = re.compile(r"\s*\(\s*(?:bằng chữ\s*:\s*)?([^()\d]*)\)", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
-    ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "linh", "lẻ", "mốt", "tư", "lăm", "nhăm", "âm", "phẩy", "đồng", "chẵn"]
+    [
+        "không",
+        "một",
+        "hai",
+        "ba",
+        "bốn",
+        "năm",
+        "sáu",
+        "bảy",
+        "tám",
+        "chín",
+        "mười",
+        "mươi",
+        "trăm",
+        "nghìn",
+        "ngàn",
+        "triệu",
+        "tỷ",
+        "tỉ",
+        "linh",
+        "lẻ",
+        "mốt",
+        "tư",
+        "lăm",
+        "nhăm",
+        "âm",
+        "phẩy",
+        "đồng",
+        "chẵn",
+    ]
 )
 _FIRST_WORDS = _NUMBER_WORDS - {"đồng", "chẵn", "phẩy", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"}
 

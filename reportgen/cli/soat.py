@@ -1,0 +1,88 @@
+"""``reportgen soat``: proofread the figures of a finished report, with no YAML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from reportgen.cli.main import _format_option, main
+from reportgen.diagnostics.errors import EXIT_FINDINGS, EXIT_OK, Location, OutputError
+
+
+@main.command("soat")
+@click.argument("report", type=click.Path(dir_okay=True))
+@_format_option("table", "json")
+@click.option(
+    "--comments",
+    "comments_out",
+    type=click.Path(dir_okay=False),
+    help="Ghi một bản sao .docx có chú thích (comment) Word ở từng số sai.",
+)
+@click.option("--overwrite", is_flag=True, help="Cho phép ghi đè tệp --comments đã có.")
+def soat_cmd(report: str, fmt: str, comments_out: str | None, overwrite: bool) -> None:
+    """Soát số liệu của một báo cáo đã viết xong (.docx, .txt, .md), không cần YAML.
+
+    Đối chiếu số với chữ, tổng với các phần, số tăng/giảm, tỷ lệ, bảng có hàng tổng, cách viết
+    số, ngày và số ký hiệu văn bản. Mã thoát: 0 không thấy gì, 1 có chỗ cần xem, 2 không đọc
+    được.
+
+    Ví dụ: reportgen soat bao-cao.docx --comments bao-cao-da-soat.docx
+    """
+    from reportgen.audit import audit_file
+    from reportgen.audit.report import format_table
+    from reportgen.diagnostics.formats import to_json
+
+    source = Path(report)
+    if comments_out is not None:
+        _check_comments_target(source, Path(comments_out), overwrite)
+    result = audit_file(source, name=report)
+    if fmt == "json":
+        extra = {
+            "file": report,
+            "figures": result.figures,
+            "figures_checked": len(result.checked),
+        }
+        click.echo(to_json(result.diagnostics, command="soat", extra=extra))
+    else:
+        click.echo(format_table(result, report))
+    if comments_out is not None:
+        from reportgen.audit.comments import write_comments
+        from reportgen.outputs.atomic import write_atomic
+
+        data, n = write_comments(source.read_bytes(), result.findings)
+        write_atomic(Path(comments_out), data, overwrite=overwrite)
+        click.echo(f"Đã ghi {n} chú thích vào bản sao: {comments_out}", err=fmt == "json")
+    sys.exit(EXIT_FINDINGS if result.findings else EXIT_OK)
+
+
+def _check_comments_target(source: Path, target: Path, overwrite: bool) -> None:
+    if source.suffix.lower() != ".docx":
+        raise OutputError(
+            "--comments chỉ dùng được với báo cáo .docx (chú thích là comment của Word)",
+            location=Location(file=str(source)),
+            hint="Bỏ --comments, hoặc soát bản .docx của báo cáo.",
+        )
+    if target.suffix.lower() != ".docx":
+        raise OutputError(
+            "tệp --comments phải có đuôi .docx",
+            location=Location(file=str(target)),
+            hint="Ví dụ: --comments bao-cao-da-soat.docx",
+        )
+    try:
+        same = target.exists() and target.resolve() == source.resolve()
+    except OSError:
+        same = False
+    if same or target.absolute() == source.absolute():
+        raise OutputError(
+            "tệp --comments trùng với báo cáo gốc: không ghi đè báo cáo gốc",
+            location=Location(file=str(target)),
+            hint="Chọn một tên khác, ví dụ bao-cao-da-soat.docx.",
+        )
+    if target.exists() and not overwrite:
+        raise OutputError(
+            "tệp --comments đã có, không ghi đè",
+            location=Location(file=str(target)),
+            hint="Chọn một tên khác, hoặc thêm --overwrite để ghi đè bản sao cũ.",
+        )
