@@ -10,8 +10,11 @@ from __future__ import annotations
 import copy
 import io
 from collections.abc import Sequence
+from typing import cast
 
 import docx
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml import etree
@@ -88,9 +91,12 @@ def write_comments(source: bytes, findings: Sequence[AuditFinding]) -> tuple[byt
             runs = list(p.iter(_R))[:1]
         if not runs:
             continue
-        para = DocxParagraph(p, document._body)
+        para = DocxParagraph(cast(CT_P, p), document._body)
         document.add_comment(
-            [Run(r, para) for r in runs], text=comment_text(finding), author=AUTHOR, initials="RG"
+            [Run(cast(CT_R, r), para) for r in runs],
+            text=comment_text(finding),
+            author=AUTHOR,
+            initials="RG",
         )
         n += 1
     buf = io.BytesIO()
