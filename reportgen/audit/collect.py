@@ -93,6 +93,7 @@ class Collector:
         expected: object = None,
         found: object = None,
         related: Sequence[str] = (),
+        hint: str | None = None,
         **params: Any,
     ) -> None:
         """Add the finding ``code`` about ``block.text[lo:hi]`` (once per place and code)."""
@@ -117,7 +118,7 @@ class Collector:
             location=block.location,
             expected=expected,
             found=found,
-            hint=entry.hint.format(**fields) if entry.hint else None,
+            hint=hint or (entry.hint.format(**fields) if entry.hint else None),
             extra=extra,
         )
         self.findings.append(AuditFinding(diagnostic, block, lo, hi, confidence))

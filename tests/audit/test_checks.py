@@ -276,3 +276,22 @@ def test_finding_carries_confidence_sentence_and_location() -> None:
     assert d.found == "30 hộ"
     assert d.location is not None and (d.location.line, d.location.paragraph) == (2, 2)
     assert d.as_dict()["confidence"] == "direct"
+
+
+def test_table_off_by_less_than_rounding_is_probable_when_other_sums_are_exact() -> None:
+    text = TABLE.replace("| 30,0 | 10,0 | 40,0 |", "| 30,1 | 10,0 | 40,0 |", 1)
+    found = audit_text(text, ".md").findings
+    assert sorted((f.diagnostic.code, f.confidence) for f in found) == [
+        ("audit.table-total-column", "probable"),
+        ("audit.table-total-row", "probable"),
+    ]
+    assert "cộng đúng tuyệt đối" in (found[0].diagnostic.hint or "")
+
+
+def test_table_with_rounding_drift_everywhere_is_not_flagged() -> None:
+    text = (
+        TABLE.replace("| 120,5 | 80,0 | 200,5 |", "| 120,5 | 80,1 | 200,5 |")
+        .replace("| 99,5 | 60,5 | 160,0 |", "| 99,6 | 60,5 | 160,0 |")
+        .replace("| 30,0 | 10,0 | 40,0 |", "| 30,0 | 10,1 | 40,0 |")
+    )
+    assert codes(audit_text(text, ".md")) == []
