@@ -91,9 +91,8 @@ def targets(name: str, doc: AuditDocument, paragraphs: list[etree._Element]) -> 
                 continue
             if f.unit is None and not (block.kind == "cell" and block.cell != 1):
                 continue
-            if block.kind == "cell" and block.text.strip() != f.raw:
-                if f.unit is None:
-                    continue
+            if block.kind == "cell" and block.text.strip() != f.raw and f.unit is None:
+                continue
             if _plain_run(p, f.start, f.end):
                 yield Target(name, block, f.start, f.end)
 
