@@ -25,7 +25,11 @@ def seed_text(prefix: str) -> str | None:
 
 def _add_runs(paragraph: docx.text.paragraph.Paragraph, line: str) -> None:
     pos = 0
-    for m in _EMPHASIS.finditer(line):
+    bullet = re.match(r"[*+-] (?=\S)", line)
+    if bullet:
+        paragraph.add_run(bullet.group(0))
+        pos = bullet.end()
+    for m in _EMPHASIS.finditer(line, pos):
         if m.start() > pos:
             paragraph.add_run(line[pos : m.start()])
         run = paragraph.add_run(m.group(2))
