@@ -43,7 +43,7 @@ def notes(pdf: Path, page: int) -> list[tuple[float, float, str]]:
     for a in p.get("/Annots") or []:
         o = a.get_object()
         if o.get("/Subtype") == "/Text":
-            x0, y0, x1, y1 = (float(v) for v in o["/Rect"])
+            x0, _y0, _x1, y1 = (float(v) for v in o["/Rect"])
             out.append((x0, height - y1, str(o.get("/Contents", ""))))
     return sorted(out, key=lambda n: n[1])
 
