@@ -295,3 +295,60 @@ def test_table_with_rounding_drift_everywhere_is_not_flagged() -> None:
         .replace("| 30,0 | 10,0 | 40,0 |", "| 30,0 | 10,1 | 40,0 |")
     )
     assert codes(audit_text(text, ".md")) == []
+
+
+GUARDS = [
+    (
+        "inline-attributes-overlap",
+        "Toàn xã có 60 hộ nghèo, trong đó 20 hộ dân tộc thiểu số, 15 hộ có người có công, 31 hộ "
+        "không có khả năng lao động.",
+        [],
+    ),
+    (
+        "share-base-unsure",
+        "Toàn xã có 3.200 hộ, 64 hộ nghèo; 20 hộ có chủ hộ là nữ, chiếm 31,25%.",
+        [],
+    ),
+    (
+        "change-pair-with-years",
+        "Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm (từ 4,5% năm 2021 xuống còn 3,1% năm 2024).",
+        [("audit.change-mismatch", "1,2 điểm phần trăm")],
+    ),
+    (
+        "change-with-two-unrelated-counts",
+        "Năm nay có 30 hộ thoát nghèo, 12 hộ tái nghèo, tăng 2 hộ so với cùng kỳ.",
+        [],
+    ),
+    (
+        "money-then-year-in-brackets",
+        "Đã chi 5 triệu đồng (năm 2024) và 3 triệu đồng (hai đợt).",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in GUARDS], ids=[c[0] for c in GUARDS])
+def test_unsure_patterns_are_skipped(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(codes(audit_text(text))) == sorted(expected)
+
+
+BREAKDOWN_TABLE = """| Chỉ tiêu | Số hộ (hộ) | Số người (người) |
+|---|---|---|
+| Tổng số | 500 | 1.800 |
+| - Hộ nghèo | 20 | 75 |
+| - Hộ cận nghèo | 30 | 110 |
+"""
+
+
+def test_table_breaking_a_total_down_is_not_summed() -> None:
+    assert codes(audit_text(BREAKDOWN_TABLE, ".md")) == []
+
+
+def test_table_without_row_numbers_is_summed() -> None:
+    text = """| Đơn vị | Hộ nghèo (hộ) | Hộ cận nghèo (hộ) |
+|---|---|---|
+| Xã An Phú | 12 | 30 |
+| Xã Bình Lợi | 8 | 21 |
+| Cộng | 21 | 51 |
+"""
+    assert codes(audit_text(text, ".md")) == [("audit.table-total-row", "21")]

@@ -24,7 +24,10 @@ __all__ = ["check_changes"]
 _VERB = re.compile(r"(?<![\wà-ỹ])(giảm|tăng)(?:\s+(?:được|thêm))?\s*$", re.IGNORECASE)
 _FROM = re.compile(r"(?<![\wà-ỹ])từ\s*$", re.IGNORECASE)
 _TO = re.compile(
-    r"^\s*(?:(?:giảm\s+|tăng\s+)?(?:xuống|lên)(?:\s+còn)?|còn|đến|tới)\s*$", re.IGNORECASE
+    r"^\s*(?:(?:vào\s+)?(?:đầu\s+|cuối\s+)?năm\s+(?:19|20)\d{2}\s*,?\s*)?"
+    r"(?:(?:giảm\s+|tăng\s+)?(?:xuống|lên)(?:\s+còn)?|còn|đến|tới)"
+    r"(?:\s+(?:đầu\s+|cuối\s+)?năm\s+(?:19|20)\d{2}\s*(?:còn|là)?)?\s*$",
+    re.IGNORECASE,
 )
 _TRANSITION = re.compile(r"(?<![\wà-ỹ])(đến|còn|xuống|lên|sau)(?![\wà-ỹ])", re.IGNORECASE)
 _STRONG = re.compile(r"(?<![\wà-ỹ])(còn|xuống|lên)(?![\wà-ỹ])", re.IGNORECASE)

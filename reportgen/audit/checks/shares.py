@@ -2,7 +2,8 @@
 
 The part is the last figure before ``chiếm`` in its clause; the base is the first figure of the
 same unit in the paragraph, introduced by ``có``, ``tổng số`` or ``toàn``, and larger than the
-part. The words after ``Y%`` must say nothing else than ``tổng số (hộ)`` (a share of something
+part; a figure of that unit between the base and the part must itself be a share
+(``648 hộ (…), chiếm …``), otherwise the base is unsure and the share is skipped. The words after ``Y%`` must say nothing else than ``tổng số (hộ)`` (a share of something
 else, ``chiếm 30% số hộ nghèo``, is skipped). Y is compared at its own decimals, half-up.
 """
 
@@ -21,6 +22,7 @@ _AFTER_OK = re.compile(
     r"^\s*(?:(?:so\s+với\s+)?tổng\s+số(?:\s+hộ(?:\s+dân)?(?:\s+(?:toàn|của|trên)[^,;.()]*)?|\s+dân)?)?\s*(?:[,;.)]|$)",
     re.IGNORECASE,
 )
+_CHIEM_AFTER = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s*chiếm", re.IGNORECASE)
 _BASE_INTRO = re.compile(r"(?<![\wà-ỹ])(?:có|tổng số|toàn)(?![\wà-ỹ])", re.IGNORECASE)
 
 
@@ -65,6 +67,11 @@ def check_shares(par: Paragraph, out: Collector) -> None:
         if not _BASE_INTRO.search(text[intro_from : base.start]):
             continue
         if base.value <= part.value:
+            continue
+        between = [
+            f for f in figs if f.kind == part.kind and base.end <= f.start and f.end <= part.start
+        ]
+        if any(not _CHIEM_AFTER.match(text, f.unit_end) for f in between):
             continue
         out.read(par.block, [part, base, y])
         expected = round_half_up(part.value / base.value * 100, y.decimals)

@@ -8,7 +8,8 @@ the kind is skipped. A part larger than its total is a direct contradiction. Whe
 must add up to the total depends on how the list is written: items listed under the total
 (``trong đó:`` then ``- a``, ``- b``) must add up both ways; parts inside a sentence may be a
 selection (``trong đó phân bổ cho huyện A …``) or overlap, so only a sum that exceeds the total
-is reported there, as probable.
+is reported there, as probable (for counts only when there are two parts: three or more
+counts in a sentence are often attributes that overlap).
 """
 
 from __future__ import annotations
@@ -160,8 +161,12 @@ def _judge(
     confidence: Confidence
     if mode == "items":
         confidence = "direct" if kind == "money" else "probable"
-    elif diff > 0:
-        confidence = "direct" if mode == "colon" and kind == "money" else "probable"
+    elif diff > 0 and kind == "money":
+        confidence = "direct" if mode == "colon" else "probable"
+    elif diff > 0 and len(chosen) == 2:
+        # two counts inside a sentence ("trong đó 70 hộ … và 50 hộ …") usually split the total;
+        # three or more are often attributes that overlap (dân tộc thiểu số, nữ chủ hộ, …).
+        confidence = "probable"
     else:
         return
     shown_sum = _in_unit(parts_sum, total)

@@ -4,7 +4,8 @@ and a rate column (``Tỷ lệ X (%)``) against the count column before it and t
 column of the count's unit.
 
 A table is skipped where its structure is unsure: more than one total row, group rows among the
-members, cells that are not numbers.
+members (row numbers that are not 1, 2, 3…), members that break a total down (``- Hộ nghèo``,
+``Trong đó: nữ``), cells that are not numbers.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _TOTAL_LABEL = re.compile(
     re.IGNORECASE,
 )
 _UNIT = re.compile(r"\(([^()]*)\)\s*$")
+# member rows that break a total down ("- Hộ nghèo", "Trong đó: nữ"): often not all of it
+_GROUP = re.compile(r"^\s*(?:[IVXLC]+|[A-ZĐ])(?:[.)]|\s|$)")
+_BREAKDOWN = re.compile(r"^\s*(?:[-+*–•]|trong\s+đó|chia\s+ra|gồm|bao\s+gồm|\w\))", re.IGNORECASE)
 _STT = re.compile(r"^\s*(?:s?tt|số\s+tt)\s*$", re.IGNORECASE)
 _RATE = re.compile(r"^\s*tỷ\s+lệ\s+(.*?)\s*(?:\(%\))?\s*$", re.IGNORECASE)
 
@@ -140,7 +144,7 @@ def _check_total_row(
     data_cols: list[int],
     headers: list[str],
     values: dict[tuple[int, int], tuple[Decimal, int]],
-    label: object,
+    label: Callable[[list[Cell]], str],
     out: Collector,
     sums: _Sums,
 ) -> None:
@@ -148,12 +152,15 @@ def _check_total_row(
         return
     first_col = [r[0].text.strip() for r in members]
     kinds = {"int" if t.isdigit() else ("" if not t else "other") for t in first_col}
-    if len(kinds) > 1 or kinds == {"other"}:
+    if len(kinds) > 1 or (kinds == {"other"} and any(_GROUP.match(t) for t in first_col)):
+        return
+    if kinds == {"int"} and [int(t) for t in first_col] != list(range(1, len(first_col) + 1)):
+        return
+    if any(_BREAKDOWN.match(label(r)) for r in members):
         return
     total_row = totals[0]
     ti = body.index(total_row)
     member_idx = [body.index(r) for r in members]
-    assert callable(label)
     for j in data_cols:
         header = headers[j]
         if _is_rate(header) or (ti, j) not in values:
