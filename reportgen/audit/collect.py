@@ -94,6 +94,7 @@ class Collector:
         found: object = None,
         related: Sequence[str] = (),
         hint: str | None = None,
+        sentence: str | None = None,
         **params: Any,
     ) -> None:
         """Add the finding ``code`` about ``block.text[lo:hi]`` (once per place and code)."""
@@ -105,7 +106,7 @@ class Collector:
             "confidence": confidence,
             "confidence_vi": CONFIDENCE_VI[confidence],
             "figure": block.text[lo:hi],
-            "sentence": marked_sentence(block.text, lo, hi),
+            "sentence": sentence or marked_sentence(block.text, lo, hi),
         }
         if related:
             extra["related"] = list(related)

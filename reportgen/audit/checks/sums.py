@@ -198,7 +198,8 @@ def _scaled(value: Decimal, like: Figure) -> Decimal:
 def _in_unit(value: Decimal, like: Figure) -> str:
     v = _scaled(value, like)
     exponent = v.normalize().as_tuple().exponent if v else 0
-    decimals = max(like.decimals, -exponent if isinstance(exponent, int) else 0)
+    needed = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    decimals = max(needed, like.decimals if like.decimals <= 2 else 0)
     return show(v, max(0, min(decimals, 6)), like.unit)
 
 

@@ -110,9 +110,14 @@ def check_table(table: Table, out: Collector) -> None:
                 values[(i, j)] = v
     sums = _Sums()
     _check_total_row(table, body, totals, members, data_cols, headers, values, label, out, sums)
-    _check_total_columns(body, data_cols, headers, values, out, sums)
+    _check_total_columns(body, data_cols, headers, values, out, sums, label)
     sums.settle()
-    _check_rates(body, data_cols, headers, values, out)
+    _check_rates(body, data_cols, headers, values, out, label)
+
+
+def _cell_sentence(row: str, column: str, value: str) -> str:
+    """A table cell told as a sentence: ``Xã An Phú — Tỷ lệ hộ nghèo (%): «2,20»``."""
+    return f"{' '.join(row.split())} — {' '.join(column.split())}: «{value}»"
 
 
 def _num_strict(text: str) -> bool:
@@ -205,6 +210,7 @@ def _check_total_row(
                 expected=show(s, decimals),
                 found=cell.text,
                 hint=_EXACT_HINT.format(difference=difference) if near else None,
+                sentence=_cell_sentence(label(total_row), header, cell.text),
                 label=label(total_row),
                 column=" ".join(header.split()),
                 total=cell.text,
@@ -225,6 +231,7 @@ def _check_total_columns(
     values: dict[tuple[int, int], tuple[Decimal, int]],
     out: Collector,
     sums: _Sums,
+    row_label: Callable[[list[Cell]], str],
 ) -> None:
     for j in data_cols:
         header = headers[j]
@@ -284,6 +291,7 @@ def _check_total_columns(
                     expected=show(s, decimals),
                     found=cell.text,
                     hint=_EXACT_HINT.format(difference=difference) if near else None,
+                    sentence=_cell_sentence(row_label(row), header, cell.text),
                     column=" ".join(header.split()),
                     members=names,
                     total=cell.text,
@@ -303,6 +311,7 @@ def _check_rates(
     headers: list[str],
     values: dict[tuple[int, int], tuple[Decimal, int]],
     out: Collector,
+    row_label: Callable[[list[Cell]], str],
 ) -> None:
     for j in data_cols:
         m = _RATE.match(headers[j])
@@ -347,6 +356,7 @@ def _check_rates(
                 len(block.text),
                 expected=show(expected, rd),
                 found=row[j].text,
+                sentence=_cell_sentence(row_label(row), headers[j], row[j].text),
                 column=" ".join(headers[j].split()),
                 count=row[c].text,
                 base=row[b].text,
