@@ -271,6 +271,7 @@ def _check_total_columns(
             difference = show(abs(s - total), decimals)
             near = abs(s - total) <= _tolerance([td] + [d for _, d in parts], money)
             names = ", ".join(f'"{" ".join(headers[k].split())}"' for k in reversed(members))
+            told = _cell_sentence(row_label(row), header, cell.text)
 
             def report(
                 block: Block = block,
@@ -281,6 +282,7 @@ def _check_total_columns(
                 near: bool = near,
                 difference: str = difference,
                 names: str = names,
+                told: str = told,
             ) -> None:
                 out.add(
                     "audit.table-total-column",
@@ -291,7 +293,7 @@ def _check_total_columns(
                     expected=show(s, decimals),
                     found=cell.text,
                     hint=_EXACT_HINT.format(difference=difference) if near else None,
-                    sentence=_cell_sentence(row_label(row), header, cell.text),
+                    sentence=told,
                     column=" ".join(header.split()),
                     members=names,
                     total=cell.text,
