@@ -111,6 +111,8 @@ def paragraph_text(p: etree._Element) -> tuple[str, list[tuple[etree._Element, i
     spans: list[tuple[etree._Element, int, int]] = []
     pos = 0
     for r in p.iter(_R):
+        if not _own_run(p, r):
+            continue
         start = pos
         for child in r:
             s = child.text or "" if child.tag == _T else _RUN_TEXT.get(child.tag, "")
@@ -119,6 +121,16 @@ def paragraph_text(p: etree._Element) -> tuple[str, list[tuple[etree._Element, i
         if pos > start:
             spans.append((r, start, pos))
     return "".join(parts), spans
+
+
+def _own_run(p: etree._Element, r: etree._Element) -> bool:
+    """True when ``r`` belongs to ``p`` itself, not to a paragraph of a text box inside it."""
+    parent = r.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag == _P:
+            return False
+        parent = parent.getparent()
+    return True
 
 
 def _body_items(parent: etree._Element) -> Iterator[etree._Element]:
