@@ -26,6 +26,12 @@ CASES = [
         [("audit.words-mismatch", "4,2 triệu đồng (Bốn trăm hai mươi nghìn đồng)")],
     ),
     ("words-not-words", "Kinh phí 5.000.000 đ (nguồn ngân sách xã).", []),
+    (
+        "words-misread",
+        "Kinh phí 20.000.000 đồng (Hai mươi mười triệu đồng).",
+        [("audit.words-unreadable", "20.000.000 đồng (Hai mươi mười triệu đồng)")],
+    ),
+    ("words-south-reading", "Hỗ trợ 1.005.000 đồng (Một triệu không trăm lẻ năm ngàn đồng).", []),
     # --- totals and their parts --------------------------------------------------------------
     (
         "items-money-short",
