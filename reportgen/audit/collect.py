@@ -56,13 +56,8 @@ def marked_sentence(text: str, start: int, end: int) -> str:
 
 
 def show(value: Decimal, decimals: int | None = None, unit: str | None = None) -> str:
-    """A value the Vietnamese way, with its unit (``2.697,15 triệu đồng``)."""
-    if decimals is not None:
-        text = format_number(value, decimals)
-    else:
-        text = format_number(value.normalize() if value == value.to_integral_value() else value)
-        if "E" in text or "e" in text:  # pragma: no cover - normalize of integers
-            text = format_number(int(value))
+    """A value the Vietnamese way, with its unit (``2.697,15 triệu đồng``, ``0,51%``)."""
+    text = format_number(value, decimals)
     if unit == "%":
         return text + "%"
     return f"{text} {unit}" if unit else text

@@ -16,7 +16,7 @@ from decimal import Decimal
 from reportgen.audit.checks import Paragraph
 from reportgen.audit.collect import Collector, show
 from reportgen.audit.confidence import Confidence
-from reportgen.audit.figures import Figure, sentence_span
+from reportgen.audit.figures import MONEY_EXP, Figure, sentence_span
 from reportgen.vnformat import round_half_up
 
 __all__ = ["check_changes"]
@@ -196,8 +196,6 @@ def _judge(
         expected = abs(diff)
         unit = c.unit
         if c.kind == "money" and c.unit and a.unit != c.unit:
-            from reportgen.audit.figures import MONEY_EXP
-
             expected = expected.scaleb(-MONEY_EXP[c.unit])
         expected = round_half_up(expected, decimals)
     if unit == "%" and a.kind == "percent":

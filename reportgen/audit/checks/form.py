@@ -10,8 +10,8 @@ code disagree (``Quyết định số 77/KH-UBND``).
 
 from __future__ import annotations
 
+import datetime
 import re
-from decimal import Decimal
 
 from reportgen.audit.checks import Paragraph
 from reportgen.audit.collect import Collector
@@ -81,8 +81,6 @@ _DATE_LINE = re.compile(
 
 
 def _valid(day: int, month: int, year: int) -> bool:
-    import datetime
-
     try:
         datetime.date(year, month, day)
     except ValueError:
@@ -192,6 +190,3 @@ def check_codes(par: Paragraph, out: Collector) -> None:
                     reason=exc.message,
                     fix=exc.hint or "Kiểm tra lại tên loại văn bản và ký hiệu.",
                 )
-
-
-_ = Decimal

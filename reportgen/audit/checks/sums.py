@@ -21,7 +21,7 @@ from decimal import Decimal
 from reportgen.audit.checks import Paragraph
 from reportgen.audit.collect import Collector, show
 from reportgen.audit.confidence import Confidence
-from reportgen.audit.figures import Figure, find_figures, sentence_span
+from reportgen.audit.figures import MONEY_EXP, Figure, sentence_span
 
 __all__ = ["check_sums"]
 
@@ -189,8 +189,6 @@ def _judge(
 def _scaled(value: Decimal, like: Figure) -> Decimal:
     """``value`` (in đồng for money) in the unit of ``like``."""
     if like.kind == "money" and like.unit is not None:
-        from reportgen.audit.figures import MONEY_EXP
-
         return value.scaleb(-MONEY_EXP[like.unit])
     return value
 
@@ -201,6 +199,3 @@ def _in_unit(value: Decimal, like: Figure) -> str:
     needed = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     decimals = max(needed, like.decimals if like.decimals <= 2 else 0)
     return show(v, max(0, min(decimals, 6)), like.unit)
-
-
-_ = find_figures
