@@ -287,6 +287,12 @@ def read_document(path: str | Path, *, name: str | None = None) -> AuditDocument
     path = Path(path)
     shown = name or str(path)
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise UnreadableDocument(
+            "đây là một thư mục, không phải tệp báo cáo",
+            location=Location(file=shown),
+            hint="Ghi tên một tệp .docx, .txt hoặc .md.",
+        )
     if suffix not in (".docx", ".txt", ".md"):
         raise UnreadableDocument(
             f'không đọc được loại tệp "{path.suffix or "(không có đuôi)"}": cần .docx, .txt hoặc .md',
