@@ -103,6 +103,8 @@ def check_changes(par: Paragraph, out: Collector) -> None:
                 confidence = "probable"
         else:
             a, b, between = pair
+        if pair is None:
+            between = ""  # only "từ A xuống/lên B" says a direction of its own
         if a.value is None or b.value is None or a.approx or b.approx:
             continue
         _judge(par, c, word, a, b, between, confidence, out)
