@@ -6,20 +6,36 @@ text keeps Word's emphasis that way); lines of ``| a | b |`` become a table.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import docx
 from docx.shared import Pt
 
-SEEDS = Path("/work/shared/seeds")  # the shared reference folder; tests skip when absent
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def seeds_folder() -> Path | None:
+    """The folder of real reports kept beside the project (``shared/seeds`` next to the
+    checkout or above it), or the one named by ``REPORTGEN_SEEDS``; None when there is none."""
+    named = os.environ.get("REPORTGEN_SEEDS")
+    if named:
+        return Path(named) if Path(named).is_dir() else None
+    for parent in ROOT.parents:
+        candidate = parent / "shared" / "seeds"
+        if candidate.is_dir():
+            return candidate
+    return None
+
 
 _EMPHASIS = re.compile(r"(\*\*\*|\*\*|\*)(.+?)\1")
 
 
 def seed_text(prefix: str) -> str | None:
     """The text of the seed report whose file name starts with ``prefix``, or None."""
-    hits = sorted(SEEDS.glob(f"{prefix}_*.txt")) if SEEDS.is_dir() else []
+    folder = seeds_folder()
+    hits = sorted(folder.glob(f"{prefix}_*.txt")) if folder else []
     return hits[0].read_text(encoding="utf-8") if hits else None
 
 
