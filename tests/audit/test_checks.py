@@ -132,6 +132,17 @@ CASES = [
         [],
     ),
     ("change-against-unstated-skipped", "Số hộ nghèo giảm 38 hộ so với năm trước.", []),
+    (
+        "change-against-stated-earlier-value",
+        "Cuối năm còn 492 hộ nghèo, giảm 132 hộ so với đầu năm (615 hộ).",
+        [("audit.change-mismatch", "132 hộ")],
+    ),
+    (
+        "change-against-stated-earlier-value-right",
+        "Cuối năm còn 492 hộ nghèo, giảm 123 hộ so với đầu năm (615 hộ); tỷ lệ hộ nghèo là "
+        "2,00%, giảm 0,52 điểm phần trăm so với năm 2024 (2,52%).",
+        [],
+    ),
     # --- shares ------------------------------------------------------------------------------
     (
         "share-wrong",

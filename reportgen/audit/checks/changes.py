@@ -79,6 +79,8 @@ def check_changes(par: Paragraph, out: Collector) -> None:
         )
         confidence: Confidence = "direct"
         if pair is None:
+            pair = _compared(text, figs, k, change_idx)
+        if pair is None:
             lo = s
             for j in sorted(change_idx):
                 f = figs[j]
@@ -108,6 +110,31 @@ def check_changes(par: Paragraph, out: Collector) -> None:
         if a.value is None or b.value is None or a.approx or b.approx:
             continue
         _judge(par, c, word, a, b, between, confidence, out)
+
+
+_SO_VOI = re.compile(r"\s*so\s+với\s[^;.()]{0,60}\(\s*(?:là\s+)?$", re.IGNORECASE)
+
+
+def _compared(
+    text: str, figs: list[Figure], k: int, change_idx: set[int]
+) -> tuple[Figure, Figure, str] | None:
+    """``B …, giảm C so với năm trước (A)``: the earlier value A in brackets after ``so với``
+    and the value B just before the change, in the same clause."""
+    c = figs[k]
+    if k + 1 >= len(figs):
+        return None
+    a = figs[k + 1]
+    if not _compatible(c, a) or not _SO_VOI.fullmatch(text[c.unit_end : a.start]):
+        return None
+    clause = max(text.rfind(";", 0, c.start), text.rfind(". ", 0, c.start)) + 1
+    before = [
+        f
+        for j, f in enumerate(figs[:k])
+        if j not in change_idx and f.start >= clause and _compatible(c, f)
+    ]
+    if len(before) != 1 or not _same_scale(a, before[0]):
+        return None
+    return a, before[0], ""
 
 
 _BEFORE_PAIR = re.compile(r"^\s*[(,:-]?\s*(?:(?:giảm|tăng)\s*)?$", re.IGNORECASE)
