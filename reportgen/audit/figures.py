@@ -69,6 +69,7 @@ _MASKS = (
     ),
     re.compile(r"https?://\S+|www\.\S+"),
 )
+_DIGIT = re.compile(r"\d")
 _HEADING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
 
 
@@ -160,6 +161,8 @@ def _masked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def find_figures(text: str) -> list[Figure]:
     """The figures of ``text`` in order (see :class:`Figure`)."""
+    if not _DIGIT.search(text):
+        return []
     spans = mask_spans(text)
     out: list[Figure] = []
     for m in _NUMBER.finditer(text):
