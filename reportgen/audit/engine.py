@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,17 @@ from reportgen.diagnostics.model import Diagnostic
 
 __all__ = ["AuditResult", "audit_document", "audit_file"]
 
+_Check = Callable[[list[Paragraph], int, Collector], None]
+_PARAGRAPH_CHECKS: tuple[tuple[str, _Check], ...] = (
+    ("số và chữ", lambda p, i, out: check_words(p[i], out)),
+    ("tổng và các phần", check_sums),
+    ("số tăng, giảm", lambda p, i, out: check_changes(p[i], out)),
+    ("tỷ lệ", lambda p, i, out: check_shares(p[i], out)),
+    ("cách viết số", lambda p, i, out: check_figure_form(p[i], out)),
+    ("ngày", lambda p, i, out: check_dates(p[i], out)),
+    ("số, ký hiệu văn bản", lambda p, i, out: check_codes(p[i], out)),
+)
+
 
 @dataclass
 class AuditResult:
@@ -30,6 +42,8 @@ class AuditResult:
     findings: list[AuditFinding]
     checked: set[tuple[int, int]] = field(default_factory=set)
     figures: int = 0
+    failures: list[str] = field(default_factory=list)
+    """Places a check could not read because of a fault in the program (never silently)."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -40,22 +54,24 @@ class AuditResult:
 def audit_document(document: AuditDocument) -> AuditResult:
     """Check a document that has been read."""
     out = Collector()
+    failures: list[str] = []
     pars = [Paragraph(b, find_figures(b.text)) for b in document.blocks]
     for i, par in enumerate(pars):
         if not par.text.strip():
             continue
-        check_words(par, out)
-        check_sums(pars, i, out)
-        check_changes(par, out)
-        check_shares(par, out)
-        check_figure_form(par, out)
-        check_dates(par, out)
-        check_codes(par, out)
+        for name, check in _PARAGRAPH_CHECKS:
+            try:
+                check(pars, i, out)
+            except Exception as exc:  # a fault in one check must not hide the others
+                failures.append(f"{par.block.location.describe()}: {name} ({exc!r})")
     for table in document.tables:
-        check_table(table, out)
+        try:
+            check_table(table, out)
+        except Exception as exc:
+            failures.append(f"bảng {table.index}: đối chiếu bảng ({exc!r})")
     findings = sorted(out.findings, key=lambda f: (RANK[f.confidence], f.block.index, f.start))
     n = sum(1 for p in pars for f in p.figures if f.unit)
-    return AuditResult(document, findings, out.checked, n)
+    return AuditResult(document, findings, out.checked, n, failures)
 
 
 def audit_file(path: str | Path, *, name: str | None = None) -> AuditResult:

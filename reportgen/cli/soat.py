@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from reportgen.cli.main import _format_option, main
-from reportgen.diagnostics.errors import EXIT_FINDINGS, EXIT_OK, Location, OutputError
+from reportgen.diagnostics.errors import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Location,
+    OutputError,
+)
 
 
 @main.command("soat")
@@ -26,7 +32,7 @@ def soat_cmd(report: str, fmt: str, comments_out: str | None, overwrite: bool) -
 
     Đối chiếu số với chữ, tổng với các phần, số tăng/giảm, tỷ lệ, bảng có hàng tổng, cách viết
     số, ngày và số ký hiệu văn bản. Mã thoát: 0 không thấy gì, 1 có chỗ cần xem, 2 không đọc
-    được.
+    được (hoặc có chỗ không soát được).
 
     Ví dụ: reportgen soat bao-cao.docx --comments bao-cao-da-soat.docx
     """
@@ -47,6 +53,12 @@ def soat_cmd(report: str, fmt: str, comments_out: str | None, overwrite: bool) -
         click.echo(to_json(result.diagnostics, command="soat", extra=extra))
     else:
         click.echo(format_table(result, report))
+    if result.failures:
+        click.echo(
+            "Lưu ý: có chỗ chưa soát được do lỗi của chương trình (hãy báo cho người quản trị):\n"
+            + "\n".join(f"  - {f}" for f in result.failures),
+            err=True,
+        )
     if comments_out is not None:
         from reportgen.audit.comments import write_comments
         from reportgen.outputs.atomic import write_atomic
@@ -54,7 +66,9 @@ def soat_cmd(report: str, fmt: str, comments_out: str | None, overwrite: bool) -
         data, n = write_comments(source.read_bytes(), result.findings)
         write_atomic(Path(comments_out), data, overwrite=overwrite)
         click.echo(f"Đã ghi {n} chú thích vào bản sao: {comments_out}", err=fmt == "json")
-    sys.exit(EXIT_FINDINGS if result.findings else EXIT_OK)
+    if result.findings:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CANNOT_RUN if result.failures else EXIT_OK)
 
 
 def _check_comments_target(source: Path, target: Path, overwrite: bool) -> None:

@@ -131,6 +131,16 @@ CASES = [
         "2,48% (giảm 225 hộ - tương ứng giảm 0,62%).",
         [],
     ),
+    (
+        "relative-change-after-counts",
+        "Năm 2023 có 500 hộ nghèo; năm 2024 còn 420 hộ, giảm 80 hộ, tương ứng giảm 18%.",
+        [("audit.change-mismatch", "18%")],
+    ),
+    (
+        "relative-change-after-counts-right",
+        "Năm 2023 có 500 hộ nghèo; năm 2024 còn 420 hộ, giảm 80 hộ, tương ứng giảm 16%.",
+        [],
+    ),
     ("change-against-unstated-skipped", "Số hộ nghèo giảm 38 hộ so với năm trước.", []),
     (
         "change-against-stated-earlier-value",

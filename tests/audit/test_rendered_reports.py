@@ -27,5 +27,6 @@ def test_no_finding_in_any_rendered_report(rendered: list[Path]) -> None:
 def test_rendered_reports_have_figures_that_were_checked(rendered: list[Path]) -> None:
     for p in rendered:
         result = audit_file(p)
+        assert result.failures == []
         assert result.figures > 0
         assert len(result.checked) >= 5, p.name

@@ -50,6 +50,7 @@ def seed_004(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @pytest.mark.parametrize("kind", [0, 1], ids=["txt", "docx"])
 def test_real_errors_found_and_nothing_else(seed_004: tuple[Path, Path], kind: int) -> None:
     result = audit_file(seed_004[kind])
+    assert result.failures == []
     found = sorted((f.diagnostic.code, f.diagnostic.extra["figure"]) for f in result.findings)
     assert found == sorted((c, fig) for c, fig, _ in EXPECTED_004)
     for f in result.findings:

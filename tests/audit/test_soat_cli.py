@@ -107,3 +107,22 @@ def test_comments_need_a_docx_report(tmp_path: Path) -> None:
     code, _, err = run(str(report), "--comments", str(tmp_path / "x.docx"))
     assert code == 2
     assert "chỉ dùng được với báo cáo .docx" in err
+
+
+def test_a_fault_in_one_check_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.audit import engine
+
+    def broken(*_: object) -> None:
+        raise ValueError("hỏng")
+
+    checks = (("tỷ lệ", broken), *engine._PARAGRAPH_CHECKS[1:])
+    monkeypatch.setattr(engine, "_PARAGRAPH_CHECKS", checks)
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(WRONG, encoding="utf-8")
+    code, out, err = run(str(report))
+    assert code == 2  # nothing found, but not everything could be checked
+    assert "chưa soát được do lỗi của chương trình" in err
+    assert "dòng 1, đoạn 1: tỷ lệ" in err
+    assert "Traceback" not in out + err

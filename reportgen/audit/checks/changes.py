@@ -65,6 +65,7 @@ def check_changes(par: Paragraph, out: Collector) -> None:
             continue
         pairs.append((a, b, between))
     paired = {id(f) for a, b, _ in pairs for f in (a, b)}
+    last_count: tuple[Figure, Figure, Figure] | None = None
     for k in sorted(change_idx):
         c = figs[k]
         if c.unit is None or c.approx:
@@ -72,47 +73,85 @@ def check_changes(par: Paragraph, out: Collector) -> None:
         verb = _VERB.search(text[max(0, c.start - 20) : c.start])
         assert verb is not None
         word = verb.group(1).lower()
-        s, _e = sentence_span(text, c.start, c.end)
-        pair = next(
-            ((a, b, bt) for a, b, bt in pairs if _compatible(c, a) and _adjacent(text, c, a, b)),
-            None,
-        )
-        confidence: Confidence = "direct"
-        if pair is None:
-            pair = _compared(text, figs, k, change_idx)
-        if pair is None:
-            lo = s
-            for j in sorted(change_idx):
-                f = figs[j]
-                if j < k and f.start >= s and _compatible(c, f):
-                    lo = f.unit_end
-            earlier = [
-                f
-                for j, f in enumerate(figs)
-                if lo <= f.start
-                and f.end <= c.start
-                and j not in change_idx
-                and id(f) not in paired
-                and _compatible(c, f)
-            ]
-            if len(earlier) != 2:
+        found = _find_pair(text, figs, k, change_idx, pairs, paired)
+        relative: tuple[Figure, Figure] | None = None
+        confidence: Confidence
+        if (
+            c.kind in ("percent", "points")
+            and last_count is not None
+            and _RELATIVE.fullmatch(text[last_count[0].unit_end : c.start])
+        ):
+            relative = (last_count[1], last_count[2])
+        if found is not None and relative is not None and _relative_matches(c, *relative):
+            continue
+        if found is None:
+            if relative is None:
                 continue
-            a, b = earlier
-            between = text[a.unit_end : b.start]
-            if not _TRANSITION.search(between) or not _same_scale(a, b):
-                continue
-            if not _STRONG.search(between):
-                confidence = "probable"
+            a, b = relative
+            between, confidence = "", "probable"
         else:
-            a, b, between = pair
-        if pair is None:
-            between = ""  # only "từ A xuống/lên B" says a direction of its own
+            a, b, between, confidence = found
         if a.value is None or b.value is None or a.approx or b.approx:
             continue
+        if c.kind not in ("percent", "points"):
+            last_count = (c, a, b)
         _judge(par, c, word, a, b, between, confidence, out)
 
 
-_SO_VOI = re.compile(r"\s*so\s+với\s[^;.()]{0,60}\(\s*(?:là\s+)?$", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\s*\)?\s*[,;-]?\s*(?:tương ứng|tức là|bằng)\s+(?:giảm|tăng)\s*", re.IGNORECASE
+)
+
+
+def _relative_matches(c: Figure, a: Figure, b: Figure) -> bool:
+    """True when the change ``c`` in % is the relative change from ``a`` to ``b``."""
+    if a.value is None or b.value is None or c.value is None or a.value == 0:
+        return False
+    return round_half_up(abs(b.value - a.value) / a.value * 100, c.decimals) == c.value
+
+
+def _find_pair(
+    text: str,
+    figs: list[Figure],
+    k: int,
+    change_idx: set[int],
+    pairs: list[tuple[Figure, Figure, str]],
+    paired: set[int],
+) -> tuple[Figure, Figure, str, Confidence] | None:
+    """The two values the change ``figs[k]`` is between, with how sure that reading is."""
+    c = figs[k]
+    s, _e = sentence_span(text, c.start, c.end)
+    for a, b, bt in pairs:
+        if _compatible(c, a) and _adjacent(text, c, a, b):
+            return a, b, bt, "direct"
+    compared = _compared(text, figs, k, change_idx)
+    if compared is not None:
+        return compared[0], compared[1], "", "direct"
+    lo = s
+    for j in sorted(change_idx):
+        f = figs[j]
+        if j < k and f.start >= s and _compatible(c, f):
+            lo = f.unit_end
+    earlier = [
+        f
+        for j, f in enumerate(figs)
+        if lo <= f.start
+        and f.end <= c.start
+        and j not in change_idx
+        and id(f) not in paired
+        and _compatible(c, f)
+    ]
+    if len(earlier) != 2:
+        return None
+    a, b = earlier
+    between = text[a.unit_end : b.start]
+    if not _TRANSITION.search(between) or not _same_scale(a, b):
+        return None
+    # only "từ A xuống/lên B" says a direction of its own
+    return a, b, "", "direct" if _STRONG.search(between) else "probable"
+
+
+_SO_VOI = re.compile(r"\s*so\s+với\s[^;.()]{0,60}\(\s*(?:là\s+)?", re.IGNORECASE)
 
 
 def _compared(
@@ -137,7 +176,10 @@ def _compared(
     return a, before[0], ""
 
 
-_BEFORE_PAIR = re.compile(r"^\s*[(,:-]?\s*(?:(?:giảm|tăng)\s*)?$", re.IGNORECASE)
+_BEFORE_PAIR = re.compile(
+    r"^(?:\s+(?:hộ\s+)?(?:nghèo|cận\s+nghèo|khẩu|người))?\s*[(,:-]?\s*(?:(?:giảm|tăng)\s*)?$",
+    re.IGNORECASE,
+)
 _AFTER_PAIR = re.compile(
     r"^\s*\)?\s*[,:-]?\s*(?:tức là|tương ứng|bằng)?\s*(?:giảm|tăng)(?:\s+(?:được|thêm))?\s*$",
     re.IGNORECASE,

@@ -138,6 +138,7 @@ def _judge_date(
 _CODE = re.compile(
     r"(?<![\w/-])(\d+(?:/\d{4})?/[A-ZĐ][\w&Đđ]*(?:-[\w&Đđ]+)+|\d+-[A-ZĐ][\w&Đđ]*/[A-ZĐ][\w&Đđ-]*)(?![\w/])"
 )
+_PARTY = re.compile(r"\d+-")
 _CITED = re.compile(
     r"(Quyết định|Nghị định|Nghị quyết|Kế hoạch|Thông tư|Chỉ thị|Báo cáo|Thông báo|Hướng dẫn|"
     r"Chương trình|Tờ trình|Phương án|Đề án|Công văn)\s+(?:số\s+)?$"
@@ -149,6 +150,8 @@ def check_codes(par: Paragraph, out: Collector) -> None:
     text = par.text
     for m in _CODE.finditer(text):
         code = m.group(1)
+        if _PARTY.match(code):
+            continue  # party documents (549-CV/TU) follow the Party's own list of type codes
         try:
             warnings = validate_doc_code(code)
         except DocumentCodeError as exc:
