@@ -236,6 +236,17 @@ CASES = [
         "Căn cứ Công văn số 12/QD-UBND ngày 12/6/2024.",
         [("audit.doc-code", "12/QD-UBND")],
     ),
+    (
+        "citation-year-differs",
+        "Thực hiện Nghị định số 07/2021/NĐ-CP ngày 27/01/2022 của Chính phủ.",
+        [("audit.citation-year", "07/2021/NĐ-CP ngày 27/01/2022")],
+    ),
+    (
+        "citation-year-right",
+        "Nghị định số 07/2021/NĐ-CP ngày 27/01/2021; Nghị quyết số 25/2023/NQ-HĐND ngày "
+        "08 tháng 12 năm 2023.",
+        [],
+    ),
     ("code-number-padding", "Báo cáo số 5/BC-UBND.", [("audit.doc-code-style", "5/BC-UBND")]),
     (
         "codes-right",

@@ -138,6 +138,39 @@ def _judge_date(
 _CODE = re.compile(
     r"(?<![\w/-])(\d+(?:/\d{4})?/[A-ZĐ][\w&Đđ]*(?:-[\w&Đđ]+)+|\d+-[A-ZĐ][\w&Đđ]*/[A-ZĐ][\w&Đđ-]*)(?![\w/])"
 )
+_CODE_YEAR = re.compile(r"\d+/((?:19|20)\d{2})/")
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*ngày\s+(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2}))",
+    re.IGNORECASE,
+)
+
+
+def _check_code_year(par: Paragraph, out: Collector, start: int, end: int, code: str) -> None:
+    """The year inside a code (``07/2021/NĐ-CP``) is the year of the date cited with it."""
+    cy = _CODE_YEAR.match(code)
+    if not cy:
+        return
+    m = _DATE_AFTER.match(par.text, end)
+    if not m:
+        return
+    year = m.group(2) or m.group(3)
+    if year == cy.group(1):
+        return
+    out.add(
+        "audit.citation-year",
+        "probable",
+        par.block,
+        start,
+        m.end(),
+        expected=cy.group(1),
+        found=year,
+        code=code,
+        code_year=cy.group(1),
+        date=m.group(1),
+    )
+
+
 _PARTY = re.compile(r"\d+-")
 _CITED = re.compile(
     r"(Quyết định|Nghị định|Nghị quyết|Kế hoạch|Thông tư|Chỉ thị|Báo cáo|Thông báo|Hướng dẫn|"
@@ -178,6 +211,7 @@ def check_codes(par: Paragraph, out: Collector) -> None:
                 code=code,
                 reason=w,
             )
+        _check_code_year(par, out, m.start(), m.end(), code)
         cited = _CITED.search(text[max(0, m.start() - 25) : m.start()])
         if cited:
             try:

@@ -90,6 +90,11 @@ MESSAGES = {
         "viết theo Nghị định 30/2020/NĐ-CP",
         "info",
     ),
+    "audit.citation-year": Message(
+        "văn bản {code} mang năm {code_year} nhưng được trích dẫn với ngày {date}",
+        "kiểm tra lại năm trong số, ký hiệu hoặc ngày ban hành của văn bản",
+        "warning",
+    ),
     "audit.citation-type": Message(
         "{reason}",
         "{fix}",
