@@ -12,8 +12,9 @@ Patterns that cannot be read safely are skipped, never guessed.
 from __future__ import annotations
 
 from reportgen.audit.confidence import CONFIDENCES, Confidence
-from reportgen.audit.engine import AuditResult, audit_document, audit_file
-from reportgen.audit.reader import AuditDocument, Block, read_document
+from reportgen.audit.comments import write_comments
+from reportgen.audit.engine import AuditResult, audit_bytes, audit_document, audit_file
+from reportgen.audit.reader import AuditDocument, Block, UnreadableDocument, read_document
 
 __all__ = [
     "CONFIDENCES",
@@ -21,7 +22,10 @@ __all__ = [
     "AuditResult",
     "Block",
     "Confidence",
+    "UnreadableDocument",
+    "audit_bytes",
     "audit_document",
     "audit_file",
     "read_document",
+    "write_comments",
 ]

@@ -16,10 +16,10 @@ from reportgen.audit.checks.words import check_words
 from reportgen.audit.collect import AuditFinding, Collector
 from reportgen.audit.confidence import RANK
 from reportgen.audit.figures import find_figures
-from reportgen.audit.reader import AuditDocument, read_document
+from reportgen.audit.reader import AuditDocument, check_kind, read_bytes, read_document
 from reportgen.diagnostics.model import Diagnostic
 
-__all__ = ["AuditResult", "audit_document", "audit_file"]
+__all__ = ["AuditResult", "audit_bytes", "audit_document", "audit_file"]
 
 _Check = Callable[[list[Paragraph], int, Collector], None]
 _PARAGRAPH_CHECKS: tuple[tuple[str, _Check], ...] = (
@@ -77,3 +77,11 @@ def audit_document(document: AuditDocument) -> AuditResult:
 def audit_file(path: str | Path, *, name: str | None = None) -> AuditResult:
     """Read and check a .docx, .txt or .md report."""
     return audit_document(read_document(path, name=name))
+
+
+def audit_bytes(data: bytes, name: str) -> AuditResult:
+    """Check a report given as bytes (an upload); ``name`` is shown in locations and its
+    ending (.docx, .txt, .md) tells the kind. Unreadable input raises
+    :class:`~reportgen.audit.reader.UnreadableDocument`."""
+    suffix = check_kind(Path(name).suffix, name)
+    return audit_document(read_bytes(data, name, suffix))

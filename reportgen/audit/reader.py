@@ -27,6 +27,7 @@ __all__ = [
     "Cell",
     "Table",
     "UnreadableDocument",
+    "check_kind",
     "docx_paragraphs",
     "paragraph_text",
     "read_document",
@@ -281,6 +282,19 @@ def _read_text(text: str, name: str, markdown: bool) -> AuditDocument:
     return AuditDocument(name, blocks, tables)
 
 
+def check_kind(suffix: str, shown: str) -> str:
+    """Return the kind of report ``suffix`` names (``.docx``, ``.txt``, ``.md``); raise
+    :class:`UnreadableDocument` for any other."""
+    kind = suffix.lower()
+    if kind not in (".docx", ".txt", ".md"):
+        raise UnreadableDocument(
+            f'không đọc được loại tệp "{suffix or "(không có đuôi)"}": cần .docx, .txt hoặc .md',
+            location=Location(file=shown),
+            hint="Với tệp .doc (Word cũ) hoặc .pdf: mở bằng Word và lưu lại dưới dạng .docx.",
+        )
+    return kind
+
+
 def read_document(path: str | Path, *, name: str | None = None) -> AuditDocument:
     """Read a .docx, .txt or .md report; raise :class:`UnreadableDocument` (a located
     Vietnamese message) when it cannot be read."""
@@ -293,12 +307,7 @@ def read_document(path: str | Path, *, name: str | None = None) -> AuditDocument
             location=Location(file=shown),
             hint="Ghi tên một tệp .docx, .txt hoặc .md.",
         )
-    if suffix not in (".docx", ".txt", ".md"):
-        raise UnreadableDocument(
-            f'không đọc được loại tệp "{path.suffix or "(không có đuôi)"}": cần .docx, .txt hoặc .md',
-            location=Location(file=shown),
-            hint="Với tệp .doc (Word cũ) hoặc .pdf: mở bằng Word và lưu lại dưới dạng .docx.",
-        )
+    check_kind(path.suffix, shown)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

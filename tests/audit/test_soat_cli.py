@@ -126,3 +126,14 @@ def test_a_fault_in_one_check_is_reported_not_raised(
     assert "chưa soát được do lỗi của chương trình" in err
     assert "dòng 1, đoạn 1: tỷ lệ" in err
     assert "Traceback" not in out + err
+
+
+def test_audit_bytes_for_an_upload() -> None:
+    from reportgen.audit import UnreadableDocument, audit_bytes
+
+    result = audit_bytes(WRONG.encode("utf-8"), "bao-cao-tai-len.txt")
+    (finding,) = result.findings
+    assert finding.diagnostic.location is not None
+    assert finding.diagnostic.location.file == "bao-cao-tai-len.txt"
+    with pytest.raises(UnreadableDocument, match=r"\.pdf"):
+        audit_bytes(b"%PDF", "bao-cao.pdf")
