@@ -11,8 +11,8 @@ Patterns that cannot be read safely are skipped, never guessed.
 
 from __future__ import annotations
 
-from reportgen.audit.confidence import CONFIDENCES, Confidence
 from reportgen.audit.comments import write_comments
+from reportgen.audit.confidence import CONFIDENCES, Confidence
 from reportgen.audit.engine import AuditResult, audit_bytes, audit_document, audit_file
 from reportgen.audit.reader import AuditDocument, Block, UnreadableDocument, read_document
 
