@@ -98,6 +98,10 @@ def _too_big(name: str, what: str, line: int | None, hint: str) -> ConfigError:
     )
 
 
+def _line(event: yaml.Event) -> int | None:
+    return event.start_mark.line + 1 if event.start_mark is not None else None
+
+
 def _check_limits(text: str, name: str) -> None:
     """Refuse, before building anything, a document nested deeper than :data:`MAX_DEPTH`, with
     more than :data:`MAX_ALIASES` aliases, or that would hold more than :data:`MAX_VALUES`
@@ -114,7 +118,7 @@ def _check_limits(text: str, name: str) -> None:
             raise _too_big(
                 name,
                 f"có quá nhiều giá trị khi mở rộng các tham chiếu *neo (hơn {MAX_VALUES})",
-                event.start_mark.line + 1,
+                _line(event),
                 "viết thẳng giá trị thay cho các tham chiếu &neo/*neo lồng nhau",
             )
 
@@ -126,7 +130,7 @@ def _check_limits(text: str, name: str) -> None:
                     raise _too_big(
                         name,
                         f"lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)",
-                        event.start_mark.line + 1,
+                        _line(event),
                         "các mục của định nghĩa báo cáo chỉ lồng vài cấp; kiểm tra thụt lề và "
                         "các dấu [ { chưa đóng",
                     )
@@ -145,7 +149,7 @@ def _check_limits(text: str, name: str) -> None:
                     raise _too_big(
                         name,
                         f"dùng quá nhiều tham chiếu *neo (hơn {MAX_ALIASES})",
-                        event.start_mark.line + 1,
+                        _line(event),
                         "viết thẳng giá trị thay cho các tham chiếu &neo/*neo",
                     )
                 add(sizes.get(event.anchor or "", 1), event)
