@@ -23,6 +23,7 @@ from markupsafe import Markup
 from reportgen.diagnostics.errors import Location, ReportgenError, TemplateError
 from reportgen.docx.coreprops import CoreProperties, CoreTemplate
 from reportgen.docx.ooxml import W_BODY, strip_illegal_xml, w
+from reportgen.docx.package import normalise_package
 from reportgen.docx.prepare import (
     DOCPR_COUNTER,
     PartSource,
@@ -376,7 +377,7 @@ class PackageSources:
 def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSources:
     """Read the package in ``data`` and prepare every part that holds tags (the main document
     always). Raises :class:`TemplateError` when the data is not a Word document."""
-    raw_entries = read_package(data, name)
+    raw_entries, problems = normalise_package(read_package(data, name))
     by_name = {e.name: i for i, e in enumerate(raw_entries)}
     if _MAIN not in by_name:
         raise TemplateError(
@@ -384,7 +385,6 @@ def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSo
             location=Location(file=name),
             hint=_BAD_DOCX_HINT,
         )
-    problems: list[TemplateProblem] = []
     sources: list[tuple[int, PartSource]] = []
     prepared: list[PartSource] = []
     docpr_base = 0
