@@ -18,6 +18,7 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
+from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
 from reportgen.diagnostics.errors import Location, ReportgenError, TemplateError
@@ -67,6 +68,11 @@ _DEFAULT_DELIMITERS = {
     "comment_end_string": "#}",
 }
 _UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
+_SANDBOX_HINT = (
+    "Bỏ phần tên bắt đầu bằng dấu gạch dưới (_) hay lệnh sửa dữ liệu khỏi thẻ; chạy "
+    "«reportgen lint» để xem mọi thẻ như vậy."
+)
+_UNSAFE_ATTRIBUTE = re.compile(r"attribute '(?P<name>[^']+)'")
 _NO_ATTRIBUTE = re.compile(r"has no attribute '(?P<name>[^']+)'$")
 
 
@@ -312,6 +318,7 @@ class PreparedTemplate:
         item = part.source.item_at(line)
         detail = str(exc)
         hint: str | None = None
+        code: str | None = None
         if isinstance(exc, jinja2.UndefinedError):
             m = _UNDEFINED.match(exc.message or "")
             if m:
@@ -324,8 +331,23 @@ class PreparedTemplate:
                     hint = "Kiểm tra tên biến trong thẻ và trong cấu hình báo cáo."
             else:
                 m = _NO_ATTRIBUTE.search(exc.message or "")
-                if m:
+                if m and m.group("name").startswith("_"):
+                    detail = (
+                        f"thẻ dùng «{m.group('name')}», điều mẫu báo cáo không được phép "
+                        "(vì an toàn)"
+                    )
+                    code, hint = "template.sandbox", _SANDBOX_HINT
+                elif m:
                     detail = f"không có trường «{m.group('name')}» ({exc.message})"
+        elif isinstance(exc, SecurityError):
+            m = _UNSAFE_ATTRIBUTE.search(str(exc))
+            name = m.group("name") if m else "?"
+            detail = (
+                f"thẻ dùng «{name}», điều mẫu báo cáo không được phép (vì an toàn)"
+                if m
+                else "thẻ làm điều mẫu báo cáo không được phép (vì an toàn)"
+            )
+            code, hint = "template.sandbox", _SANDBOX_HINT
         elif isinstance(exc, ReportgenError):
             detail = exc.message
             hint = exc.hint
@@ -339,7 +361,7 @@ class PreparedTemplate:
                 f"không điền được thẻ «{item.tag}» ({item.where}): {detail}\n    «{item.text}»"
             )
             location = Location(file=self._name, part=part.name, paragraph=item.paragraph)
-        return TemplateError(message, location=location, hint=hint)
+        return TemplateError(message, location=location, hint=hint, code=code)
 
 
 def _template_line(exc: BaseException) -> int | None:
