@@ -12,7 +12,6 @@ from tests.docx_engine.builders import (
     PAGE_BREAK_HINT,
     PROOF_END,
     PROOF_START,
-    deleted,
     field,
     make_docx,
     p,
@@ -152,11 +151,6 @@ UNREPAIRABLE = [
         "tag across a field",
         p(r("Trang {{ ty_"), field("PAGE", "1"), r("le }} hết")),
         [("thân văn bản, đoạn 1", "Trang ⟦{{ ty_1le }}⟧ hết", "trường (field)")],
-    ),
-    (
-        "tag across a tracked deletion",
-        p(r("{{ ty_le_"), deleted("cu"), r("ho_ngheo }}")),
-        [("thân văn bản, đoạn 1", "⟦{{ ty_le_ho_ngheo }}⟧", "Track Changes")],
     ),
     (
         "tag with a line break inside, in a table",
