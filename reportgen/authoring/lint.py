@@ -109,7 +109,7 @@ _REPAIRED_HINT = (
 _CODE_HINTS = {
     "broken-tag": (
         "Mở mẫu trong Word, xoá thẻ rồi gõ lại liền một mạch, trọn trong một đoạn "
-        "(không xuống dòng, không chèn trường hay theo dõi thay đổi vào giữa thẻ)."
+        "(không xuống dòng, không chèn trường, tab hay hình vào giữa thẻ)."
     ),
     "misplaced-tag": (
         "{%tr … %} đặt trong một hàng bảng, {%tc … %} trong một ô, {%p … %} ở một đoạn riêng; "
