@@ -189,6 +189,7 @@ def test_writing_into_a_folder_cleans_what_a_killed_run_left(
     old = time.time() - 60
     os.utime(stale, (old, old))
     monkeypatch.setattr(atomic, "_CLEANED", set())
+    monkeypatch.setattr(atomic, "STARTED", time.time())  # this process started just now
     write_atomic(tmp_path / "xa-b.docx", b"x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["xa-b.docx"]
 
