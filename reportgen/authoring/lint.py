@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import difflib
 import io
-import json
 import posixpath
 import re
 import unicodedata
@@ -33,9 +32,12 @@ from typing import Literal
 
 from lxml import etree
 
+from reportgen.authoring import acknowledge
 from reportgen.authoring.discover import Use, find_uses
 from reportgen.config.model import ReportConfig
 from reportgen.diagnostics.errors import EXIT_FINDINGS, EXIT_OK, Location, TemplateError
+from reportgen.diagnostics.formats import to_json
+from reportgen.diagnostics.model import Diagnostic
 from reportgen.docx import TemplateAnalysis, TemplateProblem, analyse
 from reportgen.docx.ooxml import NS_W, Locator, paragraph_text
 from reportgen.docx.prepare import marked
@@ -107,7 +109,7 @@ _REPAIRED_HINT = (
 _CODE_HINTS = {
     "broken-tag": (
         "Mở mẫu trong Word, xoá thẻ rồi gõ lại liền một mạch, trọn trong một đoạn "
-        "(không xuống dòng, không chèn trường hay theo dõi thay đổi vào giữa thẻ)."
+        "(không xuống dòng, không chèn trường, tab hay hình vào giữa thẻ)."
     ),
     "misplaced-tag": (
         "{%tr … %} đặt trong một hàng bảng, {%tc … %} trong một ô, {%p … %} ở một đoạn riêng; "
@@ -148,10 +150,41 @@ class LintFinding:
     """What is wrong, in Vietnamese."""
     hint: str
     """What to do, in Vietnamese (with "Có phải ý bạn là …?" when a name is close)."""
+    acknowledged: str = ""
+    """The author's reason when this was a warning accepted on purpose (it is then ``info``;
+    see :mod:`reportgen.authoring.acknowledge`)."""
+
+    @property
+    def diagnostic_code(self) -> str:
+        """The stable diagnostic code: ``template.`` and the kind (``template.page-setup``)."""
+        return f"template.{self.code}"
 
     def as_dict(self) -> dict[str, object]:
-        """The finding as a plain dict (the JSON form), fields in declaration order."""
+        """The finding as a plain dict, fields in declaration order."""
         return asdict(self)
+
+    def to_diagnostic(self, file: str | None = None) -> Diagnostic:
+        """The finding as the shared :class:`~reportgen.diagnostics.model.Diagnostic` (code
+        ``template.*``; the marked paragraph text and the place in words in ``extra``)."""
+        location = Location(
+            file=file,
+            part=self.part or None,
+            paragraph=self.paragraph,
+            where=self.where or None,
+        )
+        extra: dict[str, object] = {}
+        if self.text:
+            extra["text"] = self.text
+        if self.acknowledged:
+            extra["acknowledged"] = self.acknowledged
+        return Diagnostic(
+            code=self.diagnostic_code,
+            severity=self.severity,
+            message=self.message,
+            location=location,
+            hint=self.hint or None,
+            extra=extra,
+        )
 
 
 @dataclass
@@ -186,6 +219,10 @@ class LintReport:
     def codes(self) -> list[str]:
         """The codes of the findings, in order (handy in tests)."""
         return [f.code for f in self.findings]
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every finding as a shared :class:`~reportgen.diagnostics.model.Diagnostic`."""
+        return [f.to_diagnostic(self.template) for f in self.findings]
 
 
 # -- entry points --------------------------------------------------------------------------
@@ -234,8 +271,11 @@ def lint_bytes(data: bytes, *, name: str, config: ReportConfig | None = None) ->
     findings += _Layout(package, has_block=_has_block(uses)).findings()
     if config is not None:
         findings += _unused_indicators(uses, config)
+    acks = acknowledge.from_template(analysis)
+    if config is not None:
+        acks = acknowledge.from_config(config.path) + acks
     order = _part_order(package.names)
-    findings = _sorted(findings, order)
+    findings = acknowledge.apply(_sorted(findings, order), acks)
     return LintReport(
         template=name,
         findings=findings,
@@ -1190,9 +1230,11 @@ def _vn(value: float) -> str:
 
 def _counts(report: LintReport) -> str:
     infos = len(report.infos)
-    return f"{len(report.errors)} lỗi, {len(report.warnings)} cảnh báo, {infos} ghi chú" + (
-        " (đã tự sửa)" if infos else ""
-    )
+    accepted = sum(1 for f in report.infos if f.acknowledged)
+    text = f"{len(report.errors)} lỗi, {len(report.warnings)} cảnh báo, {infos} ghi chú"
+    if accepted:
+        return text + f" (có {accepted} cảnh báo đã chấp nhận)"
+    return text + (" (đã tự sửa)" if infos else "")
 
 
 def format_lint_text(report: LintReport, file: str | Path | None = None) -> str:
@@ -1210,7 +1252,7 @@ def format_lint_text(report: LintReport, file: str | Path | None = None) -> str:
         where = f.where
         if f.part and f.part != "word/document.xml" and posixpath.basename(f.part) not in where:
             where += f" ({f.part})"
-        lines.append(f"{i}. {_SEVERITY_WORDS[f.severity]} [{f.code}] {where}")
+        lines.append(f"{i}. {_SEVERITY_WORDS[f.severity]} [{f.diagnostic_code}] {where}")
         if f.text:
             lines.append(f"   «{f.text}»")
         lines.append(f"   {f.message}")
@@ -1229,7 +1271,10 @@ def format_lint_text(report: LintReport, file: str | Path | None = None) -> str:
 
 
 def format_lint_json(report: LintReport) -> str:
-    """The findings as a JSON list of objects with the :class:`LintFinding` fields
-    (``severity``, ``code``, ``part``, ``where``, ``paragraph``, ``text``, ``message``,
-    ``hint``), in report order; UTF-8 text, two-space indent."""
-    return json.dumps([f.as_dict() for f in report.findings], ensure_ascii=False, indent=2) + "\n"
+    """The findings in the JSON shape every command prints
+    (:func:`reportgen.diagnostics.formats.to_json` with ``command="lint"``): ``counts`` and
+    ``diagnostics`` (code ``template.*``, severity, message, hint, location with ``file``,
+    ``part``, ``paragraph`` and ``where``, the marked ``text``), plus ``template``,
+    ``config`` and ``exit_code``."""
+    extra = {"template": report.template, "config": report.config, "exit_code": report.exit_code}
+    return to_json(report.diagnostics(), command="lint", extra=extra) + "\n"

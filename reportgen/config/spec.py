@@ -519,6 +519,31 @@ class CheckItem(Spec):
         return CHECKS[name].convert(value, path, ctx)
 
 
+ACKNOWLEDGEMENT = Obj(
+    name="acknowledge",
+    doc="Một cảnh báo của `reportgen lint` đã được xem và chấp nhận có chủ ý.",
+    fields={
+        "code": Field(
+            Str(),
+            "Mã cảnh báo, ví dụ `template.page-setup` (in trong ngoặc vuông ở mỗi cảnh báo).",
+            required=True,
+        ),
+        "reason": Field(Str(), "Lý do chấp nhận, ví dụ `phụ lục khổ ngang`.", required=True),
+    },
+)
+LINT = Obj(
+    name="lint",
+    doc="Kiểm tra mẫu Word (`reportgen lint`): các cảnh báo đã chấp nhận, mỗi cảnh báo kèm lý "
+    "do; chúng được in thành ghi chú và không làm mã thoát thành 1.",
+    fields={
+        "acknowledge": Field(
+            ListOf(ACKNOWLEDGEMENT),
+            "Các cảnh báo đã chấp nhận, mỗi mục có code và reason.",
+            default=[],
+        ),
+    },
+)
+
 TOP: dict[str, Field] = {
     "report": Field(REPORT, REPORT.doc, required=True),
     "issuer": Field(ISSUER, ISSUER.doc, required=True),
@@ -545,6 +570,7 @@ TOP: dict[str, Field] = {
     "data": Field(DATA, DATA.doc, required=True),
     "indicators": Field(MapOf(INDICATOR), "Các chỉ tiêu, theo mã.", required=True),
     "checks": Field(ListOf(CheckItem()), "Các phép kiểm tra số liệu (xem bảng dưới).", default=[]),
+    "lint": Field(LINT, LINT.doc),
 }
 
 ROOT = Obj(name="(gốc)", doc="Tệp định nghĩa báo cáo.", fields=TOP)
@@ -563,4 +589,6 @@ def all_specs() -> list[tuple[str, Spec]]:
         ("data", DATA),
         ("data.previous", PREVIOUS),
         ("indicators.<mã>", INDICATOR),
+        ("lint", LINT),
+        ("lint.acknowledge[]", ACKNOWLEDGEMENT),
     ]

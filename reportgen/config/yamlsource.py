@@ -4,6 +4,13 @@
 ``indicators.ty_le.decimals``?" so config errors can point at the exact line, as Jinja and mkdocs
 do. Dates stay strings (the schema parses them with Vietnamese-aware rules) and duplicate keys are
 errors, not silent overwrites.
+
+A report definition is a small hand-written file, so reading one is bounded: at most
+:data:`MAX_BYTES` bytes, :data:`MAX_DEPTH` levels of nesting, :data:`MAX_ALIASES` uses of
+``*alias`` and :data:`MAX_VALUES` values once aliases are expanded. Past a limit the file is
+refused with a located Vietnamese error instead of running out of memory ("billion laughs") or
+stack (a value nested hundreds of levels deep) — the limits are checked on the parser's event
+stream, before any tree is built.
 """
 
 from __future__ import annotations
@@ -19,6 +26,15 @@ import yaml
 from reportgen.diagnostics.errors import ConfigError, Location
 
 KeyPath = tuple[str | int, ...]
+
+MAX_BYTES = 2_000_000
+"""Largest report definition read (2 MB; real ones are a few dozen kB)."""
+MAX_DEPTH = 40
+"""Deepest nesting of lists and key groups (real definitions use fewer than 10 levels)."""
+MAX_ALIASES = 200
+"""Most ``*alias`` references in one file."""
+MAX_VALUES = 200_000
+"""Most values (keys, scalars, lists, groups) once every alias is expanded."""
 
 
 def format_path(path: KeyPath) -> str:
@@ -73,11 +89,104 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _walk(node: yaml.Node, path: KeyPath, lines: LineMap, loader: _Loader) -> Any:
+def _too_big(name: str, what: str, line: int | None, hint: str) -> ConfigError:
+    return ConfigError(
+        f"tệp định nghĩa báo cáo {what}",
+        location=Location(file=name, line=line),
+        hint=hint,
+        code="config.too-large",
+    )
+
+
+def _line(event: yaml.Event) -> int | None:
+    return event.start_mark.line + 1 if event.start_mark is not None else None
+
+
+def _check_limits(text: str, name: str) -> None:
+    """Refuse, before building anything, a document nested deeper than :data:`MAX_DEPTH`, with
+    more than :data:`MAX_ALIASES` aliases, or that would hold more than :data:`MAX_VALUES`
+    values once its aliases are expanded (libyaml's event parser uses no recursion; the size
+    of every anchored value is added up as the events go by)."""
+    loader = _Loader(text)
+    sizes: dict[str, int] = {}
+    stack: list[list[Any]] = [[None, 0]]  # [anchor, values so far] per open collection
+    aliases = 0
+
+    def add(count: int, event: yaml.Event) -> None:
+        stack[-1][1] += count
+        if sum(level[1] for level in stack) > MAX_VALUES:
+            raise _too_big(
+                name,
+                f"có quá nhiều giá trị khi mở rộng các tham chiếu *neo (hơn {MAX_VALUES})",
+                _line(event),
+                "viết thẳng giá trị thay cho các tham chiếu &neo/*neo lồng nhau",
+            )
+
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                stack.append([event.anchor, 0])
+                if len(stack) - 1 > MAX_DEPTH:
+                    raise _too_big(
+                        name,
+                        f"lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)",
+                        _line(event),
+                        "các mục của định nghĩa báo cáo chỉ lồng vài cấp; kiểm tra thụt lề và "
+                        "các dấu [ { chưa đóng",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, count = stack.pop()
+                if anchor is not None:
+                    sizes[anchor] = count + 1
+                add(count + 1, event)
+            elif isinstance(event, yaml.ScalarEvent):
+                if event.anchor is not None:
+                    sizes[event.anchor] = 1
+                add(1, event)
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    raise _too_big(
+                        name,
+                        f"dùng quá nhiều tham chiếu *neo (hơn {MAX_ALIASES})",
+                        _line(event),
+                        "viết thẳng giá trị thay cho các tham chiếu &neo/*neo",
+                    )
+                add(sizes.get(event.anchor or "", 1), event)
+    finally:
+        loader.dispose()
+
+
+class _Budget:
+    """Counts the values built while walking the tree (aliases expanded)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.left = MAX_VALUES
+
+    def spend(self, node: yaml.Node) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise _too_big(
+                self.name,
+                f"có quá nhiều giá trị khi mở rộng các tham chiếu *neo (hơn {MAX_VALUES})",
+                node.start_mark.line + 1,
+                "viết thẳng giá trị thay cho các tham chiếu &neo/*neo lồng nhau",
+            )
+
+
+def _walk(node: yaml.Node, path: KeyPath, lines: LineMap, loader: _Loader, budget: _Budget) -> Any:
+    budget.spend(node)
     lines.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ConfigError(
+                    "khóa phải là một chữ, không phải danh sách hay nhóm khóa",
+                    location=Location(file=lines.file, line=key_node.start_mark.line + 1),
+                    hint="viết khóa là một tên, ví dụ `ho_ngheo:`",
+                )
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)
@@ -102,11 +211,11 @@ def _walk(node: yaml.Node, path: KeyPath, lines: LineMap, loader: _Loader) -> An
                     )
                 )
                 continue
-            out[key] = _walk(value_node, child, lines, loader)
+            out[key] = _walk(value_node, child, lines, loader, budget)
             lines.lines[child] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, (*path, i), lines, loader) for i, item in enumerate(node.value)]
+        return [_walk(item, (*path, i), lines, loader, budget) for i, item in enumerate(node.value)]
     value = loader.construct_object(node, deep=True)
     if isinstance(value, str):
         value = unicodedata.normalize("NFC", value)
@@ -122,6 +231,14 @@ def load_yaml(path: str | Path, *, display_name: str | None = None) -> tuple[Any
     p = Path(path)
     name = display_name or str(path)
     try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise _too_big(
+                name,
+                f"quá lớn ({size} byte; tối đa {MAX_BYTES} byte)",
+                None,
+                "định nghĩa báo cáo chỉ chứa cấu hình; số liệu đặt trong tệp CSV/Excel ở mục data",
+            )
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(
@@ -135,14 +252,35 @@ def load_yaml(path: str | Path, *, display_name: str | None = None) -> tuple[Any
             location=Location(file=name),
             hint="lưu lại tệp với mã hóa UTF-8",
         ) from None
+    except IsADirectoryError:
+        raise ConfigError(
+            "đây là một thư mục, không phải tệp định nghĩa báo cáo",
+            location=Location(file=name),
+            hint="chỉ đường dẫn tới tệp .yaml trong thư mục đó",
+        ) from None
+    except OSError as exc:
+        raise ConfigError(
+            f"không đọc được tệp định nghĩa báo cáo: {exc.strerror or exc}",
+            location=Location(file=name),
+            hint="kiểm tra quyền đọc tệp",
+        ) from None
     return parse_yaml(text, name)
 
 
 def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
     """Parse YAML text; see :func:`load_yaml`."""
-    loader = _Loader(text)
+    if len(text) > MAX_BYTES:
+        raise _too_big(
+            name,
+            f"quá lớn ({len(text)} ký tự; tối đa {MAX_BYTES})",
+            None,
+            "định nghĩa báo cáo chỉ chứa cấu hình; số liệu đặt trong tệp CSV/Excel ở mục data",
+        )
     lines = LineMap(name)
+    loader: _Loader | None = None
     try:
+        _check_limits(text, name)
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             raise ConfigError(
@@ -150,7 +288,7 @@ def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
                 location=Location(file=name),
                 hint="xem mẫu trong configs/ và docs/config-reference.md",
             )
-        data = _walk(node, (), lines, loader)
+        data = _walk(node, (), lines, loader, _Budget(name))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -160,7 +298,8 @@ def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
             hint="kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm sau mỗi khóa",
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return data, lines
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import nodes
+from jinja2.sandbox import _mutable_spec
 
 from reportgen.docx.prepare import (
     BLOCK_OPENERS,
@@ -32,7 +33,14 @@ from reportgen.docx.tags import parse_structural, statement_keyword
 from reportgen.docx.template import _check_env, read_sources, syntax_problem
 from reportgen.docx.zipio import read_template_file
 
-__all__ = ["PartAnalysis", "TagSite", "TemplateAnalysis", "analyse", "analyse_file"]
+__all__ = [
+    "PartAnalysis",
+    "TagSite",
+    "TemplateAnalysis",
+    "analyse",
+    "analyse_file",
+    "sandbox_problems",
+]
 
 # "trans" needs Jinja's i18n extension, which the environment does not load: lint reports it
 # as an unknown statement rather than as an unclosed block
@@ -248,7 +256,86 @@ def _analyse_part(env: jinja2.Environment, source: PartSource) -> PartAnalysis:
         fallback = syntax_problem(source, exc)
         if not any((p.paragraph, p.text) == (fallback.paragraph, fallback.text) for p in problems):
             problems.append(replace(fallback, hint=_EXPRESSION_HINT))
-    return PartAnalysis(source.name, tags, ast, problems, lines)
+    part = PartAnalysis(source.name, tags, ast, problems, lines)
+    if ast is not None:
+        problems.extend(sandbox_problems(part, ast))
+    return part
+
+
+#: attribute names the sandbox refuses on some objects (besides every name starting with
+#: "_"): methods that change a list, dict or set in place, and generator internals
+_MUTATING = frozenset(name for _, names in _mutable_spec for name in names)
+_UNSAFE_ANYWHERE = frozenset({"gi_frame", "gi_code", "cr_frame", "cr_code", "ag_code", "ag_frame"})
+_SANDBOX_HINT = (
+    "Mẫu báo cáo chỉ đọc số liệu và chữ: bỏ phần tên bắt đầu bằng dấu gạch dưới (_) và các "
+    "lệnh sửa danh sách (append, pop…); dùng các bộ lọc có sẵn (xem docs/template-authors.md)."
+)
+
+
+def _unsafe_name(name: object, called: bool) -> str | None:
+    if not isinstance(name, str):
+        return None
+    if name.startswith("_") or name in _UNSAFE_ANYWHERE:
+        return name
+    if called and name in _MUTATING:
+        return name
+    return None
+
+
+def sandbox_message(tag: str, name: str) -> str:
+    """Vietnamese: tag ``tag`` uses ``name``, which the sandbox refuses."""
+    if name.startswith("_") or name in _UNSAFE_ANYWHERE:
+        what = f"đọc «{name}», phần bên trong của Python mà mẫu báo cáo không được dùng"
+    else:
+        what = f"gọi «{name}», lệnh sửa dữ liệu mà mẫu báo cáo không được dùng"
+    return f"thẻ «{tag}» {what} (vì an toàn); điền mẫu sẽ luôn lỗi"
+
+
+def sandbox_problems(part: PartAnalysis, ast: nodes.Template) -> list[TemplateProblem]:
+    """The tags of a part that the sandbox will refuse at render time — reading an attribute
+    whose name starts with ``_`` (``''.__class__``, ``x.__globals__``, ``x['_y']``,
+    ``x | attr('__dict__')``), calling a method that changes a list, dict or set
+    (``ds.append(1)``) — each located at its tag, so lint names them instead of every render
+    failing."""
+    called: set[int] = {id(call.node) for call in ast.find_all(nodes.Call)}
+    found: list[tuple[int | None, str]] = []
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        name: str | None = None
+        if isinstance(node, nodes.Getattr):
+            name = _unsafe_name(node.attr, id(node) in called)
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+            name = _unsafe_name(node.arg.value, id(node) in called)
+        elif isinstance(node, nodes.Filter) and node.name == "attr" and node.args:
+            arg = node.args[0]
+            if isinstance(arg, nodes.Const):
+                name = _unsafe_name(arg.value, id(node) in called)
+        if name is not None:
+            found.append((node.lineno, name))
+    out: list[TemplateProblem] = []
+    seen: set[tuple[int, str]] = set()
+    # innermost first: find_all walks a chain `x.a.b` from its outer end
+    for lineno, name in sorted(reversed(found), key=lambda pair: pair[0] or 0):
+        site = part.tag_at(lineno)
+        if site is None or site.block:
+            continue  # internal items and spliced blocks are not the author's tags
+        key = (site.paragraph, site.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            TemplateProblem(
+                part=part.name,
+                where=site.where,
+                paragraph=site.paragraph,
+                text=site.text,
+                message=sandbox_message(site.tag, name),
+                severity="error",
+                repaired=False,
+                code="sandbox",
+                hint=_SANDBOX_HINT,
+            )
+        )
+    return out
 
 
 def tag_error(

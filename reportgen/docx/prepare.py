@@ -25,6 +25,7 @@ import bisect
 import copy
 import itertools
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -34,6 +35,7 @@ from lxml import etree
 
 from reportgen.docx.ooxml import (
     BLOCKING,
+    NS_W,
     NS_WP,
     W_GRIDCOL,
     W_P,
@@ -54,6 +56,7 @@ from reportgen.docx.ooxml import (
     rpr_signature,
 )
 from reportgen.docx.problems import Severity, TemplateProblem
+from reportgen.docx.revisions import Resolved, resolve_markup
 from reportgen.docx.tags import (
     Structural,
     Tag,
@@ -86,6 +89,8 @@ _NEWLINES = re.compile(r"\r\n|\r|\n")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _MARKER_CHARS = [chr(c) for c in range(0xE000, 0xE100)]
 _DOCPR = f"{{{NS_WP}}}docPr"
+_BOOKMARK_START = f"{{{NS_W}}}bookmarkStart"
+_BOOKMARK_END = f"{{{NS_W}}}bookmarkEnd"
 
 #: Jinja block statements and the tag that closes each.
 BLOCK_OPENERS = {
@@ -241,6 +246,8 @@ class _Builder:
     items: list[Item] = field(default_factory=list)
     problems: list[TemplateProblem] = field(default_factory=list)
     structurals: list[_StructuralTag] = field(default_factory=list)
+    p_targets: set[Element] = field(default_factory=set)
+    """The paragraphs replaced by ``{%p %}`` tags."""
     replaced: bool = False
     """True once an element was replaced by a structural tag (the part then changes even if
     no Jinja tag is left, e.g. a paragraph holding only ``{#p … #}``)."""
@@ -296,6 +303,31 @@ class _Builder:
                 code=code,
             )
         )
+
+    def note_resolved(self, resolved: Resolved) -> None:
+        """Tell the author what accepting tracked changes did (``info`` problems)."""
+        for p, text in resolved.deleted_tags:
+            attached = p if p is not None and p in self.locator.ordinal else None
+            shown = " ".join(text.split())
+            self.problem(
+                attached,
+                f"⟦{_short(shown)}⟧",
+                "thẻ đã bị xoá khi bật theo dõi thay đổi (Track Changes); theo quy tắc chấp nhận "
+                "mọi thay đổi, thẻ này không được điền",
+                "info",
+                code="tracked-changes",
+            )
+        if resolved.changes:
+            first = resolved.first
+            attached = first if first is not None and first in self.locator.ordinal else None
+            self.problem(
+                attached,
+                paragraph_text(attached).text if attached is not None else "",
+                f"phần này có {resolved.changes} thay đổi được theo dõi (Track Changes); mẫu "
+                "được đọc như sau khi chấp nhận mọi thay đổi (Review → Accept All Changes)",
+                "info",
+                code="tracked-changes",
+            )
 
     # -- paragraphs --------------------------------------------------------------------------
 
@@ -425,6 +457,11 @@ class _Builder:
             notes.append("đã đổi dấu nháy cong thành nháy thẳng trong thẻ")
         if any(c in raw for c in "\u00a0\u202f\u2007"):
             notes.append("đã đổi dấu cách không ngắt thành dấu cách thường trong thẻ")
+        if not unicodedata.is_normalized("NFC", raw):
+            notes.append(
+                "đã chuyển chữ tiếng Việt trong thẻ về dạng dựng sẵn (Unicode NFC) để so sánh "
+                "đúng với số liệu"
+            )
         if notes:
             self.problem(
                 pt.p, shown, "; ".join(notes) + ".", "info", code="repaired-tag", repaired=True
@@ -487,6 +524,7 @@ class _Builder:
     # -- structural tags ---------------------------------------------------------------------
 
     def structural(self) -> None:
+        self.p_targets = {st.p for st in self.structurals if st.info.level == "p"}
         for level in ("tr", "tc", "p", "r"):
             groups: dict[Element, list[_StructuralTag]] = {}
             order: list[Element] = []
@@ -549,14 +587,13 @@ class _Builder:
                     "warning",
                     code="dropped-content",
                 )
-        if level == "p" and target.find(f"{W_PPR}/{W_SECTPR}") is not None:
-            self.item_problem(
-                first,
-                "đoạn chứa thẻ {%p %} mang dấu ngắt phần (section break); thay đoạn bằng thẻ sẽ "
-                "làm mất ngắt phần — hãy đặt thẻ ở một đoạn khác",
-                "warning",
-                code="dropped-content",
-            )
+        keep_after: list[Element] = []
+        keep_before: list[Element] = []
+        if level == "p":
+            words = [statement_keyword(st.info.jinja) or "" for st in group]
+            closes = words[-1].startswith("end")
+            kept = self.rescue_paragraph_marks(target, first, closes, loops="for" in words)
+            (keep_after if closes else keep_before).extend(kept)
         parent = target.getparent()
         seq: list[Element | str] = []
         for st in group:
@@ -571,8 +608,66 @@ class _Builder:
                 item.source = info.jinja
                 item.jinja = info.kind == "{%"
             seq.append(self.marker(st.item))
-        _replace_with(target, seq)
+        _replace_with(target, [*keep_before, *seq, *keep_after])
         self.replaced = True
+
+    def rescue_paragraph_marks(
+        self, p: Element, first: Item, closes: bool, *, loops: bool
+    ) -> list[Element]:
+        """Keep what a paragraph replaced by a ``{%p %}`` tag carries besides its text.
+
+        Bookmarks move to the nearest paragraph that stays — the next one; the previous one for
+        a loop's opening tag, so a loop never repeats them — so a cross-reference (PAGEREF,
+        REF) to them still resolves; with no such paragraph they stay between paragraphs. A
+        section break (``w:sectPr`` in the paragraph's properties) is kept in an empty
+        paragraph outside the block — before an opening tag, after a closing one — so the page
+        setup of the sections around it never changes. Returns the paragraphs to put beside
+        the tag."""
+        kept: list[Element] = []
+        marks = [m for m in p.iter(_BOOKMARK_START, _BOOKMARK_END)]
+        if marks:
+            neighbour, at_start = self.neighbour(p, prefer_previous=loops and not closes)
+            for m in marks:
+                m.tail = None
+                m.getparent().remove(m)  # type: ignore[union-attr]
+            if neighbour is None:
+                kept.extend(marks)
+            elif at_start:
+                index = 1 if len(neighbour) and neighbour[0].tag == W_PPR else 0
+                for m in marks:
+                    neighbour.insert(index, m)
+                    index += 1
+            else:
+                neighbour.extend(marks)
+        sectpr = p.find(f"{W_PPR}/{W_SECTPR}")
+        if sectpr is None:
+            return kept
+        holder = p.makeelement(W_P)
+        ppr = etree.SubElement(holder, W_PPR)
+        ppr.append(sectpr)
+        self.item_problem(
+            first,
+            "đoạn chứa thẻ {%p %} mang dấu ngắt phần (section break); ngắt phần được giữ lại "
+            "trong một đoạn trống " + ("sau" if closes else "trước") + " khối",
+            "info",
+            code="kept-section-break",
+        )
+        return [*kept, holder]
+
+    def neighbour(self, p: Element, *, prefer_previous: bool) -> tuple[Element | None, bool]:
+        """The nearest sibling paragraph of ``p`` that is not itself replaced by a tag, and
+        whether the marks go at its start (a following paragraph) or its end."""
+
+        def search(forward: bool) -> Element | None:
+            el = p.getnext() if forward else p.getprevious()
+            while el is not None:
+                if el.tag == W_P and el not in self.p_targets:
+                    return el
+                el = el.getnext() if forward else el.getprevious()
+            return None
+
+        forward = not prefer_previous
+        return search(forward), forward
 
     def split_run(self, run: Element, group: list[_StructuralTag]) -> None:
         """Replace a run holding ``{%r … %}`` tags by: a copy of the run with the text before
@@ -892,7 +987,11 @@ def prepare_part(name: str, root: Element, blocks: Mapping[str, str]) -> PartSou
     The returned ``source`` is empty when the part has nothing to render (no usable tag); it
     is then copied to outputs untouched. ``problems`` lists what was repaired or refused.
     """
+    resolved = resolve_markup(root)
     builder = _Builder(name, root, blocks)
+    if resolved.changed:
+        builder.replaced = True
+        builder.note_resolved(resolved)
     for p in list(root.iter(W_P)):
         builder.paragraph(p)
     builder.structural()

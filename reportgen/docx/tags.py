@@ -9,6 +9,7 @@ quotes count as quotes, because they are turned into straight quotes inside tags
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -99,8 +100,10 @@ def _close(text: str, start: int, kind: str) -> int:
 
 
 def normalise_tag(source: str) -> str:
-    """Turn smart quotes into straight quotes and non-breaking spaces into spaces."""
-    return source.translate(_NORMALISE)
+    """Turn smart quotes into straight quotes and non-breaking spaces into spaces, and the text
+    into Unicode NFC (a Vietnamese word typed decomposed — ``'Phường'`` as NFD — then equals
+    the same word in the data, which reportgen reads as NFC)."""
+    return unicodedata.normalize("NFC", source.translate(_NORMALISE))
 
 
 @dataclass(frozen=True)

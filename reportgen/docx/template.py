@@ -18,11 +18,13 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
+from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
 from reportgen.diagnostics.errors import Location, ReportgenError, TemplateError
 from reportgen.docx.coreprops import CoreProperties, CoreTemplate
 from reportgen.docx.ooxml import W_BODY, strip_illegal_xml, w
+from reportgen.docx.package import normalise_package
 from reportgen.docx.prepare import (
     DOCPR_COUNTER,
     PartSource,
@@ -66,6 +68,11 @@ _DEFAULT_DELIMITERS = {
     "comment_end_string": "#}",
 }
 _UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
+_SANDBOX_HINT = (
+    "Bỏ phần tên bắt đầu bằng dấu gạch dưới (_) hay lệnh sửa dữ liệu khỏi thẻ; chạy "
+    "«reportgen lint» để xem mọi thẻ như vậy."
+)
+_UNSAFE_ATTRIBUTE = re.compile(r"attribute '(?P<name>[^']+)'")
 _NO_ATTRIBUTE = re.compile(r"has no attribute '(?P<name>[^']+)'$")
 
 
@@ -311,6 +318,7 @@ class PreparedTemplate:
         item = part.source.item_at(line)
         detail = str(exc)
         hint: str | None = None
+        code: str | None = None
         if isinstance(exc, jinja2.UndefinedError):
             m = _UNDEFINED.match(exc.message or "")
             if m:
@@ -323,8 +331,23 @@ class PreparedTemplate:
                     hint = "Kiểm tra tên biến trong thẻ và trong cấu hình báo cáo."
             else:
                 m = _NO_ATTRIBUTE.search(exc.message or "")
-                if m:
+                if m and m.group("name").startswith("_"):
+                    detail = (
+                        f"thẻ dùng «{m.group('name')}», điều mẫu báo cáo không được phép "
+                        "(vì an toàn)"
+                    )
+                    code, hint = "template.sandbox", _SANDBOX_HINT
+                elif m:
                     detail = f"không có trường «{m.group('name')}» ({exc.message})"
+        elif isinstance(exc, SecurityError):
+            m = _UNSAFE_ATTRIBUTE.search(str(exc))
+            name = m.group("name") if m else "?"
+            detail = (
+                f"thẻ dùng «{name}», điều mẫu báo cáo không được phép (vì an toàn)"
+                if m
+                else "thẻ làm điều mẫu báo cáo không được phép (vì an toàn)"
+            )
+            code, hint = "template.sandbox", _SANDBOX_HINT
         elif isinstance(exc, ReportgenError):
             detail = exc.message
             hint = exc.hint
@@ -338,7 +361,7 @@ class PreparedTemplate:
                 f"không điền được thẻ «{item.tag}» ({item.where}): {detail}\n    «{item.text}»"
             )
             location = Location(file=self._name, part=part.name, paragraph=item.paragraph)
-        return TemplateError(message, location=location, hint=hint)
+        return TemplateError(message, location=location, hint=hint, code=code)
 
 
 def _template_line(exc: BaseException) -> int | None:
@@ -376,7 +399,7 @@ class PackageSources:
 def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSources:
     """Read the package in ``data`` and prepare every part that holds tags (the main document
     always). Raises :class:`TemplateError` when the data is not a Word document."""
-    raw_entries = read_package(data, name)
+    raw_entries, problems = normalise_package(read_package(data, name))
     by_name = {e.name: i for i, e in enumerate(raw_entries)}
     if _MAIN not in by_name:
         raise TemplateError(
@@ -384,7 +407,6 @@ def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSo
             location=Location(file=name),
             hint=_BAD_DOCX_HINT,
         )
-    problems: list[TemplateProblem] = []
     sources: list[tuple[int, PartSource]] = []
     prepared: list[PartSource] = []
     docpr_base = 0

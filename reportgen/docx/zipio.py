@@ -21,6 +21,7 @@ from reportgen.diagnostics.errors import Location, TemplateError
 
 __all__ = [
     "DEFLATED",
+    "MAX_TEMPLATE_BYTES",
     "STORED",
     "PreparedEntry",
     "RawEntry",
@@ -45,6 +46,10 @@ _FLAG_UTF8 = 0x0800
 _FLAG_KEEP = 0x0806  # UTF-8 names + deflate option bits; the data-descriptor bit is dropped
 _MAX32 = 0xFFFFFFFF
 _MAX16 = 0xFFFF
+
+MAX_TEMPLATE_BYTES = 300_000_000
+"""Largest template read, uncompressed (every entry together): Word templates are a few
+hundred kB to a few MB with pictures; anything near this is a "zip bomb"."""
 
 _BAD_DOCX = "không phải tệp Word .docx hợp lệ"
 _BAD_DOCX_HINT = (
@@ -76,7 +81,9 @@ class RawEntry:
         if self.method == STORED:
             out = self.compressed
         elif self.method == DEFLATED:
-            out = zlib.decompress(self.compressed, -15)
+            # never more than the declared size (+1 to notice a lie): a "zip bomb" entry
+            # cannot take more memory than its header admits
+            out = zlib.decompressobj(-15).decompress(self.compressed, self.size + 1)
         else:  # pragma: no cover - checked by read_package
             raise ValueError(f"unsupported compression method {self.method}")
         if zlib.crc32(out) != self.crc or len(out) != self.size:
@@ -106,6 +113,13 @@ def read_package(data: bytes, file: str) -> list[RawEntry]:
         ) from exc
     entries: list[RawEntry] = []
     with archive:
+        declared = sum(info.file_size for info in archive.infolist())
+        if declared > MAX_TEMPLATE_BYTES:
+            raise _bad(
+                file,
+                f"mẫu quá lớn khi giải nén ({declared // 1_000_000} MB; tối đa "
+                f"{MAX_TEMPLATE_BYTES // 1_000_000} MB)",
+            )
         for info in archive.infolist():
             if info.flag_bits & 0x1:
                 raise _bad(file, f"mục {info.filename} được mã hoá bằng mật khẩu")

@@ -1,29 +1,114 @@
-"""Writing an output file atomically: all of it or nothing, never a half-written report."""
+"""Writing an output file atomically: all of it or nothing, never a half-written report.
+
+Temporary files are named ``.<name>.rg<pid>-<random>.tmp`` beside their target, so a file left
+by a process that was killed (``kill -9``, a power cut) is recognisable as ours and as stale —
+its process is gone and it is older than the current run — and is removed by
+:func:`clean_stale_temporaries`, which :func:`write_atomic` calls once per directory and
+process, and :func:`reportgen.outputs.lock.folder_lock` when it takes a folder.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
-import threading
+import re
+import secrets
+import time
 from pathlib import Path
 
 from reportgen.diagnostics.errors import Location, OutputError
 
-__all__ = ["write_atomic"]
+__all__ = [
+    "TEMP_PATTERN",
+    "clean_stale_temporaries",
+    "flush_all",
+    "os_reason",
+    "temporary_name",
+    "write_atomic",
+]
 
-_UMASK_LOCK = threading.Lock()
-_UMASK: int | None = None
+STARTED = time.time()
+"""When this process started using this module: temporary files older than that, of a
+process that no longer runs, are stale."""
+
+TEMP_PATTERN = re.compile(r"^\..+\.rg(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
+"""The names of reportgen's temporary files."""
+
+_CLEANED: set[str] = set()
+_NAME_KEEP = 80  # characters of the target's name kept in a temporary name (NAME_MAX is 255)
 
 
-def _umask() -> int:
-    global _UMASK
-    with _UMASK_LOCK:
-        if _UMASK is None:
-            current = os.umask(0)
-            os.umask(current)
-            _UMASK = current
-        return _UMASK
+def temporary_name(target: str) -> str:
+    """A fresh temporary file name for ``target`` (a file name), in the pattern
+    :data:`TEMP_PATTERN`."""
+    return f".{target[:_NAME_KEEP]}.rg{os.getpid()}-{secrets.token_hex(4)}.tmp"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists (another user's) or cannot tell: keep its files
+    return True
+
+
+def clean_stale_temporaries(directory: Path | str, *, before: float | None = None) -> list[Path]:
+    """Remove the temporary files reportgen left in ``directory`` (not its subfolders) when a
+    run was killed: only names in :data:`TEMP_PATTERN`, only when modified before ``before``
+    (default: when this process started) and when the process that made them no longer runs.
+    Returns what was removed. Never raises: a file that cannot be removed stays."""
+    limit = STARTED if before is None else before
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        m = TEMP_PATTERN.match(entry.name)
+        if m is None:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False) or entry.stat().st_mtime >= limit:
+                continue
+            pid = int(m.group("pid"))
+            if pid == os.getpid() or not _alive(pid):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _clean_once(directory: Path) -> None:
+    key = os.path.abspath(directory)
+    if key in _CLEANED:
+        return
+    _CLEANED.add(key)
+    clean_stale_temporaries(directory)
+
+
+_REASONS = {
+    "ENOSPC": "ổ đĩa đã đầy",
+    "EDQUOT": "đã hết hạn mức dung lượng trên ổ đĩa",
+    "EROFS": "ổ đĩa hoặc thư mục chỉ cho đọc",
+    "EACCES": "không có quyền ghi",
+    "EPERM": "không có quyền ghi",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "EBUSY": "tệp đang bị chương trình khác dùng",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A Vietnamese phrase for an operating-system error (the system's own words after it)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    said = exc.strerror or str(exc)
+    return f"{_REASONS[name]} ({said})" if name in _REASONS else said
 
 
 def _exists_error(path: Path) -> OutputError:
@@ -52,8 +137,11 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, durable: b
     if not overwrite and path.exists():
         raise _exists_error(path)
     directory = path.parent
+    _clean_once(directory)
+    tmp = directory / temporary_name(path.name)
+    fd = -1
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     except FileNotFoundError as exc:
         raise OutputError(
             "thư mục kết quả không tồn tại",
@@ -62,15 +150,20 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, durable: b
         ) from exc
     except OSError as exc:
         raise OutputError(
-            f"không tạo được tệp trong thư mục kết quả: {exc.strerror or exc}",
+            f"không tạo được tệp trong thư mục kết quả: {os_reason(exc)}",
             location=Location(file=str(path)),
-            hint="kiểm tra quyền ghi vào thư mục kết quả",
+            hint="kiểm tra quyền ghi vào thư mục kết quả và chỗ trống trên ổ đĩa",
         ) from exc
-    tmp = Path(tmp_name)
+    except BaseException:
+        # Ctrl-C while the file was being created: the name is ours alone (random, O_EXCL),
+        # so whatever exists under it was made by this call
+        if fd >= 0:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     try:
         try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, 0o666 & ~_umask())
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
@@ -91,7 +184,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, durable: b
         if isinstance(exc, OutputError | KeyboardInterrupt) or not isinstance(exc, OSError):
             raise
         raise OutputError(
-            f"không ghi được tệp kết quả: {exc.strerror or exc}",
+            f"không ghi được tệp kết quả: {os_reason(exc)}",
             location=Location(file=str(path)),
             hint="đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi và dung lượng đĩa",
         ) from exc

@@ -132,8 +132,8 @@ def test_a_copy_with_three_mistakes_gives_exactly_those_three_findings(tmp_path:
     assert findings[2].hint == "Có phải ý bạn là «du_thao»?"
     assert report.exit_code == 1
     text = format_lint_text(report, "mau-sua.docx")
-    assert "1. LỖI [unknown-filter] bảng 1, hàng 2, ô 1, đoạn 1\n" in text
-    assert "3. LỖI [unknown-variable] đầu trang (header2.xml), đoạn 2\n" in text
+    assert "1. LỖI [template.unknown-filter] bảng 1, hàng 2, ô 1, đoạn 1\n" in text
+    assert "3. LỖI [template.unknown-variable] đầu trang (header2.xml), đoạn 2\n" in text
 
 
 def test_the_three_mistakes_without_a_config() -> None:

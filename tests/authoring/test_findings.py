@@ -465,12 +465,12 @@ def test_text_output_has_one_block_per_finding_and_a_count(tmp_path: Path) -> No
     text = format_lint_text(report, "mau.docx")
     assert text.startswith("Kiểm tra mẫu mau.docx theo định nghĩa ")
     assert (
-        "1. LỖI [unknown-variable] thân văn bản, đoạn 1\n"
+        "1. LỖI [template.unknown-variable] thân văn bản, đoạn 1\n"
         "   «Tỷ lệ ⟦{{ ty_le_ho_ngeo }}⟧%»\n"
         "   không có biến «ty_le_ho_ngeo»"
     ) in text
     assert "   → Có phải ý bạn là «ty_le_ho_ngheo»?\n" in text
-    assert "2. GHI CHÚ [repaired-tag] thân văn bản, đoạn 2\n" in text
+    assert "2. GHI CHÚ [template.repaired-tag] thân văn bản, đoạn 2\n" in text
     assert text.rstrip().splitlines()[-1].startswith("Kết quả: 1 lỗi, ")
 
 
@@ -478,21 +478,126 @@ def test_clean_text_output_says_so() -> None:
     assert "Không có vấn đề nào" in format_lint_text(LintReport("m.docx", []))
 
 
-def test_json_output_is_a_list_of_findings_with_stable_fields() -> None:
+def test_json_output_is_the_shared_diagnostics_shape() -> None:
     data = make_docx(p(r("{{ ty_le_ho_ngheo | phan_tra }}")))
     report = lint_bytes(data, name="m.docx", config=demo_config())
-    items = json.loads(format_lint_json(report))
-    assert isinstance(items, list) and items
-    assert list(items[0]) == [
-        "severity",
-        "code",
-        "part",
-        "where",
-        "paragraph",
-        "text",
-        "message",
-        "hint",
-    ]
-    assert items[0]["code"] == "unknown-filter"
-    assert items[0]["paragraph"] == 1
+    out = json.loads(format_lint_json(report))
+    assert out["command"] == "lint" and out["version"] == 1
+    assert out["template"] == "m.docx" and out["exit_code"] == 1
+    assert out["counts"]["error"] == 1
+    first = out["diagnostics"][0]
+    assert first["code"] == "template.unknown-filter"
+    assert first["severity"] == "error"
+    assert first["location"] == {
+        "file": "m.docx",
+        "part": "word/document.xml",
+        "paragraph": 1,
+        "where": "thân văn bản, đoạn 1",
+    }
+    assert first["text"] == "⟦{{ ty_le_ho_ngheo | phan_tra }}⟧"
+    assert "phan_tram" in first["hint"]
     assert format_lint_json(report) == format_lint_json(report)
+
+
+def test_every_finding_converts_to_a_catalogued_template_diagnostic() -> None:
+    from reportgen.diagnostics.catalog import messages
+
+    data = make_docx(p(r("{{ ty_le_ho_ngheo | phan_tra }} {{ khong_co }}")))
+    report = lint_bytes(data, name="m.docx", config=demo_config())
+    diagnostics = report.diagnostics()
+    assert diagnostics and len(diagnostics) == len(report.findings)
+    for d in diagnostics:
+        assert d.code.startswith("template.") and d.code in messages()
+
+
+# -- warnings accepted on purpose ------------------------------------------------------------
+
+_DEFAULT_WARNINGS = ["page-setup", "page-setup", "page-number", "font", "font-size"]
+
+
+def _ack_comment(code: str, reason: str = "phụ lục khổ ngang") -> str:
+    return p(r("{# reportgen: chấp nhận " + code + (f" — {reason}" if reason else "") + " #}"))
+
+
+def _by_code(report: LintReport, code: str) -> list[tuple[str, str]]:
+    return [(f.severity, f.acknowledged) for f in report.findings if f.code == code]
+
+
+def test_a_warning_accepted_in_the_template_becomes_a_note_with_its_reason() -> None:
+    plain = lint_bytes(make_docx(p(r("Xin chào"))), name="m.docx")
+    assert [f.code for f in plain.warnings] == _DEFAULT_WARNINGS
+    body = p(r("Xin chào")) + _ack_comment("template.page-setup")
+    report = lint_bytes(make_docx(body), name="m.docx")
+    assert _by_code(report, "page-setup") == [("info", "phụ lục khổ ngang")] * 2
+    accepted = next(f for f in report.findings if f.code == "page-setup")
+    assert accepted.message.startswith("đã chấp nhận (chú thích trong mẫu, thân văn bản, đoạn 2)")
+    assert accepted.hint == "Lý do: phụ lục khổ ngang"
+    assert "có 2 cảnh báo đã chấp nhận" in format_lint_text(report)
+
+
+def test_accepting_every_warning_gives_exit_code_zero() -> None:
+    codes = sorted(set(_DEFAULT_WARNINGS))
+    body = p(r("Xin chào")) + "".join(_ack_comment(c, "mẫu nội bộ") for c in codes)
+    report = lint_bytes(make_docx(body), name="m.docx")
+    assert report.warnings == [] and report.errors == []
+    assert report.exit_code == 0
+    assert all(f.acknowledged == "mẫu nội bộ" for f in report.infos if f.code in codes)
+
+
+@pytest.mark.parametrize(
+    ("comment", "code", "severity"),
+    [
+        (_ack_comment("page-setup", ""), "acknowledgement-without-reason", "warning"),
+        (_ack_comment("template.dropped-macros"), "acknowledgement-unused", "info"),
+        (_ack_comment("template.unknown-variable"), "acknowledgement-not-warning", "warning"),
+    ],
+    ids=["without-reason", "matches-nothing", "of-an-error"],
+)
+def test_wrong_acknowledgements_are_reported(comment: str, code: str, severity: str) -> None:
+    body = p(r("{{ khong_co_bien }}")) + comment
+    report = lint_bytes(make_docx(body), name="m.docx", config=demo_config())
+    found = [f for f in report.findings if f.code == code]
+    assert [f.severity for f in found] == [severity]
+    assert found[0].paragraph == 2
+    assert [f.severity for f in report.findings if f.code == "unknown-variable"] == ["error"]
+
+
+def test_a_warning_accepted_in_the_report_definition(tmp_path: Path) -> None:
+    from reportgen.config.loader import load_config
+    from tests.fixtures.projects import SampleCopy
+
+    sample = SampleCopy.make(tmp_path)
+    text = sample.config.read_text(encoding="utf-8")
+    sample.config.write_text(
+        text + "\nlint:\n  acknowledge:\n    - code: template.font\n"
+        "      reason: mẫu dùng phông của tỉnh\n",
+        encoding="utf-8",
+    )
+    config = load_config(sample.config)
+    report = lint_bytes(make_docx(p(r("Xin chào"))), name="m.docx", config=config)
+    assert _by_code(report, "font") == [("info", "mẫu dùng phông của tỉnh")]
+    font = next(f for f in report.findings if f.code == "font")
+    line = text.count("\n") + 4
+    assert f"{sample.config.name}, dòng {line}" in font.message
+
+
+def test_cli_lint_json_has_the_shared_shape_and_counts_accepted_warnings(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    codes = sorted(set(_DEFAULT_WARNINGS))
+    body = p(r("Xin chào")) + "".join(_ack_comment(c) for c in codes)
+    template = tmp_path / "mau.docx"
+    template.write_bytes(make_docx(body))
+    proc = subprocess.run(
+        [sys.executable, "-m", "reportgen", "lint", str(template), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["command"] == "lint"
+    assert out["counts"]["warning"] == 0
+    accepted = [d for d in out["diagnostics"] if d.get("acknowledged")]
+    assert {d["code"] for d in accepted} == {f"template.{c}" for c in codes}

@@ -154,11 +154,6 @@ UNREPAIRABLE = [
         [("thân văn bản, đoạn 1", "Trang ⟦{{ ty_1le }}⟧ hết", "trường (field)")],
     ),
     (
-        "tag across a tracked deletion",
-        p(r("{{ ty_le_"), deleted("cu"), r("ho_ngheo }}")),
-        [("thân văn bản, đoạn 1", "⟦{{ ty_le_ho_ngheo }}⟧", "Track Changes")],
-    ),
-    (
         "tag with a line break inside, in a table",
         tbl(tr(tc(p(r("{{ don_vi.te"), "<w:r><w:br/></w:r>", r("n }}"))))) + p(r("")),
         [("bảng 1, hàng 1, ô 1, đoạn 1", "⟦{{ don_vi.ten }}⟧", "ngắt dòng")],
@@ -182,4 +177,31 @@ def test_tags_word_broke_beyond_repair_are_named_precisely(
         assert finding.text == text
         assert words in finding.message
         assert finding.hint
+    assert report.exit_code == 1
+
+
+# -- Word's tracked changes, macros, the sandbox: what lint tells the author -----------------
+
+
+def test_lint_tells_the_author_that_tracked_changes_were_accepted() -> None:
+    body = p(r("Tỷ lệ: "), deleted("{{ ty_le_ho_can_ngheo }}"), r("{{ ty_le_ho_ngheo }}"))
+    data = make_docx(body)
+    report = lint_bytes(data, name="mau.docx", config=demo_config())
+    notes = [f for f in report.findings if f.code == "tracked-changes"]
+    assert [f.severity for f in notes] == ["info", "info"]
+    assert "{{ ty_le_ho_can_ngheo }}" in notes[0].text and notes[0].where == BODY
+    assert "Accept All Changes" in notes[1].message
+    assert not report.errors
+    assert "{{" not in "".join(render_texts(data))
+
+
+def test_lint_names_a_sandbox_violation_at_its_tag() -> None:
+    data = make_docx(p(r("Mở đầu")) + p(r("Xã: {{ don_vi.ten.__class__ }}")))
+    report = lint_bytes(data, name="mau.docx", config=demo_config())
+    found = [f for f in report.findings if f.code == "sandbox"]
+    assert [(f.severity, f.where, f.paragraph) for f in found] == [
+        ("error", "thân văn bản, đoạn 2", 2)
+    ]
+    assert found[0].text == "Xã: ⟦{{ don_vi.ten.__class__ }}⟧"
+    assert "«__class__»" in found[0].message
     assert report.exit_code == 1

@@ -19,7 +19,6 @@ from .builders import (
     PROOF_END,
     PROOF_START,
     body_texts,
-    deleted,
     field,
     make_docx,
     make_env,
@@ -178,11 +177,6 @@ UNREPAIRABLE_CASES = [
         "tag crossing a field",
         p(r("A {{ ten"), field("PAGE", "3"), r(" }}")),
         [("thân văn bản, đoạn 1", 1, "A ⟦{{ ten3 }}⟧", "trường (field)")],
-    ),
-    (
-        "tag crossing a tracked deletion",
-        p(r("{{ te"), deleted("xx"), r("n }}")),
-        [("thân văn bản, đoạn 1", 1, "⟦{{ ten }}⟧", "Track Changes")],
     ),
     (
         "closing braces without an opening",

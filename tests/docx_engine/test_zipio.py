@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
 
+from reportgen.diagnostics.errors import TemplateError
 from reportgen.docx.zipio import PreparedEntry, build_zip, read_package
 from tests.helpers import SOFFICE, libreoffice_convert
 
@@ -99,3 +101,27 @@ def test_libreoffice_opens_rendered_documents(tmp_path: Path) -> None:
     assert "Có ghi chú" in text
     assert "Thôn 2" in text
     assert body_texts(out)[0] == "Xã Hòa & Bình <1>"
+
+
+def test_a_zip_bomb_template_is_refused_before_it_is_inflated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reportgen.docx import zipio
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<a/>")
+        z.writestr("word/media/bom.bin", b"\0" * 5_000_000)  # ~5 kB compressed
+    monkeypatch.setattr(zipio, "MAX_TEMPLATE_BYTES", 1_000_000)
+    with pytest.raises(TemplateError) as info:
+        zipio.read_package(buffer.getvalue(), "bom.docx")
+    assert "quá lớn" in info.value.message
+
+
+def test_an_entry_larger_than_it_declares_is_damaged() -> None:
+    from reportgen.docx.zipio import DEFLATED, RawEntry, deflate
+
+    body = b"x" * 10_000
+    entry = RawEntry("a.xml", b"a.xml", 0, DEFLATED, zlib.crc32(body[:100]), deflate(body), 100)
+    with pytest.raises(ValueError):
+        entry.data()

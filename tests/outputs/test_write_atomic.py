@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from reportgen.diagnostics.errors import OutputError
-from reportgen.outputs.atomic import write_atomic
+from reportgen.outputs import atomic
+from reportgen.outputs.atomic import clean_stale_temporaries, write_atomic
 
 
 def _leftovers(directory: Path) -> list[str]:
@@ -121,3 +126,74 @@ def test_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_disk_full_is_said_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*args: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(OutputError) as info:
+        write_atomic(tmp_path / "a.docx", b"x")
+    assert "ổ đĩa đã đầy" in info.value.message
+
+
+@pytest.mark.parametrize("after_creating", [True, False], ids=["file-created", "before-creating"])
+def test_ctrl_c_while_the_temporary_file_is_created_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, after_creating: bool
+) -> None:
+    real_open = os.open
+
+    def interrupted(path: str, flags: int, mode: int = 0o777) -> int:
+        if after_creating:  # the file exists, the descriptor never reaches the caller
+            os.close(real_open(path, flags, mode))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "a.docx", b"x")
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_stale_temporaries_of_a_killed_run_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    dead = _dead_pid()
+    old = time.time() - 60
+    stale = tmp_path / f".xa-a.docx.rg{dead}-0123abcd.tmp"
+    live = tmp_path / f".xa-b.docx.rg{os.getppid()}-0123abcd.tmp"  # a process that runs
+    fresh = tmp_path / f".xa-c.docx.rg{dead}-89abcdef.tmp"  # newer than this run
+    foreign = tmp_path / ".xa-d.docx.abcdefgh.tmp"  # not our pattern
+    report = tmp_path / "xa-e.docx"
+    for f in (stale, live, foreign, report):
+        f.write_bytes(b"x")
+        os.utime(f, (old, old))
+    fresh.write_bytes(b"x")
+    removed = clean_stale_temporaries(tmp_path, before=time.time() - 10)
+    assert removed == [stale]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in (live, fresh, foreign, report)
+    )
+
+
+def test_writing_into_a_folder_cleans_what_a_killed_run_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stale = tmp_path / f".xa-a.docx.rg{_dead_pid()}-0123abcd.tmp"
+    stale.write_bytes(b"nua chung")
+    old = time.time() - 60
+    os.utime(stale, (old, old))
+    monkeypatch.setattr(atomic, "_CLEANED", set())
+    monkeypatch.setattr(atomic, "STARTED", time.time())  # this process started just now
+    write_atomic(tmp_path / "xa-b.docx", b"x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["xa-b.docx"]
+
+
+def test_temporary_names_fit_a_long_report_name() -> None:
+    name = atomic.temporary_name("x" * 250 + ".docx")
+    assert len(name) < 120 and atomic.TEMP_PATTERN.match(name)
