@@ -30,6 +30,8 @@ from reportgen.validate.findings import Finding, location_of
 from reportgen.validate.shapes import Shape, copied_shape, relation_shape, undo_values
 
 _MAX_VALUES = 1_000  # admissible values counted one by one up to this many
+_STATED = 0.25  # preference, between equal explanations, for a cell a broken check states
+_MARGIN = 2  # how much more telling the first explanation must be to be called the one
 
 
 @dataclass
@@ -192,10 +194,10 @@ class UnitReasoner:
         if n == 0:
             return
         if n == 1 and lo is not None:
-            yield lo, relation_shape(found, lo, ind.kind == "money"), True
+            yield lo, relation_shape(found, lo, ind.kind == "money", ind.kind == "count"), True
             return
         seen: set[Decimal] = set()
-        for value, shape in undo_values(found, ind.kind == "money"):
+        for value, shape in undo_values(found, ind.kind == "money", ind.kind == "count"):
             if value in seen or value == found or not iv.contains(value):
                 continue
             if (value / step) != (value / step).to_integral_value():
@@ -237,7 +239,9 @@ class UnitReasoner:
         copied = copied_shape(found, self._previous(cell), self._neighbours(cell))
         if copied is not None and (shape is None or shape.strength < copied.strength):
             shape = copied
-        score = (shape.strength if shape else 0) + (0.5 if value is not None else 0)
+        score = float(shape.strength if shape else 0)
+        if shape is not None and value is None and copied is not shape:
+            score -= 1  # a shape found somewhere in a range of values may be a coincidence
         return Suspect(
             ind, found, value, example, iv, shape, self.ds.source(self.unit, cell), score
         )
@@ -330,6 +334,10 @@ def explain(
     common = set.intersection(*involved)
     everything = sorted(set.union(*involved), key=_declared_order(config))
     singles = [s for c in sorted(common, key=_declared_order(config)) if (s := r.single(c))]
+    stated = {f.indicators[0] for f in broken if f.indicators}
+    for s in singles:
+        if s.indicator.id in stated:
+            s.score += _STATED  # between equals, the figure a check computes is the likelier slip
     if singles:
         groups = [[s] for s in singles]
     else:
@@ -343,8 +351,12 @@ def explain(
             return Explanation([], False, list(broken), _nothing(len(broken)))
     groups.sort(key=lambda g: -sum(s.score for s in g))
     best = sum(s.score for s in groups[0])
-    top = [g for g in groups if sum(s.score for s in g) == best]
-    decided = len(top) == 1
+    # decided: the only explanation, or one whose mistake shape is clearly more telling than
+    # the next one's (a strong shape against a mistyped digit or none; a copied value against
+    # no shape). A mistyped digit alone does not decide: any small figure can be one.
+    second = sum(s.score for s in groups[1]) if len(groups) > 1 else None
+    decided = second is None or best - second >= _MARGIN
+    top = [groups[0]] if decided else [g for g in groups if best - sum(s.score for s in g) < _MARGIN]
     ranked = top + [g for g in groups if g not in top]
     return Explanation(ranked, decided, list(broken), _sentence(ranked, top, decided, len(broken)))
 
@@ -379,10 +391,11 @@ def _value_text(s: Suspect) -> str:
     return "sửa lại"
 
 
-def _group_text(group: list[Suspect]) -> str:
+def _group_text(group: list[Suspect], weak: bool = True) -> str:
     parts = []
     for s in group:
-        shape = f", có lẽ do {s.shape.text}" if s.shape else ""
+        told = s.shape is not None and (weak or s.shape.strength > 1)
+        shape = f", có lẽ do {s.shape.text}" if told and s.shape else ""
         parts.append(f"{s.describe_cell()} ghi {fmt(s.indicator, s.found)}{shape}")
     return " và ".join(parts)
 
@@ -396,7 +409,7 @@ def _sentence(ranked: list[list[Suspect]], top: list[list[Suspect]], decided: bo
         )
         which = "ô nghi sai nhất" if len(group) == 1 else "hai ô nghi sai nhất"
         return f"{which}: {_group_text(group)} — nếu {fixes} thì {all_checks} đều khớp"
-    names = "; ".join(_group_text(g) for g in top)
+    names = "; ".join(_group_text(g, weak=False) for g in top)
     return (
         f"số liệu không đủ để biết ô nào sai — sửa một trong các ô sau thì {all_checks} đều "
         f"khớp: {names}"
@@ -425,6 +438,7 @@ def annotate(explanation: Explanation, findings: list[Finding]) -> list[Finding]
             "suspects": flat,
             "suspect_groups": suspects,
             "decided": explanation.decided,
+            "alternatives": len(explanation.suspects),
             "reasoning": explanation.reasoning,
         }
         stated = f.indicators[0] if f.indicators else None

@@ -15,8 +15,19 @@ _INDENT = " " * 25
 
 
 def independent_errors(findings: Sequence[Diagnostic]) -> int:
-    """Errors that are not the consequence of a suspected cell already counted."""
-    return sum(1 for f in findings if f.severity == "error" and "consequence_of" not in f.extra)
+    """Errors counted once per suspected cell: the findings a suspect explains count as one,
+    the others one each."""
+    groups: set[tuple[str | None, str]] = set()
+    n = 0
+    for f in findings:
+        if f.severity != "error":
+            continue
+        reasoning = f.extra.get("reasoning")
+        if reasoning and f.extra.get("decided"):
+            groups.add((f.unit, str(reasoning)))
+        else:
+            n += 1
+    return n + len(groups)
 
 
 def summary_line(findings: Sequence[Diagnostic]) -> str:

@@ -61,8 +61,18 @@ def one_digit_changes(value: Decimal) -> Iterator[Decimal]:
                 yield _from_digits(digits[:i] + r + digits[i + 1 :], exp, value < 0)
 
 
-def undo_values(value: Decimal, money: bool) -> Iterator[tuple[Decimal, Shape]]:
-    """The figures ``value`` may have been before a mistake of a known shape, with the shape."""
+def distinctive(value: Decimal) -> bool:
+    """Whether a figure has at least three significant digits (``1,13``, ``545``, ``4.558``):
+    equal to another one by chance rarely."""
+    digits, _ = _digits(value)
+    return len(digits.strip("0")) >= 3 or len(digits.lstrip("0")) >= 3
+
+
+def undo_values(
+    value: Decimal, money: bool, count: bool = False
+) -> Iterator[tuple[Decimal, Shape]]:
+    """The figures ``value`` may have been before a mistake of a known shape, with the shape.
+    (A count is whole: a moved decimal comma can only have made it larger.)"""
     if money and value:
         yield (
             value / _MILLION,
@@ -74,21 +84,24 @@ def undo_values(value: Decimal, money: bool) -> Iterator[tuple[Decimal, Shape]]:
             value / k,
             Shape(f"decimal-x{word}", f"dời dấu phẩy thập phân (lớn gấp {word} lần)", 3),
         )
-        yield (
-            value * k,
-            Shape(f"decimal-div{word}", f"dời dấu phẩy thập phân (nhỏ đi {word} lần)", 3),
-        )
+        if not count:
+            yield (
+                value * k,
+                Shape(f"decimal-div{word}", f"dời dấu phẩy thập phân (nhỏ đi {word} lần)", 3),
+            )
     for s in swaps(value):
         yield s, Shape("swapped-digits", "đảo chỗ hai chữ số", 3)
     for s in one_digit_changes(value):
         yield s, Shape("digit-typo", "gõ nhầm một chữ số", 1)
 
 
-def relation_shape(stated: Decimal, right: Decimal, money: bool) -> Shape | None:
+def relation_shape(
+    stated: Decimal, right: Decimal, money: bool, count: bool = False
+) -> Shape | None:
     """The shape that turns ``right`` into ``stated``, if one is known."""
     if stated == right:
         return None
-    for value, shape in undo_values(stated, money):
+    for value, shape in undo_values(stated, money, count):
         if value == right:
             return shape
     return None
@@ -100,12 +113,14 @@ def copied_shape(
     neighbours: Mapping[str, Decimal | None],
 ) -> Shape | None:
     """Whether ``stated`` is last year's figure of the same indicator or the figure of a
-    neighbouring cell (small figures — under 10 — are too common to tell)."""
-    if abs(stated) < 10:
+    neighbouring cell (only for figures of three significant digits or more: smaller ones are
+    equal by chance too often to tell). A coincidence is possible, so such a shape weighs less
+    than one the relations confirm."""
+    if not distinctive(stated):
         return None
     if previous is not None and stated == previous:
-        return Shape("last-year", f"chép số kỳ trước ({format_number(previous)})", 3)
+        return Shape("last-year", f"chép số kỳ trước ({format_number(previous)})", 2)
     for where, value in neighbours.items():
         if value is not None and value == stated:
-            return Shape("neighbour", f"chép nhầm số của {where}", 3)
+            return Shape("neighbour", f"chép nhầm số của {where}", 2)
     return None
