@@ -151,10 +151,15 @@ def test_suspect_is_printed_first_with_its_consequences_under_it(sample: SampleC
     code, out, _ = run(str(sample.config))
     assert code == 1
     lines = out.splitlines()
-    assert lines[0].startswith("✗ lỗi       ô nghi sai   Phường Trần Phú: ô nghi sai nhất: Tổng số hộ")
+    assert lines[0].startswith(
+        "✗ lỗi       ô nghi sai   Phường Trần Phú: ô nghi sai nhất: Tổng số hộ"
+    )
     assert "có lẽ 4.558 hộ" in lines[0] and "cả 2 phép kiểm tra đều khớp" in lines[0]
     assert all("↳ percentage" in line for line in lines[1:3])
-    assert lines[-1] == "Kết quả: 1 lỗi ở 1 đơn vị (gồm 2 phép kiểm tra không khớp), 0 cảnh báo, 0 ghi chú."
+    assert (
+        lines[-1]
+        == "Kết quả: 1 lỗi ở 1 đơn vị (gồm 2 phép kiểm tra không khớp), 0 cảnh báo, 0 ghi chú."
+    )
 
 
 def test_mark_writes_a_marked_copy_and_never_the_original(

@@ -261,6 +261,13 @@ DATA = Obj(
         ),
         "period": Field(Str(), "Kỳ báo cáo, ví dụ năm 2024 hoặc 6 tháng đầu năm 2024."),
         "previous": Field(PREVIOUS, "Số liệu kỳ trước (tùy chọn)."),
+        # --- findings and reasoning (validate) ---
+        "city_only": Field(
+            Bool(),
+            "Báo cáo chỉ có một dòng số liệu cho toàn thành phố (tỉnh), không có phường, xã: "
+            "dòng đó là số toàn thành phố, không cộng từ đơn vị nào.",
+            default=False,
+        ),
     },
 )
 
@@ -330,6 +337,12 @@ INDICATOR = Obj(
             "với tỷ lệ và tiền không tính bằng đồng).",
         ),
         "optional": Field(Bool(), "Cho phép ô trống (mặc định: ô trống là lỗi).", default=False),
+        # --- findings and reasoning (validate) ---
+        "uncomputable": Field(
+            Str(),
+            "Cách nói khi công thức không tính được cho một đơn vị (chia cho 0, ví dụ tỷ lệ "
+            'khi mẫu số bằng 0), ví dụ "không có". Không khai báo thì đó là lỗi của đơn vị.',
+        ),
         "description": Field(Str(), "Ghi chú cho người soạn."),
     },
 )

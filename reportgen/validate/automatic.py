@@ -123,6 +123,22 @@ class Uncomputable(Prepared):
                 continue
             if any(values.get(n) is None for n in formula.names):
                 continue  # unknown because an input is unknown: that cell is reported
+            if ind.uncomputable:
+                out.append(
+                    Finding.of(
+                        "info",
+                        "uncomputable",
+                        unit.name,
+                        (ind.id,),
+                        None,
+                        None,
+                        f"{unit.name}: {ind.label}: không tính được ({formula.text}); báo cáo "
+                        f'ghi "{ind.uncomputable}" như đã khai báo',
+                        (),
+                        extra={"formula": formula.text},
+                    )
+                )
+                continue
             zeros = [n for n in sorted(formula.names) if values.get(n) == 0]
             labels = [self.config.indicators[n].label for n in zeros if n in self.config.indicators]
             because = f"vì {' và '.join(labels)} bằng 0" if labels else "vì phép chia cho 0"

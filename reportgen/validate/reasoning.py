@@ -356,7 +356,9 @@ def explain(
     # no shape). A mistyped digit alone does not decide: any small figure can be one.
     second = sum(s.score for s in groups[1]) if len(groups) > 1 else None
     decided = second is None or best - second >= _MARGIN
-    top = [groups[0]] if decided else [g for g in groups if best - sum(s.score for s in g) < _MARGIN]
+    top = (
+        [groups[0]] if decided else [g for g in groups if best - sum(s.score for s in g) < _MARGIN]
+    )
     ranked = top + [g for g in groups if g not in top]
     return Explanation(ranked, decided, list(broken), _sentence(ranked, top, decided, len(broken)))
 

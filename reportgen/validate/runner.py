@@ -30,7 +30,8 @@ def prepare_checks(config: ReportConfig) -> list[Prepared]:
     kinds = registry()
     prepared: list[Prepared] = [Ranges(config)]
     prepared.extend(kinds[c.kind].prepare(c, config) for c in config.checks)
-    if config.data.total_row and not any(c.kind == "city_sum" for c in config.checks):
+    automatic_city_sum = config.data.total_row and not config.data.city_only
+    if automatic_city_sum and not any(c.kind == "city_sum" for c in config.checks):
         auto = Check(
             kind="city_sum",
             args={},

@@ -207,6 +207,7 @@ def test_sample_names_the_changed_cell_first(
     assert (first["expected"] and format(first["expected"], "f")) == value
     assert first["shape"]["code"] == shape
     assert f.extra["reasoning"].startswith("ô nghi sai nhất: ")
-    assert f"dòng {sample.row_of(TP)}, cột {column} ({sample.letter(column)})" in (
-        f.extra["reasoning"]
+    assert (
+        f"dòng {sample.row_of(TP)}, cột {column} ({sample.letter(column)})"
+        in (f.extra["reasoning"])
     )
