@@ -186,5 +186,6 @@ def test_mark_writes_a_marked_copy_and_never_the_original(
     # never overwritten without leave, never the data file itself
     assert run(str(sample.config), "--mark", str(out))[0] == 2
     assert run(str(sample.config), "--mark", str(out), "--overwrite")[0] == 1
-    code, _, err = run(str(sample.config), "--mark", str(sample.data.with_suffix(".xlsx")))
-    assert code == 1
+    code, _, err = run(str(sample.config), "--mark", str(sample.data))
+    assert code == 2 and "phải có đuôi .xlsx" in err
+    assert sample.data.read_bytes() == before

@@ -63,6 +63,9 @@ class Finding(Diagnostic):
     """One thing a check found about one unit: a :class:`Diagnostic` with code
     ``check.<kind>`` (or ``data.cell``) and the check's fields in ``extra``."""
 
+    unit: str = ""
+    """The unit the finding is about (a finding always has one)."""
+
     @classmethod
     def of(
         cls,

@@ -30,7 +30,8 @@ from reportgen.validate.findings import Finding, location_of
 from reportgen.validate.shapes import Shape, copied_shape, relation_shape, undo_values
 
 _MAX_VALUES = 1_000  # admissible values counted one by one up to this many
-_STATED = 0.25  # preference, between equal explanations, for a cell a broken check states
+_STATED = -0.25  # between equal explanations, a figure a check computes (a rate, a total:
+# often an Excel formula) is less likely the slip than the figures it is computed from
 _MARGIN = 2  # how much more telling the first explanation must be to be called the one
 
 
@@ -59,10 +60,16 @@ class Suspect:
             "label": self.indicator.label,
             "found": self.found,
             "expected": self.value,
-            "location": location_of(self.source).as_dict() if self.source else None,
+            "location": _location(self.source),
         }
         if self.value is None and self.interval is not None:
-            out["range"] = {"min": self.interval.lo, "max": self.interval.hi}
+            lo, hi, _ = _admissible(self.interval, _step(self.indicator, self.found))
+            out["range"] = {
+                "min": lo if lo is not None else self.interval.lo,
+                "max": hi if hi is not None else self.interval.hi,
+            }
+            if self.example is not None and self.shape is not None:
+                out["likely"] = self.example
         if self.shape is not None:
             out["shape"] = self.shape.as_dict()
         return out
@@ -78,6 +85,11 @@ class Explanation:
     decided: bool
     explained: list[Finding] = field(default_factory=list)
     reasoning: str = ""
+
+
+def _location(source: Source | None) -> dict[str, object] | None:
+    loc = location_of(source)
+    return loc.as_dict() if loc is not None else None
 
 
 def _step(ind: Indicator, found: Decimal) -> Decimal:
@@ -337,7 +349,7 @@ def explain(
     stated = {f.indicators[0] for f in broken if f.indicators}
     for s in singles:
         if s.indicator.id in stated:
-            s.score += _STATED  # between equals, the figure a check computes is the likelier slip
+            s.score += _STATED
     if singles:
         groups = [[s] for s in singles]
     else:
@@ -360,7 +372,54 @@ def explain(
         [groups[0]] if decided else [g for g in groups if best - sum(s.score for s in g) < _MARGIN]
     )
     ranked = top + [g for g in groups if g not in top]
-    return Explanation(ranked, decided, list(broken), _sentence(ranked, top, decided, len(broken)))
+    sentence = _sentence(ranked, top, decided, len(broken))
+    if unit.is_total and all(f.check == "city_sum" for f in broken):
+        # the total row against the wards: a ward's figure may be the wrong one as well
+        decided = False
+        sentence = (
+            f"số liệu không đủ để biết ô nào sai — {_group_text(ranked[0], weak=False)} "
+            "ở dòng tổng, hoặc số của một đơn vị: xem các đơn vị có lỗi ở cột này"
+        )
+    return Explanation(ranked, decided, list(broken), sentence)
+
+
+def group_city(findings: list[Finding], ds: Dataset) -> list[Finding]:
+    """Group a finding of the total row read from the file (``city_sum``) under a ward's
+    suspect when fixing that ward's cell makes the total row agree."""
+    fixes: dict[str, list[tuple[str, Decimal, Decimal]]] = {}
+    for f in findings:
+        if f.extra.get("decided") and f.unit != ds.total.name:
+            for s in f.extra.get("suspect_groups", [[]])[0]:
+                if s.get("expected") is not None:
+                    entry = (f.unit or "", s["found"], s["expected"])
+                    if entry not in fixes.setdefault(s["indicator"], []):
+                        fixes[s["indicator"]].append(entry)
+    if not fixes:
+        return findings
+    out = []
+    for f in findings:
+        if f.check != "city_sum" or not f.indicators or f.indicators[0] not in fixes:
+            out.append(f)
+            continue
+        iid = f.indicators[0]
+        expected, found = f.expected, f.found
+        if not isinstance(expected, Decimal) or not isinstance(found, Decimal):
+            out.append(f)
+            continue
+        shift = sum((e - w for _, w, e in fixes[iid]), Decimal(0))
+        if expected + shift != found:
+            out.append(f)
+            continue
+        names = ", ".join(u for u, _, _ in fixes[iid])
+        out.append(
+            f.with_extra(
+                reasoning=f"dòng tổng khớp khi sửa ô nghi sai ở {names} (xem ở trên)",
+                decided=True,
+                consequence_of=[iid],
+                suspects=[],
+            )
+        )
+    return out
 
 
 def _declared_order(config: ReportConfig) -> Callable[[str], int]:

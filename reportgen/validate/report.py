@@ -112,7 +112,7 @@ def _as_finding(d: Diagnostic) -> Finding:
         expected=d.expected,
         found=d.found,
         hint=d.hint,
-        unit=d.unit,
+        unit=d.unit or "",
         extra=d.extra,
     )
 

@@ -14,7 +14,7 @@ from reportgen.validate.automatic import Ranges, Uncomputable
 from reportgen.validate.base import Prepared
 from reportgen.validate.findings import SEVERITY_ORDER, Finding
 from reportgen.validate.kinds import registry
-from reportgen.validate.reasoning import annotate, explain
+from reportgen.validate.reasoning import annotate, explain, group_city
 
 __all__ = ["check_unit_names", "data_findings", "prepare_checks", "validate"]
 
@@ -138,4 +138,6 @@ def validate(
     for bucket in by_unit.values():
         bucket.sort(key=lambda f: SEVERITY_ORDER[f.severity])
         out.extend(bucket)
+    if reason and dataset.total_from_file and dataset.units:
+        out = group_city(out, dataset)
     return out

@@ -169,3 +169,65 @@ def test_a_blank_rate_in_a_total_row_is_computed(tmp_path: Path) -> None:
     assert ds.issues == []
     assert ds.total.values["ty_le"] is not None
     assert validate(config, ds) == []
+
+
+COUNTS: dict[str, dict[str, Any]] = {
+    "tong": {"label": "Tổng số hộ", "unit": "hộ", "column": "tong"},
+    "a": {"label": "Hộ nghèo", "unit": "hộ", "column": "a"},
+    "b": {"label": "Hộ không nghèo", "unit": "hộ", "column": "b"},
+    "tl": {
+        "label": "Tỷ lệ hộ nghèo",
+        "unit": "%",
+        "column": "tl",
+        "total_formula": "a / tong * 100",
+    },
+}
+COUNT_CHECKS = [
+    {"check": "sum", "total": "tong", "parts": ["a", "b"]},
+    {"check": "percentage", "value": "tl", "part": "a", "total": "tong"},
+]
+
+
+def test_a_total_row_finding_caused_by_a_ward_is_grouped_under_that_ward(tmp_path: Path) -> None:
+    rows = [
+        {"don_vi": "Xã A", "tong": "1.000", "a": "45", "b": "955", "tl": "4,50"},
+        {"don_vi": "Xã B", "tong": "2.000", "a": "130", "b": "1.870", "tl": "6,50"},
+        {"don_vi": "Toàn thành phố", "tong": "3.000", "a": "175", "b": "2.825", "tl": "5,83"},
+    ]
+    rows[0]["a"] = "54"  # swapped digits in one ward
+    path = write_project(
+        tmp_path,
+        indicators=COUNTS,
+        checks=COUNT_CHECKS,
+        rows=rows,
+        data={"total_row": "Toàn thành phố"},
+    )
+    config = load_config(path)
+    ds = load_dataset(config)
+    found = validate(config, ds)
+    ward = [f for f in found if f.unit == "Xã A"]
+    assert ward[0].suspects[0]["indicator"] == "a"
+    assert ward[0].suspects[0]["expected"] == Decimal(45)
+    (city,) = [f for f in found if f.check == "city_sum"]
+    assert city.extra["consequence_of"] == ["a"]
+    assert "Xã A" in city.extra["reasoning"]
+
+
+def test_a_total_row_alone_against_the_wards_does_not_decide(tmp_path: Path) -> None:
+    rows = [
+        {"don_vi": "Xã A", "tong": "1.000", "a": "45", "b": "955", "tl": "4,50"},
+        {"don_vi": "Xã B", "tong": "2.000", "a": "130", "b": "1.870", "tl": "6,50"},
+        {"don_vi": "Toàn thành phố", "tong": "3.000", "a": "175", "b": "2.825", "tl": "5,83"},
+    ]
+    path = write_project(
+        tmp_path,
+        indicators={**COUNTS, "the": {"label": "Số thẻ", "unit": "thẻ", "column": "the"}},
+        checks=COUNT_CHECKS,
+        rows=[{**rows[0], "the": "10"}, {**rows[1], "the": "20"}, {**rows[2], "the": "31"}],
+        data={"total_row": "Toàn thành phố"},
+    )
+    config = load_config(path)
+    ds = load_dataset(config)
+    (city,) = validate(config, ds)
+    assert city.check == "city_sum" and city.extra["decided"] is False
+    assert "hoặc số của một đơn vị" in city.extra["reasoning"]

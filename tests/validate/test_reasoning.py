@@ -80,10 +80,10 @@ SYSTEMS = [
         "an undecidable pair: a total and one part, nothing else",
         [SUM],
         {"c": "590"},
-        ["tong"],
-        ["1010"],
+        [],
+        [],
         False,
-        named=("c",),
+        named=("c", "tong"),
         says=("số liệu không đủ để biết ô nào sai",),
     ),
 ]
@@ -99,8 +99,9 @@ def test_reasoning_names_the_cells_to_fix(tmp_path: Path, case: System) -> None:
     assert found and all(f.severity == "error" for f in found)
     f = found[0]
     groups = f.extra["suspect_groups"]
-    assert [s["indicator"] for s in groups[0]] == case.suspects, f.extra["reasoning"]
-    assert [s["expected"] and format(s["expected"], "f") for s in groups[0]] == case.values
+    if case.suspects:
+        assert [s["indicator"] for s in groups[0]] == case.suspects, f.extra["reasoning"]
+        assert [s["expected"] and format(s["expected"], "f") for s in groups[0]] == case.values
     assert f.extra["decided"] is case.decided
     named = {s["indicator"] for g in groups for s in g}
     assert set(case.named) <= named
