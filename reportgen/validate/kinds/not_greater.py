@@ -17,18 +17,20 @@ class NotGreaterCheck(Base):
         super().__init__(check, config, "not_greater")
         self.parts, self.total = self.inds("part"), self.ind("total")
         self.cells = (*(p.id for p in self.parts), self.total.id)
+        self.tid = self.total.id
+        self.pairs = [(p.id, p) for p in self.parts]
 
     def __call__(self, unit: Unit, ds: Dataset) -> list[Finding]:
-        if not self.applies(unit):
+        if self.only is not None and unit.key not in self.only:
             return []
         get = unit.values.get
         total = self.total
-        t = get(total.id)
+        t = get(self.tid)
         if t is None:
             return []
         out = []
-        for p in self.parts:
-            v = get(p.id)
+        for pid, p in self.pairs:
+            v = get(pid)
             if v is None or v <= t:
                 continue
             if v - t < tolerance(p, v, unit, ds) + tolerance(total, t, unit, ds):

@@ -32,6 +32,7 @@ class PercentageCheck(Base):
         self.d = self.rate.decimals if self.rate.decimals is not None else 2
         self.counts = exact(self.part) and exact(self.total)
         self.cells = (self.rate.id, self.part.id, self.total.id)
+        self.vid, self.pid, self.tid = self.cells
 
     def holds(self, v: Decimal, p: Decimal, t: Decimal, unit: Unit, ds: Dataset) -> bool:
         """Whether the stated rate ``v`` agrees with ``p`` / ``t``."""
@@ -48,11 +49,18 @@ class PercentageCheck(Base):
         return v + tv >= lo and v - tv <= hi
 
     def __call__(self, unit: Unit, ds: Dataset) -> list[Finding]:
-        if not self.applies(unit):
+        if self.only is not None and unit.key not in self.only:
             return []
         get = unit.values.get
-        v, p, t = get(self.rate.id), get(self.part.id), get(self.total.id)
-        if v is None or p is None or t is None or self.holds(v, p, t, unit, ds):
+        v, p, t = get(self.vid), get(self.pid), get(self.tid)
+        if v is None or p is None or t is None:
+            return []
+        if self.counts and t:
+            # the common case, inline: the stated rate is the rounded ratio
+            ratio = p / t * HUNDRED
+            if quantize(ratio, self.d) == v and abs(v - ratio) <= self.rate.tolerance_of(v):
+                return []
+        if self.holds(v, p, t, unit, ds):
             return []
         rate, part, total = self.rate, self.part, self.total
         inds = [rate, part, total]

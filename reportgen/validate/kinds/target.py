@@ -42,7 +42,7 @@ class TargetCheck(Base):
         )
 
     def __call__(self, unit: Unit, ds: Dataset) -> list[Finding]:
-        if not self.applies(unit):
+        if self.only is not None and unit.key not in self.only:
             return []
         actual, target = self.actual, self.target
         a, t = unit.values.get(actual.id), unit.values.get(target.id)

@@ -24,7 +24,7 @@ class WordsCheck(Base):
         self.cells = (self.value.id,)
 
     def __call__(self, unit: Unit, ds: Dataset) -> list[Finding]:
-        if not self.applies(unit):
+        if self.only is not None and unit.key not in self.only:
             return []
         value, words = self.value, self.words
         v = unit.values.get(value.id)
