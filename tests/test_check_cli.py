@@ -189,3 +189,55 @@ def test_mark_writes_a_marked_copy_and_never_the_original(
     code, _, err = run(str(sample.config), "--mark", str(sample.data))
     assert code == 2 and "phải có đuôi .xlsx" in err
     assert sample.data.read_bytes() == before
+
+
+def _as_workbook(sample: SampleCopy, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from tests.fixtures.projects import num, read_rows
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Biểu 1"
+    rows = read_rows(sample.data)
+    for j, h in enumerate(rows[0], 1):
+        ws.cell(row=1, column=j, value=h).font = Font(bold=True)
+    for i, r in enumerate(rows[1:], 2):
+        for j, text in enumerate(r, 1):
+            try:
+                value: object = float(num(text)) if j > 3 else text
+            except Exception:
+                value = text
+            ws.cell(row=i, column=j, value=value)
+    ws.column_dimensions["A"].width = 31
+    wb.save(path)
+
+
+def test_mark_keeps_the_clerks_workbook_and_marks_a_copy(
+    sample: SampleCopy, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    data = tmp_path / "so-lieu.xlsx"
+    _as_workbook(sample, data)
+    wb = load_workbook(data)
+    wb["Biểu 1"]["E2"] = 4585  # swapped digits in the total households of the first ward
+    wb.save(data)
+    before = data.read_bytes()
+    out = tmp_path / "so-lieu-danh-dau.xlsx"
+    code, _, _ = run(str(sample.config), "--data", str(data), "--mark", str(out))
+    assert code == 1
+    assert data.read_bytes() == before
+    marked = load_workbook(out)
+    assert marked.sheetnames == ["Kết quả kiểm tra", "Biểu 1"]
+    sheet = marked["Biểu 1"]
+    assert sheet["A1"].font.bold and sheet.column_dimensions["A"].width == 31
+    assert sheet["E2"].value == 4585
+    assert sheet["E2"].fill.start_color.rgb.endswith("FFC7CE")
+    assert "4.558" in sheet["E2"].comment.text
+    assert marked["Kết quả kiểm tra"]["D2"].hyperlink.location == "'Biểu 1'!E2"
+    code, _, err = run(str(sample.config), "--data", str(data), "--mark", str(data), "--overwrite")
+    assert code == 2 and "không bao giờ sửa tệp gốc" in err
+    assert data.read_bytes() == before

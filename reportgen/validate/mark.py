@@ -41,10 +41,10 @@ def _ref(source: Source) -> str | None:
     return f"{letter}{source.row}" if letter and source.row else None
 
 
-def _workbook(ds: Dataset, data_path: Path) -> tuple[Workbook, Worksheet]:
+def _workbook(ds: Dataset, data: Path | bytes, name: str) -> tuple[Workbook, Worksheet]:
     """The workbook to mark and the sheet holding the figures."""
-    if data_path.suffix.lower() in (".xlsx", ".xlsm"):
-        wb = load_workbook(data_path)
+    if Path(name).suffix.lower() in (".xlsx", ".xlsm"):
+        wb = load_workbook(io.BytesIO(data) if isinstance(data, bytes) else data)
         ws = wb[ds.table.sheet] if ds.table.sheet and ds.table.sheet in wb else wb.worksheets[0]
         return wb, ws
     wb = Workbook()
@@ -58,6 +58,12 @@ def _workbook(ds: Dataset, data_path: Path) -> tuple[Workbook, Worksheet]:
         for j, value in enumerate(cells, 1):
             if value is not None:
                 ws.cell(row=row, column=j, value=_plain(value))
+    for j, header in enumerate(table.headers, 1):
+        widest = max([len(str(c[j - 1] or "")) for _, c in table.rows if j <= len(c)] + [8])
+        ws.column_dimensions[ws.cell(row=1, column=j).column_letter].width = min(
+            max(widest, len(header or "")) + 2, 40
+        )
+    ws.freeze_panes = ws.cell(row=table.header_row + 1, column=2)
     return wb, ws
 
 
@@ -73,9 +79,16 @@ def _comment(ws: Worksheet, ref: str, text: str) -> None:
     cell.comment = comment
 
 
-def mark_workbook(findings: Sequence[Finding], ds: Dataset, data_path: Path) -> bytes:
-    """Return the marked copy of ``data_path`` as .xlsx bytes (see the module docstring)."""
-    wb, ws = _workbook(ds, data_path)
+def mark_workbook(
+    findings: Sequence[Finding], ds: Dataset, data: Path | bytes, name: str | None = None
+) -> bytes:
+    """Return the marked copy of the data file as .xlsx bytes (see the module docstring).
+
+    ``data`` is the file the figures were read from — a path, or its bytes (an uploaded file)
+    with its ``name`` (for its type); a CSV file is rebuilt from the rows already read."""
+    if name is None:
+        name = str(data) if isinstance(data, Path) else ds.table.file
+    wb, ws = _workbook(ds, data, name)
     same_file = {ds.table.file}
     suspects: dict[str, list[str]] = {}
     related: set[str] = set()
@@ -83,8 +96,9 @@ def mark_workbook(findings: Sequence[Finding], ds: Dataset, data_path: Path) -> 
     for f in findings:
         sources = [s for s in f.sources if s.file in same_file]
         suspect_list = f.extra.get("suspects") or ()
+        groups = f.extra.get("suspect_groups") or [suspect_list]
         if suspect_list:
-            for s in suspect_list[:2] if f.extra.get("decided") else suspect_list:
+            for s in groups[0] if f.extra.get("decided") else suspect_list:
                 loc = s.get("location") or {}
                 ref = loc.get("cell")
                 if ref and loc.get("file") in same_file:
@@ -148,9 +162,15 @@ def _summary(wb: Workbook, ws: Worksheet, findings: Sequence[Finding], files: se
         for j, value in enumerate(values, 1):
             cell = sheet.cell(row=row, column=j, value=value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = max(sum(len(part) // 100 + 1 for part in text.split("\n")), len(hint) // 55 + 1)
+        sheet.row_dimensions[row].height = 15 * lines
         if ref:
             link = sheet.cell(row=row, column=4)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{title}'!{ref}")
             link.font = Font(color="0563C1", underline="single")
     sheet.freeze_panes = "A2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     wb.active = 0

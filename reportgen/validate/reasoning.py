@@ -452,29 +452,27 @@ def _value_text(s: Suspect) -> str:
     return "sửa lại"
 
 
-def _group_text(group: list[Suspect], weak: bool = True) -> str:
+def _group_text(group: list[Suspect], weak: bool = True, fix: bool = False) -> str:
     parts = []
     for s in group:
         told = s.shape is not None and (weak or s.shape.strength > 1)
         shape = f", có lẽ do {s.shape.text}" if told and s.shape else ""
-        parts.append(f"{s.describe_cell()} ghi {fmt(s.indicator, s.found)}{shape}")
+        value = f" → {fmt(s.indicator, s.value)}" if fix and s.value is not None else ""
+        parts.append(f"{s.describe_cell()} ghi {fmt(s.indicator, s.found)}{value}{shape}")
     return " và ".join(parts)
 
 
 def _sentence(ranked: list[list[Suspect]], top: list[list[Suspect]], decided: bool, n: int) -> str:
-    all_checks = f"cả {n} phép kiểm tra" if n > 1 else "phép kiểm tra"
+    agree = f"cả {n} phép kiểm tra đều khớp" if n > 1 else "phép kiểm tra sẽ khớp"
     if decided:
         group = ranked[0]
         fixes = " và ".join(
             (f"{s.indicator.id} " if len(group) > 1 else "") + _value_text(s) for s in group
         )
         which = "ô nghi sai nhất" if len(group) == 1 else "hai ô nghi sai nhất"
-        return f"{which}: {_group_text(group)} — nếu {fixes} thì {all_checks} đều khớp"
-    names = "; ".join(_group_text(g, weak=False) for g in top)
-    return (
-        f"số liệu không đủ để biết ô nào sai — sửa một trong các ô sau thì {all_checks} đều "
-        f"khớp: {names}"
-    )
+        return f"{which}: {_group_text(group)} — nếu {fixes} thì {agree}"
+    names = "; ".join(_group_text(g, weak=False, fix=True) for g in top)
+    return f"số liệu không đủ để biết ô nào sai — sửa một trong các ô sau thì {agree}: {names}"
 
 
 def annotate(explanation: Explanation, findings: list[Finding]) -> list[Finding]:

@@ -95,7 +95,7 @@ def format_table(findings: Sequence[Diagnostic]) -> str:
             lines.extend(_lines(f))
             continue
         decided = f.extra.get("decided", False) and f.extra.get("suspects")
-        head = "ô nghi sai" if decided else "chưa rõ ô sai"
+        head = "ô nghi sai"
         lines.append(f"{_MARK['error']} {SEVERITY_VI['error']:<9} {head:<12} {f.unit}: {reasoning}")
         for g in members:
             lines.extend(_lines(g, consequence=bool(decided) and "consequence_of" in g.extra))
