@@ -81,7 +81,9 @@ class Location:
 
     def as_dict(self) -> dict[str, object]:
         """Return the non-empty fields as a plain dict (for JSON output)."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+        return {
+            f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None
+        }
 
 
 def plain(value: object) -> object:

@@ -13,14 +13,18 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def did_you_mean(word: str, candidates: Iterable[str], *, cutoff: float = 0.6, n: int = 1) -> str | None:
+def did_you_mean(
+    word: str, candidates: Iterable[str], *, cutoff: float = 0.6, n: int = 1
+) -> str | None:
     """Return the candidate closest to ``word`` (compared without case or tone marks), or None
     when nothing is close enough."""
     found = suggestions(word, candidates, cutoff=cutoff, n=n)
     return found[0] if found else None
 
 
-def suggestions(word: str, candidates: Iterable[str], *, cutoff: float = 0.6, n: int = 3) -> list[str]:
+def suggestions(
+    word: str, candidates: Iterable[str], *, cutoff: float = 0.6, n: int = 3
+) -> list[str]:
     """Return up to ``n`` candidates close to ``word``, the closest first."""
     by_fold: dict[str, str] = {}
     for c in candidates:
