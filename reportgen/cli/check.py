@@ -70,20 +70,23 @@ def check_cmd(
 
 
 def _write_mark(out: Path, result: object, data_path: Path, overwrite: bool) -> None:
+    from reportgen.diagnostics import catalog
     from reportgen.outputs.atomic import write_atomic
     from reportgen.validate.mark import mark_workbook
 
     if out.suffix.lower() != ".xlsx":
         raise OutputError(
-            f"tệp đánh dấu phải có đuôi .xlsx, nhưng gặp {out.name}",
-            hint=f"ví dụ: --mark {out.with_suffix('.xlsx').name}",
-            code="output.bad-extension",
+            catalog.text("check.mark-extension", name=out.name),
+            hint=catalog.messages()["check.mark-extension"].hint.format(  # type: ignore[union-attr]
+                suggested=out.with_suffix(".xlsx").name
+            ),
+            code="check.mark-extension",
         )
     if out.resolve() == data_path.resolve():
         raise OutputError(
-            f"{out} là chính tệp số liệu: reportgen không bao giờ sửa tệp gốc",
-            hint="ghi bản đánh dấu vào một tệp khác, ví dụ so-lieu-danh-dau.xlsx",
-            code="output.would-overwrite-input",
+            catalog.text("check.mark-is-input", path=out),
+            hint=catalog.messages()["check.mark-is-input"].hint,
+            code="check.mark-is-input",
         )
     findings = result.findings  # type: ignore[attr-defined]
     dataset = result.dataset  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.dataset import Dataset, Unit
+from reportgen.diagnostics import catalog
 from reportgen.validate.base import HUNDRED, ZERO, Interval, Prepared, Values, fmt
 from reportgen.validate.findings import Finding
 
@@ -132,8 +133,13 @@ class Uncomputable(Prepared):
                         (ind.id,),
                         None,
                         None,
-                        f"{unit.name}: {ind.label}: không tính được ({formula.text}); báo cáo "
-                        f'ghi "{ind.uncomputable}" như đã khai báo',
+                        f"{unit.name}: "
+                        + catalog.text(
+                            "check.uncomputable-declared",
+                            label=ind.label,
+                            formula=formula.text,
+                            words=ind.uncomputable,
+                        ),
                         (),
                         extra={"formula": formula.text},
                     )
@@ -142,20 +148,25 @@ class Uncomputable(Prepared):
             zeros = [n for n in sorted(formula.names) if values.get(n) == 0]
             labels = [self.config.indicators[n].label for n in zeros if n in self.config.indicators]
             because = f"vì {' và '.join(labels)} bằng 0" if labels else "vì phép chia cho 0"
+            params = {
+                "label": ind.label,
+                "formula": formula.text,
+                "because": because,
+                "inputs": ", ".join(labels) or "số liệu",
+                "guard": zeros[0] if zeros else ind.id,
+            }
+            entry = catalog.messages()["check.uncomputable"]
             out.append(
                 Finding.of(
-                    "error",
+                    entry.severity,
                     "uncomputable",
                     unit.name,
                     (ind.id, *zeros),
                     None,
                     None,
-                    f"{unit.name}: {ind.label}: không tính được ({formula.text}) {because}; "
-                    "báo cáo sẽ không có số này",
+                    f"{unit.name}: " + entry.text.format(**params),
                     tuple(s for s in (ds.source(unit, z) for z in zeros) if s is not None),
-                    hint=f"kiểm tra lại {', '.join(labels) or 'số liệu'}; nếu đúng là bằng 0 thì "
-                    "sửa câu trong mẫu báo cáo để không in chỉ tiêu này cho đơn vị (ví dụ "
-                    f"`{{% if {zeros[0] if zeros else ind.id} %}}`)",
+                    hint=(entry.hint or "").format(**params),
                     extra={"formula": formula.text},
                 )
             )
