@@ -16,7 +16,9 @@ prints:
   accuracy there;
 - the share where the changed cell is among the named suspects.
 
-``--show N`` prints N variants where the first suspect is another cell (to study them).
+``--show N`` prints N variants where a decided first suspect is another cell (to study them);
+``--total-row`` gives the file a whole-city row (the column sums of the wards), which the
+automatic ``city_sum`` check compares with the wards: a relation over every column.
 """
 
 from __future__ import annotations
@@ -27,15 +29,17 @@ import random
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from dataclasses import replace
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reportgen.config.loader import load_config
 from reportgen.config.model import Indicator, ReportConfig
-from reportgen.data.dataset import Dataset, Unit, compute, load_dataset
+from reportgen.data.dataset import Dataset, Unit, compute, compute_total, load_dataset
 from reportgen.validate.runner import prepare_checks, validate
 from reportgen.validate.shapes import one_digit_changes, swaps
 
@@ -87,6 +91,16 @@ def mistakes(
                 yield "movement off by a few", v + d
 
 
+def _cell_of(row: int | None) -> Callable[[Mapping[str, Any]], str | None]:
+    """The indicator of a suspect when it is a cell of the unit's row (else None)."""
+
+    def cell(suspect: Mapping[str, Any]) -> str | None:
+        loc = suspect.get("location") or {}
+        return str(suspect["indicator"]) if loc.get("row") == row else None
+
+    return cell
+
+
 _OPENING = {
     "tong_so_ho_dau_ky": "tong_so_ho",
     "ho_ngheo_dau_ky": "ho_ngheo_cuoi_ky",
@@ -110,12 +124,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--total-row",
+        action="store_true",
+        help="give the file a whole-city row (the column sums), checked against the wards",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     config = load_config(args.config)
     ds = load_dataset(config)
-    prepared = prepare_checks(config)
     order = config.indicator_order()
+    if args.total_row:
+        config = replace(config, data=replace(config.data, total_row="Toàn thành phố"))
+        total = compute_total(ds.units, config, config.total_order(), None, ds.total.name)
+        total.row = max(u.row or 0 for u in ds.units) + 1
+        ds.total, ds.total_from_file = total, True
+    prepared = prepare_checks(config)
+    checked = (lambda u: [u, ds.total]) if args.total_row else (lambda u: [u])
     started = time.perf_counter()
     false_alarms = [f for f in validate(config, ds, runners=prepared) if f.severity == "error"]
     total = detectable = first_right = decided = decided_right = named = 0
@@ -134,7 +159,7 @@ def main() -> None:
                 total += 1
                 unit.values[ind.id] = wrong
                 compute(unit, config, order)
-                found = validate(config, ds, [unit], runners=prepared)
+                found = validate(config, ds, checked(unit), runners=prepared)
                 unit.values[ind.id] = original
                 compute(unit, config, order)
                 errors = [f for f in found if f.severity == "error"]
@@ -147,7 +172,8 @@ def main() -> None:
                 is_decided = next(
                     (bool(f.extra.get("decided")) for f in errors if f.suspects), False
                 )
-                first = suspects[0]["indicator"] if suspects else (errors[0].indicators or [""])[0]
+                mine = _cell_of(unit.row)
+                first = mine(suspects[0]) if suspects else None
                 if first == ind.id:
                     first_right += 1
                     by_kind_right[kind] += 1
@@ -157,7 +183,7 @@ def main() -> None:
                         f"{unit.name} {ind.id} {original} → {wrong} ({kind}): "
                         + (errors[0].extra.get("reasoning") or errors[0].message)
                     )
-                if any(s["indicator"] == ind.id for s in suspects) or first == ind.id:
+                if any(mine(s) == ind.id for s in suspects):
                     named += 1
                 if is_decided:
                     decided += 1

@@ -111,6 +111,18 @@ class Prepared:
         """The values ``cell`` may take for this check to hold on ``unit`` (None: unknown)."""
         return None
 
+    # A check that runs on one unit but reads the figures of others (the total row against
+    # the wards) is also a relation over each of those others' cells:
+    def solve_across(self, cell: str, other: Unit, values: Values, ds: Dataset) -> Interval | None:
+        """The values ``cell`` of ``other`` (a unit this check reads but does not run on) may
+        take for the check to hold (None: it does not read that cell, or cannot say)."""
+        return None
+
+    def holds_across(self, other: Unit, changes: Values, ds: Dataset) -> bool:
+        """Whether the check still holds, for the cells ``changes`` touches, when ``other``'s
+        figures are changed so."""
+        return True
+
 
 Runner = Callable[[Unit, Dataset], list[Finding]]
 Prepare = Callable[[Check, ReportConfig], Prepared]

@@ -47,11 +47,14 @@ class Suspect:
     shape: Shape | None
     source: Source | None
     score: float = 0.0
+    unit: str | None = None  # set when the cell belongs to another unit than the finding's
 
     def describe_cell(self) -> str:
-        """``Tổng số hộ (dòng 12, cột tong_so_ho (E))``."""
+        """``Tổng số hộ (dòng 12, cột tong_so_ho (E))``, with the unit when it is another
+        one (``Tổng số thẻ của Xã Song Mai (dòng 9, …)``)."""
         where = f" ({self.source.cell()})" if self.source else ""
-        return f"{self.indicator.label}{where}"
+        whose = f" của {self.unit}" if self.unit else ""
+        return f"{self.indicator.label}{whose}{where}"
 
     def as_dict(self) -> dict[str, object]:
         """The suspect in the findings' JSON."""
@@ -59,6 +62,7 @@ class Suspect:
             "indicator": self.indicator.id,
             "label": self.indicator.label,
             "found": self.found,
+            "unit": self.unit,
             "expected": self.value,
             "location": _location(self.source),
         }
@@ -132,6 +136,8 @@ class UnitReasoner:
         self.ds = ds
         self.unit = unit
         self.checks = [c for c in checks if c.relation and c.applies(unit)]
+        # checks run on another unit that read this one's figures (the total row of the file)
+        self.across = [c for c in checks if c.relation and not c.applies(unit)]
         self.order = order
         self.inputs = _inputs(config)
 
@@ -176,7 +182,7 @@ class UnitReasoner:
             for f in check(unit, self.ds):
                 if f.extra.get("_relation") and f.severity != "info":
                     return False
-        return True
+        return all(c.holds_across(self.unit, changes, self.ds) for c in self.across)
 
     def feasible(self, cell: str, values: Values, skip: str | None = None) -> Interval | None:
         """The values ``cell`` may take for every check reading it to hold (None: none);
@@ -188,6 +194,14 @@ class UnitReasoner:
             if skip is not None and skip in self.cells_of(check.cells):
                 continue
             got = check.solve(cell, unit, values, self.ds)
+            if got is None:
+                continue
+            met = iv.meet(got)
+            if met is None:
+                return None
+            iv = met
+        for check in self.across:
+            got = check.solve_across(cell, unit, values, self.ds)
             if got is None:
                 continue
             met = iv.meet(got)
@@ -350,6 +364,15 @@ def explain(
     for s in singles:
         if s.indicator.id in stated:
             s.score += _STATED
+    across = unit.is_total and ds.total_from_file and len(broken) == 1
+    if across and broken[0].check == "city_sum":
+        # the total row against the wards: a ward's figure may be the one to fix
+        column = broken[0].indicators[0]
+        for other in ds.units:
+            rw = UnitReasoner(config, ds, other, checks, order)
+            if rw.is_cell(column) and (cand := rw.single(column)) is not None:
+                cand.unit = other.name
+                singles.append(cand)
     if singles:
         groups = [[s] for s in singles]
     else:
@@ -373,8 +396,9 @@ def explain(
     )
     ranked = top + [g for g in groups if g not in top]
     sentence = _sentence(ranked, top, decided, len(broken))
-    if unit.is_total and all(f.check == "city_sum" for f in broken):
-        # the total row against the wards: a ward's figure may be the wrong one as well
+    if unit.is_total and all(f.check == "city_sum" for f in broken) and not across:
+        # several columns of the total row against the wards: one ward's figure may be wrong
+        # in each, or the total row
         decided = False
         sentence = (
             f"số liệu không đủ để biết ô nào sai — {_group_text(ranked[0], weak=False)} "

@@ -230,4 +230,40 @@ def test_a_total_row_alone_against_the_wards_does_not_decide(tmp_path: Path) -> 
     ds = load_dataset(config)
     (city,) = validate(config, ds)
     assert city.check == "city_sum" and city.extra["decided"] is False
-    assert "hoặc số của một đơn vị" in city.extra["reasoning"]
+    assert {(s["unit"], s["indicator"]) for s in city.suspects} == {
+        ("Xã A", "the"),
+        ("Xã B", "the"),
+        (None, "the"),
+    }
+    assert "số liệu không đủ để biết ô nào sai" in city.extra["reasoning"]
+
+
+def test_a_ward_figure_that_only_the_total_row_reads_is_named_by_its_shape(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        {"don_vi": "Xã A", "tong": "1.000", "a": "45", "b": "955", "tl": "4,50", "the": "125"},
+        {"don_vi": "Xã B", "tong": "2.000", "a": "130", "b": "1.870", "tl": "6,50", "the": "2130"},
+        {
+            "don_vi": "Toàn thành phố",
+            "tong": "3.000",
+            "a": "175",
+            "b": "2.825",
+            "tl": "5,83",
+            "the": "338",
+        },
+    ]  # Xã B typed 2130 for 213: a moved decimal point, seen only by the total row
+    path = write_project(
+        tmp_path,
+        indicators={**COUNTS, "the": {"label": "Số thẻ", "unit": "thẻ", "column": "the"}},
+        checks=COUNT_CHECKS,
+        rows=rows,
+        data={"total_row": "Toàn thành phố"},
+    )
+    config = load_config(path)
+    ds = load_dataset(config)
+    (city,) = validate(config, ds)
+    first = city.suspects[0]
+    assert (first["unit"], first["indicator"], first["expected"]) == ("Xã B", "the", 213)
+    assert city.extra["decided"] is True
+    assert city.extra["reasoning"].startswith("ô nghi sai nhất: Số thẻ của Xã B (dòng 3")

@@ -71,6 +71,37 @@ class CitySumCheck(Base):
                 return Interval.around(acc, allowed + (ind.tolerance_of(t) if t else ZERO))
         return None
 
+    def _across(self, cell: str, other: Unit, ds: Dataset) -> tuple[Decimal, Decimal] | None:
+        """The total row's figure of ``cell`` minus the other wards', and the rounding
+        allowed (None when this check does not compare ``cell`` of ``other``)."""
+        if other.is_total or not ds.total_from_file or cell not in self.cells:
+            return None
+        t = ds.total.values.get(cell)
+        if t is None:
+            return None
+        ind = self.config.indicators[cell]
+        rest = ZERO
+        allowed = ind.tolerance_of(t)
+        for u in ds.units:
+            v = u.values.get(cell)
+            if v is None:
+                return None
+            allowed += ind.tolerance_of(v)
+            if u is not other:
+                rest += v
+        return t - rest, allowed
+
+    def solve_across(self, cell: str, other: Unit, values: Values, ds: Dataset) -> Interval | None:
+        got = self._across(cell, other, ds)
+        return Interval.around(*got) if got is not None else None
+
+    def holds_across(self, other: Unit, changes: Values, ds: Dataset) -> bool:
+        for cell, value in changes.items():
+            got = self._across(cell, other, ds) if value is not None else None
+            if got is not None and value is not None and not agrees(value - got[0], got[1]):
+                return False
+        return True
+
 
 def _sum(ind: Indicator, ds: Dataset) -> tuple[Decimal, Decimal] | None:
     acc = allowed = ZERO
