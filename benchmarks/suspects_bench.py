@@ -29,8 +29,8 @@ import random
 import sys
 import time
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
