@@ -1,14 +1,21 @@
-"""``reportgen check``: validation only."""
+"""``reportgen check``: validation only (and, with ``--mark``, the clerk's sheet marked)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
 from reportgen.cli.main import _data_option, _format_option, main
-from reportgen.diagnostics.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK
+from reportgen.diagnostics.errors import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    OutputError,
+    ReportgenError,
+)
 
 
 @main.command("check")
@@ -16,16 +23,71 @@ from reportgen.diagnostics.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK
 @_data_option()
 @click.option("--unit", "units", multiple=True, help="Chỉ kiểm tra đơn vị này (lặp lại được).")
 @_format_option("table", "json")
-def check_cmd(config: str, data_file: str | None, units: Sequence[str], fmt: str) -> None:
+@click.option(
+    "--mark",
+    "mark",
+    type=click.Path(dir_okay=False),
+    help="Ghi một bản sao bảng số liệu (.xlsx) tô màu các ô nghi sai, kèm chú thích và trang "
+    "liệt kê kết quả; tệp gốc không bị sửa.",
+)
+@click.option("--overwrite", is_flag=True, help="Cho phép ghi đè tệp --mark đã có.")
+def check_cmd(
+    config: str,
+    data_file: str | None,
+    units: Sequence[str],
+    fmt: str,
+    mark: str | None,
+    overwrite: bool,
+) -> None:
     """Kiểm tra số liệu, không sinh báo cáo. Mã thoát: 0 khớp, 1 có lỗi, 2 không chạy được."""
     from reportgen.app import pipeline
-    from reportgen.validate.report import format_json, format_table
+    from reportgen.diagnostics.formats import to_json, to_text
+    from reportgen.validate.report import format_check_json, format_table
 
-    result = pipeline.check(config, data_file=data_file, units=list(units) or None)
-    click.echo(format_json(result.findings) if fmt == "json" else format_table(result.findings))
-    if result.problems:
-        from reportgen.diagnostics.formats import to_text
-
-        click.echo("Chưa sinh được báo cáo từ các tệp này:\n" + to_text(result.problems), err=True)
+    try:
+        result = pipeline.check(config, data_file=data_file, units=list(units) or None)
+        if mark:
+            data_path = Path(data_file) if data_file else result.config.data.file
+            _write_mark(Path(mark), result, data_path, overwrite)
+    except ReportgenError as exc:
+        if fmt != "json":
+            raise
+        click.echo(to_json(exc.diagnostics(), command="check"))
+        sys.exit(exc.exit_code)
+    findings = result.findings
+    problems = list(result.problems)
+    if fmt == "json":
+        click.echo(format_check_json([*findings, *problems]))
+    else:
+        click.echo(format_table(findings))
+        if mark:
+            click.echo(f"Đã ghi bảng số liệu có đánh dấu: {mark}")
+        if problems:
+            click.echo("Chưa sinh được báo cáo từ các tệp này:\n" + to_text(problems), err=True)
+    if problems:
         sys.exit(EXIT_CANNOT_RUN)
     sys.exit(EXIT_FINDINGS if result.summary.errors else EXIT_OK)
+
+
+def _write_mark(out: Path, result: object, data_path: Path, overwrite: bool) -> None:
+    from reportgen.diagnostics import catalog
+    from reportgen.outputs.atomic import write_atomic
+    from reportgen.validate.mark import mark_workbook
+
+    if out.suffix.lower() != ".xlsx":
+        raise OutputError(
+            catalog.text("check.mark-extension", name=out.name),
+            hint=catalog.messages()["check.mark-extension"].hint.format(  # type: ignore[union-attr]
+                suggested=out.with_suffix(".xlsx").name
+            ),
+            code="check.mark-extension",
+        )
+    if out.resolve() == data_path.resolve():
+        raise OutputError(
+            catalog.text("check.mark-is-input", path=out),
+            hint=catalog.messages()["check.mark-is-input"].hint,
+            code="check.mark-is-input",
+        )
+    findings = result.findings  # type: ignore[attr-defined]
+    dataset = result.dataset  # type: ignore[attr-defined]
+    write_atomic(out, mark_workbook(findings, dataset, data_path), overwrite=overwrite)

@@ -181,6 +181,7 @@ class _Builder:
                 rounded=bool(rounded),
                 optional=bool(d["optional"]),
                 description=d["description"],
+                uncomputable=d.get("uncomputable"),
             )
         for iid, ind in out.items():
             for key, f in (("formula", ind.formula), ("total_formula", ind.total_formula)):
@@ -542,6 +543,7 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
             header_row=data["header_row"],
             period=data["period"],
             previous=previous,
+            city_only=bool(data.get("city_only")),
         )
         for iid, ind in indicators.items():
             if ind.column is not None and ind.column == data["unit_column"]:

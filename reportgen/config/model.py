@@ -35,6 +35,10 @@ class Indicator:
     rounded: bool
     optional: bool
     description: str | None = None
+    # --- findings and reasoning (validate) ---
+    uncomputable: str | None = None
+    """What the report says when the formula cannot be computed for a unit (e.g. "không
+    có"); None: an uncomputable figure is an error of that unit."""
 
     @cached_property
     def tolerance(self) -> Decimal:
@@ -145,6 +149,9 @@ class DataSource:
     header_row: int | None
     period: str | None
     previous: Previous | None
+    # --- findings and reasoning (validate) ---
+    city_only: bool = False
+    """One row for the whole city (or province) and no wards."""
 
 
 @dataclass(frozen=True)

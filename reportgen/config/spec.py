@@ -6,6 +6,8 @@ a test (tests/config/test_config_docs.py) fails when the page is out of step.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from reportgen.config.schema import (
@@ -14,7 +16,6 @@ from reportgen.config.schema import (
     Choice,
     Context,
     Date,
-    Dec,
     Either,
     Field,
     Int,
@@ -260,6 +261,13 @@ DATA = Obj(
         ),
         "period": Field(Str(), "Kỳ báo cáo, ví dụ năm 2024 hoặc 6 tháng đầu năm 2024."),
         "previous": Field(PREVIOUS, "Số liệu kỳ trước (tùy chọn)."),
+        # --- findings and reasoning (validate) ---
+        "city_only": Field(
+            Bool(),
+            "Báo cáo chỉ có một dòng số liệu cho toàn thành phố (tỉnh), không có phường, xã: "
+            "dòng đó là số toàn thành phố, không cộng từ đơn vị nào.",
+            default=False,
+        ),
     },
 )
 
@@ -329,33 +337,57 @@ INDICATOR = Obj(
             "với tỷ lệ và tiền không tính bằng đồng).",
         ),
         "optional": Field(Bool(), "Cho phép ô trống (mặc định: ô trống là lỗi).", default=False),
+        # --- findings and reasoning (validate) ---
+        "uncomputable": Field(
+            Str(),
+            "Cách nói khi công thức không tính được cho một đơn vị (chia cho 0, ví dụ tỷ lệ "
+            'khi mẫu số bằng 0), ví dụ "không có". Không khai báo thì đó là lỗi của đơn vị.',
+        ),
         "description": Field(Str(), "Ghi chú cho người soạn."),
     },
 )
 
 
-def _validate_range(value: dict[str, Any], path: KeyPath, ctx: Context) -> None:
-    lo, hi = value.get("min"), value.get("max")
-    if lo is None and hi is None:
-        ctx.error(
-            path, "phép kiểm tra range cần `min`, `max` hoặc cả hai", "ví dụ `min: 0` và `max: 100`"
-        )
-    elif lo is not None and hi is not None and lo > hi:
-        ctx.error((*path, "min"), f"min ({lo}) lớn hơn max ({hi})", "đổi chỗ hai giá trị")
+class _CheckKinds(Mapping[str, Obj]):
+    """The check kinds' schemas by name. Each kind is declared once — arguments, computation,
+    message, documentation — in its own module of ``reportgen.validate.kinds``; that package is
+    read on first use (by name: the configuration layer does not import the checks)."""
+
+    def __init__(self) -> None:
+        self._names: tuple[str, ...] | None = None
+        self._objs: dict[str, Obj] | None = None
+
+    def names(self) -> tuple[str, ...]:
+        """The kinds' names in documentation order."""
+        if self._names is None:
+            self._load()
+        assert self._names is not None
+        return self._names
+
+    def _load(self) -> dict[str, Obj]:
+        if self._objs is None:
+            kinds = importlib.import_module("reportgen.validate.kinds").declared()
+            self._names = tuple(k.name for k in kinds)
+            self._objs = {
+                k.name: Obj(
+                    name=k.name, doc=k.doc, fields=check_fields(**k.fields), validate=k.validate
+                )
+                for k in kinds
+            }
+        return self._objs
+
+    def __getitem__(self, name: str) -> Obj:
+        return self._load()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
 
 
-_CHECK_NAMES = (
-    "sum",
-    "percentage",
-    "change",
-    "movement",
-    "city_sum",
-    "range",
-    "not_greater",
-    "continuity",
-    "words",
-    "target",
-)
+CHECKS = _CheckKinds()
+_CHECK_NAMES = CHECKS
 
 
 def check_fields(**extra: Field) -> dict[str, Field]:
@@ -363,7 +395,7 @@ def check_fields(**extra: Field) -> dict[str, Field]:
     common = {
         "check": Field(
             Str(pattern_doc="tên một loại kiểm tra"),
-            "Tên loại kiểm tra: " + ", ".join(_CHECK_NAMES) + ".",
+            "Tên loại kiểm tra: " + ", ".join(CHECKS.names()) + ".",
             required=True,
         ),
         "severity": Field(
@@ -376,118 +408,6 @@ def check_fields(**extra: Field) -> dict[str, Field]:
         "label": Field(Str(), "Tên ngắn của phép kiểm tra, in trong thông báo."),
     }
     return {**common, **extra}
-
-
-CHECKS: dict[str, Obj] = {
-    "sum": Obj(
-        name="sum",
-        doc="Các thành phần cộng lại bằng tổng (hoặc không vượt tổng với "
-        '`partial: true`, cho danh sách "trong đó"). Dung sai theo cách làm tròn.',
-        fields=check_fields(
-            total=Field(ID, "Chỉ tiêu tổng.", required=True),
-            parts=Field(IDS, "Các chỉ tiêu thành phần.", required=True),
-            partial=Field(
-                Bool(),
-                'Danh sách "trong đó" không đầy đủ: chỉ kiểm tra tổng các thành phần ≤ tổng.',
-                default=False,
-            ),
-        ),
-    ),
-    "percentage": Obj(
-        name="percentage",
-        doc="Tỷ lệ ghi = phần / tổng × 100, làm tròn nửa lên theo số chữ số của tỷ lệ.",
-        fields=check_fields(
-            value=Field(ID, "Chỉ tiêu tỷ lệ (%) đã ghi.", required=True),
-            part=Field(ID, "Chỉ tiêu phần (tử số).", required=True),
-            total=Field(ID, "Chỉ tiêu tổng (mẫu số).", required=True),
-        ),
-    ),
-    "change": Obj(
-        name="change",
-        doc="Mức tăng/giảm ghi = hiệu hai giá trị đã ghi (số đếm hoặc điểm phần trăm).",
-        fields=check_fields(
-            value=Field(ID, "Chỉ tiêu mức thay đổi đã ghi.", required=True),
-            start=Field(ID, "Giá trị đầu kỳ.", required=True),
-            end=Field(ID, "Giá trị cuối kỳ.", required=True),
-            direction=Field(
-                Choice(choices=("auto", "increase", "decrease")),
-                "decrease: số ghi là mức giảm (đầu − cuối); increase: mức "
-                "tăng (cuối − đầu); auto: cuối − đầu, có dấu.",
-                default="auto",
-            ),
-        ),
-    ),
-    "movement": Obj(
-        name="movement",
-        doc="Biến động hộ nghèo/cận nghèo: cuối kỳ = đầu kỳ − các khoản giảm + các khoản tăng.",
-        fields=check_fields(
-            start=Field(ID, "Số đầu kỳ (cột 1).", required=True),
-            decreases=Field(IDS, "Các khoản giảm (cột 2, 3, 4).", required=True),
-            increases=Field(IDS, "Các khoản tăng (cột 5, 6, 7, 8).", required=True),
-            end=Field(ID, "Số cuối kỳ (cột 9).", required=True),
-        ),
-    ),
-    "city_sum": Obj(
-        name="city_sum",
-        doc="Số của dòng tổng trong tệp bằng tổng các đơn vị (chỉ "
-        "khi có `data.total_row`; tỷ lệ không cộng mà tính lại).",
-        fields=check_fields(
-            indicators=Field(IDS, "Các chỉ tiêu cần so; mặc định mọi chỉ tiêu có total: sum.")
-        ),
-    ),
-    "range": Obj(
-        name="range",
-        doc="Giá trị nằm trong khoảng [min, max]. (Số đếm nguyên ≥ 0, "
-        "tiền ≥ 0, tỷ lệ 0–100 được kiểm tra tự động cho mọi chỉ tiêu.)",
-        validate=_validate_range,
-        fields=check_fields(
-            value=Field(IDS, "Chỉ tiêu cần kiểm tra.", required=True),
-            min=Field(Dec(), "Giá trị nhỏ nhất (số; 1,5 hoặc 1.5 đều được)."),
-            max=Field(Dec(), "Giá trị lớn nhất (số)."),
-        ),
-    ),
-    "not_greater": Obj(
-        name="not_greater",
-        doc="Phần không lớn hơn tổng (ví dụ hộ nghèo ≤ tổng số hộ).",
-        fields=check_fields(
-            part=Field(IDS, "Chỉ tiêu phần.", required=True),
-            total=Field(ID, "Chỉ tiêu tổng.", required=True),
-        ),
-    ),
-    "continuity": Obj(
-        name="continuity",
-        doc="Số đầu kỳ này bằng số cuối kỳ trước (cần "
-        "`data.previous`). Ghi `reason` để bỏ qua có lý do (ví dụ chuẩn nghèo "
-        "thay đổi).",
-        fields=check_fields(
-            value=Field(ID, "Chỉ tiêu đầu kỳ này.", required=True),
-            previous=Field(ID, "Chỉ tiêu cuối kỳ trong tệp kỳ trước.", required=True),
-            reason=Field(
-                Str(),
-                "Lý do số liệu không liên tục; khi có, kết quả chỉ được ghi chú, không báo lỗi.",
-            ),
-        ),
-    ),
-    "words": Obj(
-        name="words",
-        doc="Số tiền bằng chữ đã ghi đọc ra đúng số tiền bằng số.",
-        fields=check_fields(
-            value=Field(ID, "Chỉ tiêu số tiền.", required=True),
-            words=Field(ID, "Chỉ tiêu chữ (kind: text) ghi số tiền bằng chữ.", required=True),
-        ),
-    ),
-    "target": Obj(
-        name="target",
-        doc="So kết quả với chỉ tiêu giao: vượt, đạt hoặc không đạt. "
-        "Không đạt là cảnh báo; nếu có `status`, chữ đã ghi phải khớp kết quả.",
-        fields=check_fields(
-            actual=Field(ID, "Kết quả thực hiện.", required=True),
-            target=Field(ID, "Chỉ tiêu giao.", required=True),
-            lower_is_better=Field(Bool(), "Giá trị càng thấp càng tốt.", default=False),
-            status=Field(ID, "Chỉ tiêu chữ ghi kết quả đã đánh giá (đạt/vượt/không đạt)."),
-        ),
-    ),
-}
 
 
 class CheckItem(Spec):

@@ -358,6 +358,8 @@ def build_units(
                 continue
             if cell is None:
                 values[iid] = None
+                if is_total and ind.total == "formula":
+                    continue  # a blank rate of the total row is computed by its formula
                 if filled:
                     issue(who, who_key, ind, row, None, _empty_message(ind), _EMPTY_HINT)
                 continue
@@ -464,8 +466,11 @@ def compute_total(
             continue
         if file_total is not None and ind.column is not None:
             values[iid] = file_total.values.get(iid)
-            continue
-        if ind.total == "sum":
+            if values[iid] is not None or ind.total != "formula":
+                continue
+        if ind.total == "sum" and not units and ind.formula is not None:
+            values[iid] = ind.formula.evaluate(values)  # city-only: no unit to add up
+        elif ind.total == "sum":
             acc = Decimal(0)
             for u in units:
                 v = u.values.get(iid)
@@ -536,7 +541,7 @@ def load_dataset(config: ReportConfig, data_file: str | Path | None = None) -> D
         unit_column=ds.unit_column,
         issues=issues,
         kind_column=ds.kind_column,
-        total_row=ds.total_row,
+        total_row=_city_only_row(table, ds.unit_column) if ds.city_only else ds.total_row,
     )
     order = config.indicator_order()
     total_order = config.total_order()
@@ -576,6 +581,28 @@ def load_dataset(config: ReportConfig, data_file: str | Path | None = None) -> D
         names = {u.key: u.name for u in dataset.all_units()}
         issues.extend(replace(i, unit=names.get(i.key, i.unit)) for i in pissues)
     return dataset
+
+
+def _city_only_row(table: RawTable, unit_column: str) -> str:
+    """The name of the one row of a city-only file (``data.city_only``)."""
+    col = table.require_column(unit_column, "tên đơn vị, xem data.unit_column")
+    if len(table.rows) != 1:
+        raise DataError(
+            f"báo cáo chỉ có số toàn thành phố (data.city_only), nhưng tệp có {len(table.rows)} "
+            "dòng số liệu",
+            location=table.location(None, unit_column),
+            hint="để lại đúng một dòng cho toàn thành phố, hoặc bỏ `city_only` nếu tệp có các "
+            "phường, xã",
+        )
+    row, cells = table.rows[0]
+    name = cells[col] if col < len(cells) else None
+    if name is None or not str(name).strip():
+        raise DataError(
+            "dòng số liệu không có tên",
+            location=table.location(row, unit_column),
+            hint="ghi tên toàn thành phố vào cột tên đơn vị",
+        )
+    return collapse_spaces(str(name))
 
 
 def _display(path: Path) -> str:

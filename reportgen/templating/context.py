@@ -60,7 +60,7 @@ def figures(
             out[iid] = texts.get(iid) or Missing(ind.label)
             continue
         v = values.get(iid)
-        out[iid] = Missing(ind.label) if v is None else Figure(v, metas[iid])
+        out[iid] = Missing(ind.label, ind.uncomputable) if v is None else Figure(v, metas[iid])
     return out
 
 

@@ -126,16 +126,19 @@ def _plain(value: Any) -> Any:
 
 
 class Missing:
-    """A figure with no value (empty cell, division by zero): prints an en dash, is falsy."""
+    """A figure with no value (empty cell, division by zero): prints an en dash — or the words
+    the indicator declares for a figure that cannot be computed (``uncomputable: không có``) —
+    and is falsy."""
 
-    def __init__(self, label: str = "") -> None:
+    def __init__(self, label: str = "", text: str | None = None) -> None:
         self.label = label
+        self.text = text or "–"
 
     def __html__(self) -> str:
-        return "–"
+        return self.text
 
     def __str__(self) -> str:
-        return "–"
+        return self.text
 
     def __bool__(self) -> bool:
         return False

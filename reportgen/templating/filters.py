@@ -40,6 +40,12 @@ from reportgen.vnformat import (
 MISSING_TEXT = "–"
 
 
+def _missing(value: Any) -> str:
+    """What a figure without a value prints: the words its indicator declares for an
+    uncomputable figure, else an en dash."""
+    return value.text if isinstance(value, Missing) else MISSING_TEXT
+
+
 def _num(value: Any) -> Decimal | None:
     if type(value) is Figure:
         return value.value
@@ -66,7 +72,7 @@ def so(value: Any, decimals: int | None = None) -> str:
     """``{{ x | so }}`` → ``1.013``; ``{{ x | so(2) }}`` → ``1.013,00`` (half-up)."""
     n = _num(value)
     if n is None:
-        return MISSING_TEXT
+        return _missing(value)
     return format_number(n, _decimals(value, decimals))
 
 
@@ -74,7 +80,7 @@ def phan_tram(value: Any, decimals: int | None = None, ratio: bool = False) -> s
     """``{{ ty_le | phan_tram }}`` → ``62,95%`` (2 decimals unless the indicator says else)."""
     n = _num(value)
     if n is None:
-        return MISSING_TEXT
+        return _missing(value)
     d = _decimals(value, decimals)
     return format_percent(n, 2 if d is None else d, ratio=ratio)
 
@@ -83,7 +89,7 @@ def diem(value: Any, decimals: int | None = None, style: str = "diem") -> str:
     """Percentage points: ``{{ muc_giam | diem }}`` → ``1,48 điểm phần trăm``."""
     n = _num(value)
     if n is None:
-        return MISSING_TEXT
+        return _missing(value)
     d = _decimals(value, decimals)
     text = format_points(n, 2 if d is None else d, style=style)
     # a negative difference keeps its sign: "giảm {{ x | diem }}" must not hide a rise
@@ -114,7 +120,7 @@ def tien(
     ``{{ kinh_phi | tien('tỷ đồng', 1) }}`` → ``0,8 tỷ đồng``."""
     n = _num(value)
     if n is None:
-        return MISSING_TEXT
+        return _missing(value)
     dst, src = _money_args(value, unit, from_unit)
     d = decimals if decimals is not None else (_decimals(value, None) if dst == src else None)
     if d is None and dst != src and MONEY_UNITS[dst] > 1:
@@ -136,7 +142,7 @@ def chu_tien(
     """Amount in words: ``{{ kinh_phi | chu_tien }}`` → ``Hai mươi hai triệu đồng chẵn``."""
     amount = _to_dong(value, from_unit)
     if amount is None:
-        return MISSING_TEXT
+        return _missing(value)
     amount = round_half_up(amount, 0)
     return money_in_words(amount, south=south, exact=exact)
 

@@ -1,48 +1,128 @@
-"""Present findings: a table for people, JSON for tools (docs/findings.md documents it)."""
+"""Present findings: a table for people (the cells to fix first), JSON for tools
+(docs/findings.md documents both)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
 
+from reportgen.diagnostics.formats import to_json
+from reportgen.diagnostics.model import Diagnostic
 from reportgen.validate.findings import SEVERITY_VI, Finding, FindingSummary
 
 _MARK = {"error": "✗", "warning": "!", "info": "i"}
+_INDENT = " " * 25
 
 
-def summary_line(findings: Sequence[Finding]) -> str:
+def independent_errors(findings: Sequence[Diagnostic]) -> int:
+    """Errors counted once per suspected cell: the findings a suspect explains count as one,
+    the others one each."""
+    groups: set[tuple[str | None, str]] = set()
+    n = 0
+    for f in findings:
+        if f.severity != "error":
+            continue
+        reasoning = f.extra.get("reasoning")
+        if reasoning and f.extra.get("decided"):
+            groups.add((f.unit, str(reasoning)))
+        else:
+            n += 1
+    return n + len(groups)
+
+
+def summary_line(findings: Sequence[Diagnostic]) -> str:
     """One Vietnamese sentence counting the findings."""
     s = FindingSummary.of(findings)
     if not findings:
         return "Số liệu khớp: không có lỗi nào."
     units = f" ở {len(s.units_with_errors)} đơn vị" if s.units_with_errors else ""
-    return f"Kết quả: {s.errors} lỗi{units}, {s.warnings} cảnh báo, {s.infos} ghi chú."
+    errors = independent_errors(findings)
+    grouped = f" (gồm {s.errors} phép kiểm tra không khớp)" if errors != s.errors else ""
+    return f"Kết quả: {errors} lỗi{units}{grouped}, {s.warnings} cảnh báo, {s.infos} ghi chú."
 
 
-def format_table(findings: Sequence[Finding]) -> str:
-    """Findings as aligned text lines, each with its source cells, then a summary line."""
-    lines = []
-    for f in findings:
-        lines.append(f"{_MARK[f.severity]} {SEVERITY_VI[f.severity]:<9} {f.check:<12} {f.message}")
-        if f.sources:
-            lines.append(
-                " " * 25
-                + "nguồn: "
-                + "; ".join(s.describe() for s in f.sources[:4])
-                + (" …" if len(f.sources) > 4 else "")
-            )
-        if f.hint:
-            lines.append(" " * 25 + "→ " + f.hint)
-        if f.config_key:
-            lines.append(
-                " " * 25
-                + f"phép kiểm tra: {f.config_key}"
-                + (f" (dòng {f.config_line} của tệp YAML)" if f.config_line else "")
-            )
-    lines.append(summary_line(findings))
+def _lines(f: Finding, *, consequence: bool = False) -> list[str]:
+    if consequence:
+        return [f"{'':<22}↳ {f.check:<12} {f.message}"]
+    lines = [f"{_MARK[f.severity]} {SEVERITY_VI[f.severity]:<9} {f.check:<12} {f.message}"]
+    if f.sources:
+        lines.append(
+            _INDENT
+            + "nguồn: "
+            + "; ".join(s.describe() for s in f.sources[:4])
+            + (" …" if len(f.sources) > 4 else "")
+        )
+    if f.hint:
+        lines.append(_INDENT + "→ " + f.hint)
+    if f.config_key:
+        lines.append(
+            _INDENT
+            + f"phép kiểm tra: {f.config_key}"
+            + (f" (dòng {f.config_line} của tệp YAML)" if f.config_line else "")
+        )
+    return lines
+
+
+def _needs_header(group: Sequence[Finding]) -> bool:
+    """A suspect line adds something when the suspect is not simply the one finding's cell."""
+    if len(group) > 1 or not group[0].extra.get("decided", True):
+        return True
+    return "consequence_of" in group[0].extra
+
+
+def format_table(findings: Sequence[Diagnostic]) -> str:
+    """Findings as aligned text lines: for each unit, the suspected cells first (with what to
+    write and why) and the findings they explain indented under them, then the others, each
+    with its source cells, hint and check; then a summary line."""
+    items = [f if isinstance(f, Finding) else _as_finding(f) for f in findings]
+    lines: list[str] = []
+    done: set[int] = set()
+    for i, f in enumerate(items):
+        if i in done:
+            continue
+        reasoning = f.extra.get("reasoning")
+        if not reasoning:
+            lines.extend(_lines(f))
+            continue
+        group = [
+            (j, g)
+            for j, g in enumerate(items)
+            if j not in done and g.unit == f.unit and g.extra.get("reasoning") == reasoning
+        ]
+        done.update(j for j, _ in group)
+        members = [g for _, g in group]
+        if not _needs_header(members):
+            lines.extend(_lines(f))
+            continue
+        decided = f.extra.get("decided", False) and f.extra.get("suspects")
+        head = "ô nghi sai"
+        lines.append(f"{_MARK['error']} {SEVERITY_VI['error']:<9} {head:<12} {f.unit}: {reasoning}")
+        for g in members:
+            lines.extend(_lines(g, consequence=bool(decided) and "consequence_of" in g.extra))
+    lines.append(summary_line(items))
     return "\n".join(lines)
 
 
-def format_json(findings: Sequence[Finding]) -> str:
-    """Findings as a JSON list of objects (stable format, see docs/findings.md)."""
+def _as_finding(d: Diagnostic) -> Finding:
+    return Finding(
+        code=d.code,
+        severity=d.severity,
+        message=d.message,
+        location=d.location,
+        expected=d.expected,
+        found=d.found,
+        hint=d.hint,
+        unit=d.unit or "",
+        extra=d.extra,
+    )
+
+
+def format_json(findings: Sequence[Diagnostic]) -> str:
+    """Findings as a JSON list of objects (the findings file a render writes)."""
     return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2)
+
+
+def format_check_json(findings: Sequence[Diagnostic]) -> str:
+    """``check --format json``: the shape every command prints (``command``, ``version``,
+    ``counts``, ``diagnostics``)."""
+    return to_json(findings, command="check")

@@ -1,29 +1,37 @@
-"""Run every declared check (and the automatic ranges) over the units of a dataset."""
+"""Run every declared check (and the automatic ones) over the units of a dataset, then reason
+across each unit's findings to name the cells to fix."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from reportgen.config.model import Check, ReportConfig
-from reportgen.config.schema import did_you_mean
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.data.text import unit_key
 from reportgen.diagnostics.errors import ConfigError, ErrorList, Location, ReportgenError
-from reportgen.validate.checks import REGISTRY, Runner, automatic_ranges
+from reportgen.diagnostics.suggest import did_you_mean
+from reportgen.validate.automatic import Ranges, Uncomputable
+from reportgen.validate.base import Prepared
 from reportgen.validate.findings import SEVERITY_ORDER, Finding
+from reportgen.validate.kinds import registry
+from reportgen.validate.reasoning import annotate, explain, group_city
+
+__all__ = ["check_unit_names", "data_findings", "prepare_checks", "validate"]
 
 
-def prepare_checks(config: ReportConfig) -> list[Runner]:
-    """Resolve every check of ``config`` once; return the runners in declaration order.
+def prepare_checks(config: ReportConfig) -> list[Prepared]:
+    """Resolve every check of ``config`` once; return them in declaration order.
 
-    Besides the declared checks, two always run: the ranges of every indicator, and — when the
-    file has a whole-city row (``data.total_row``) and no ``city_sum`` check is declared — that
-    row against the sum of the units for every summed indicator (a total typed by hand is never
-    printed unchecked).
+    Besides the declared checks, these always run: the ranges of every indicator, that every
+    formula gives a figure, and — when the file has a whole-city row (``data.total_row``) with
+    units beside it and no ``city_sum`` check is declared — that row against the sum of the
+    units for every summed indicator (a total typed by hand is never printed unchecked).
     """
-    runners = [automatic_ranges(config)]
-    runners.extend(REGISTRY[c.kind](c, config) for c in config.checks)
-    if config.data.total_row and not any(c.kind == "city_sum" for c in config.checks):
+    kinds = registry()
+    prepared: list[Prepared] = [Ranges(config)]
+    prepared.extend(kinds[c.kind].prepare(c, config) for c in config.checks)
+    automatic_city_sum = config.data.total_row and not config.data.city_only
+    if automatic_city_sum and not any(c.kind == "city_sum" for c in config.checks):
         auto = Check(
             kind="city_sum",
             args={},
@@ -33,13 +41,14 @@ def prepare_checks(config: ReportConfig) -> list[Runner]:
             line=None,
             key="city_sum (tự động, vì có data.total_row)",
         )
-        runners.append(REGISTRY["city_sum"](auto, config))
-    return runners
+        prepared.append(kinds["city_sum"].prepare(auto, config))
+    prepared.append(Uncomputable(config))
+    return prepared
 
 
 def check_unit_names(config: ReportConfig, dataset: Dataset) -> None:
-    """Raise an :class:`~reportgen.diagnostics.errors.ErrorList` when a check's ``units`` names a unit that
-    is not in the data (a check that silently never runs would prove nothing)."""
+    """Raise an :class:`~reportgen.diagnostics.errors.ErrorList` when a check's ``units`` names
+    a unit that is not in the data (a check that silently never runs would prove nothing)."""
     keys = {u.key for u in dataset.all_units()}
     names = [u.name for u in dataset.all_units()]
     errors: list[ReportgenError] = []
@@ -50,13 +59,15 @@ def check_unit_names(config: ReportConfig, dataset: Dataset) -> None:
             guess = did_you_mean(name, names)
             errors.append(
                 ConfigError(
-                    f'cần tên một đơn vị có trong tệp số liệu {dataset.table.file}, nhưng gặp "{name}"',
+                    f"cần tên một đơn vị có trong tệp số liệu {dataset.table.file}, nhưng gặp "
+                    f'"{name}"',
                     location=Location(
                         file=str(config.path), line=c.line, key=f"{c.key}.units[{j}]"
                     ),
                     hint=f'có phải ý bạn là "{guess}"?'
                     if guess
                     else "các đơn vị: " + ", ".join(names),
+                    code="config.unknown-unit",
                 )
             )
     if errors:
@@ -64,7 +75,7 @@ def check_unit_names(config: ReportConfig, dataset: Dataset) -> None:
 
 
 def data_findings(dataset: Dataset, units: Iterable[Unit] | None = None) -> list[Finding]:
-    """Turn the cells that could not be read into findings (check name ``data``): each names the
+    """Turn the cells that could not be read into findings (code ``data.cell``): each names the
     unit, the file, row and column, and quotes the text of the cell."""
     keys = None if units is None else {u.key for u in units}
     out = []
@@ -72,7 +83,7 @@ def data_findings(dataset: Dataset, units: Iterable[Unit] | None = None) -> list
         if keys is not None and issue.key not in keys:
             continue
         out.append(
-            Finding(
+            Finding.of(
                 "error",
                 "data",
                 issue.unit,
@@ -91,27 +102,42 @@ def validate(
     config: ReportConfig,
     dataset: Dataset,
     units: Iterable[Unit] | None = None,
-    runners: list[Runner] | None = None,
+    runners: list[Prepared] | None = None,
+    *,
+    reason: bool = True,
 ) -> list[Finding]:
     """Return all findings for ``units`` (default: every unit and the whole city).
 
     Findings are ordered by unit (file order, the city last), then by severity, then by the order
-    in which the checks are declared (cells that could not be read first).
+    in which the checks are declared (cells that could not be read first). With ``reason``, the
+    findings of a unit whose figures contradict each other carry the suspected cells and the
+    reasoning (:mod:`reportgen.validate.reasoning`).
     """
     check_unit_names(config, dataset)
     selected = list(units) if units is not None else dataset.all_units()
-    runners = runners if runners is not None else prepare_checks(config)
+    prepared = runners if runners is not None else prepare_checks(config)
     by_unit: dict[str, list[Finding]] = {u.key: [] for u in selected}
     for f in data_findings(dataset, selected):
-        by_unit[unit_key(f.unit)].append(f)
+        by_unit[unit_key(f.unit or "")].append(f)
+    order: list[str] | None = None
     for unit in selected:
         bucket = by_unit[unit.key]
-        for run in runners:
-            found = run(unit, dataset)
-            if found:
-                bucket.extend(found)
+        found: list[Finding] = []
+        for run in prepared:
+            got = run(unit, dataset)
+            if got:
+                found.extend(got)
+        if reason and found:
+            if order is None:
+                order = config.indicator_order()
+            explanation = explain(config, dataset, unit, prepared, found, order)
+            if explanation is not None:
+                found = annotate(explanation, found)
+        bucket.extend(found)
     out: list[Finding] = []
     for bucket in by_unit.values():
         bucket.sort(key=lambda f: SEVERITY_ORDER[f.severity])
         out.extend(bucket)
+    if reason and dataset.total_from_file and dataset.units:
+        out = group_city(out, dataset)
     return out

@@ -352,7 +352,7 @@ CASES = [
                 "0.51",
                 "2.69",
                 "dòng 2, cột giam",
-                says=("cần 0,51 điểm phần trăm", "nhưng ghi 2,69%"),
+                says=("cần 0,51 điểm phần trăm", "nhưng ghi 2,69 điểm phần trăm"),
             )
         ],
     ),

@@ -12,7 +12,7 @@ from reportgen.validate.findings import Finding, FindingSummary, plain
 from reportgen.validate.report import format_json, format_table, summary_line
 
 SRC = Source("inputs/x.csv", None, 7, "ho_ngheo (C)")
-F = Finding(
+F = Finding.of(
     "error",
     "sum",
     "Xã A",
@@ -25,12 +25,15 @@ F = Finding(
     config_line=12,
     hint="sửa tổng",
 )
-W = Finding("warning", "target", "Xã B", ("giam",), Decimal("2.00"), Decimal("1.48"), "Xã B: …")
-N = Finding("info", "continuity", "Xã B", ("dau",), Decimal(5), Decimal(6), "Xã B: … đã giải trình")
+W = Finding.of("warning", "target", "Xã B", ("giam",), Decimal("2.00"), Decimal("1.48"), "Xã B: …")
+N = Finding.of(
+    "info", "continuity", "Xã B", ("dau",), Decimal(5), Decimal(6), "Xã B: … đã giải trình"
+)
 
 
 def test_finding_as_json_has_the_documented_fields() -> None:
     assert F.as_dict() == {
+        "code": "check.sum",
         "severity": "error",
         "check": "sum",
         "unit": "Xã A",
@@ -39,6 +42,7 @@ def test_finding_as_json_has_the_documented_fields() -> None:
         "actual": "10.0",
         "message": "Xã A: Tổng: cần 9,8, nhưng ghi 10,0 (dòng 7, cột tong (B))",
         "hint": "sửa tổng",
+        "location": {"file": "inputs/x.csv", "row": 7, "column": "ho_ngheo (C)", "cell": "C7"},
         "source": [{"file": "inputs/x.csv", "row": 7, "column": "ho_ngheo (C)"}],
         "config": {"key": "checks[0]", "line": 12},
     }

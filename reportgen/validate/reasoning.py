@@ -1,0 +1,531 @@
+"""Reasoning across the findings of one unit: which cell to fix.
+
+The checks of a unit form a system of relations over its cells. When some break, this module
+looks for the smallest set of cells whose change satisfies *every* declared relation of the
+unit (the broken ones and those that hold, with the previous period and the natural ranges of
+counts, money and rates): one cell first, then two. For each candidate cell, every check that
+reads it says which values would make it hold (:meth:`~reportgen.validate.base.Prepared.solve`);
+the intersection, restricted to the figures the cell can hold (whole counts, the stated
+decimals), gives the value to write when it is unique. A candidate is accepted only when the
+whole unit, re-checked with that value, agrees.
+
+Several candidates can explain the same findings (a total and one part, nothing else
+involved): they are ranked by the shape of the mistake each would be (a moved decimal comma,
+two swapped digits, last year's value…); when that does not decide, the suspects are named
+together and the reasoning says the data cannot decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from itertools import combinations
+
+from reportgen.config.model import Indicator, ReportConfig
+from reportgen.data.dataset import Dataset, Source, Unit, compute
+from reportgen.validate.automatic import domain
+from reportgen.validate.base import Interval, Prepared, Values, fmt
+from reportgen.validate.findings import Finding, location_of
+from reportgen.validate.shapes import Shape, copied_shape, relation_shape, undo_values
+
+_MAX_VALUES = 1_000  # admissible values counted one by one up to this many
+_STATED = -0.25  # between equal explanations, a figure a check computes (a rate, a total:
+# often an Excel formula) is less likely the slip than the figures it is computed from
+_MARGIN = 2  # how much more telling the first explanation must be to be called the one
+
+
+@dataclass
+class Suspect:
+    """A cell that, changed, makes the unit's checks agree."""
+
+    indicator: Indicator
+    found: Decimal
+    value: Decimal | None  # the value that makes them agree when it is unique
+    example: Decimal | None  # a value that does (the unique one, or one of a range)
+    interval: Interval | None
+    shape: Shape | None
+    source: Source | None
+    score: float = 0.0
+    unit: str | None = None  # set when the cell belongs to another unit than the finding's
+
+    def describe_cell(self) -> str:
+        """``Tổng số hộ (dòng 12, cột tong_so_ho (E))``, with the unit when it is another
+        one (``Tổng số thẻ của Xã Song Mai (dòng 9, …)``)."""
+        where = f" ({self.source.cell()})" if self.source else ""
+        whose = f" của {self.unit}" if self.unit else ""
+        return f"{self.indicator.label}{whose}{where}"
+
+    def as_dict(self) -> dict[str, object]:
+        """The suspect in the findings' JSON."""
+        out: dict[str, object] = {
+            "indicator": self.indicator.id,
+            "label": self.indicator.label,
+            "found": self.found,
+            "unit": self.unit,
+            "expected": self.value,
+            "location": _location(self.source),
+        }
+        if self.value is None and self.interval is not None:
+            lo, hi, _ = _admissible(self.interval, _step(self.indicator, self.found))
+            out["range"] = {
+                "min": lo if lo is not None else self.interval.lo,
+                "max": hi if hi is not None else self.interval.hi,
+            }
+            if self.example is not None and self.shape is not None:
+                out["likely"] = self.example
+        if self.shape is not None:
+            out["shape"] = self.shape.as_dict()
+        return out
+
+
+@dataclass
+class Explanation:
+    """The result of the reasoning for one unit: the suspects (best first; several when the
+    data cannot decide between them), whether they were decided, the findings they explain and
+    the sentence a clerk reads."""
+
+    suspects: list[list[Suspect]]  # each item: a set of cells changed together (1 or 2)
+    decided: bool
+    explained: list[Finding] = field(default_factory=list)
+    reasoning: str = ""
+
+
+def _location(source: Source | None) -> dict[str, object] | None:
+    loc = location_of(source)
+    return loc.as_dict() if loc is not None else None
+
+
+def _step(ind: Indicator, found: Decimal) -> Decimal:
+    if ind.kind == "count":
+        return Decimal(1)
+    if ind.decimals is not None:
+        return Decimal(1).scaleb(-ind.decimals)
+    exp = found.as_tuple().exponent
+    return Decimal(1).scaleb(exp if isinstance(exp, int) and exp < 0 else 0)
+
+
+def _admissible(iv: Interval, step: Decimal) -> tuple[Decimal | None, Decimal | None, int]:
+    """The first and last multiples of ``step`` in ``iv`` and how many there are (capped)."""
+    if iv.lo is None or iv.hi is None:
+        return None, None, _MAX_VALUES
+    lo = (iv.lo / step).to_integral_value(ROUND_CEILING) * step
+    if iv.lo_open and lo == iv.lo:
+        lo += step
+    hi = (iv.hi / step).to_integral_value(ROUND_FLOOR) * step
+    if iv.hi_open and hi == iv.hi:
+        hi -= step
+    if hi < lo:
+        return None, None, 0
+    n = int((hi - lo) / step) + 1
+    return lo, hi, min(n, _MAX_VALUES)
+
+
+class UnitReasoner:
+    """The relations of one unit, ready to try changed values."""
+
+    def __init__(
+        self,
+        config: ReportConfig,
+        ds: Dataset,
+        unit: Unit,
+        checks: Sequence[Prepared],
+        order: list[str],
+    ) -> None:
+        self.config = config
+        self.ds = ds
+        self.unit = unit
+        self.checks = [c for c in checks if c.relation and c.applies(unit)]
+        # checks run on another unit that read this one's figures (the total row of the file)
+        self.across = [c for c in checks if c.relation and not c.applies(unit)]
+        self.order = order
+        self.inputs = _inputs(config)
+
+    # --- which cells ------------------------------------------------------------------------
+    def is_cell(self, iid: str) -> bool:
+        """Whether ``iid`` is a figure read from this unit's row (one a clerk can fix)."""
+        ind = self.config.indicators.get(iid)
+        return (
+            ind is not None
+            and ind.kind != "text"
+            and ind.column is not None
+            and self.ds.source(self.unit, iid) is not None
+            and self.unit.values.get(iid) is not None
+        )
+
+    def cells_of(self, ids: Sequence[str]) -> set[str]:
+        """The cells behind ``ids`` (formula indicators replaced by what they read)."""
+        out: set[str] = set()
+        for i in ids:
+            out.update(c for c in self.inputs.get(i, {i}) if self.is_cell(c))
+        return out
+
+    def checks_reading(self, cell: str) -> list[Prepared]:
+        """The checks whose figures depend on ``cell``."""
+        return [c for c in self.checks if cell in self.cells_of(c.cells)]
+
+    # --- trying values ----------------------------------------------------------------------
+    def with_values(self, changes: dict[str, Decimal]) -> Unit:
+        """A copy of the unit with ``changes`` written in and its formulas recomputed."""
+        u = self.unit
+        values = dict(u.values)
+        values.update(changes)
+        copy = Unit(u.name, u.key, u.slug, u.kind, u.row, values, u.texts, u.attrs, u.is_total)
+        if not u.is_total:
+            compute(copy, self.config, self.order)
+        return copy
+
+    def agrees(self, changes: dict[str, Decimal]) -> bool:
+        """Whether every relation of the unit holds with ``changes`` written in."""
+        unit = self.with_values(changes)
+        for check in self.checks:
+            for f in check(unit, self.ds):
+                if f.extra.get("_relation") and f.severity != "info":
+                    return False
+        return all(c.holds_across(self.unit, changes, self.ds) for c in self.across)
+
+    def feasible(self, cell: str, values: Values, skip: str | None = None) -> Interval | None:
+        """The values ``cell`` may take for every check reading it to hold (None: none);
+        checks that also read ``skip`` are left out."""
+        ind = self.config.indicators[cell]
+        iv = domain(ind) or Interval()
+        unit = self.unit
+        for check in self.checks_reading(cell):
+            if skip is not None and skip in self.cells_of(check.cells):
+                continue
+            got = check.solve(cell, unit, values, self.ds)
+            if got is None:
+                continue
+            met = iv.meet(got)
+            if met is None:
+                return None
+            iv = met
+        for check in self.across:
+            got = check.solve_across(cell, unit, values, self.ds)
+            if got is None:
+                continue
+            met = iv.meet(got)
+            if met is None:
+                return None
+            iv = met
+        return iv
+
+    def tries(self, cell: str, iv: Interval) -> Iterator[tuple[Decimal, Shape | None, bool]]:
+        """Values to try for ``cell`` within ``iv``: (value, shape of the mistake, unique)."""
+        ind = self.config.indicators[cell]
+        found = self.unit.values[cell]
+        assert found is not None
+        step = _step(ind, found)
+        lo, hi, n = _admissible(iv, step)
+        if n == 0:
+            return
+        if n == 1 and lo is not None:
+            yield lo, relation_shape(found, lo, ind.kind == "money", ind.kind == "count"), True
+            return
+        seen: set[Decimal] = set()
+        for value, shape in undo_values(found, ind.kind == "money", ind.kind == "count"):
+            if value in seen or value == found or not iv.contains(value):
+                continue
+            if (value / step) != (value / step).to_integral_value():
+                continue
+            seen.add(value)
+            yield value, shape, False
+        # the admissible value nearest to what was written
+        near = (found / step).to_integral_value() * step
+        if lo is not None and near < lo:
+            near = lo
+        if hi is not None and near > hi:
+            near = hi
+        if iv.contains(near) and near not in seen:
+            yield near, None, False
+
+    # --- one cell -----------------------------------------------------------------------------
+    def single(self, cell: str) -> Suspect | None:
+        """The suspect ``cell`` when changing it alone makes the unit agree."""
+        values = self.unit.values
+        iv = self.feasible(cell, values)
+        if iv is None:
+            return None
+        for value, shape, unique in self.tries(cell, iv):
+            if self.agrees({cell: value}):
+                return self._suspect(cell, value if unique else None, value, iv, shape)
+        return None
+
+    def _suspect(
+        self,
+        cell: str,
+        value: Decimal | None,
+        example: Decimal | None,
+        iv: Interval | None,
+        shape: Shape | None,
+    ) -> Suspect:
+        ind = self.config.indicators[cell]
+        found = self.unit.values[cell]
+        assert found is not None
+        copied = copied_shape(found, self._previous(cell), self._neighbours(cell))
+        if copied is not None and (shape is None or shape.strength < copied.strength):
+            shape = copied
+        score = float(shape.strength if shape else 0)
+        if shape is not None and value is None and copied is not shape:
+            score -= 1  # a shape found somewhere in a range of values may be a coincidence
+        return Suspect(
+            ind, found, value, example, iv, shape, self.ds.source(self.unit, cell), score
+        )
+
+    def _previous(self, cell: str) -> Decimal | None:
+        prev = self.ds.previous.get(self.unit.key) if self.ds.previous else None
+        return prev.values.get(cell) if prev is not None else None
+
+    def _neighbours(self, cell: str) -> dict[str, Decimal | None]:
+        """The figures of the cells beside ``cell``: the columns left and right, the rows above
+        and below."""
+        out: dict[str, Decimal | None] = {}
+        columns = [i for i in self.ds.columns if self.config.indicators[i].kind != "text"]
+        index = self.ds.table.index
+        columns.sort(key=lambda i: index.get(self.ds.columns[i], 0))
+        if cell in columns:
+            k = columns.index(cell)
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(columns):
+                    other = columns[j]
+                    out[f"cột bên cạnh ({other})"] = self.unit.values.get(other)
+        rows = [u for u in self.ds.units]
+        if self.unit in rows:
+            k = rows.index(self.unit)
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(rows):
+                    out[f"dòng bên cạnh ({rows[j].name})"] = rows[j].values.get(cell)
+        return out
+
+    # --- two cells ----------------------------------------------------------------------------
+    def pair(self, a: str, b: str) -> list[Suspect] | None:
+        """Suspects ``a`` and ``b`` when changing both makes the unit agree."""
+        values = self.unit.values
+        iv_a = self.feasible(a, values, skip=b)
+        if iv_a is None:
+            return None
+        for va, shape_a, unique_a in self.tries(a, iv_a):
+            changed = dict(values)
+            changed[a] = va
+            iv_b = self.feasible(b, changed)
+            if iv_b is None:
+                continue
+            for vb, shape_b, unique_b in self.tries(b, iv_b):
+                if self.agrees({a: va, b: vb}):
+                    return [
+                        self._suspect(a, va if unique_a else None, va, iv_a, shape_a),
+                        self._suspect(b, vb if unique_b else None, vb, iv_b, shape_b),
+                    ]
+        return None
+
+
+def _inputs(config: ReportConfig) -> dict[str, set[str]]:
+    """For each formula indicator, the indicators with a column it reads (transitively)."""
+    out: dict[str, set[str]] = {}
+
+    def visit(iid: str, seen: frozenset[str]) -> set[str]:
+        if iid in out:
+            return out[iid]
+        ind = config.indicators.get(iid)
+        if ind is None or ind.formula is None or iid in seen:
+            return {iid}
+        got: set[str] = set()
+        for n in ind.formula.names:
+            got |= visit(n, seen | {iid})
+        out[iid] = got
+        return got
+
+    for iid in config.indicators:
+        visit(iid, frozenset())
+    return out
+
+
+def explain(
+    config: ReportConfig,
+    ds: Dataset,
+    unit: Unit,
+    checks: Sequence[Prepared],
+    findings: Sequence[Finding],
+    order: list[str],
+) -> Explanation | None:
+    """Find the cells to fix behind the broken relations among ``findings`` of ``unit``
+    (None when no relation is broken or the unit has no cell of its own to fix)."""
+    broken = [f for f in findings if f.extra.get("_relation") and f.severity != "info"]
+    if not broken:
+        return None
+    r = UnitReasoner(config, ds, unit, checks, order)
+    involved = [r.cells_of(f.indicators) for f in broken]
+    if not all(involved):
+        return None
+    common = set.intersection(*involved)
+    everything = sorted(set.union(*involved), key=_declared_order(config))
+    singles = [s for c in sorted(common, key=_declared_order(config)) if (s := r.single(c))]
+    stated = {f.indicators[0] for f in broken if f.indicators}
+    for s in singles:
+        if s.indicator.id in stated:
+            s.score += _STATED
+    across = unit.is_total and ds.total_from_file and len(broken) == 1
+    if across and broken[0].check == "city_sum":
+        # the total row against the wards: a ward's figure may be the one to fix
+        column = broken[0].indicators[0]
+        for other in ds.units:
+            rw = UnitReasoner(config, ds, other, checks, order)
+            if rw.is_cell(column) and (cand := rw.single(column)) is not None:
+                cand.unit = other.name
+                singles.append(cand)
+    if singles:
+        groups = [[s] for s in singles]
+    else:
+        groups = []
+        for a, b in combinations(everything, 2):
+            if all(a in inv or b in inv for inv in involved):
+                got = r.pair(a, b) or r.pair(b, a)
+                if got is not None:
+                    groups.append(got)
+        if not groups:
+            return Explanation([], False, list(broken), _nothing(len(broken)))
+    groups.sort(key=lambda g: -sum(s.score for s in g))
+    best = sum(s.score for s in groups[0])
+    # decided: the only explanation, or one whose mistake shape is clearly more telling than
+    # the next one's (a strong shape against a mistyped digit or none; a copied value against
+    # no shape). A mistyped digit alone does not decide: any small figure can be one.
+    second = sum(s.score for s in groups[1]) if len(groups) > 1 else None
+    decided = second is None or best - second >= _MARGIN
+    top = (
+        [groups[0]] if decided else [g for g in groups if best - sum(s.score for s in g) < _MARGIN]
+    )
+    ranked = top + [g for g in groups if g not in top]
+    sentence = _sentence(ranked, top, decided, len(broken))
+    if unit.is_total and all(f.check == "city_sum" for f in broken) and not across:
+        # several columns of the total row against the wards: one ward's figure may be wrong
+        # in each, or the total row
+        decided = False
+        sentence = (
+            f"số liệu không đủ để biết ô nào sai — {_group_text(ranked[0], weak=False)} "
+            "ở dòng tổng, hoặc số của một đơn vị: xem các đơn vị có lỗi ở cột này"
+        )
+    return Explanation(ranked, decided, list(broken), sentence)
+
+
+def group_city(findings: list[Finding], ds: Dataset) -> list[Finding]:
+    """Group a finding of the total row read from the file (``city_sum``) under a ward's
+    suspect when fixing that ward's cell makes the total row agree."""
+    fixes: dict[str, list[tuple[str, Decimal, Decimal]]] = {}
+    for f in findings:
+        if f.extra.get("decided") and f.unit != ds.total.name:
+            for s in f.extra.get("suspect_groups", [[]])[0]:
+                if s.get("expected") is not None:
+                    entry = (f.unit or "", s["found"], s["expected"])
+                    if entry not in fixes.setdefault(s["indicator"], []):
+                        fixes[s["indicator"]].append(entry)
+    if not fixes:
+        return findings
+    out = []
+    for f in findings:
+        if f.check != "city_sum" or not f.indicators or f.indicators[0] not in fixes:
+            out.append(f)
+            continue
+        iid = f.indicators[0]
+        expected, found = f.expected, f.found
+        if not isinstance(expected, Decimal) or not isinstance(found, Decimal):
+            out.append(f)
+            continue
+        shift = sum((e - w for _, w, e in fixes[iid]), Decimal(0))
+        if expected + shift != found:
+            out.append(f)
+            continue
+        names = ", ".join(u for u, _, _ in fixes[iid])
+        out.append(
+            f.with_extra(
+                reasoning=f"dòng tổng khớp khi sửa ô nghi sai ở {names} (xem ở trên)",
+                decided=True,
+                consequence_of=[iid],
+                suspects=[],
+            )
+        )
+    return out
+
+
+def _declared_order(config: ReportConfig) -> Callable[[str], int]:
+    order = {iid: n for n, iid in enumerate(config.indicators)}
+    return lambda iid: order.get(iid, len(order))
+
+
+def _nothing(n: int) -> str:
+    return (
+        f"không tìm được một hay hai ô mà sửa lại thì cả {n} phép kiểm tra đều khớp: có thể "
+        "nhiều ô cùng sai, kiểm tra lại từng phép kiểm tra dưới đây"
+    )
+
+
+def _value_text(s: Suspect) -> str:
+    ind = s.indicator
+    if s.value is not None:
+        return f"sửa thành {fmt(ind, s.value)}"
+    if s.interval is not None and s.interval.lo is not None and s.interval.hi is not None:
+        step = _step(ind, s.found)
+        lo, hi, _ = _admissible(s.interval, step)
+        if lo is not None and hi is not None:
+            return f"sửa thành một số từ {fmt(ind, lo)} đến {fmt(ind, hi)}" + (
+                f" (có lẽ {fmt(ind, s.example)})" if s.example is not None and s.shape else ""
+            )
+    if s.interval is not None and s.interval.hi is not None and s.interval.lo in (None, 0):
+        return f"sửa thành số không quá {fmt(ind, s.interval.hi)}"
+    if s.example is not None and s.shape is not None:
+        return f"sửa thành {fmt(ind, s.example)}"
+    return "sửa lại"
+
+
+def _group_text(group: list[Suspect], weak: bool = True, fix: bool = False) -> str:
+    parts = []
+    for s in group:
+        told = s.shape is not None and (weak or s.shape.strength > 1)
+        shape = f", có lẽ do {s.shape.text}" if told and s.shape else ""
+        value = f" → {fmt(s.indicator, s.value)}" if fix and s.value is not None else ""
+        parts.append(f"{s.describe_cell()} ghi {fmt(s.indicator, s.found)}{value}{shape}")
+    return " và ".join(parts)
+
+
+def _sentence(ranked: list[list[Suspect]], top: list[list[Suspect]], decided: bool, n: int) -> str:
+    agree = f"cả {n} phép kiểm tra đều khớp" if n > 1 else "phép kiểm tra sẽ khớp"
+    if decided:
+        group = ranked[0]
+        fixes = " và ".join(
+            (f"{s.indicator.id} " if len(group) > 1 else "") + _value_text(s) for s in group
+        )
+        which = "ô nghi sai nhất" if len(group) == 1 else "hai ô nghi sai nhất"
+        return f"{which}: {_group_text(group)} — nếu {fixes} thì {agree}"
+    names = "; ".join(_group_text(g, weak=False, fix=True) for g in top)
+    return f"số liệu không đủ để biết ô nào sai — sửa một trong các ô sau thì {agree}: {names}"
+
+
+def annotate(explanation: Explanation, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with the suspects and the reasoning added to those it explains; a finding
+    whose own stated cell is not the suspect is marked as a consequence of it."""
+    if not explanation.suspects:
+        ids = {id(f) for f in explanation.explained}
+        return [
+            f.with_extra(reasoning=explanation.reasoning) if id(f) in ids else f for f in findings
+        ]
+    suspects = [[s.as_dict() for s in g] for g in explanation.suspects]
+    first = explanation.suspects[0]
+    first_ids = {s.indicator.id for s in first}
+    flat = [s for g in suspects for s in g]
+    ids = {id(f) for f in explanation.explained}
+    out = []
+    for f in findings:
+        if id(f) not in ids:
+            out.append(f)
+            continue
+        more: dict[str, object] = {
+            "suspects": flat,
+            "suspect_groups": suspects,
+            "decided": explanation.decided,
+            "alternatives": len(explanation.suspects),
+            "reasoning": explanation.reasoning,
+        }
+        stated = f.indicators[0] if f.indicators else None
+        if explanation.decided and stated not in first_ids:
+            more["consequence_of"] = sorted(first_ids)
+        out.append(f.with_extra(**more))
+    return out
