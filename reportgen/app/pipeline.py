@@ -27,6 +27,7 @@ from reportgen.diagnostics.model import Diagnostic
 from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.outputs import manifest as manifests
 from reportgen.outputs.atomic import flush_all, write_atomic
+from reportgen.outputs.lock import folder_lock
 from reportgen.outputs.writers import BatchWriter, WrittenBatch, WrittenFile, WrittenReport
 from reportgen.validate.findings import Finding, FindingSummary
 from reportgen.validate.report import format_json, format_table
@@ -278,37 +279,39 @@ def render(
     findings = validate(config, dataset, with_dependencies(dataset, selected))
     folder = Path(out_dir) / config.id
     _make_folder(folder)
-    manifest_file = folder / "manifest.json"
-    old_manifest = manifests.read(manifest_file)
-    policy: Policy = "overwrite" if overwrite else "changed" if changed else "new"
-    plan = plan_batch(
-        config,
-        dataset,
-        findings,
-        selected,
-        folder,
-        force=force,
-        policy=policy,
-        previous_manifest=old_manifest,
-    )
-    if executor is None:
-        executor = choose(jobs, len(plan.to_render), min_per_job=min_per_job)
-    outputs = _execute(plan, executor, progress)
-    flush_all(folder)
-    findings_file = _write_findings(folder, findings)
-    side_files = [findings_file, folder / "kiem-tra.txt", manifest_file]
-    files, diagnostics = _run_writers(plan, outputs, writers, side_files)
-    data_path = _path(data_file, staging) if data_file is not None else config.data.file
-    run: dict[str, Any] = {
-        "started": started_at,
-        "seconds": round(time.perf_counter() - started, 3),
-        "engine": f"reportgen {__version__}",
-        "policy": policy,
-        "force": force,
-        "units": len(outputs),
-        "states": _count_states(outputs.values()),
-    }
-    _write_manifest(plan, outputs, files, data_path or config.data.file, run, findings_file)
+    # One batch at a time in a folder; temporary files of killed runs are removed once held.
+    with folder_lock(folder, command=f"reportgen render {config.path.name}"):
+        manifest_file = folder / "manifest.json"
+        old_manifest = manifests.read(manifest_file)
+        policy: Policy = "overwrite" if overwrite else "changed" if changed else "new"
+        plan = plan_batch(
+            config,
+            dataset,
+            findings,
+            selected,
+            folder,
+            force=force,
+            policy=policy,
+            previous_manifest=old_manifest,
+        )
+        if executor is None:
+            executor = choose(jobs, len(plan.to_render), min_per_job=min_per_job)
+        outputs = _execute(plan, executor, progress)
+        flush_all(folder)
+        findings_file = _write_findings(folder, findings)
+        side_files = [findings_file, folder / "kiem-tra.txt", manifest_file]
+        files, diagnostics = _run_writers(plan, outputs, writers, side_files)
+        data_path = _path(data_file, staging) if data_file is not None else config.data.file
+        run: dict[str, Any] = {
+            "started": started_at,
+            "seconds": round(time.perf_counter() - started, 3),
+            "engine": f"reportgen {__version__}",
+            "policy": policy,
+            "force": force,
+            "units": len(outputs),
+            "states": _count_states(outputs.values()),
+        }
+        _write_manifest(plan, outputs, files, data_path or config.data.file, run, findings_file)
     return RenderResult(
         folder,
         [outputs[i] for i in sorted(outputs)],

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.outputs import lock as lock_module
 from tests.faults.conftest import (
     Project,
     assert_every_report_opens,
@@ -123,23 +122,6 @@ def _other_batch_holds(folder: Path, seconds: float) -> subprocess.Popen[str]:
     return proc
 
 
-def _app_takes_the_folder_lock() -> bool:
-    import inspect
-
-    import reportgen.app as app_package
-
-    root = Path(inspect.getfile(app_package)).parent
-    return any(lock_module.__name__ in p.read_text("utf-8") for p in root.rglob("*.py"))
-
-
-_NOT_WIRED = pytest.mark.xfail(
-    not _app_takes_the_folder_lock(),
-    reason="the application layer does not take reportgen.outputs.lock.folder_lock yet",
-    strict=False,
-)
-
-
-@_NOT_WIRED
 def test_two_batches_into_one_folder_end_with_a_true_manifest(project: Project) -> None:
     first = project.start("--force", "--overwrite")
     time.sleep(0.3)
@@ -156,7 +138,6 @@ def test_two_batches_into_one_folder_end_with_a_true_manifest(project: Project) 
     assert_manifest_matches(project.folder)
 
 
-@_NOT_WIRED
 def test_a_batch_into_a_locked_folder_waits_or_refuses_with_a_message(project: Project) -> None:
     project.folder.mkdir(parents=True)
     holder = _other_batch_holds(project.folder, 60)
