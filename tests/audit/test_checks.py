@@ -184,6 +184,19 @@ CASES = [
         [("audit.number-spacing", "315, 7 triệu đồng")],
     ),
     (
+        "space-between-groups",
+        "Toàn huyện có 1 013 hộ nghèo.",
+        [("audit.number-spacing", "1 013 hộ")],
+    ),
+    (
+        "non-breaking-space-groups-read-as-style",
+        "Toàn huyện có 1\u00a0013 hộ nghèo, tổng 2\u202f500 người.",
+        [
+            ("audit.thousands-separator", "1\u00a0013 hộ"),
+            ("audit.thousands-separator", "2\u202f500 người"),
+        ],
+    ),
+    (
         "malformed-groups",
         "Cho 1.1.520 hội viên vay vốn.",
         [("audit.number-form", "1.1.520 hội viên")],
