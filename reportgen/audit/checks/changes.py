@@ -1,5 +1,5 @@
 """Changes between two stated values: ``giảm 0,36 điểm phần trăm (từ 1,71% xuống còn 1,35%)``,
-``có 538 hộ … đến … còn 356 hộ (giảm 182 hộ - tương ứng giảm 0,51%)``.
+``có 615 hộ … đến … còn 492 hộ (giảm 123 hộ - tương ứng giảm 0,52%)``.
 
 A change is a figure right after ``giảm``/``tăng`` (``giảm còn`` names the end value, not a
 change). Its two values are either the ``từ A xuống/lên/còn B`` of the same sentence, or the
