@@ -3,7 +3,7 @@
 Only what can be read safely becomes a figure with a value: a number that Vietnamese rules read
 one way (:func:`reportgen.vnformat.parse_number`), followed by a known unit. Dates, document
 codes, times, ranges of years, heading numbers and ``16/16`` are masked first and never read as
-figures. A number that is malformed (``2.2.839``, ``1.5``) keeps ``value=None`` and the reason,
+figures. A number that is malformed (``1.2.50``, ``1.5``) keeps ``value=None`` and the reason,
 for the form checks.
 """
 
