@@ -26,7 +26,7 @@ _PARAGRAPH_CHECKS: tuple[tuple[str, _Check], ...] = (
     ("số và chữ", lambda p, i, out: check_words(p[i], out)),
     ("tổng và các phần", check_sums),
     ("số tăng, giảm", lambda p, i, out: check_changes(p[i], out)),
-    ("tỷ lệ", lambda p, i, out: check_shares(p[i], out)),
+    ("tỷ lệ", check_shares),
     ("cách viết số", lambda p, i, out: check_figure_form(p[i], out)),
     ("ngày", lambda p, i, out: check_dates(p[i], out)),
     ("số, ký hiệu văn bản", lambda p, i, out: check_codes(p[i], out)),
