@@ -149,3 +149,48 @@ def test_figure_split_over_runs_links_and_tracked_changes(tmp_path: Path) -> Non
             covered.append(el.text or "")
     assert "".join(covered) == "15.000.000 đồng (Mười sáu triệu đồng chẵn)"
     assert audit_file(out).findings[0].diagnostic.code == "audit.words-mismatch"
+
+
+def _merged_table_docx(path: Path, total_housing: str) -> Path:
+    """A table as clerks make it in Word: a two-row header with merged cells."""
+    document = docx.Document()
+    document.add_paragraph("Biểu 2. Kinh phí theo đơn vị")
+    rows = [
+        ["TT", "Đơn vị", "Kinh phí (triệu đồng)", "", ""],
+        ["", "", "Nhà ở", "Sinh kế", "Tổng"],
+        ["1", "Xã An Phú", "120,5", "80,0", "200,5"],
+        ["2", "Xã Bình Lợi", "99,5", "60,5", "160,0"],
+        ["3", "Phường Đông", "30,0", "10,0", "40,0"],
+        ["", "Toàn huyện", total_housing, "150,5", "400,5"],
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if value:
+                table.cell(i, j).text = value
+    table.cell(0, 2).merge(table.cell(0, 4)).text = "Kinh phí (triệu đồng)"
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 1).merge(table.cell(1, 1))
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("total_housing", "expected"),
+    [
+        ("250,0", []),
+        (
+            "260,0",
+            [("audit.table-total-row", "260,0"), ("audit.table-total-column", "400,5")],
+        ),
+    ],
+    ids=["right", "total-row-wrong"],
+)
+def test_table_with_merged_header_cells(
+    tmp_path: Path, total_housing: str, expected: list[tuple[str, str]]
+) -> None:
+    path = _merged_table_docx(tmp_path / "bao-cao.docx", total_housing)
+    result = audit_file(path)
+    found = [(f.diagnostic.code, f.diagnostic.extra["figure"]) for f in result.findings]
+    assert sorted(found) == sorted(expected)
+    assert len(result.checked) >= 12  # the totals were compared, not skipped
