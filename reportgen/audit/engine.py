@@ -26,7 +26,7 @@ _PARAGRAPH_CHECKS: tuple[tuple[str, _Check], ...] = (
     ("số và chữ", lambda p, i, out: check_words(p[i], out)),
     ("tổng và các phần", check_sums),
     ("số tăng, giảm", lambda p, i, out: check_changes(p[i], out)),
-    ("tỷ lệ", lambda p, i, out: check_shares(p[i], out)),
+    ("tỷ lệ", check_shares),
     ("cách viết số", lambda p, i, out: check_figure_form(p[i], out)),
     ("ngày", lambda p, i, out: check_dates(p[i], out)),
     ("số, ký hiệu văn bản", lambda p, i, out: check_codes(p[i], out)),
@@ -36,7 +36,8 @@ _PARAGRAPH_CHECKS: tuple[tuple[str, _Check], ...] = (
 @dataclass
 class AuditResult:
     """The findings of one document (surest first, then in reading order), the figures the
-    checks read, and the number of figures seen."""
+    checks read, and the number of figures seen (those with a unit, and table cells that hold
+    just a number)."""
 
     document: AuditDocument
     findings: list[AuditFinding]
@@ -70,7 +71,12 @@ def audit_document(document: AuditDocument) -> AuditResult:
         except Exception as exc:
             failures.append(f"bảng {table.index}: đối chiếu bảng ({exc!r})")
     findings = sorted(out.findings, key=lambda f: (RANK[f.confidence], f.block.index, f.start))
-    n = sum(1 for p in pars for f in p.figures if f.unit)
+    n = sum(
+        1
+        for p in pars
+        for f in p.figures
+        if f.unit or (p.block.kind == "cell" and p.text.strip() == f.raw)
+    )
     return AuditResult(document, findings, out.checked, n, failures)
 
 

@@ -3,7 +3,7 @@
 Only what can be read safely becomes a figure with a value: a number that Vietnamese rules read
 one way (:func:`reportgen.vnformat.parse_number`), followed by a known unit. Dates, document
 codes, times, ranges of years, heading numbers and ``16/16`` are masked first and never read as
-figures. A number that is malformed (``2.2.839``, ``1.5``) keeps ``value=None`` and the reason,
+figures. A number that is malformed (``1.2.50``, ``1.5``) keeps ``value=None`` and the reason,
 for the form checks.
 """
 
@@ -39,7 +39,12 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 # A number as people type it, loosely, so that malformed ones are seen too.
-_NUMBER = re.compile(r"(?<![\w.,/:\-+])\d+(?:[.,]\d+)*(?!\d|[/:]\d|[.,]\d)")
+_NUMBER = re.compile(
+    r"(?<![\w.,/:\-+])(?:\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*)"
+    r"(?!\d|[/:]\d|[.,]\d)"
+)
+# "1 013": a number grouped by a plain space, or two numbers?
+_SPACED = re.compile(r"(?<![\d.,])(\d{1,3}) $")
 _SPLIT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*),[ \u00a0]+$")
 _APPROX = re.compile(
     r"(?:^|[\s(:])(?:trên|hơn|gần|khoảng|ước|xấp xỉ|tới|dưới|chưa đến|ít nhất|tối thiểu|"
@@ -184,6 +189,17 @@ def find_figures(text: str) -> list[Figure]:
         decimals = len(raw.split(",", 1)[1]) if "," in raw and value is not None else 0
         before = text[max(0, start - 30) : start]
         approx = bool(_APPROX.search(before)) or text.startswith("/", unit_end)
+        spaced = _SPACED.search(text, 0, start) if unit and len(raw) == 3 else None
+        if spaced and out and out[-1].start == spaced.start(1) and out[-1].unit is None:
+            out.pop()
+            start = spaced.start(1)
+            raw = text[start:end]
+            value, decimals = None, 0
+            problem = (
+                f'"{raw}" có dấu cách giữa các chữ số, nên không rõ là một số '
+                f"({raw.replace(' ', '.')}) hay hai số"
+            )
+            hint = f"Nếu là một số thì viết {raw.replace(' ', '.')}."
         split = _SPLIT.search(text, 0, start) if unit and len(raw) <= 3 else None
         if split and value is not None:
             raw = text[split.start(1) : end]

@@ -82,6 +82,10 @@ class Cell:
     text: str
     location: Location
     blocks: list[Block] = field(default_factory=list)
+    span: int = 1
+    spanned: bool = False
+    """A place of the grid covered by a merged cell (its text repeats the merged cell's, for
+    headers; its figures are never counted)."""
 
 
 @dataclass
@@ -154,6 +158,8 @@ class DocxParagraph:
     table: int | None = None
     row: int | None = None
     cell: int | None = None
+    span: int = 1
+    merged_below: bool = False
 
 
 def docx_paragraphs(body: etree._Element) -> list[DocxParagraph]:
@@ -170,9 +176,40 @@ def docx_paragraphs(body: etree._Element) -> list[DocxParagraph]:
         n_tbl += 1
         for r, tr in enumerate(item.iterchildren(_TR), 1):
             for c, tc in enumerate(tr.iterchildren(_TC), 1):
+                span, below = _merge(tc)
                 for p in tc.iter(_P):
-                    out.append(DocxParagraph(p, None, n_tbl, r, c))
+                    out.append(DocxParagraph(p, None, n_tbl, r, c, span, below))
     return out
+
+
+def _merge(tc: etree._Element) -> tuple[int, bool]:
+    """How many grid columns a cell spans, and whether it continues a vertical merge."""
+    pr = tc.find(f"{{{W}}}tcPr")
+    if pr is None:
+        return 1, False
+    span_el = pr.find(f"{{{W}}}gridSpan")
+    span = 1
+    if span_el is not None:
+        try:
+            span = max(1, int(span_el.get(f"{{{W}}}val", "1")))
+        except ValueError:
+            span = 1
+    v = pr.find(f"{{{W}}}vMerge")
+    below = v is not None and v.get(f"{{{W}}}val", "continue") != "restart"
+    return span, below
+
+
+def _grid(table: Table) -> Table:
+    """The table with merged cells spread over the grid columns they cover."""
+    rows: list[list[Cell]] = []
+    for row in table.rows:
+        out: list[Cell] = []
+        for cell in row:
+            out.append(cell)
+            for _ in range(cell.span - 1):
+                out.append(Cell(cell.text, cell.location, [], 1, True))
+        rows.append(out)
+    return Table(table.index, rows)
 
 
 _PART_KIND = (
@@ -220,6 +257,8 @@ def _read_docx(data: bytes, name: str) -> AuditDocument:
         while len(row) < dp.cell:
             row.append(Cell("", loc))
         cell = row[dp.cell - 1]
+        cell.span = dp.span
+        cell.spanned = dp.merged_below
         cell.blocks.append(block)
         cell.text = " ".join(b.text for b in cell.blocks if b.text).strip()
     for prefix, kind, label in _PART_KIND:
@@ -233,7 +272,7 @@ def _read_docx(data: bytes, name: str) -> AuditDocument:
                 if text.strip():
                     loc = Location(file=name, where=f"{label} ({part[5:]}), đoạn {i}")
                     blocks.append(Block(len(blocks), text, loc, kind))
-    return AuditDocument(name, blocks, [tables[k] for k in sorted(tables)], is_docx=True)
+    return AuditDocument(name, blocks, [_grid(tables[k]) for k in sorted(tables)], is_docx=True)
 
 
 _EMPHASIS = re.compile(r"\*+(?=\S)|(?<=\S)\*+|(?<![\w])_+(?=\S)|(?<=\S)_+(?![\w])")

@@ -32,6 +32,7 @@ def format_table(result: AuditResult, name: str) -> str:
         lines.append(f"Có {len(result.findings)} chỗ cần xem: {parts}.")
     else:
         lines.append(
-            f"Không thấy chỗ nào sai ({result.figures} số có đơn vị, {checked} số được đối chiếu)."
+            f"Không thấy chỗ nào sai: đã đọc {result.figures} số, {checked} số được đối chiếu "
+            "với số khác."
         )
     return "\n".join(lines)

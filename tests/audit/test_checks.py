@@ -48,6 +48,13 @@ CASES = [
         [],
     ),
     (
+        "items-end-at-the-full-stop",
+        "Tổng kinh phí năm 2025 là 890,5 triệu đồng, trong đó:\n"
+        "- Hỗ trợ nhà ở: 500 triệu đồng;\n- Hỗ trợ sinh kế: 300,5 triệu đồng;\n"
+        "- Đào tạo nghề: 90 triệu đồng.\n- Ngoài ra, các hội huy động thêm 120 triệu đồng.",
+        [],
+    ),
+    (
         "items-counts-and-money",
         "- Số hộ tham gia: 40 hộ; kinh phí 320.000.000 đ; trong đó:\n"
         "+ Hộ nghèo: 15 hộ, kinh phí 150.000.000đ.\n+ Hộ cận nghèo: 20 hộ, kinh phí 120.000.000 đ.\n"
@@ -182,6 +189,19 @@ CASES = [
         "space-inside-figure",
         "Tổng số tiền hỗ trợ là 315, 7 triệu đồng.",
         [("audit.number-spacing", "315, 7 triệu đồng")],
+    ),
+    (
+        "space-between-groups",
+        "Toàn huyện có 1 013 hộ nghèo.",
+        [("audit.number-spacing", "1 013 hộ")],
+    ),
+    (
+        "non-breaking-space-groups-read-as-style",
+        "Toàn huyện có 1\u00a0013 hộ nghèo, tổng 2\u202f500 người.",
+        [
+            ("audit.thousands-separator", "1\u00a0013 hộ"),
+            ("audit.thousands-separator", "2\u202f500 người"),
+        ],
     ),
     (
         "malformed-groups",

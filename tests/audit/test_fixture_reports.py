@@ -102,3 +102,95 @@ def test_headers_footers_and_footnotes_are_read(tmp_path: Path) -> None:
         ("audit.words-mismatch", "chú thích cuối trang"),
         ("audit.words-mismatch", "đầu trang"),
     ]
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def test_figure_split_over_runs_links_and_tracked_changes(tmp_path: Path) -> None:
+    """Word splits a figure over runs, puts runs in hyperlinks and keeps deleted text: the
+    reader sees the text as shown, and the comment covers the figure across the runs."""
+    from lxml import etree
+
+    from reportgen.audit.comments import write_comments
+
+    document = docx.Document()
+    p = document.add_paragraph()
+    p.add_run("Kinh phí tập huấn: 15.")
+    xml = (
+        f'<w:root xmlns:w="{W}">'
+        "<w:hyperlink><w:r><w:t>000</w:t></w:r></w:hyperlink>"
+        "<w:del><w:r><w:delText>9</w:delText></w:r></w:del>"
+        '<w:ins><w:r><w:t xml:space="preserve">.000 đồng</w:t></w:r></w:ins>'
+        "</w:root>"
+    )
+    for el in etree.fromstring(xml):
+        p._p.append(el)
+    p.add_run(" (Mười sáu triệu đồng chẵn).")
+    path = tmp_path / "bao-cao.docx"
+    document.save(str(path))
+
+    result = audit_file(path)
+    assert [(f.diagnostic.code, f.diagnostic.extra["figure"]) for f in result.findings] == [
+        ("audit.words-mismatch", "15.000.000 đồng (Mười sáu triệu đồng chẵn)")
+    ]
+    data, n = write_comments(path.read_bytes(), result.findings)
+    assert n == 1
+    out = tmp_path / "da-soat.docx"
+    out.write_bytes(data)
+    body = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    covered, inside = [], False
+    for el in body.iter():
+        if el.tag == f"{{{W}}}commentRangeStart":
+            inside = True
+        elif el.tag == f"{{{W}}}commentRangeEnd":
+            inside = False
+        elif el.tag == f"{{{W}}}t" and inside:
+            covered.append(el.text or "")
+    assert "".join(covered) == "15.000.000 đồng (Mười sáu triệu đồng chẵn)"
+    assert audit_file(out).findings[0].diagnostic.code == "audit.words-mismatch"
+
+
+def _merged_table_docx(path: Path, total_housing: str) -> Path:
+    """A table as clerks make it in Word: a two-row header with merged cells."""
+    document = docx.Document()
+    document.add_paragraph("Biểu 2. Kinh phí theo đơn vị")
+    rows = [
+        ["TT", "Đơn vị", "Kinh phí (triệu đồng)", "", ""],
+        ["", "", "Nhà ở", "Sinh kế", "Tổng"],
+        ["1", "Xã An Phú", "120,5", "80,0", "200,5"],
+        ["2", "Xã Bình Lợi", "99,5", "60,5", "160,0"],
+        ["3", "Phường Đông", "30,0", "10,0", "40,0"],
+        ["", "Toàn huyện", total_housing, "150,5", "400,5"],
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if value:
+                table.cell(i, j).text = value
+    table.cell(0, 2).merge(table.cell(0, 4)).text = "Kinh phí (triệu đồng)"
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 1).merge(table.cell(1, 1))
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("total_housing", "expected"),
+    [
+        ("250,0", []),
+        (
+            "260,0",
+            [("audit.table-total-row", "260,0"), ("audit.table-total-column", "400,5")],
+        ),
+    ],
+    ids=["right", "total-row-wrong"],
+)
+def test_table_with_merged_header_cells(
+    tmp_path: Path, total_housing: str, expected: list[tuple[str, str]]
+) -> None:
+    path = _merged_table_docx(tmp_path / "bao-cao.docx", total_housing)
+    result = audit_file(path)
+    found = [(f.diagnostic.code, f.diagnostic.extra["figure"]) for f in result.findings]
+    assert sorted(found) == sorted(expected)
+    assert len(result.checked) >= 12  # the totals were compared, not skipped

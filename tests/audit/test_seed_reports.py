@@ -74,8 +74,8 @@ def test_docx_findings_are_located_by_paragraph(seed_004: tuple[Path, Path]) -> 
 
 def test_other_seeds_raise_no_contradiction() -> None:
     # The other seeds are news articles and short reports; their figures that can be checked
-    # agree with each other (a correct "giảm 2,3% (giảm từ 21,95% xuống còn 19,65%)" and
-    # selections of totals that must not be read as complete lists).
+    # agree with each other (changes of rates stated with their two ends, and totals followed by
+    # a selection of their parts that must not be read as a complete list).
     for prefix in ("000", "001", "002", "003"):
         text = seed_text(prefix)
         if text is None:

@@ -1,11 +1,13 @@
 """Changes between two stated values: ``giảm 0,36 điểm phần trăm (từ 1,71% xuống còn 1,35%)``,
-``có 538 hộ … đến … còn 356 hộ (giảm 182 hộ - tương ứng giảm 0,51%)``.
+``có 615 hộ … đến … còn 492 hộ (giảm 123 hộ - tương ứng giảm 0,52%)``.
 
 A change is a figure right after ``giảm``/``tăng`` (``giảm còn`` names the end value, not a
-change). Its two values are either the ``từ A xuống/lên/còn B`` of the same sentence, or the
-only two earlier figures of its kind in the sentence with ``đến``/``còn``/``xuống``/``lên``
-between them. For a change in % the values are the rates (percentage points); a change in %
-after two counts is their relative change. Anything else is skipped.
+change). Its two values are, in this order of preference: the ``từ A xuống/lên/còn B`` stated
+right before or after it; the earlier value in brackets after ``so với`` (``492 hộ, giảm 123 hộ
+so với đầu năm (615 hộ)``); or the only two earlier figures of its kind in the sentence with
+``đến``/``còn``/``xuống``/``lên`` between them. For a change in % the values are the rates
+(percentage points); ``tương ứng giảm D%`` right after a change between two counts may also be
+their relative change. Anything else is skipped.
 """
 
 from __future__ import annotations

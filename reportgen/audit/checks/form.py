@@ -1,8 +1,8 @@
 """The form of figures, dates and document codes.
 
-Figures: a malformed number followed by a unit (``2.2.839 chị``, ``1.5 triệu đồng``), a space
-after the decimal comma (``208, 1 triệu đồng``), a missing thousands separator (``2697,15``),
-three decimals on triệu đồng (``41,395 triệu đồng`` — often a comma typed for a dot). Dates:
+Figures: a malformed number followed by a unit (``1.2.50 lượt``, ``1.5 triệu đồng``), a space
+after the decimal comma (``315, 7 triệu đồng``), a missing thousands separator (``3815,6``),
+three decimals on triệu đồng (``38,600 triệu đồng`` — often a comma typed for a dot). Dates:
 a day that is not in the calendar, a day or month 1–2 without its leading zero (Nghị định 30).
 Codes: a document code that does not follow its pattern, a citation whose type name and type
 code disagree (``Quyết định số 77/KH-UBND``).

@@ -83,6 +83,9 @@ def check_sums(pars: Sequence[Paragraph], i: int, out: Collector) -> None:
             if bm.group(1) != bullet:
                 continue
             parts.append((nxt, nxt.figures))
+            ending = nxt.text.rstrip()[-1:]
+            if ending == "." and parts[0][0].text.rstrip().endswith(";"):
+                break  # items end with ";" and the last one with "."
     else:
         if colon:
             mode, end = "colon", len(text)
@@ -94,9 +97,7 @@ def check_sums(pars: Sequence[Paragraph], i: int, out: Collector) -> None:
             splitter = _SEGMENT_INLINE
         for a, b in _segments(text, m.end(), end, splitter):
             parts.append((par, [f for f in par.figures if a <= f.start and f.end <= b]))
-    if len(parts) < 2 and mode != "items":
-        return
-    if not parts:
+    if len(parts) < 2:
         return
     for kind, total_figs in totals.items():
         if len(total_figs) != 1:

@@ -83,17 +83,19 @@ def check_table(table: Table, out: Collector) -> None:
         return
 
     def numeric_count(row: list[Cell]) -> int:
-        return sum(1 for c in row if c.text.strip() and _num(c.text) is not None)
+        return sum(1 for c in row if not c.spanned and c.text.strip() and _num(c.text) is not None)
 
     first = next((i for i, r in enumerate(rows) if numeric_count(r) >= 2), None)
     if first is None or first == 0:
         return
-    headers = [" ".join(rows[i][j].text for i in range(first)).strip() for j in range(width)]
+    headers = [_column_header(rows, first, j) for j in range(width)]
     body = rows[first:]
-    label_cols = [j for j in range(width) if not any(_num_strict(r[j].text) for r in body)]
-    data_cols = [
-        j for j in range(width) if j not in label_cols and not _STT.match(rows[first - 1][j].text)
+    label_cols = [
+        j
+        for j in range(width)
+        if not any(_num_strict(r[j].text) and not r[j].spanned for r in body)
     ]
+    data_cols = [j for j in range(width) if j not in label_cols and not _STT.match(headers[j])]
     if not data_cols:
         return
 
@@ -105,7 +107,7 @@ def check_table(table: Table, out: Collector) -> None:
     values: dict[tuple[int, int], tuple[Decimal, int]] = {}
     for i, r in enumerate(body):
         for j in data_cols:
-            v = _num(r[j].text)
+            v = None if r[j].spanned else _num(r[j].text)
             if v is not None:
                 values[(i, j)] = v
     sums = _Sums()
@@ -113,6 +115,19 @@ def check_table(table: Table, out: Collector) -> None:
     _check_total_columns(body, data_cols, headers, values, out, sums, label)
     sums.settle()
     _check_rates(body, data_cols, headers, values, out, label)
+
+
+def _column_header(rows: list[list[Cell]], first: int, j: int) -> str:
+    """A column's own header (its lowest non-empty header cell), with the unit of a group header
+    above it when it names none: ``Nhà ở (triệu đồng)`` under ``Kinh phí (triệu đồng)``."""
+    texts = [rows[i][j].text.strip() for i in range(first)]
+    header = next((t for t in reversed(texts) if t), "")
+    if _header_unit(header) is None:
+        for t in reversed(texts):
+            unit = _header_unit(t)
+            if unit:
+                return f"{header} ({unit})"
+    return header
 
 
 def _cell_sentence(row: str, column: str, value: str) -> str:
@@ -168,7 +183,7 @@ def _check_total_row(
     member_idx = [body.index(r) for r in members]
     for j in data_cols:
         header = headers[j]
-        if _is_rate(header) or (ti, j) not in values:
+        if _is_rate(header) or (ti, j) not in values or not total_row[j].text.strip():
             continue
         if any((i, j) not in values for i in member_idx):
             continue
@@ -257,7 +272,7 @@ def _check_total_columns(
             parts = [values[(i, k)] for k in members]
             s = sum((v for v, _ in parts), Decimal(0))
             cell = row[j]
-            if not cell.blocks:
+            if not cell.blocks or not cell.text.strip():
                 continue
             out.checked.add((cell.blocks[0].index, 0))
             for k in members:
