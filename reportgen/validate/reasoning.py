@@ -131,6 +131,7 @@ class UnitReasoner:
         unit: Unit,
         checks: Sequence[Prepared],
         order: list[str],
+        inputs: dict[str, set[str]] | None = None,
     ) -> None:
         self.config = config
         self.ds = ds
@@ -139,7 +140,7 @@ class UnitReasoner:
         # checks run on another unit that read this one's figures (the total row of the file)
         self.across = [c for c in checks if c.relation and not c.applies(unit)]
         self.order = order
-        self.inputs = _inputs(config)
+        self.inputs = inputs if inputs is not None else _inputs(config)
 
     # --- which cells ------------------------------------------------------------------------
     def is_cell(self, iid: str) -> bool:
@@ -353,7 +354,8 @@ def explain(
     broken = [f for f in findings if f.extra.get("_relation") and f.severity != "info"]
     if not broken:
         return None
-    r = UnitReasoner(config, ds, unit, checks, order)
+    inputs = _inputs(config)
+    r = UnitReasoner(config, ds, unit, checks, order, inputs)
     involved = [r.cells_of(f.indicators) for f in broken]
     if not all(involved):
         return None
@@ -369,7 +371,7 @@ def explain(
         # the total row against the wards: a ward's figure may be the one to fix
         column = broken[0].indicators[0]
         for other in ds.units:
-            rw = UnitReasoner(config, ds, other, checks, order)
+            rw = UnitReasoner(config, ds, other, checks, order, inputs)
             if rw.is_cell(column) and (cand := rw.single(column)) is not None:
                 cand.unit = other.name
                 singles.append(cand)
