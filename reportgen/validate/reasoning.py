@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from itertools import combinations
+from itertools import combinations, islice
 
 from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.dataset import Dataset, Source, Unit, compute
@@ -32,6 +32,7 @@ from reportgen.validate.shapes import Shape, copied_shape, relation_shape, undo_
 _MAX_VALUES = 1_000  # admissible values counted one by one up to this many
 _STATED = -0.25  # between equal explanations, a figure a check computes (a rate, a total:
 # often an Excel formula) is less likely the slip than the figures it is computed from
+_PAIR_TRIES = 12  # values tried for each cell of a pair (the unique one, the shaped ones first)
 _MARGIN = 2  # how much more telling the first explanation must be to be called the one
 
 
@@ -305,13 +306,13 @@ class UnitReasoner:
         iv_a = self.feasible(a, values, skip=b)
         if iv_a is None:
             return None
-        for va, shape_a, unique_a in self.tries(a, iv_a):
+        for va, shape_a, unique_a in islice(self.tries(a, iv_a), _PAIR_TRIES):
             changed = dict(values)
             changed[a] = va
             iv_b = self.feasible(b, changed)
             if iv_b is None:
                 continue
-            for vb, shape_b, unique_b in self.tries(b, iv_b):
+            for vb, shape_b, unique_b in islice(self.tries(b, iv_b), _PAIR_TRIES):
                 if self.agrees({a: va, b: vb}):
                     return [
                         self._suspect(a, va if unique_a else None, va, iv_a, shape_a),
