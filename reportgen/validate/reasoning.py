@@ -265,8 +265,10 @@ class UnitReasoner:
         found = self.unit.values[cell]
         assert found is not None
         copied = copied_shape(found, self._previous(cell), self._neighbours(cell))
-        if copied is not None and (shape is None or shape.strength < copied.strength):
-            shape = copied
+        if copied is not None and (
+            shape is None or shape.strength < copied.strength or value is None
+        ):
+            shape = copied  # a copied figure outweighs a shape found somewhere in a range
         score = float(shape.strength if shape else 0)
         if shape is not None and value is None and copied is not shape:
             score -= 1  # a shape found somewhere in a range of values may be a coincidence
