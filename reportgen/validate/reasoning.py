@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from itertools import combinations
+from itertools import combinations, islice
 
 from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.dataset import Dataset, Source, Unit, compute
@@ -32,6 +32,7 @@ from reportgen.validate.shapes import Shape, copied_shape, relation_shape, undo_
 _MAX_VALUES = 1_000  # admissible values counted one by one up to this many
 _STATED = -0.25  # between equal explanations, a figure a check computes (a rate, a total:
 # often an Excel formula) is less likely the slip than the figures it is computed from
+_PAIR_TRIES = 12  # values tried for each cell of a pair (the unique one, the shaped ones first)
 _MARGIN = 2  # how much more telling the first explanation must be to be called the one
 
 
@@ -131,6 +132,7 @@ class UnitReasoner:
         unit: Unit,
         checks: Sequence[Prepared],
         order: list[str],
+        inputs: dict[str, set[str]] | None = None,
     ) -> None:
         self.config = config
         self.ds = ds
@@ -139,7 +141,7 @@ class UnitReasoner:
         # checks run on another unit that read this one's figures (the total row of the file)
         self.across = [c for c in checks if c.relation and not c.applies(unit)]
         self.order = order
-        self.inputs = _inputs(config)
+        self.inputs = inputs if inputs is not None else _inputs(config)
 
     # --- which cells ------------------------------------------------------------------------
     def is_cell(self, iid: str) -> bool:
@@ -263,8 +265,10 @@ class UnitReasoner:
         found = self.unit.values[cell]
         assert found is not None
         copied = copied_shape(found, self._previous(cell), self._neighbours(cell))
-        if copied is not None and (shape is None or shape.strength < copied.strength):
-            shape = copied
+        if copied is not None and (
+            shape is None or shape.strength < copied.strength or value is None
+        ):
+            shape = copied  # a copied figure outweighs a shape found somewhere in a range
         score = float(shape.strength if shape else 0)
         if shape is not None and value is None and copied is not shape:
             score -= 1  # a shape found somewhere in a range of values may be a coincidence
@@ -304,13 +308,13 @@ class UnitReasoner:
         iv_a = self.feasible(a, values, skip=b)
         if iv_a is None:
             return None
-        for va, shape_a, unique_a in self.tries(a, iv_a):
+        for va, shape_a, unique_a in islice(self.tries(a, iv_a), _PAIR_TRIES):
             changed = dict(values)
             changed[a] = va
             iv_b = self.feasible(b, changed)
             if iv_b is None:
                 continue
-            for vb, shape_b, unique_b in self.tries(b, iv_b):
+            for vb, shape_b, unique_b in islice(self.tries(b, iv_b), _PAIR_TRIES):
                 if self.agrees({a: va, b: vb}):
                     return [
                         self._suspect(a, va if unique_a else None, va, iv_a, shape_a),
@@ -353,7 +357,8 @@ def explain(
     broken = [f for f in findings if f.extra.get("_relation") and f.severity != "info"]
     if not broken:
         return None
-    r = UnitReasoner(config, ds, unit, checks, order)
+    inputs = _inputs(config)
+    r = UnitReasoner(config, ds, unit, checks, order, inputs)
     involved = [r.cells_of(f.indicators) for f in broken]
     if not all(involved):
         return None
@@ -369,7 +374,7 @@ def explain(
         # the total row against the wards: a ward's figure may be the one to fix
         column = broken[0].indicators[0]
         for other in ds.units:
-            rw = UnitReasoner(config, ds, other, checks, order)
+            rw = UnitReasoner(config, ds, other, checks, order, inputs)
             if rw.is_cell(column) and (cand := rw.single(column)) is not None:
                 cand.unit = other.name
                 singles.append(cand)
