@@ -371,10 +371,10 @@ class PreparedTemplate:
             message = f"không điền được {part.name}: {detail}"
             location = Location(file=self._name, part=part.name)
         else:
-            message = (
-                f"không điền được thẻ «{item.tag}» ({item.where}): {detail}\n    «{item.text}»"
+            message = f"không điền được thẻ «{item.tag}»: {detail}\n    «{item.text}»"
+            location = Location(
+                file=self._name, part=part.name, paragraph=item.paragraph, where=item.where or None
             )
-            location = Location(file=self._name, part=part.name, paragraph=item.paragraph)
         return TemplateError(message, location=location, hint=hint, code=code)
 
 
