@@ -11,7 +11,8 @@ Two places say it:
 
 * a comment anywhere in the template (Word): ``{# reportgen: chấp nhận template.page-setup —
   phụ lục khổ ngang #}`` (also ``chap nhan`` or ``acknowledge``; the ``template.`` prefix may
-  be left out; the reason follows a dash or a colon).
+  be left out; the reason follows a dash or a colon). Written ``{#p … #}`` in a paragraph of
+  its own, the paragraph is left out of the reports.
 
 An accepted warning is shown afterwards as a note (``info``) saying who accepted it and why,
 and no longer counts for the exit code. Only warnings can be accepted: accepting an error
@@ -95,9 +96,7 @@ def from_template(analysis: TemplateAnalysis) -> list[Acknowledgement]:
     in the template."""
     out: list[Acknowledgement] = []
     for part in analysis.parts:
-        for site in part.tags:
-            if not site.tag.startswith("{#"):
-                continue
+        for site in part.comments:
             m = _COMMENT.match(unicodedata.normalize("NFC", site.tag.strip()))
             if m is None:
                 continue

@@ -127,6 +127,8 @@ class PartAnalysis:
     """The syntax problems of the part (code ``jinja-syntax``)."""
     lines: list[tuple[int, TagSite]] = field(default_factory=list)
     """(first line in the part's Jinja source, tag), sorted by line."""
+    comments: list[TagSite] = field(default_factory=list)
+    """Every comment tag (``{# … #}`` and ``{#p … #}``), in document order."""
 
     def tag_at(self, lineno: int | None) -> TagSite | None:
         """Return the tag whose lines contain Jinja line ``lineno`` (a node's ``lineno``)."""
@@ -232,8 +234,11 @@ def _analyse_part(env: jinja2.Environment, source: PartSource) -> PartAnalysis:
     sites = {id(item): _site(source.name, item) for item in source.live_items()}
     tags = [sites[id(item)] for item in source.live_items()]
     lines = [(line, sites[id(item)]) for line, item in source.line_items if id(item) in sites]
+    comments = [
+        _site(source.name, item) for item in source.items_in_order if item.tag.startswith("{#")
+    ]
     if not source.source:
-        return PartAnalysis(source.name, tags, None, [], lines)
+        return PartAnalysis(source.name, tags, None, [], lines, comments)
     statements = [item for item in source.items_in_order if item.jinja]
     errors: dict[Item, tuple[str, str]] = {}
     for item in statements:
@@ -256,7 +261,7 @@ def _analyse_part(env: jinja2.Environment, source: PartSource) -> PartAnalysis:
         fallback = syntax_problem(source, exc)
         if not any((p.paragraph, p.text) == (fallback.paragraph, fallback.text) for p in problems):
             problems.append(replace(fallback, hint=_EXPRESSION_HINT))
-    part = PartAnalysis(source.name, tags, ast, problems, lines)
+    part = PartAnalysis(source.name, tags, ast, problems, lines, comments)
     if ast is not None:
         problems.extend(sandbox_problems(part, ast))
     return part

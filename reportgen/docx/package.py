@@ -25,7 +25,7 @@ from lxml import etree
 from reportgen.docx.problems import TemplateProblem
 from reportgen.docx.zipio import DEFLATED, RawEntry, deflate
 
-__all__ = ["DOCUMENT_MAIN", "normalise_package"]
+__all__ = ["DOCUMENT_MAIN", "normalise_package", "replaced_entry"]
 
 DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 """The content type of a Word document's main part (what a .docx must declare)."""
@@ -57,7 +57,8 @@ _MAIN_RELS = "word/_rels/document.xml.rels"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
-def _entry(old: RawEntry, data: bytes) -> RawEntry:
+def replaced_entry(old: RawEntry, data: bytes) -> RawEntry:
+    """An entry like ``old`` (same name) holding ``data`` instead, deflated."""
     return RawEntry(
         name=old.name,
         name_bytes=old.name_bytes,
@@ -151,7 +152,7 @@ def normalise_package(entries: list[RawEntry]) -> tuple[list[RawEntry], list[Tem
         return entries, []
     replaced[_CONTENT_TYPES] = _xml(types)
     out = [
-        _entry(e, replaced[e.name]) if e.name in replaced else e
+        replaced_entry(e, replaced[e.name]) if e.name in replaced else e
         for e in entries
         if e.name not in dropped
     ]

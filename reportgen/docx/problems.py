@@ -49,7 +49,9 @@ class TemplateProblem:
 
     def location(self, file: str | None = None) -> Location:
         """Return the problem's :class:`~reportgen.diagnostics.errors.Location` (part and paragraph)."""
-        return Location(file=file, part=self.part, paragraph=self.paragraph or None)
+        return Location(
+            file=file, part=self.part, paragraph=self.paragraph or None, where=self.where or None
+        )
 
     def format(self) -> str:
         """Return a one-paragraph Vietnamese description: where, what, and the text."""

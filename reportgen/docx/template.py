@@ -24,7 +24,7 @@ from markupsafe import Markup
 from reportgen.diagnostics.errors import Location, ReportgenError, TemplateError
 from reportgen.docx.coreprops import CoreProperties, CoreTemplate
 from reportgen.docx.ooxml import W_BODY, strip_illegal_xml, w
-from reportgen.docx.package import normalise_package
+from reportgen.docx.package import normalise_package, replaced_entry
 from reportgen.docx.prepare import (
     DOCPR_COUNTER,
     PartSource,
@@ -46,6 +46,19 @@ __all__ = ["PreparedTemplate", "render_plain"]
 
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _MAIN = "word/document.xml"
+#: what makes a header, footer or note part worth preparing: a tag, or Word markup that
+#: preparing resolves (tracked changes, smart tags, custom XML)
+_PREPARE_MARKS = (
+    b"{",
+    b"}",
+    b"<w:del ",
+    b"<w:ins ",
+    b"<w:moveFrom ",
+    b"<w:moveTo ",
+    b"Change ",
+    b"<w:smartTag",
+    b"<w:customXml",
+)
 _CORE = "docProps/core.xml"
 _BAD_DOCX = "không phải tệp Word .docx hợp lệ"
 _BAD_DOCX_HINT = (
@@ -231,6 +244,7 @@ class PreparedTemplate:
                 core = (by_name[_CORE], CoreTemplate(raw_entries[by_name[_CORE]].data()))
             except Exception:  # a damaged core.xml is left as it is
                 core = None
+        parts, raw_entries = _fold_static(parts, raw_entries)
         entries = [PreparedEntry.fixed(e) for e in raw_entries]
         return cls(
             name=name,
@@ -357,10 +371,10 @@ class PreparedTemplate:
             message = f"không điền được {part.name}: {detail}"
             location = Location(file=self._name, part=part.name)
         else:
-            message = (
-                f"không điền được thẻ «{item.tag}» ({item.where}): {detail}\n    «{item.text}»"
+            message = f"không điền được thẻ «{item.tag}»: {detail}\n    «{item.text}»"
+            location = Location(
+                file=self._name, part=part.name, paragraph=item.paragraph, where=item.where or None
             )
-            location = Location(file=self._name, part=part.name, paragraph=item.paragraph)
         return TemplateError(message, location=location, hint=hint, code=code)
 
 
@@ -418,7 +432,7 @@ def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSo
             docpr_base = max(docpr_base, max_docpr_id(xml))
         if not _TEMPLATED.match(entry.name):
             continue
-        if entry.name != _MAIN and b"{" not in xml and b"}" not in xml:
+        if entry.name != _MAIN and not any(mark in xml for mark in _PREPARE_MARKS):
             continue
         source = _prepare(entry, xml, blocks, name)
         problems.extend(source.problems)
@@ -444,6 +458,26 @@ def _prepare(entry: RawEntry, xml: bytes, blocks: Mapping[str, str], name: str) 
             hint=_BAD_DOCX_HINT,
         )
     return prepare_part(entry.name, root, blocks)
+
+
+def _fold_static(parts: list[_Part], entries: list[RawEntry]) -> tuple[list[_Part], list[RawEntry]]:
+    """Render once, at prepare time, the parts that were changed while preparing (tracked
+    changes accepted, wrappers removed) but hold no tag: they come out the same in every
+    document, so they are copied like any untouched entry instead of rendered per document."""
+    kept: list[_Part] = []
+    out = list(entries)
+    for part in parts:
+        live = any(item.jinja or item.block for item in part.source.items_in_order)
+        if live or part.source.uses_docpr_counter:
+            kept.append(part)
+            continue
+        try:
+            xml = part.template.render({}).encode("utf-8")
+        except Exception:  # pragma: no cover - a part without tags renders without a context
+            kept.append(part)
+            continue
+        out[part.index] = replaced_entry(entries[part.index], xml)
+    return kept, out
 
 
 def _compile(

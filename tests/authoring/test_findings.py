@@ -601,3 +601,17 @@ def test_cli_lint_json_has_the_shared_shape_and_counts_accepted_warnings(tmp_pat
     assert out["counts"]["warning"] == 0
     accepted = [d for d in out["diagnostics"] if d.get("acknowledged")]
     assert {d["code"] for d in accepted} == {f"template.{c}" for c in codes}
+
+
+def test_an_acknowledgement_in_a_paragraph_comment_leaves_no_empty_line_in_reports() -> None:
+    from reportgen.docx import PreparedTemplate
+    from reportgen.templating.environment import make_env
+    from tests.docx_engine.builders import body_texts
+
+    data = make_docx(
+        p(r("Xin chào")) + p(r("{#p reportgen: chấp nhận template.font — phông của tỉnh #}"))
+    )
+    report = lint_bytes(data, name="m.docx")
+    assert _by_code(report, "font") == [("info", "phông của tỉnh")]
+    rendered = PreparedTemplate.from_bytes(data, env=make_env()).render({})
+    assert body_texts(rendered) == ["Xin chào"]

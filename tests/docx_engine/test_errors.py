@@ -150,7 +150,7 @@ def test_missing_attribute_in_a_loop_row_names_the_row_paragraph() -> None:
     with pytest.raises(TemplateError) as info:
         template.render({"xs": [{"ten": "a"}, {}]})
     assert "«ten»" in info.value.message
-    assert "bảng 1, hàng 2, ô 1, đoạn 1" in info.value.message
+    assert "bảng 1, hàng 2, ô 1, đoạn 1" in info.value.format()
 
 
 def test_filter_raising_names_the_paragraph() -> None:

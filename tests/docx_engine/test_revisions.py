@@ -259,3 +259,13 @@ def test_a_decomposed_vietnamese_literal_in_a_tag_compares_equal() -> None:
     assert body_texts(out) == ["khớp"]
     notes = [x for x in template.problems if x.code == "repaired-tag"]
     assert notes and "NFC" in notes[0].message
+
+
+def test_a_header_with_tracked_changes_and_no_tag_is_cleaned_once_at_prepare() -> None:
+    data = make_docx(p(r("{{ ten }}")), header=p(r("ỦY BAN "), deleted("CŨ"), inserted("NHÂN DÂN")))
+    template, out = render_checked(data, CTX)
+    assert template.templated_parts() == ["word/document.xml"]  # nothing per document
+    with zipfile.ZipFile(io.BytesIO(out)) as z:
+        header = etree.fromstring(z.read("word/header1.xml"))
+    assert "".join(str(t) for t in header.itertext()) == "ỦY BAN NHÂN DÂN"
+    assert header.find(".//w:del", NS) is None and header.find(".//w:ins", NS) is None
