@@ -22,6 +22,7 @@ from typing import Literal, Protocol
 
 from reportgen.app.renderer import Renderer
 from reportgen.diagnostics.errors import ReportgenError
+from reportgen.diagnostics.oserrors import os_reason
 from reportgen.outputs.atomic import write_atomic
 from reportgen.outputs.manifest import sha256_file
 
@@ -76,7 +77,7 @@ def run_job(renderer: Renderer, job: Job) -> JobResult:
             job.index,
             unit.name,
             "failed",
-            reason=f"{path}: không ghi được tệp: {exc.strerror or exc}",
+            reason=f"{path}: không ghi được tệp: {os_reason(exc)}",
         )
     except Exception as exc:  # one unit's failure must not stop the batch
         return JobResult(job.index, unit.name, "failed", reason=f"{type(exc).__name__}: {exc}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.diagnostics.errors import DataError, Location
+from reportgen.diagnostics.oserrors import os_reason
 
 _UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
 
@@ -66,7 +67,7 @@ class InputFile:
             target.write_bytes(self.data)
         except OSError as exc:
             raise DataError(
-                f"không lưu được tệp tải lên: {exc.strerror or exc}",
+                f"không lưu được tệp tải lên: {os_reason(exc)}",
                 location=Location(file=self.name),
                 hint="kiểm tra chỗ trống và quyền ghi của thư mục làm việc",
                 code="os.error",

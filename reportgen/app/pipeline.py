@@ -24,6 +24,7 @@ from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit, load_dataset
 from reportgen.diagnostics.errors import DataError, ErrorList, Location, OutputError, ReportgenError
 from reportgen.diagnostics.model import Diagnostic
+from reportgen.diagnostics.oserrors import os_reason
 from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.outputs import manifest as manifests
 from reportgen.outputs.atomic import flush_all, write_atomic
@@ -180,7 +181,7 @@ def _set_aside(path: Path) -> Path | None:
                 path.rename(target)
             except OSError as exc:
                 raise OutputError(
-                    f"không đổi tên được báo cáo cũ: {exc.strerror or exc}",
+                    f"không đổi tên được báo cáo cũ: {os_reason(exc)}",
                     location=Location(file=str(path)),
                     hint="đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi",
                     code="os.error",
@@ -205,7 +206,7 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(
-            f"không tạo được thư mục kết quả: {exc.strerror or exc}",
+            f"không tạo được thư mục kết quả: {os_reason(exc)}",
             location=Location(file=str(folder)),
             hint="kiểm tra quyền ghi, hoặc chọn thư mục khác bằng -o",
             code="os.error",

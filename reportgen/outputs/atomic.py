@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from reportgen.diagnostics.errors import Location, OutputError
+from reportgen.diagnostics.oserrors import os_reason
 
 __all__ = [
     "TEMP_PATTERN",
@@ -89,26 +90,6 @@ def _clean_once(directory: Path) -> None:
         return
     _CLEANED.add(key)
     clean_stale_temporaries(directory)
-
-
-_REASONS = {
-    "ENOSPC": "ổ đĩa đã đầy",
-    "EDQUOT": "đã hết hạn mức dung lượng trên ổ đĩa",
-    "EROFS": "ổ đĩa hoặc thư mục chỉ cho đọc",
-    "EACCES": "không có quyền ghi",
-    "EPERM": "không có quyền ghi",
-    "ENAMETOOLONG": "tên tệp quá dài",
-    "EBUSY": "tệp đang bị chương trình khác dùng",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """A Vietnamese phrase for an operating-system error (the system's own words after it)."""
-    import errno
-
-    name = errno.errorcode.get(exc.errno or 0, "")
-    said = exc.strerror or str(exc)
-    return f"{_REASONS[name]} ({said})" if name in _REASONS else said
 
 
 def _exists_error(path: Path) -> OutputError:

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.diagnostics.errors import Location, OutputError
-from reportgen.outputs.atomic import clean_stale_temporaries, os_reason
+from reportgen.diagnostics.oserrors import os_reason
+from reportgen.outputs.atomic import clean_stale_temporaries
 
 __all__ = ["LOCK_NAME", "FolderLock", "folder_lock"]
 

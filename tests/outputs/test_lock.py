@@ -105,4 +105,4 @@ def test_a_read_only_folder_is_an_output_error(tmp_path: Path) -> None:
             pass
     finally:
         folder.chmod(0o755)
-    assert "không có quyền ghi" in info.value.message
+    assert "không có quyền" in info.value.message
