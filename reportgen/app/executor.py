@@ -80,7 +80,13 @@ def run_job(renderer: Renderer, job: Job) -> JobResult:
             reason=f"{path}: không ghi được tệp: {os_reason(exc)}",
         )
     except Exception as exc:  # one unit's failure must not stop the batch
-        return JobResult(job.index, unit.name, "failed", reason=f"{type(exc).__name__}: {exc}")
+        return JobResult(
+            job.index,
+            unit.name,
+            "failed",
+            reason=f"lỗi không lường trước khi sinh báo cáo ({type(exc).__name__}: {exc}); "
+            "các báo cáo khác không bị ảnh hưởng — hãy báo lỗi này kèm tệp định nghĩa và số liệu",
+        )
     return JobResult(job.index, unit.name, "draft" if job.draft else "rendered", sha256=digest)
 
 
