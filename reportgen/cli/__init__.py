@@ -8,7 +8,17 @@ Each command lives in its own module and registers itself on :data:`main` when i
 
 from __future__ import annotations
 
-from reportgen.cli import authoring, check, render, soat, words
+from reportgen.cli import authoring, check, form, render, soat, words
 from reportgen.cli.main import main, run, usage_message
 
-__all__ = ["authoring", "check", "main", "render", "run", "soat", "usage_message", "words"]
+__all__ = [
+    "authoring",
+    "check",
+    "form",
+    "main",
+    "render",
+    "run",
+    "soat",
+    "usage_message",
+    "words",
+]

@@ -29,6 +29,7 @@ from reportgen.config.model import (
     Signer,
     Table,
     TotalMode,
+    WorkbookLayout,
 )
 from reportgen.config.schema import MISSING, Context, did_you_mean
 from reportgen.config.spec import CHECKS, ID, IDS, ROOT
@@ -436,6 +437,50 @@ class _Builder:
         return p
 
 
+# --- data.workbook ------------------------------------------------------------------------------
+
+
+def _workbook_layout(
+    b: _Builder, d: dict[str, Any] | None, indicators: Mapping[str, Indicator]
+) -> WorkbookLayout:
+    """The typed ``data.workbook`` block (an empty one when it is absent)."""
+    if d is None:
+        return WorkbookLayout()
+    header_rows = None
+    if d.get("header_rows"):
+        a, _, z = d["header_rows"].replace("–", "-").partition("-")
+        lo, hi = int(a), int(z or a)
+        header_rows = (min(lo, hi), max(lo, hi))
+    columns = dict(d.get("columns") or {})
+    for iid in columns:
+        if iid in indicators and indicators[iid].formula is not None:
+            b.err(
+                ("data", "workbook", "columns", iid),
+                f'chỉ tiêu "{iid}" được tính bằng công thức (formula), không đọc từ cột',
+                "xóa dòng này, hoặc thay formula của chỉ tiêu bằng column",
+            )
+    first, last = d.get("first_row"), d.get("last_row")
+    if first is not None and last is not None and first > last:
+        b.err(
+            ("data", "workbook", "last_row"),
+            f"last_row ({last}) nhỏ hơn first_row ({first})",
+            "đổi chỗ hai giá trị",
+        )
+    return WorkbookLayout(
+        sheets=tuple(x for x in d.get("sheets") or () if x),
+        unit_column=d.get("unit_column"),
+        header_rows=header_rows,
+        first_row=first,
+        last_row=last,
+        columns=columns,
+        groups=tuple(x for x in d.get("groups") or () if x),
+        line=b.ctx.lines.line(("data", "workbook")),
+    )
+
+
+# --- end data.workbook --------------------------------------------------------------------------
+
+
 def _canonical_type(name: str) -> str:
     lowered = name.lower()
     for full in DOC_TYPE_CODES:
@@ -544,6 +589,7 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
             period=data["period"],
             previous=previous,
             city_only=bool(data.get("city_only")),
+            workbook=_workbook_layout(b, data.get("workbook"), indicators),
         )
         for iid, ind in indicators.items():
             if ind.column is not None and ind.column == data["unit_column"]:

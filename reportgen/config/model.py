@@ -134,6 +134,28 @@ class Previous:
     label: str | None
 
 
+# --- data.workbook: reading clerks' own workbooks -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkbookLayout:
+    """How to read a clerk's workbook (``data.workbook``): sheets joined by unit name, the
+    header and table rows when declared, column mapping, and the group/subtotal rows."""
+
+    sheets: tuple[str, ...] = ()
+    unit_column: str | None = None
+    header_rows: tuple[int, int] | None = None
+    first_row: int | None = None
+    last_row: int | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+    groups: tuple[str, ...] = ()
+    line: int | None = None
+    """The line of ``data.workbook`` in the YAML (for messages)."""
+
+
+# --- end data.workbook ---------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class DataSource:
     """Where the figures come from: the file, its unit column, the whole-city row, the locale."""
@@ -152,6 +174,7 @@ class DataSource:
     # --- findings and reasoning (validate) ---
     city_only: bool = False
     """One row for the whole city (or province) and no wards."""
+    workbook: WorkbookLayout = field(default_factory=WorkbookLayout)  # data.workbook
 
 
 @dataclass(frozen=True)

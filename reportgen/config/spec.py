@@ -222,13 +222,67 @@ PREVIOUS = Obj(
     },
 )
 
+
+# --- data.workbook: reading clerks' own workbooks (biểu mẫu) -----------------------------------
+
+WORKBOOK = Obj(
+    name="data.workbook",
+    doc="Cách đọc bảng tính biểu mẫu của văn thư (.xlsx, .xlsm, .xls, .ods): tiêu đề nhiều dòng "
+    "có ô gộp, cột STT, dòng đánh số cột, dòng nhóm và dòng cộng, ghi chú và chữ ký dưới bảng. "
+    "Chỉ dùng khi tệp số liệu là bảng tính; xem docs/clerk-workbooks.md.",
+    fields={
+        "sheets": Field(
+            ListOf(Str(), single_ok=True),
+            "Các trang tính có số liệu; số liệu của một đơn vị ở nhiều trang tính được ghép theo "
+            "tên đơn vị. Mặc định: data.sheet, hoặc trang tính đầu tiên.",
+            example="[Biểu 01, Biểu 02]",
+        ),
+        "unit_column": Field(
+            Str(),
+            "Cột tên đơn vị: tiêu đề, đường dẫn tiêu đề hoặc chữ cái cột. Mặc định: cột có tiêu "
+            "đề Tên đơn vị, Đơn vị, Phường, xã… (hoặc data.unit_column).",
+        ),
+        "header_rows": Field(
+            Str(pattern=r"[0-9]+(\s*[-–]\s*[0-9]+)?", pattern_doc="dòng hoặc khoảng dòng, ví dụ 4-5"),
+            "Các dòng tiêu đề cột, ví dụ 4-5. Mặc định: tự nhận (dòng có cột tên đơn vị và các "
+            "dòng tiêu đề con dưới nó).",
+        ),
+        "first_row": Field(
+            Int(minimum=1), "Dòng số liệu đầu tiên. Mặc định: ngay dưới tiêu đề và dòng đánh số cột."
+        ),
+        "last_row": Field(
+            Int(minimum=1),
+            "Dòng cuối của bảng. Mặc định: dòng trước phần ghi chú, ngày tháng, chữ ký.",
+        ),
+        "columns": Field(
+            MapOf(Str()),
+            "Cột của từng chỉ tiêu (mã chỉ tiêu → cột), và các cột chữ mẫu dùng "
+            "(`{{ don_vi.cot.<tên> }}`). Cột ghi bằng đường dẫn tiêu đề (`Hộ nghèo › Đầu năm`, "
+            "dấu › hoặc >), tiêu đề (nếu không trùng), số thứ tự cột ở dòng đánh số (`(3)`) hoặc "
+            "chữ cái cột (`D`); thêm `Tên trang tính!` phía trước khi có nhiều trang tính. Chỉ "
+            "tiêu không khai báo ở đây được tìm theo `column` của nó.",
+            example="{ho_ngheo_dau_ky: Hộ nghèo › Đầu năm, chu_tich: Chủ tịch UBND}",
+        ),
+        "groups": Field(
+            ListOf(Str(), single_ok=True),
+            "Tên các dòng nhóm, dòng cộng (Khối phường, I. Các phường, Cộng…): không bao giờ "
+            "được tính là một đơn vị, và được đối chiếu với tổng các đơn vị trong nhóm (các dòng "
+            "ngay dưới dòng nhóm, hoặc ngay trên nếu dòng cộng ở cuối nhóm; dòng Tổng cộng: mọi "
+            "đơn vị). Một dòng trông như dòng cộng mà không khai báo là lỗi.",
+            example="[Khối phường, Khối xã]",
+        ),
+    },
+)
+
+# --- end data.workbook -------------------------------------------------------------------------
+
 DATA = Obj(
     name="data",
     doc="Tệp số liệu: mỗi dòng là một phường, xã.",
     fields={
         "file": Field(
             Str(),
-            "Tệp .csv, .tsv, .txt hoặc .xlsx, tính từ thư mục của tệp YAML.",
+            "Tệp .csv, .tsv, .txt, .xlsx, .xlsm, .xls hoặc .ods, tính từ thư mục của tệp YAML.",
             required=True,
             example="../inputs/giam-ngheo-2024.csv",
         ),
@@ -268,6 +322,7 @@ DATA = Obj(
             "dòng đó là số toàn thành phố, không cộng từ đơn vị nào.",
             default=False,
         ),
+        "workbook": Field(WORKBOOK, WORKBOOK.doc),  # data.workbook (clerks' workbooks)
     },
 )
 
@@ -508,6 +563,7 @@ def all_specs() -> list[tuple[str, Spec]]:
         ("sections[].table", TABLE),
         ("data", DATA),
         ("data.previous", PREVIOUS),
+        ("data.workbook", WORKBOOK),
         ("indicators.<mã>", INDICATOR),
         ("lint", LINT),
         ("lint.acknowledge[]", ACKNOWLEDGEMENT),

@@ -9,14 +9,15 @@ others: they become :class:`CellIssue` records that validation reports as findin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
 from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.reader import RawTable, column_letter, read_table
-from reportgen.data.text import collapse_spaces, slugify, unit_key
+from reportgen.data.text import collapse_spaces, expand_unit_name, slugify, unit_key
+from reportgen.data.workbook import WORKBOOK_EXTENSIONS, Uncomputed
 from reportgen.diagnostics.errors import (
     DataError,
     ErrorList,
@@ -81,6 +82,8 @@ class Unit:
     texts: dict[str, str | None]
     attrs: dict[str, str]
     is_total: bool = False
+    rows: dict[str, int] | None = None
+    """The unit's row in each sheet when its figures come from several sheets."""
 
 
 @dataclass
@@ -94,12 +97,21 @@ class Dataset:
     total_from_file: bool = False
     previous: dict[str, Unit] | None = None
     previous_table: RawTable | None = None
+    previous_columns: dict[str, str] | None = None
     columns: dict[str, str] = field(default_factory=dict)
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    """The table (sheet) of each indicator read from another sheet than :attr:`table`."""
+    notes: list[str] = field(default_factory=list)
+    """How the data file was read (header rows taken, rows skipped…), for the clerk."""
     _index: tuple[dict[str, Unit], dict[str, Unit]] | None = field(default=None, repr=False)
 
     def source(self, unit: Unit, indicator: str) -> Source | None:
         """Return the cell that holds ``indicator`` for ``unit`` (None for computed values)."""
-        return _source(self.table, self.columns, unit.row, indicator)
+        table = self.tables.get(indicator, self.table)
+        row = unit.row
+        if unit.rows is not None and table.sheet is not None:
+            row = unit.rows.get(table.sheet, row)
+        return _source(table, self.columns, row, indicator)
 
     def previous_source(self, unit: Unit, indicator: str) -> Source | None:
         """Return the cell of the previous period's file that holds ``indicator`` for the unit
@@ -109,7 +121,8 @@ class Dataset:
         prev = self.previous.get(unit.key)
         if prev is None:
             return None
-        return _source(self.previous_table, self.columns, prev.row, indicator)
+        columns = self.previous_columns if self.previous_columns is not None else self.columns
+        return _source(self.previous_table, columns, prev.row, indicator)
 
     def find(self, name: str) -> Unit | None:
         """Return the unit named ``name`` (case, spaces and tone placement folded), or whose
@@ -226,14 +239,23 @@ def build_units(
     kind_column: str | None = None,
     total_row: str | None = None,
     require_total: bool = True,
+    columns_of: Mapping[str, str] | None = None,
+    attr_columns: Mapping[str, str] | None = None,
+    derive_kind: bool = False,
 ) -> tuple[list[Unit], Unit | None]:
     """Read the units of ``table``; return them and the whole-city row if the file has one.
 
-    Every indicator with a column is read. Those in ``required`` (default: all of them) must
+    Every indicator with a column is read (``columns_of`` maps indicator ids to the table's
+    headers when they are not the indicators' own ``column``: a workbook's header paths). Those
+    in ``required`` (default: all of them) must
     have their column in the file — a :class:`~reportgen.diagnostics.errors.ErrorList` names every missing
     one with a did-you-mean — and an empty cell of theirs is an issue; the others are read when
     their column is there. ``total_row`` names the whole-city row; with ``require_total`` a file
     without it is an error. Cells that cannot be read are appended to ``issues`` (when given).
+    ``attr_columns`` adds named text columns to each unit's ``attrs``; with ``derive_kind`` a
+    unit's kind is the word its name starts with (Phường, Xã, Thị trấn) when there is no kind
+    column. Abbreviated names (``P. Trần Phú``) are written out. Rows that cannot be units (no
+    name, twice the same unit, more cells than headers) are all reported together.
     """
     ucol = table.require_column(unit_column, "tên đơn vị, xem data.unit_column")
     kcol = (
@@ -246,13 +268,14 @@ def build_units(
     # hot loop below
     columns: list[tuple[str, int, Indicator, bool, bool, bool, bool]] = []
     for ind in config.indicators.values():
-        if ind.column is None:
+        column = ind.column if columns_of is None else columns_of.get(ind.id)
+        if column is None:
             continue
         must = required is None or ind.id in required
-        if ind.column not in table.index and not must:
+        if column not in table.index and not must:
             continue
         try:
-            i = table.require_column(ind.column, f"chỉ tiêu {ind.id}: {ind.label}")
+            i = table.require_column(column, f"chỉ tiêu {ind.id}: {ind.label}")
         except DataError as exc:
             errs.append(exc)
             continue
@@ -284,6 +307,13 @@ def build_units(
     headers = table.headers
     width = len(headers)
 
+    header_of = {
+        ind.id: (ind.column if columns_of is None else columns_of.get(ind.id))
+        for ind in config.indicators.values()
+    }
+    attr_index = {n: table.index[h] for n, h in (attr_columns or {}).items() if h in table.index}
+    row_errors: list[ReportgenError] = []
+
     def issue(
         unit: str,
         key: str,
@@ -298,7 +328,7 @@ def build_units(
                 CellIssue(
                     unit,
                     ind.id,
-                    Source(file, sheet, row, table.location(row, ind.column).column),
+                    Source(file, sheet, row, table.location(row, header_of[ind.id]).column),
                     text,
                     message,
                     hint,
@@ -310,32 +340,42 @@ def build_units(
         n_cells = len(cells)
         raw_name = cells[ucol] if ucol < n_cells else None
         if raw_name is None or (isinstance(raw_name, str) and not raw_name.strip()):
-            raise DataError(
-                "dòng có số liệu nhưng không có tên đơn vị",
-                location=table.location(row, unit_column),
-                hint="điền tên phường, xã hoặc xóa dòng thừa",
+            row_errors.append(
+                DataError(
+                    "dòng có số liệu nhưng không có tên đơn vị",
+                    location=table.location(row, unit_column),
+                    hint="điền tên phường, xã hoặc xóa dòng thừa",
+                )
             )
-        name = collapse_spaces(str(raw_name))
+            continue
+        name = expand_unit_name(collapse_spaces(str(raw_name)))
         key = unit_key(name)
         if key in seen:
-            raise DataError(
-                f'đơn vị "{name}" có hai dòng (dòng {seen[key]} và dòng {row})',
-                location=table.location(row, unit_column),
-                hint="xóa dòng trùng hoặc sửa tên đơn vị (tên được so không phân "
-                "biệt hoa thường, dấu cách thừa và vị trí dấu thanh)",
+            row_errors.append(
+                DataError(
+                    f'đơn vị "{name}" có hai dòng (dòng {seen[key]} và dòng {row})',
+                    location=table.location(row, unit_column),
+                    hint="xóa dòng trùng hoặc sửa tên đơn vị (tên được so không phân "
+                    "biệt hoa thường, dấu cách thừa và vị trí dấu thanh)",
+                )
             )
+            continue
         seen[key] = row
         is_total = total_key is not None and key == total_key
         if not is_total and looks_like_total(name, total_name):
             if require_total:
-                raise DataError(
-                    f'dòng "{name}" có vẻ là dòng tổng, không phải một phường, xã: nếu tính như '
-                    "một đơn vị thì số toàn thành phố bị cộng hai lần",
-                    location=table.location(row, unit_column),
-                    hint=f'khai báo `total_row: "{name}"` trong mục data để reportgen đọc dòng '
-                    "này làm số toàn thành phố và đối chiếu với tổng các đơn vị, hoặc xóa "
-                    "dòng này",
+                row_errors.append(
+                    DataError(
+                        f'dòng "{name}" có vẻ là dòng tổng, không phải một phường, xã: nếu tính '
+                        "như một đơn vị thì số toàn thành phố bị cộng hai lần",
+                        location=table.location(row, unit_column),
+                        code="data.subtotal-row",
+                        hint=f'khai báo `total_row: "{name}"` trong mục data để reportgen đọc '
+                        "dòng này làm số toàn thành phố và đối chiếu với tổng các đơn vị, hoặc "
+                        "xóa dòng này",
+                    )
                 )
+                continue
             is_total = True  # the previous period's total row: never a unit
         who = total_name if is_total else name
         who_key = unit_key(total_name) if is_total else key
@@ -344,16 +384,20 @@ def build_units(
         if n_cells < width:
             cells = [*cells, *([None] * (width - n_cells))]
         elif n_cells > width and any(c is not None for c in cells[width:]):
-            raise DataError(
-                f"dòng có {n_cells} ô nhưng dòng tiêu đề chỉ có {width} cột: các ô thừa sẽ lệch "
-                "cột",
-                location=table.location(row, None),
-                hint="nếu tệp phân cách cột bằng dấu phẩy thì số thập phân phải đặt trong ngoặc "
-                'kép ("494,4") hoặc lưu lại tệp với dấu chấm phẩy; nếu không, xóa các ô thừa',
+            row_errors.append(
+                DataError(
+                    f"dòng có {n_cells} ô nhưng dòng tiêu đề chỉ có {width} cột: các ô thừa sẽ "
+                    "lệch cột",
+                    location=table.location(row, None),
+                    hint="nếu tệp phân cách cột bằng dấu phẩy thì số thập phân phải đặt trong "
+                    'ngoặc kép ("494,4") hoặc lưu lại tệp với dấu chấm phẩy; nếu không, xóa các '
+                    "ô thừa",
+                )
             )
+            continue
         for iid, index, ind, is_text, percent, count, filled in columns:
             cell = cells[index]
-            if is_text:
+            if is_text and not isinstance(cell, Uncomputed):
                 texts[iid] = None if cell is None else str(cell)
                 continue
             if cell is None:
@@ -362,6 +406,20 @@ def build_units(
                     continue  # a blank rate of the total row is computed by its formula
                 if filled:
                     issue(who, who_key, ind, row, None, _empty_message(ind), _EMPTY_HINT)
+                continue
+            if isinstance(cell, Uncomputed):
+                values[iid] = None
+                issue(
+                    who,
+                    who_key,
+                    ind,
+                    row,
+                    cell.formula,
+                    f"ô có công thức {cell.formula} nhưng tệp không lưu giá trị đã tính (tệp được "
+                    "tạo bằng một chương trình và chưa mở bằng Excel): không biết số liệu",
+                    "mở tệp trong Excel (hoặc LibreOffice Calc) và lưu lại để công thức được "
+                    "tính, hoặc ghi số thay cho công thức",
+                )
                 continue
             places = decimals[iid]
             if isinstance(cell, Decimal):  # a number cell of a workbook
@@ -399,11 +457,17 @@ def build_units(
                 continue
             values[iid] = value
         attrs = {h: str(c) for h, c in zip(headers, cells, strict=False) if h and c is not None}
+        for attr, at in attr_index.items():
+            if cells[at] is not None:
+                attrs[attr] = str(cells[at])
+        kind = str(cells[kcol]) if kcol is not None and kcol < n_cells and cells[kcol] else None
+        if kind is None and derive_kind:
+            kind = _kind_of(name)
         unit = Unit(
             name=name,
             key=key,
             slug=slugify(name),
-            kind=str(cells[kcol]) if kcol is not None and kcol < n_cells and cells[kcol] else None,
+            kind=kind,
             row=row,
             values=values,
             texts=texts,
@@ -417,12 +481,18 @@ def build_units(
     slugs: dict[str, str] = {}
     for u in units:
         if u.slug in slugs:
-            raise DataError(
-                f'hai đơn vị "{slugs[u.slug]}" và "{u.name}" có cùng tên tệp "{u.slug}"',
-                location=table.location(u.row, unit_column),
-                hint="đổi tên để hai đơn vị khác nhau",
+            row_errors.append(
+                DataError(
+                    f'hai đơn vị "{slugs[u.slug]}" và "{u.name}" có cùng tên tệp "{u.slug}"',
+                    location=table.location(u.row, unit_column),
+                    hint="đổi tên để hai đơn vị khác nhau",
+                )
             )
         slugs[u.slug] = u.name
+    if len(row_errors) == 1:
+        raise row_errors[0]
+    if row_errors:
+        raise ErrorList(f"Tệp {table.file} có dòng không đọc được", row_errors)
     if total_key is not None and total is None and require_total:
         guess = _closest([u.name for u in units], total_row or "")
         raise DataError(
@@ -433,6 +503,13 @@ def build_units(
             "tính tổng từ các đơn vị",
         )
     return units, total
+
+
+def _kind_of(name: str) -> str | None:
+    for word in ("Phường", "Xã", "Thị trấn"):
+        if name.startswith(word + " "):
+            return word
+    return None
 
 
 def _closest(names: list[str], name: str) -> str | None:
@@ -516,67 +593,342 @@ def _previous_indicators(config: ReportConfig) -> set[str]:
     return out
 
 
-def load_dataset(config: ReportConfig, data_file: str | Path | None = None) -> Dataset:
-    """Read the data file of ``config`` (or ``data_file``) and compute every indicator.
+@dataclass
+class _Read:
+    """Units read from one data file (CSV or workbook), before any computing."""
 
-    With ``data.previous``, the previous period's file is read too: every indicator column it
-    has (for the templates' ``ky_truoc``); the columns the continuity checks need must be there.
-    Its unreadable cells are issues as well.
-    """
-    ds = config.data
-    path = Path(data_file) if data_file is not None else ds.file
+    table: RawTable
+    units: list[Unit]
+    total: Unit | None
+    columns: dict[str, str]
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _read_units(
+    path: Path,
+    config: ReportConfig,
+    issues: list[CellIssue],
+    *,
+    sheet: str | None,
+    unit_column: str,
+    locale: str,
+    kind_column: str | None,
+    required: Collection[str] | None = None,
+    require_total: bool = True,
+    separator: str | None = None,
+    header_row: int | None = None,
+) -> _Read:
+    if path.suffix.lower() in WORKBOOK_EXTENSIONS and path.exists():
+        return _read_workbook_units(
+            path,
+            config,
+            issues,
+            sheet=sheet,
+            unit_column=unit_column,
+            locale=locale,
+            required=required,
+            require_total=require_total,
+        )
     table = read_table(
         path,
         name=_display(path),
-        sheet=ds.sheet,
-        separator=ds.separator,
-        unit_column=ds.unit_column,
-        header_row=ds.header_row,
+        sheet=sheet,
+        separator=separator,
+        unit_column=unit_column,
+        header_row=header_row,
     )
-    issues: list[CellIssue] = []
-    units, file_total = build_units(
+    units, total = build_units(
         table,
         config,
-        locale=ds.locale,
-        unit_column=ds.unit_column,
+        locale=locale,
+        unit_column=unit_column,
         issues=issues,
-        kind_column=ds.kind_column,
-        total_row=_city_only_row(table, ds.unit_column) if ds.city_only else ds.total_row,
+        required=required,
+        kind_column=kind_column,
+        total_row=_city_only_row(table, unit_column)
+        if config.data.city_only and require_total  # this period's file, not the previous one
+        else config.data.total_row,
+        require_total=require_total,
     )
+    columns = {i.id: i.column for i in config.indicators.values() if i.column}
+    return _Read(table, units, total, columns)
+
+
+def _read_workbook_units(
+    path: Path,
+    config: ReportConfig,
+    issues: list[CellIssue],
+    *,
+    sheet: str | None,
+    unit_column: str,
+    locale: str,
+    required: Collection[str] | None,
+    require_total: bool,
+) -> _Read:
+    """Units of a clerk's workbook: every sheet read, joined by unit name, group rows checked."""
+    from reportgen.data.sheets import read_workbook
+
+    name = _display(path)
+    wd = read_workbook(
+        path,
+        config,
+        name=name,
+        sheet=sheet,
+        unit_column=unit_column,
+        locale=locale,
+        required=required,
+    )
+    errors: list[ReportgenError] = list(wd.errors)
+    cell_issues: list[CellIssue] = []
+    per_sheet: list[tuple[list[Unit], Unit | None]] = []
+    kind_name = config.data.kind_column
+    for s, st in enumerate(wd.sheets):
+        mine = {n: h for n, (si, h) in wd.mapping.items() if si == s}
+        ind_cols = {n: h for n, h in mine.items() if n in config.indicators}
+        attrs = {n: h for n, h in mine.items() if n not in config.indicators}
+        try:
+            per_sheet.append(
+                build_units(
+                    st.table,
+                    config,
+                    locale=locale,
+                    unit_column=wd.unit_headers[s],
+                    issues=cell_issues,
+                    required=required,
+                    kind_column=attrs.get(kind_name) if kind_name else None,
+                    total_row=config.data.total_row,
+                    require_total=require_total,
+                    columns_of=ind_cols,
+                    attr_columns=attrs,
+                    derive_kind=True,
+                )
+            )
+        except ErrorList as exc:
+            errors.extend(exc.errors)
+            per_sheet.append(([], None))
+        except ReportgenError as exc:
+            errors.append(exc)
+            per_sheet.append(([], None))
+    first = wd.sheets[0]
+    units, total = per_sheet[0]
+    tables: dict[str, RawTable] = {}
+    if len(wd.sheets) > 1:
+        sheet0 = first.table.sheet or ""
+        for u in [*units, *([total] if total else [])]:
+            u.rows = {sheet0: u.row or 0}
+        by_key = {u.key: u for u in units}
+        for s in range(1, len(wd.sheets)):
+            st = wd.sheets[s]
+            others, other_total = per_sheet[s]
+            seen: set[str] = set()
+            for o in others:
+                base = by_key.get(o.key)
+                if base is None:
+                    errors.append(
+                        DataError(
+                            f'đơn vị "{o.name}" có ở trang tính {st.table.sheet} nhưng không có ở '
+                            f"trang tính {first.table.sheet}",
+                            location=Location(file=name, sheet=st.table.sheet, row=o.row),
+                            code="data.sheet-join",
+                            hint="các trang tính được ghép theo tên đơn vị: sửa tên cho giống "
+                            "nhau, hoặc thêm đơn vị vào trang tính kia",
+                        )
+                    )
+                    continue
+                seen.add(o.key)
+                _merge(base, o, st.table.sheet or "")
+            if total is not None and other_total is not None:
+                _merge(total, other_total, st.table.sheet or "")
+            missing = [u for u in units if u.key not in seen]
+            if missing and others:
+                errors.append(
+                    DataError(
+                        f"trang tính {st.table.sheet} thiếu {len(missing)} đơn vị có ở trang "
+                        f"tính {first.table.sheet}: "
+                        + ", ".join(u.name for u in missing[:8])
+                        + (" …" if len(missing) > 8 else ""),
+                        location=Location(file=name, sheet=st.table.sheet),
+                        code="data.sheet-join",
+                        hint="thêm dòng của các đơn vị này, hoặc sửa tên cho giống trang tính "
+                        f"{first.table.sheet}",
+                    )
+                )
+        for n, (si, _) in wd.mapping.items():
+            if si != 0:
+                tables[n] = wd.sheets[si].table
+    if errors:
+        errors.extend(
+            DataError(f"{i.unit}: {i.message}", location=_loc(i.source), hint=i.hint)
+            for i in cell_issues
+        )
+        if len(errors) == 1:
+            raise errors[0]
+        raise ErrorList(f"Tệp {name} có lỗi", errors)
+    issues.extend(cell_issues)
+    by_row: dict[tuple[int, int], Unit] = {}
+    for s, st in enumerate(wd.sheets):
+        for u in units:
+            row = u.rows.get(st.table.sheet or "", 0) if u.rows else u.row
+            by_row[(s, row or 0)] = u
+    _check_groups(config, wd, by_row, issues, locale)
+    return _Read(
+        first.table,
+        units,
+        total,
+        {n: h for n, (_, h) in wd.mapping.items()},
+        tables,
+        wd.notes,
+    )
+
+
+def _loc(source: Source) -> Location:
+    return Location(file=source.file, sheet=source.sheet, row=source.row, column=source.column)
+
+
+def _merge(base: Unit, other: Unit, sheet: str) -> None:
+    base.values.update(other.values)
+    base.texts.update(other.texts)
+    for k, v in other.attrs.items():
+        base.attrs.setdefault(k, v)
+    if base.kind is None:
+        base.kind = other.kind
+    if base.rows is not None and other.row is not None:
+        base.rows[sheet] = other.row
+
+
+def _check_groups(
+    config: ReportConfig,
+    wd: object,
+    by_row: dict[tuple[int, int], Unit],
+    issues: list[CellIssue],
+    locale: str,
+) -> None:
+    """Each declared group row against the sum of its units, for every summed indicator of its
+    sheet (a difference is an error of the city report: its source disagrees with itself)."""
+    from reportgen.data.sheets import WorkbookData
+
+    assert isinstance(wd, WorkbookData)
+    read = number_reader(locale)
+    city, city_key = config.data.total_name, unit_key(config.data.total_name)
+    for g in wd.groups_all():
+        st = wd.sheets[g.sheet]
+        for iid, (si, header) in wd.mapping.items():
+            ind = config.indicators.get(iid)
+            if si != g.sheet or ind is None or ind.total != "sum" or ind.kind == "text":
+                continue
+            i = st.table.index.get(header)
+            if i is None or i >= len(g.cells):
+                continue
+            cell = g.cells[i]
+            source = Source(st.table.file, st.table.sheet, g.row.number, st.table.location(None, header).column)
+            if isinstance(cell, Decimal):
+                stated: Decimal | None = cell
+            elif isinstance(cell, str):
+                try:
+                    stated = read(cell.rstrip("%").strip())
+                except NumberFormatError as exc:
+                    issues.append(
+                        CellIssue(city, iid, source, cell, f'dòng nhóm "{g.row.name}": {exc.message}', exc.hint, city_key)
+                    )
+                    continue
+            else:
+                continue
+            members = [by_row.get((g.sheet, n)) for n in g.members]
+            vals = [m.values.get(iid) if m is not None else None for m in members]
+            if not members or any(v is None for v in vals):
+                continue
+            summed = sum((v for v in vals if v is not None), Decimal(0))
+            slack = ind.tolerance * len(vals) if ind.rounded else Decimal(0)
+            if stated is None or abs(stated - summed) <= slack and (slack or stated == summed):
+                continue
+            first, last = g.members[0], g.members[-1]
+            where = {
+                "below": f"các dòng {first}–{last} ngay dưới",
+                "above": f"các dòng {first}–{last} ngay trên",
+                "all": f"mọi đơn vị của trang tính (dòng {first}–{last})",
+            }[g.direction]
+            issues.append(
+                CellIssue(
+                    city,
+                    iid,
+                    source,
+                    str(stated),
+                    f'dòng nhóm "{g.row.name}" ghi {ind.label} là {_vi(stated)}, nhưng tổng '
+                    f"{len(vals)} đơn vị của nhóm ({where}) là {_vi(summed)}",
+                    "sửa số của dòng nhóm hoặc của đơn vị sai; nếu nhóm gồm các dòng khác, kiểm "
+                    "tra data.workbook.groups",
+                    city_key,
+                )
+            )
+
+
+def _vi(value: Decimal) -> str:
+    from reportgen.vnformat import format_number
+
+    return format_number(value)
+
+
+def load_dataset(config: ReportConfig, data_file: str | Path | None = None) -> Dataset:
+    """Read the data file of ``config`` (or ``data_file``) and compute every indicator.
+
+    A CSV file is one flat table; a workbook (.xlsx, .xlsm, .xls, .ods) is read as the clerks
+    keep it (``data.workbook``: header paths, several sheets, group rows — see
+    :mod:`reportgen.data.sheets`). With ``data.previous``, the previous period's file is read
+    too: every indicator column it has (for the templates' ``ky_truoc``); the columns the
+    continuity checks need must be there. Its unreadable cells are issues as well.
+    """
+    ds = config.data
+    path = Path(data_file) if data_file is not None else ds.file
+    issues: list[CellIssue] = []
+    got = _read_units(
+        path,
+        config,
+        issues,
+        sheet=ds.sheet,
+        unit_column=ds.unit_column,
+        locale=ds.locale,
+        kind_column=ds.kind_column,
+        separator=ds.separator,
+        header_row=ds.header_row,
+    )
+    units, file_total = got.units, got.total
     order = config.indicator_order()
     total_order = config.total_order()
     for u in units:
         compute(u, config, order)
     total = compute_total(units, config, total_order, file_total, ds.total_name)
     dataset = Dataset(
-        table=table,
+        table=got.table,
         units=units,
         total=total,
         issues=issues,
         total_from_file=file_total is not None,
-        columns={i.id: i.column for i in config.indicators.values() if i.column},
+        columns=got.columns,
+        tables=got.tables,
+        notes=got.notes,
     )
     if ds.previous is not None:
         prev = ds.previous
-        ptable = read_table(
-            prev.file, name=_display(prev.file), sheet=prev.sheet, unit_column=prev.unit_column
-        )
         pissues: list[CellIssue] = []
-        punits, ptotal = build_units(
-            ptable,
+        pgot = _read_units(
+            prev.file,
             config,
-            locale=prev.locale,
+            pissues,
+            sheet=prev.sheet,
             unit_column=prev.unit_column,
-            issues=pissues,
+            locale=prev.locale,
+            kind_column=None,
             required=_previous_indicators(config),
-            total_row=ds.total_row,
             require_total=False,
         )
+        punits, ptotal = pgot.units, pgot.total
         for u in punits:
             compute(u, config, order)
         ptot = compute_total(punits, config, total_order, ptotal, ds.total_name)
         dataset.previous = {u.key: u for u in [*punits, ptot]}
-        dataset.previous_table = ptable
+        dataset.previous_table = pgot.table
+        dataset.previous_columns = pgot.columns
         # A cell of the previous file belongs to the unit of this period with the same key.
         names = {u.key: u.name for u in dataset.all_units()}
         issues.extend(replace(i, unit=names.get(i.key, i.unit)) for i in pissues)

@@ -306,13 +306,14 @@ def test_legacy_text_error_names_row_and_column(sample: SampleCopy) -> None:
     assert '"Céng hoµ x· héi"' in info.value.message
 
 
-def test_xls_is_refused_with_a_hint(sample: SampleCopy) -> None:
+def test_a_broken_xls_is_a_clear_error_with_a_hint(sample: SampleCopy) -> None:
     (sample.root / "inputs" / "so-lieu.xls").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     sample.edit_yaml("file: ../inputs/giam-ngheo-2024.csv", "file: ../inputs/so-lieu.xls")
     with pytest.raises(DataError) as info:
         sample.check()
-    assert "tệp .xls (Excel 97-2003) không được hỗ trợ" in info.value.message
-    assert info.value.hint is not None and ".xlsx" in info.value.hint
+    assert "không mở được tệp bảng tính" in info.value.message
+    assert info.value.location is not None and info.value.location.file.endswith("so-lieu.xls")
+    assert info.value.hint is not None and "lưu lại" in info.value.hint
 
 
 def test_total_row_named_in_config_must_exist(sample: SampleCopy) -> None:

@@ -1,0 +1,643 @@
+"""Read a clerk's workbook as the report definition describes it (``data.workbook``).
+
+Each sheet's table is found (:mod:`reportgen.data.layout`), every column is named by its header
+path ("Hộ nghèo › Đầu năm"), the YAML's columns are resolved (by id, header path, header text,
+numbering label or letter), and every named row is classified: a unit, the whole-city row, a
+declared group row, a group heading, or a row that looks like a subtotal and is not declared —
+the last one stops the run (it would be counted twice). Units come out as plain tables
+(:class:`~reportgen.data.reader.RawTable`, one per sheet) for :func:`~reportgen.data.dataset.
+build_units`; all problems of every sheet are collected and reported in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from reportgen.config.model import Indicator, ReportConfig, WorkbookLayout
+from reportgen.data.layout import PATH_SEP, Layout, Row, find_layout, group_like, total_like
+from reportgen.data.reader import CellValue, RawTable, column_letter
+from reportgen.data.text import ascii_words, collapse_spaces, nfc, unit_key
+from reportgen.data.workbook import FORM_SHEET, Grid, Uncomputed, Workbook, cell_value, col_index
+from reportgen.diagnostics.errors import DataError, Location, NumberFormatError, ReportgenError
+from reportgen.diagnostics.suggest import did_you_mean
+from reportgen.vnformat import parse_number
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a sheet's table."""
+
+    sheet: int  # index in the list of sheets read
+    sheet_name: str
+    index: int
+    path: str
+    label: str
+
+    @property
+    def letter(self) -> str:
+        """The spreadsheet letter."""
+        return column_letter(self.index)
+
+    def describe(self, with_sheet: bool = False) -> str:
+        """``"Hộ nghèo › Đầu năm" (cột D)``, with the sheet when several are read."""
+        name = f'"{self.path}"' if self.path else "(không có tiêu đề)"
+        where = f"{self.sheet_name}!{self.letter}" if with_sheet else self.letter
+        return f"{name} (cột {where})"
+
+
+@dataclass
+class GroupRow:
+    """A declared group/subtotal row and the unit rows it adds up."""
+
+    sheet: int
+    row: Row
+    cells: list[CellValue]
+    members: list[int]  # row numbers of its units
+    direction: str  # "below", "above" or "all"
+
+
+@dataclass
+class SheetTable:
+    """One sheet read: its layout and the table of its unit rows (and whole-city row)."""
+
+    layout: Layout
+    table: RawTable
+    groups: list[GroupRow] = field(default_factory=list)
+
+
+@dataclass
+class WorkbookData:
+    """Every sheet read, where each name (indicator or text column) is, and what was noted."""
+
+    sheets: list[SheetTable]
+    mapping: dict[str, tuple[int, str]]  # name → (sheet index, header in its table)
+    unit_headers: list[str]
+    notes: list[str]
+    errors: list[ReportgenError]
+    form: dict[str, object] | None = None
+
+    def groups_all(self) -> list[GroupRow]:
+        """The declared group rows of every sheet."""
+        return [g for st in self.sheets for g in st.groups]
+
+
+def _fold(text: str) -> str:
+    return unit_key(collapse_spaces(nfc(text)).replace(">", "›").replace(" › ", "›"))
+
+
+def _strip_unit(path: str) -> str:
+    return re.sub(r"\s*\([^()]*\)\s*$", "", path)
+
+
+class ColumnIndex:
+    """Finds a column by what the YAML writes (see :func:`ColumnIndex.find`)."""
+
+    def __init__(self, columns: list[Column], ids: Mapping[tuple[int, int], str]) -> None:
+        self.columns = columns
+        self.multi = len({c.sheet for c in columns}) > 1
+        self.by_path: dict[str, list[Column]] = {}
+        self.by_leaf: dict[str, list[Column]] = {}
+        self.by_label: dict[str, list[Column]] = {}
+        self.by_id: dict[str, Column] = {}
+        for col in columns:
+            if col.path:
+                keys = {_fold(col.path), _fold(_strip_unit(col.path))}
+                for k in keys:
+                    self.by_path.setdefault(k, []).append(col)
+                leaf = col.path.split(PATH_SEP)[-1]
+                for k in {_fold(leaf), _fold(_strip_unit(leaf))}:
+                    self.by_leaf.setdefault(k, []).append(col)
+            if col.label:
+                self.by_label.setdefault(col.label.strip("() "), []).append(col)
+            cid = ids.get((col.sheet, col.index))
+            if cid:
+                self.by_id[cid] = col
+
+    def find(self, spec: str, sheet_names: list[str]) -> tuple[Column | None, str | None]:
+        """The column ``spec`` names, or None with why (ambiguous) — None, None when absent.
+
+        ``spec`` is an id (the hidden sheet of a form), a header path (``Hộ nghèo › Đầu năm``),
+        a header text when only one column has it, a numbering label (``(3)``), or a letter
+        (``D``, ``cột D``); ``Biểu 02!`` in front picks the sheet."""
+        spec = collapse_spaces(nfc(spec))
+        pool = self.columns
+        sheet_part, bang, rest = spec.partition("!")
+        if bang:
+            match = [i for i, n in enumerate(sheet_names) if unit_key(n) == unit_key(sheet_part)]
+            if match:
+                pool = [c for c in pool if c.sheet == match[0]]
+                spec = rest.strip()
+        if spec in self.by_id and self.by_id[spec] in pool:
+            return self.by_id[spec], None
+        m = re.fullmatch(r"(?:cột\s+)?([A-Z]{1,3})", spec)
+        if m and not any(_fold(c.path) == _fold(spec) for c in pool):
+            index = col_index(m.group(1))
+            found = [c for c in pool if c.index == index]
+            if len({c.sheet for c in found}) > 1:
+                return None, (
+                    f"cột {m.group(1)} có ở {len(found)} trang tính; ghi kèm tên trang tính, ví dụ "
+                    f'"{found[0].sheet_name}!{m.group(1)}"'
+                )
+            return (found[0] if found else None), None
+        m = re.fullmatch(r"\(\s*([0-9]{1,3})\s*\)", spec)
+        if m:
+            found = [c for c in self.by_label.get(m.group(1), []) if c in pool]
+            return _one(found, spec, self.multi)
+        key = _fold(spec)
+        for table in (self.by_path, self.by_leaf):
+            found = [c for c in table.get(key, []) if c in pool]
+            if found:
+                return _one(found, spec, self.multi)
+        found = [c for c in pool if c.path and _fold(c.path).endswith("›" + key)]
+        return _one(found, spec, self.multi) if found else (None, None)
+
+
+def _one(found: list[Column], spec: str, multi: bool) -> tuple[Column | None, str | None]:
+    unique = list(dict.fromkeys(found))
+    if len(unique) == 1:
+        return unique[0], None
+    if not unique:
+        return None, None
+    shown = ", ".join(c.describe(multi) for c in unique[:6])
+    return None, f'"{spec}" khớp với {len(unique)} cột: {shown}; ghi đủ đường dẫn tiêu đề'
+
+
+# --- did-you-mean by meaning ------------------------------------------------------------------
+
+_SYN = {"nam": "ky", "thang": "ky"}
+
+
+def _words(text: str) -> set[str]:
+    tokens = [t for t in ascii_words(text, " ").split() if t]
+    out = set(tokens)
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if a in ("dau", "cuoi") and b in _SYN:
+            b = _SYN[b]
+            out.discard(b)
+            out.add("ky")
+        out.add(f"{a}_{b}")
+    return out
+
+
+def meaning_score(ind: Indicator, path: str) -> float:
+    """How well a header path says what an indicator is: overlap of the words (and word pairs)
+    of its label and id with the header's, the unit counted in (``%`` ~ "tỷ lệ")."""
+    want = _words(ind.label) | _words(ind.id.replace("_", " "))
+    have = _words(path)
+    if not have:
+        return 0.0
+    score = len(want & have) / len(want | have)
+    unit = ind.unit.strip().lower()
+    rate_header = "ty" in have and "le" in have or "%" in path
+    if unit == "%" and rate_header:
+        score += 0.15
+    elif unit != "%" and rate_header:
+        score -= 0.2
+    elif unit and ascii_words(unit, " ") and set(ascii_words(unit, " ").split()) <= have:
+        score += 0.05
+    return score
+
+
+def best_guesses(ind: Indicator, columns: Collection[Column], taken: set[Column]) -> list[Column]:
+    """The columns most likely meant for ``ind`` (never one already mapped to another
+    indicator): the best, and a second when it scores as well."""
+    scored = sorted(
+        ((meaning_score(ind, c.path), c) for c in columns if c.path and c not in taken),
+        key=lambda x: -x[0],
+    )
+    if not scored or scored[0][0] < 0.25:
+        return []
+    best = scored[0][0]
+    return [c for s, c in scored[:2] if s >= best - 0.02]
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _quick_number(v: CellValue, locale: str) -> Decimal | None:
+    if isinstance(v, Decimal):
+        return v
+    if isinstance(v, str):
+        try:
+            return parse_number(v.rstrip("%").strip(), locale=locale)
+        except (NumberFormatError, ValueError):
+            return None
+    return None
+
+
+def _sheet_names(wb: Workbook, layout: WorkbookLayout, sheet: str | None) -> list[str]:
+    wanted = list(layout.sheets) or ([sheet] if sheet else [])
+    if not wanted:
+        return [wb.visible[0] if wb.visible else wb.sheet_names[0]]
+    out = []
+    for name in wanted:
+        match = [n for n in wb.sheet_names if unit_key(n) == unit_key(name)]
+        if not match:
+            guess = did_you_mean(name, wb.sheet_names)
+            raise DataError(
+                f'không có trang tính "{name}"',
+                location=Location(file=wb.name),
+                code="data.no-sheet",
+                hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
+                + "các trang tính: "
+                + ", ".join(n for n in wb.sheet_names if n != FORM_SHEET),
+            )
+        out.append(match[0])
+    return out
+
+
+def read_workbook(
+    path: Path,
+    config: ReportConfig,
+    *,
+    name: str,
+    sheet: str | None,
+    unit_column: str,
+    locale: str,
+    required: Collection[str] | None = None,
+) -> WorkbookData:
+    """Read the tables of a workbook as ``config`` maps them (see the module docstring)."""
+    wl = config.data.workbook
+    wb = Workbook(path, name)
+    form = wb.form_ids()
+    errors: list[ReportgenError] = []
+    notes: list[str] = []
+    if form is not None:
+        if form.get("report") and form["report"] != config.id:
+            errors.append(
+                DataError(
+                    f'bảng tính này là biểu mẫu của báo cáo "{form["report"]}", không phải '
+                    f'"{config.id}"',
+                    location=Location(file=name),
+                    code="data.form-mismatch",
+                    hint="dùng đúng biểu mẫu (reportgen form <tệp YAML>), hoặc đúng tệp YAML",
+                )
+            )
+        names = [str(form.get("sheet") or wb.visible[0])]
+        notes.append("biểu mẫu do reportgen tạo: đọc cột theo mã chỉ tiêu ghi trong biểu mẫu")
+    else:
+        names = _sheet_names(wb, wl, sheet)
+    unit_spec = wl.unit_column
+    unit_letter = None
+    if unit_spec and re.fullmatch(r"(?:cột\s+)?[A-Z]{1,3}", unit_spec.strip()):
+        unit_letter = col_index(unit_spec.strip().split()[-1])
+        unit_spec = None
+    grids: list[Grid] = []
+    layouts: list[Layout] = []
+    for sname in names:
+        grid = wb.grid(sname)
+        layout = find_layout(
+            grid,
+            file=name,
+            unit_hint=(str(form["unit_column"]) if form and form.get("unit_column") else None)
+            or unit_spec
+            or unit_column,
+            header_rows=wl.header_rows if form is None else None,
+            first_row=wl.first_row if form is None else None,
+            last_row=wl.last_row if form is None else None,
+            unit_col=unit_letter if form is None else None,
+        )
+        grids.append(grid)
+        layouts.append(layout)
+        errors.extend(layout.errors)
+        for note in layout.notes:
+            notes.append(f"trang tính {sname}: {note}")
+    columns = [
+        Column(s, layouts[s].sheet, i, p, layouts[s].labels[i] if i < len(layouts[s].labels) else "")
+        for s in range(len(layouts))
+        for i, p in enumerate(layouts[s].paths)
+        if i != layouts[s].unit_col
+    ]
+    ids: dict[tuple[int, int], str] = {}
+    if form is not None:
+        for letter, cid in dict(form.get("columns") or {}).items():  # type: ignore[call-overload]
+            ids[(0, col_index(str(letter)))] = str(cid)
+    index = ColumnIndex(columns, ids)
+    extra = [cid for cid in ids.values() if cid.startswith("attr:")]
+    mapping, unresolved = _resolve(config, wl, index, names, required, errors, extra)
+    taken = {c for c in mapping.values()}
+    if unresolved:
+        errors.append(_missing_message(config, unresolved, columns, taken, layouts, name, index))
+    headers = [_headers(lay) for lay in layouts]
+    sheets: list[SheetTable] = []
+    for s, (grid, layout) in enumerate(zip(grids, layouts, strict=True)):
+        mine = {n: c for n, c in mapping.items() if c.sheet == s}
+        summable = [
+            c.index
+            for n, c in mine.items()
+            if n in config.indicators and config.indicators[n].total == "sum"
+        ]
+        form_groups = [str(form["total_row"])] if form and form.get("total_row") else []
+        _classify(layout, grid, config, summable, locale, name, errors, form_groups)
+        rows: list[tuple[int, list[CellValue]]] = []
+        by_row: dict[int, list[CellValue]] = {}
+        for row in layout.rows:
+            if row.kind in ("unit", "total", "group"):
+                cells = _cells(grid, row.number - 1, len(layout.paths))
+                by_row[row.number] = cells
+                if row.kind != "group":
+                    rows.append((row.number, cells))
+        for n in layout.nameless:
+            errors.append(
+                DataError(
+                    "dòng có số liệu nhưng không có tên đơn vị",
+                    location=Location(
+                        file=name, sheet=layout.sheet, row=n, column=column_letter(layout.unit_col)
+                    ),
+                    code="data.nameless-row",
+                    hint="điền tên phường, xã; nếu là dòng cộng, ghi tên dòng (ví dụ Cộng) và khai "
+                    "báo trong data.workbook.groups; nếu là dòng thừa, xóa dòng",
+                )
+            )
+        table = RawTable(name, layout.sheet, headers[s], layout.header_rows[1], rows)
+        st = SheetTable(layout, table)
+        st.groups = _groups(s, layout, by_row)
+        sheets.append(st)
+    return WorkbookData(
+        sheets=sheets,
+        mapping={n: (c.sheet, headers[c.sheet][c.index]) for n, c in mapping.items()},
+        unit_headers=[h[lay.unit_col] for h, lay in zip(headers, layouts, strict=True)],
+        notes=notes,
+        errors=errors,
+        form=form,
+    )
+
+
+def _headers(layout: Layout) -> list[str]:
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for p in layout.paths:
+        seen[p] = seen.get(p, 0) + 1
+    for i, p in enumerate(layout.paths):
+        if i == layout.unit_col and not p:
+            out.append("Tên đơn vị")
+        elif not p:
+            out.append(f"cột {column_letter(i)}")
+        elif seen[p] > 1:
+            out.append(f"{p} ({column_letter(i)})")
+        else:
+            out.append(p)
+    return out
+
+
+def _cells(grid: Grid, r: int, width: int) -> list[CellValue]:
+    raw = grid.cells[r] if r < grid.height else []
+    out: list[CellValue] = []
+    for c in range(max(width, len(raw))):
+        v = raw[c] if c < len(raw) else None
+        if (r, c) in grid.uncomputed and (v is None or v == ""):
+            out.append(Uncomputed(grid.uncomputed[(r, c)]))
+        else:
+            out.append(cell_value(v if v != "" else None, (r, c) in grid.percent))
+    return out
+
+
+def _resolve(
+    config: ReportConfig,
+    wl: WorkbookLayout,
+    index: ColumnIndex,
+    names: list[str],
+    required: Collection[str] | None,
+    errors: list[ReportgenError],
+    form_attrs: Collection[str] = (),
+) -> tuple[dict[str, Column], list[str]]:
+    mapping: dict[str, Column] = {}
+    unresolved: list[str] = []
+    wanted: dict[str, str] = {}
+    for iid, ind in config.indicators.items():
+        if iid in wl.columns:
+            wanted[iid] = wl.columns[iid]
+        elif ind.column is not None:
+            wanted[iid] = ind.column
+    for key, spec in wl.columns.items():
+        if key not in config.indicators:
+            wanted[key] = spec
+    for cid in form_attrs:
+        wanted.setdefault(cid.removeprefix("attr:"), cid)
+    if config.data.kind_column and config.data.kind_column not in wanted:
+        wanted[config.data.kind_column] = config.data.kind_column
+    for key, spec in wanted.items():
+        explicit = key in wl.columns
+        by_id = index.by_id.get(key) or index.by_id.get(f"attr:{key}")
+        col, why = (by_id, None) if by_id is not None else index.find(spec, names)
+        if col is not None:
+            mapping[key] = col
+            continue
+        is_indicator = key in config.indicators
+        must = is_indicator and (required is None or key in required)
+        if why is not None and (must or explicit):
+            errors.append(
+                DataError(
+                    f'không biết đọc {"chỉ tiêu " + key if is_indicator else "cột " + key} ở cột '
+                    f"nào: {why}",
+                    location=Location(file=None, key=f"data.workbook.columns.{key}"),
+                    code="data.ambiguous-column",
+                    hint=f'khai báo trong data.workbook.columns, ví dụ `{key}: "<đường dẫn tiêu '
+                    'đề>"`',
+                )
+            )
+        elif must or (explicit and is_indicator):
+            unresolved.append(key)
+        elif explicit:
+            errors.append(
+                DataError(
+                    f'không tìm thấy cột "{spec}" (khai báo cho {key})',
+                    location=Location(key=f"data.workbook.columns.{key}"),
+                    code="data.missing-column",
+                    hint="các cột: " + ", ".join(c.describe(index.multi) for c in index.columns[:20]),
+                )
+            )
+    return mapping, unresolved
+
+
+def _missing_message(
+    config: ReportConfig,
+    missing: list[str],
+    columns: list[Column],
+    taken: set[Column],
+    layouts: list[Layout],
+    name: str,
+    index: ColumnIndex,
+) -> DataError:
+    lines = []
+    example = []
+    for iid in missing:
+        ind = config.indicators[iid]
+        guesses = best_guesses(ind, columns, taken)
+        shown = " hoặc ".join(c.describe(index.multi) for c in guesses) or "(không đoán được)"
+        lines.append(f"  - {iid} ({ind.label}, {ind.unit or 'không đơn vị'}): có thể là {shown}")
+        if guesses:
+            g = guesses[0]
+            spec = f"{g.sheet_name}!{g.path}" if index.multi else g.path
+            example.append(f'      {iid}: "{spec}"')
+    lay = layouts[0]
+    head = f"dòng {lay.header_rows[0]}" + (
+        f"–{lay.header_rows[1]}" if lay.header_rows[1] != lay.header_rows[0] else ""
+    )
+    hint = "khai báo cột của từng chỉ tiêu trong data.workbook.columns (đường dẫn tiêu đề, dấu ›)"
+    if example:
+        hint += ", ví dụ (kiểm tra từng dòng trước khi dùng):\n  data:\n    workbook:\n      columns:\n" + "\n".join(
+            "  " + e for e in example
+        )
+    return DataError(
+        f"không tìm thấy cột của {len(missing)} chỉ tiêu trong bảng (tiêu đề ở {head}):\n"
+        + "\n".join(lines),
+        location=Location(file=name, sheet=lay.sheet),
+        code="data.missing-columns",
+        hint=hint,
+    )
+
+
+def _classify(
+    layout: Layout,
+    grid: Grid,
+    config: ReportConfig,
+    summable: list[int],
+    locale: str,
+    file: str,
+    errors: list[ReportgenError],
+    extra_groups: Collection[str] = (),
+) -> None:
+    """Set each row's kind; record every undeclared row that looks like a subtotal."""
+    wl = config.data.workbook
+    groups = {unit_key(g) for g in [*wl.groups, *extra_groups]}
+    total_key = unit_key(config.data.total_row) if config.data.total_row else None
+    headings: list[int] = []
+    for row in layout.rows:
+        key = unit_key(row.name)
+        if total_key is not None and key == total_key:
+            row.kind = "total"
+        elif key in groups:
+            row.kind = "group"
+        elif total_like(row.name) or group_like(row.name, row.stt):
+            if row.has_numbers:
+                row.kind = "subtotal?"
+                row.reason = (
+                    f"số thứ tự {row.stt} là số thứ tự của dòng nhóm"
+                    if row.stt and not group_like(row.name) and not total_like(row.name)
+                    else "tên dòng là tên một dòng cộng/nhóm"
+                )
+            else:
+                row.kind = "heading"
+                headings.append(row.number)
+    if headings:
+        layout.notes.append(
+            "dòng " + ", ".join(map(str, headings)) + " là tên nhóm (không có số liệu): bỏ qua"
+        )
+    _sum_rows(layout, grid, summable, locale)
+    for row in layout.rows:
+        if row.kind != "subtotal?":
+            continue
+        errors.append(
+            DataError(
+                f'dòng "{row.name}" có vẻ là dòng cộng/nhóm ({row.reason}), không phải một phường, '
+                "xã: nếu tính như một đơn vị thì số toàn thành phố bị cộng hai lần",
+                location=Location(
+                    file=file, sheet=layout.sheet, row=row.number, column=column_letter(layout.unit_col)
+                ),
+                code="data.subtotal-row",
+                hint=f'khai báo `groups: ["{row.name}"]` trong data.workbook (dòng được đối chiếu '
+                "với tổng các đơn vị trong nhóm và không được tính là đơn vị)"
+                + (
+                    f', hoặc `total_row: "{row.name}"` trong data nếu đây là dòng toàn thành phố'
+                    if total_like(row.name)
+                    else ""
+                )
+                + "; nếu đây đúng là một đơn vị, đổi tên cho rõ (ví dụ Phường …)",
+            )
+        )
+
+
+def _sum_rows(layout: Layout, grid: Grid, summable: list[int], locale: str) -> None:
+    """Mark unit rows whose figures equal the sum of the unit rows right above or right below
+    them (at least two), in every summed column where they have a figure."""
+    if not summable:
+        return
+    units = [r for r in layout.rows if r.kind == "unit"]
+    if len(units) < 3:
+        return
+    values: list[list[Decimal | None]] = []
+    for row in units:
+        cells = _cells(grid, row.number - 1, max(summable) + 1)
+        values.append([_quick_number(cells[c], locale) for c in summable])
+    boundaries = {r.number for r in layout.rows if r.kind != "unit"}
+    n, k = len(units), len(summable)
+    # segments of consecutive unit rows between group/total rows
+    seg_start = [0] * n
+    seg_end = [0] * n
+    s = 0
+    for i in range(n):
+        if i > 0 and any(units[i - 1].number < b < units[i].number for b in boundaries):
+            s = i
+        seg_start[i] = s
+    e = n - 1
+    for i in range(n - 1, -1, -1):
+        if i < n - 1 and any(units[i].number < b < units[i + 1].number for b in boundaries):
+            e = i
+        seg_end[i] = e
+    prefix = [[Decimal(0)] * k]
+    for vals in values:
+        prev = prefix[-1]
+        prefix.append([prev[j] + (vals[j] or 0) for j in range(k)])
+    total = prefix[-1]
+    for i, vals in enumerate(values):
+        cols = [j for j in range(k) if vals[j] is not None]
+        if len(cols) < min(2, k) or all(vals[j] == 0 for j in cols):
+            continue
+        a, b = seg_start[i], seg_end[i]
+        runs = []
+        if i - a >= 2:
+            runs.append(("trên", a, i, [prefix[i][j] - prefix[a][j] for j in range(k)]))
+        if b - i >= 2:
+            runs.append(("dưới", i + 1, b + 1, [prefix[b + 1][j] - prefix[i + 1][j] for j in range(k)]))
+        if n >= 3:
+            runs.append(("khác", 0, n, [total[j] - (vals[j] or 0) for j in range(k)]))
+        for where, lo, hi, sums in runs:
+            if all(vals[j] == sums[j] for j in cols):
+                row = units[i]
+                row.kind = "subtotal?"
+                if where == "khác":
+                    row.reason = "số liệu bằng tổng mọi dòng đơn vị khác"
+                else:
+                    row.reason = (
+                        f"số liệu bằng tổng các dòng {where} nó "
+                        f"(dòng {units[lo].number}–{units[hi - 1].number})"
+                    )
+                break
+
+
+def _groups(s: int, layout: Layout, by_row: dict[int, list[CellValue]]) -> list[GroupRow]:
+    out: list[GroupRow] = []
+    rows = layout.rows
+    for i, row in enumerate(rows):
+        if row.kind != "group":
+            continue
+        if total_like(row.name):
+            members = [r.number for r in rows if r.kind == "unit"]
+            direction = "all"
+        else:
+            below = []
+            for r in rows[i + 1 :]:
+                if r.kind != "unit":
+                    break
+                below.append(r.number)
+            above = []
+            for r in reversed(rows[:i]):
+                if r.kind != "unit":
+                    break
+                above.append(r.number)
+            members, direction = (below, "below") if below else (sorted(above), "above")
+        out.append(GroupRow(s, row, by_row.get(row.number, []), members, direction))
+    return out
+
+
+def uncomputed_hint() -> str:
+    """The advice for a formula saved without its value."""
+    return (
+        "mở tệp trong Excel (hoặc LibreOffice Calc) và lưu lại để công thức được tính, hoặc ghi "
+        "số thay cho công thức"
+    )

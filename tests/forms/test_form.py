@@ -1,0 +1,142 @@
+"""``reportgen form``: the ready-to-fill workbook, and the round trip form → filled → check →
+render with the figures read back cell by cell."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from reportgen.app import pipeline
+from reportgen.authoring.form import FIRST_ROW, SHEET, build_form, form_columns
+from reportgen.config.loader import load_config
+from reportgen.data.dataset import load_dataset
+from tests.fixtures.projects import SampleCopy
+from tests.helpers import SOFFICE, libreoffice_convert
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> SampleCopy:
+    """A fresh copy of the sample report."""
+    return SampleCopy.make(tmp_path / "du-an")
+
+
+def _form(sample: SampleCopy, tmp_path: Path) -> tuple[Path, openpyxl.Workbook]:
+    config = load_config(sample.config)
+    path = tmp_path / "bieu-mau.xlsx"
+    path.write_bytes(build_form(config))
+    return path, openpyxl.load_workbook(path)
+
+
+def test_form_has_labels_groups_units_formats_validation_and_protection(
+    sample: SampleCopy, tmp_path: Path
+) -> None:
+    _, wb = _form(sample, tmp_path)
+    ws = wb[SHEET]
+    assert ws["A5"].value == "STT" and ws["B5"].value == "Tên đơn vị"
+    assert ws["C5"].value == "Tổng số" and ws["C6"].value == "Hộ đầu năm (hộ)"
+    assert "C5:E5" in {str(r) for r in ws.merged_cells.ranges}  # a merged group header
+    assert [ws.cell(7, c).value for c in (1, 2, 3)] == ["A", "B", "(1)"]
+    assert ws.cell(FIRST_ROW, 2).value == "Phường Trần Phú"
+    assert ws.cell(FIRST_ROW + 11, 2).value == "Xã Tân Tiến"
+    assert ws.cell(FIRST_ROW + 12, 2).value == "Tổng cộng"
+    assert ws.protection.sheet is True
+    assert ws.cell(FIRST_ROW, 2).protection.locked  # unit names protected
+    assert not ws.cell(FIRST_ROW, 3).protection.locked  # figures to fill
+    assert ws.cell(FIRST_ROW, 3).number_format == "#,##0"
+    kinds = {dv.type: dv for dv in ws.data_validations.dataValidation}
+    assert kinds["whole"].formula1 == "0"
+    hidden = wb["_reportgen"]
+    assert hidden.sheet_state == "hidden"
+    assert hidden["B1"].value == "giam-ngheo-2024"
+
+
+def test_rates_and_declared_totals_are_excel_formulas(sample: SampleCopy, tmp_path: Path) -> None:
+    config = load_config(sample.config)
+    _, wb = _form(sample, tmp_path)
+    ws = wb[SHEET]
+    letters = {
+        c.id: openpyxl.utils.get_column_letter(i + 3) for i, c in enumerate(form_columns(config))
+    }
+    rate = ws[f"{letters['ty_le_ho_ngheo']}{FIRST_ROW}"]
+    assert rate.value.startswith("=IF(") and "ROUND(" in rate.value and rate.protection.locked
+    total = ws[f"{letters['kinh_phi_tong']}{FIRST_ROW}"].value
+    assert total == "=" + "+".join(
+        f"{letters[p]}{FIRST_ROW}" for p in ("kinh_phi_nha_o", "kinh_phi_sinh_ke", "kinh_phi_dao_tao")
+    )
+    last = FIRST_ROW + 12
+    assert ws[f"{letters['tong_so_ho']}{last}"].value == (
+        f"=SUM({letters['tong_so_ho']}{FIRST_ROW}:{letters['tong_so_ho']}{last - 1})"
+    )
+
+
+def _fill(sample: SampleCopy, path: Path) -> None:
+    """Type the sample CSV's figures into the white cells, as a clerk would."""
+    config = load_config(sample.config)
+    dataset = load_dataset(config)
+    cols = form_columns(config)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[SHEET]
+    for k, unit in enumerate(dataset.units):
+        r = FIRST_ROW + k
+        assert ws.cell(r, 2).value == unit.name
+        for j, col in enumerate(cols):
+            cell = ws.cell(r, j + 3)
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                continue
+            if col.id.startswith("attr:"):
+                cell.value = unit.attrs[col.id.removeprefix("attr:")]
+            else:
+                v = unit.values[col.id]
+                cell.value = int(v) if v == v.to_integral_value() else float(v)
+    wb.save(path)
+
+
+def test_a_form_filled_by_a_program_and_never_opened_says_to_open_and_save(
+    sample: SampleCopy, tmp_path: Path
+) -> None:
+    path, _ = _form(sample, tmp_path)
+    _fill(sample, path)
+    result = pipeline.check(sample.config, data_file=path)
+    uncomputed = [f for f in result.findings if "công thức" in f.message]
+    assert uncomputed, [f.message for f in result.findings][:3]
+    assert all("không lưu giá trị đã tính" in f.message for f in uncomputed)
+    assert all(f.hint and "mở tệp trong Excel" in f.hint for f in uncomputed)
+    assert not any("ô trống" in f.message for f in uncomputed)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_round_trip_form_filled_checked_rendered_gives_the_csv_figures(
+    sample: SampleCopy, tmp_path: Path
+) -> None:
+    path, _ = _form(sample, tmp_path)
+    _fill(sample, path)
+    out = tmp_path / "da-tinh"
+    out.mkdir()
+    saved = libreoffice_convert(path, "xlsx", out)  # opened and saved: formulas computed
+    config = load_config(sample.config)
+    from_csv = load_dataset(config)
+    from_form = load_dataset(config, saved)
+    assert [u.name for u in from_form.units] == [u.name for u in from_csv.units]
+    for a, b in zip(from_form.all_units(), from_csv.all_units(), strict=True):
+        for iid, value in b.values.items():
+            got = a.values[iid]
+            assert got == value or (
+                config.indicators[iid].kind == "percent" and got == round(value, 2)
+            ), (a.name, iid, got, value)
+        assert a.attrs["chu_tich"] == b.attrs["chu_tich"]
+    result = pipeline.check(sample.config, data_file=saved)
+    assert result.summary.errors == 0, [f.message for f in result.findings][:5]
+    rendered = pipeline.render(
+        sample.config, data_file=saved, units=["Phường Trần Phú"], out_dir=tmp_path / "kq"
+    )
+    assert rendered.count("rendered") == 1
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(rendered.outputs[0].file).paragraphs)
+    unit = from_csv.units[0]
+    assert f"{int(unit.values['tong_so_ho']):,}".replace(",", ".") in text
+    shutil.rmtree(out / "lo-profile", ignore_errors=True)
