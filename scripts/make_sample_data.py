@@ -2,7 +2,10 @@
 
 The figures are built so that every check of configs/giam-ngheo-2024.yaml passes: the movement of
 poor households adds up, stated rates are the rounded ratios, money parts add up to their totals.
-Run: python scripts/make_sample_data.py  (writes inputs/giam-ngheo-2023.csv and -2024.csv).
+Run: python scripts/make_sample_data.py  (writes inputs/giam-ngheo-2023.csv and -2024.csv, and
+the same 2024 figures as a clerk's workbook, inputs/giam-ngheo-2024-bieu-mau.xlsx: two sheets
+with title lines, merged multi-row headers, an STT column, a numbering row, total and group rows,
+notes and a signature, read by the demo definition's ``data.workbook`` block).
 """
 
 from __future__ import annotations
@@ -130,6 +133,7 @@ def main() -> None:
                 "so_the_bhyt": vi(end * 3 + near * 2 + rng.randint(0, 20)),
             }
         )
+    write_workbook(out / "giam-ngheo-2024-bieu-mau.xlsx", rows_2024)
     for year, rows in (("2023", rows_2023), ("2024", rows_2024)):
         path = out / f"giam-ngheo-{year}.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
@@ -137,6 +141,171 @@ def main() -> None:
             writer.writeheader()
             writer.writerows(rows)
         print(f"wrote {path} ({len(rows)} rows)")
+
+
+def num(text: str) -> int | float:
+    """A Vietnamese number text back to a number cell value."""
+    d = Decimal(text.replace(".", "").replace(",", "."))
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+# (header path parts, CSV column) of each sheet, in column order from C.
+SHEET_1 = [
+    (("Chủ tịch UBND",), "chu_tich"),
+    (("Tổng số hộ", "Đầu năm"), "tong_so_ho_dau_ky"),
+    (("Tổng số hộ", "Cuối năm"), "tong_so_ho"),
+    (("Tổng số nhân khẩu",), "tong_so_khau"),
+    (("Hộ nghèo", "Đầu năm"), "ho_ngheo_dau_ky"),
+    (("Hộ nghèo", "Giảm trong năm", "Thoát nghèo, vượt chuẩn cận nghèo"), "thoat_ngheo_vuot_can_ngheo"),
+    (("Hộ nghèo", "Giảm trong năm", "Thoát nghèo, thành hộ cận nghèo"), "thoat_ngheo_thanh_can_ngheo"),
+    (("Hộ nghèo", "Giảm trong năm", "Lý do khác"), "khac_giam"),
+    (("Hộ nghèo", "Tăng trong năm", "Cận nghèo thành nghèo"), "can_ngheo_thanh_ngheo"),
+    (("Hộ nghèo", "Tăng trong năm", "Phát sinh mới"), "phat_sinh_moi"),
+    (("Hộ nghèo", "Tăng trong năm", "Tái nghèo"), "tai_ngheo"),
+    (("Hộ nghèo", "Tăng trong năm", "Lý do khác"), "khac_tang"),
+    (("Hộ nghèo", "Cuối năm"), "ho_ngheo_cuoi_ky"),
+    (("Hộ nghèo", "Số khẩu cuối năm"), "khau_ngheo"),
+    (("Tỷ lệ hộ nghèo (%)", "Đầu năm"), "ty_le_ho_ngheo_dau_ky"),
+    (("Tỷ lệ hộ nghèo (%)", "Cuối năm"), "ty_le_ho_ngheo"),
+    (("Tỷ lệ hộ nghèo (%)", "Mức giảm"), "giam_ty_le_ho_ngheo"),
+    (("Tỷ lệ hộ nghèo (%)", "Chỉ tiêu giảm được giao"), "chi_tieu_giam_ty_le"),
+    (("Hộ cận nghèo", "Đầu năm"), "ho_can_ngheo_dau_ky"),
+    (("Hộ cận nghèo", "Cuối năm"), "ho_can_ngheo_cuoi_ky"),
+    (("Hộ cận nghèo", "Tỷ lệ (%)"), "ty_le_ho_can_ngheo"),
+    (("Hộ nghèo cuối năm chia theo", "Dân tộc thiểu số"), "ho_ngheo_dtts"),
+    (("Hộ nghèo cuối năm chia theo", "Có người có công"), "ho_ngheo_co_cong"),
+    (("Hộ nghèo cuối năm chia theo", "Không có khả năng lao động"), "ho_ngheo_khong_kha_nang_ld"),
+    (("Hộ nghèo cuối năm chia theo", "Chủ hộ là nữ"), "ho_ngheo_chu_ho_nu"),
+    (("Ghi chú",), None),
+]
+SHEET_2 = [
+    (("Hỗ trợ nhà ở", "Số hộ"), "so_ho_ho_tro_nha_o"),
+    (("Hỗ trợ nhà ở", "Kinh phí (triệu đồng)"), "kinh_phi_nha_o"),
+    (("Hỗ trợ sinh kế (triệu đồng)",), "kinh_phi_sinh_ke"),
+    (("Đào tạo nghề (triệu đồng)",), "kinh_phi_dao_tao"),
+    (("Tổng kinh phí (triệu đồng)",), "kinh_phi_tong"),
+    (("Giải ngân", "Số tiền (triệu đồng)"), "kinh_phi_giai_ngan"),
+    (("Giải ngân", "Tỷ lệ (%)"), "ty_le_giai_ngan"),
+    (("Thẻ BHYT đã cấp",), "so_the_bhyt"),
+]
+RATES = {
+    "ty_le_ho_ngheo_dau_ky": ("ho_ngheo_dau_ky", "tong_so_ho_dau_ky"),
+    "ty_le_ho_ngheo": ("ho_ngheo_cuoi_ky", "tong_so_ho"),
+    "ty_le_ho_can_ngheo": ("ho_can_ngheo_cuoi_ky", "tong_so_ho"),
+    "ty_le_giai_ngan": ("kinh_phi_giai_ngan", "kinh_phi_tong"),
+}
+
+
+def _group_values(rows: list[dict[str, str]], columns: list[str]) -> dict[str, int | float | None]:
+    out: dict[str, int | float | None] = {}
+    for col in columns:
+        if col in RATES:
+            part, total = RATES[col]
+            p = sum(Decimal(str(num(r[part]))) for r in rows)
+            t = sum(Decimal(str(num(r[total]))) for r in rows)
+            out[col] = float(r2(p / t * 100))
+        elif col in ("chu_tich", "giam_ty_le_ho_ngheo", "chi_tieu_giam_ty_le"):
+            out[col] = None
+        else:
+            total_value = sum(Decimal(str(num(r[col]))) for r in rows)
+            out[col] = num(vi(total_value))
+    return out
+
+
+def _sheet(ws: object, title: str, spec: list[tuple[tuple[str, ...], str | None]], rows: list[dict[str, str]]) -> None:
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    depth = max(len(p) for p, _ in spec)
+    last = get_column_letter(len(spec) + 2)
+    ws["A1"] = "UBND THÀNH PHỐ HÒA AN"  # type: ignore[index]
+    ws["A2"] = "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"  # type: ignore[index]
+    ws.merge_cells(f"A3:{last}3")  # type: ignore[attr-defined]
+    ws["A3"] = title  # type: ignore[index]
+    ws["A3"].font = Font(bold=True)  # type: ignore[index]
+    top = 5
+    ws.cell(top, 1, "STT")  # type: ignore[attr-defined]
+    ws.cell(top, 2, "Tên đơn vị")  # type: ignore[attr-defined]
+    for c in (1, 2):
+        ws.merge_cells(start_row=top, start_column=c, end_row=top + depth - 1, end_column=c)  # type: ignore[attr-defined]
+    for level in range(depth):
+        c = 0
+        while c < len(spec):
+            parts = spec[c][0]
+            if level >= len(parts):
+                c += 1
+                continue
+            prefix = parts[: level + 1]
+            end = c
+            while end + 1 < len(spec) and spec[end + 1][0][: level + 1] == prefix:
+                end += 1
+            ws.cell(top + level, c + 3, parts[level])  # type: ignore[attr-defined]
+            bottom = top + level if level < len(parts) - 1 else top + depth - 1
+            if end > c or bottom > top + level:
+                ws.merge_cells(start_row=top + level, start_column=c + 3, end_row=bottom, end_column=end + 3)  # type: ignore[attr-defined]
+            c = end + 1
+    thin = Side(style="thin")
+    for r in range(top, top + depth + 1):
+        for c in range(1, len(spec) + 3):
+            cell = ws.cell(r, c)  # type: ignore[attr-defined]
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            if r < top + depth:
+                cell.font = Font(bold=True)
+    r = top + depth
+    for c, label in enumerate(["A", "B", *[f"({i})" for i in range(1, len(spec) + 1)]], 1):
+        ws.cell(r, c, label)  # type: ignore[attr-defined]
+    r += 1
+    cols = [c for _, c in spec]
+
+    def put(stt: object, name: str, values: dict[str, int | float | None] | dict[str, str]) -> None:
+        nonlocal r
+        ws.cell(r, 1, stt)  # type: ignore[attr-defined]
+        ws.cell(r, 2, name)  # type: ignore[attr-defined]
+        for j, col in enumerate(cols):
+            if col is None:
+                continue
+            v = values.get(col)
+            if isinstance(v, str):
+                v = v if col == "chu_tich" else num(v)
+            ws.cell(r, j + 3, v)  # type: ignore[attr-defined]
+        r += 1
+
+    numeric = [c for c in cols if c is not None]
+    put("", "Tổng cộng", _group_values(rows, numeric))
+    n = 1
+    for roman, label, kind in (("I", "Khối phường", "Phường"), ("II", "Khối xã", "Xã")):
+        block = [row for row in rows if row["loai"] == kind]
+        put(roman, label, _group_values(block, numeric))
+        for row in block:
+            put(n, row["don_vi"], row)
+            n += 1
+    r += 1
+    ws.cell(r, 1, "Ghi chú: số liệu mẫu, không phải số liệu thật.")  # type: ignore[attr-defined]
+    ws.cell(r + 2, 8, "Hòa An, ngày 10 tháng 12 năm 2024")  # type: ignore[attr-defined]
+    ws.cell(r + 3, 2, "NGƯỜI LẬP BIỂU")  # type: ignore[attr-defined]
+    ws.cell(r + 3, 8, "TRƯỞNG PHÒNG")  # type: ignore[attr-defined]
+    ws.cell(r + 7, 2, "Nguyễn Thị Hoa")  # type: ignore[attr-defined]
+    ws.cell(r + 7, 8, "Trần Văn Bình")  # type: ignore[attr-defined]
+    ws.column_dimensions["B"].width = 24  # type: ignore[attr-defined]
+
+
+def write_workbook(path: Path, rows: list[dict[str, str]]) -> None:
+    """The 2024 figures as a clerk's workbook (Biểu 01: households; Biểu 02: support, money)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws1 = wb.active
+    ws1.title = "Biểu 01"
+    _sheet(ws1, "BIỂU 01. KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024", SHEET_1, rows)
+    ws2 = wb.create_sheet("Biểu 02")
+    _sheet(ws2, "BIỂU 02. KINH PHÍ HỖ TRỢ GIẢM NGHÈO NĂM 2024", SHEET_2, rows)
+    wb.properties.creator = "reportgen"
+    from datetime import datetime
+
+    wb.properties.created = wb.properties.modified = datetime(2024, 12, 10)
+    wb.save(path)
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -276,6 +276,8 @@ def find_layout(
     for row in grid.cells[bottom + 1 :]:
         while width < len(row) and not is_blank(row[width]):
             width += 1
+    if not grid.merged and bottom > top:
+        cover = {**cover, **_implied_merges(grid, top, bottom, width)}
     paths: list[str] = []
     for c in range(width):
         parts: list[str] = []
@@ -316,6 +318,26 @@ def find_layout(
     )
     _rows(grid, layout, start, last_row, loc)
     return layout
+
+
+def _implied_merges(
+    grid: Grid, top: int, bottom: int, width: int
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """Group headers of a file that does not record its merged cells (some .ods and .xls
+    writers): in an upper header row, a blank cell over a sub-header belongs to the nearest
+    group header on its left."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    for r in range(top, bottom):
+        carry: tuple[int, int] | None = None
+        for c in range(width):
+            below = any(not is_blank(grid.get(rr, c)) for rr in range(r + 1, bottom + 1))
+            if not is_blank(grid.get(r, c)):
+                carry = (r, c) if below else None
+            elif carry is not None and below:
+                out[(r, c)] = carry
+            else:
+                carry = None
+    return out
 
 
 def _first_text_column(grid: Grid, start: int) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 from reportgen.config.model import Indicator, ReportConfig, WorkbookLayout
 from reportgen.data.layout import PATH_SEP, Layout, Row, find_layout, group_like, total_like
 from reportgen.data.reader import CellValue, RawTable, column_letter
-from reportgen.data.text import ascii_words, collapse_spaces, nfc, unit_key
+from reportgen.data.text import ascii_words, collapse_spaces, expand_unit_name, nfc, unit_key
 from reportgen.data.workbook import FORM_SHEET, Grid, Uncomputed, Workbook, cell_value, col_index
 from reportgen.diagnostics.errors import DataError, Location, NumberFormatError, ReportgenError
 from reportgen.diagnostics.suggest import did_you_mean
@@ -509,11 +509,12 @@ def _classify(
     headings: list[int] = []
     for row in layout.rows:
         key = unit_key(row.name)
+        full = expand_unit_name(row.name)
         if total_key is not None and key == total_key:
             row.kind = "total"
         elif key in groups:
             row.kind = "group"
-        elif total_like(row.name) or group_like(row.name, row.stt):
+        elif full == row.name and (total_like(row.name) or group_like(row.name, row.stt)):
             if row.has_numbers:
                 row.kind = "subtotal?"
                 row.reason = (

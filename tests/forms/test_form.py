@@ -127,7 +127,8 @@ def test_round_trip_form_filled_checked_rendered_gives_the_csv_figures(
             assert got == value or (
                 config.indicators[iid].kind == "percent" and got == round(value, 2)
             ), (a.name, iid, got, value)
-        assert a.attrs["chu_tich"] == b.attrs["chu_tich"]
+    for a, b in zip(from_form.units, from_csv.units, strict=True):
+        assert a.attrs["chu_tich"] == b.attrs["chu_tich"] and a.kind == b.kind
     result = pipeline.check(sample.config, data_file=saved)
     assert result.summary.errors == 0, [f.message for f in result.findings][:5]
     rendered = pipeline.render(

@@ -1,0 +1,286 @@
+"""Clerks' workbooks (biểu mẫu): header paths, skipped rows, column mapping, groups and
+subtotals, formulas, other formats — each checked cell by cell, and through check/render."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from reportgen.app import pipeline
+from reportgen.config.loader import load_config
+from reportgen.data.dataset import load_dataset
+from reportgen.data.text import expand_unit_name
+from reportgen.diagnostics.errors import DataError, ErrorList, ReportgenError
+from reportgen.validate.runner import validate
+from tests.data.bieu_mau import COLUMNS, UNITS, project, rate, write_bieu_mau
+from tests.helpers import SOFFICE, libreoffice_convert
+
+GROUPS = ["Tổng cộng", "Khối phường", "Khối xã"]
+
+
+def _load(tmp: Path, **workbook: object):  # type: ignore[no-untyped-def]
+    config = project(tmp, workbook={"columns": COLUMNS, "groups": GROUPS, **workbook})
+    return load_config(config), config
+
+
+def test_a_biểu_mẫu_is_read_cell_by_cell(tmp_path: Path) -> None:
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx") if (tmp_path / "inputs").exists() else None
+    (tmp_path / "inputs").mkdir(exist_ok=True)
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx")
+    config, _ = _load(tmp_path)
+    ds = load_dataset(config)
+    assert [u.name for u in ds.units] == [u[0] for u in UNITS]
+    for unit, (_, total, start, end, near) in zip(ds.units, UNITS, strict=True):
+        assert unit.values == {
+            "tong_so_ho": Decimal(total),
+            "ho_ngheo_dau_ky": Decimal(start),
+            "ho_ngheo_cuoi_ky": Decimal(end),
+            "ho_can_ngheo_cuoi_ky": Decimal(near),
+            "ty_le_ho_ngheo": Decimal(str(rate(end, total))),
+        }
+    assert [u.row for u in ds.units] == [9, 10, 11, 13, 14]  # numbering, total, groups skipped
+    assert [u.kind for u in ds.units] == ["Phường"] * 3 + ["Xã"] * 2
+    assert ds.total.values["tong_so_ho"] == sum(Decimal(u[1]) for u in UNITS)
+    assert ds.table.headers[3:6] == ["Hộ nghèo › Đầu năm", "Hộ nghèo › Cuối năm", "Hộ nghèo › Tỷ lệ (%)"]
+    assert any("dòng 4–5 được lấy làm tiêu đề" in n for n in ds.notes)
+    assert any("từ dòng 16 trở xuống là ghi chú" in n for n in ds.notes)
+    assert validate(config, ds) == []
+    source = ds.source(ds.units[0], "ho_ngheo_dau_ky")
+    assert source is not None and source.cell() == (
+        "trang tính Biểu 01, dòng 9, cột Hộ nghèo › Đầu năm (D)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("spec", "letter"),
+    [
+        ("Hộ nghèo › Đầu năm", "D"),
+        ("Hộ nghèo > đầu năm", "D"),
+        ("(2)", "D"),
+        ("D", "D"),
+        ("cột D", "D"),
+        ("Biểu 01!D", "D"),
+        ("Tổng số hộ", "C"),
+        ("Tỷ lệ", "F"),
+    ],
+    ids=["path", "path-ascii-arrow-case", "numbering", "letter", "cot-letter", "sheet-letter", "text", "leaf-without-unit"],
+)
+def test_a_column_is_mapped_by_path_text_label_or_letter(tmp_path: Path, spec: str, letter: str) -> None:
+    (tmp_path / "inputs").mkdir()
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx")
+    config, _ = _load(tmp_path, columns={**COLUMNS, "ho_ngheo_dau_ky": spec, "ty_le_ho_ngheo": COLUMNS["ty_le_ho_ngheo"]} if letter == "D" else {**COLUMNS, ("tong_so_ho" if letter == "C" else "ty_le_ho_ngheo"): spec})
+    ds = load_dataset(config)
+    iid = {"D": "ho_ngheo_dau_ky", "C": "tong_so_ho", "F": "ty_le_ho_ngheo"}[letter]
+    src = ds.source(ds.units[0], iid)
+    assert src is not None and src.column is not None and src.column.endswith(f"({letter})")
+
+
+def test_a_header_text_found_twice_is_refused_with_both_paths(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx")
+    config, _ = _load(tmp_path, columns={**COLUMNS, "ho_ngheo_dau_ky": "Đầu năm"})
+    with pytest.raises(ReportgenError) as info:
+        load_dataset(config)
+    text = info.value.format()
+    assert '"Đầu năm" khớp với 2 cột' in text
+    assert '"Hộ nghèo › Đầu năm" (cột D)' in text and '"Hộ cận nghèo › Đầu năm" (cột G)' in text
+
+
+def test_undeclared_subtotal_rows_never_produce_a_report(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx")
+    config_path = project(tmp_path, workbook={"columns": COLUMNS})
+    with pytest.raises(ErrorList) as info:
+        pipeline.check(config_path)
+    errors = info.value.errors
+    assert [(e.code, e.location.row) for e in errors if e.location] == [
+        ("data.subtotal-row", 7),
+        ("data.subtotal-row", 8),
+        ("data.subtotal-row", 12),
+    ]
+    assert 'groups: ["Khối phường"]' in (errors[1].hint or "")
+    with pytest.raises(ErrorList):
+        pipeline.render(config_path, out_dir=tmp_path / "kq")
+    assert not (tmp_path / "kq").exists() or not list((tmp_path / "kq").rglob("*.docx"))
+
+
+def test_a_subtotal_with_a_plain_name_is_caught_by_its_sum(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["A8"], ws["B8"] = None, "Vùng trung tâm"  # the wards' subtotal, renamed and unnumbered
+    wb.save(path)
+    config, _ = _load(tmp_path, groups=["Tổng cộng", "Khối xã"])
+    with pytest.raises(DataError) as info:
+        load_dataset(config)
+    assert info.value.location is not None and info.value.location.row == 8
+    assert "bằng tổng các dòng dưới nó (dòng 9–11)" in info.value.message
+
+
+def test_declared_groups_give_the_right_city_figures_through_render(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx")
+    _, config_path = _load(tmp_path)
+    result = pipeline.check(config_path)
+    assert result.summary.errors == 0
+    city = result.dataset.total
+    assert city.values["tong_so_ho"] == 21456  # not 42.912: the total and group rows are not units
+    assert city.values["ho_ngheo_cuoi_ky"] == 280
+    assert len(result.dataset.units) == 5
+
+
+def test_a_group_row_that_disagrees_with_its_members_is_an_error_of_the_city(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    wb = openpyxl.load_workbook(path)
+    wb.active["D12"] = 150  # Khối xã: 61 + 88 = 149
+    wb.save(path)
+    config, _ = _load(tmp_path)
+    found = validate(config, load_dataset(config))
+    assert len(found) == 1
+    (f,) = found
+    assert f.severity == "error" and f.unit == "thành phố Hòa An"
+    assert 'dòng nhóm "Khối xã" ghi Hộ nghèo đầu năm là 150' in f.message
+    assert "tổng 2 đơn vị của nhóm (các dòng 13–14 ngay dưới) là 149" in f.message
+
+
+def test_a_formula_saved_without_its_value_is_its_own_finding(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    wb = openpyxl.load_workbook(path)
+    wb.active["F9"] = "=ROUND(E9/C9*100,2)"  # written by a program: no cached value
+    wb.save(path)
+    config, _ = _load(tmp_path)
+    (f,) = validate(config, load_dataset(config))
+    assert "ô có công thức =ROUND(E9/C9*100,2) nhưng tệp không lưu giá trị đã tính" in f.message
+    assert f.hint is not None and "mở tệp trong Excel" in f.hint
+    assert "ô trống" not in f.message
+
+
+def test_numbers_stored_as_text_follow_the_strict_vietnamese_rules(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["C9"] = "4.558"  # a number typed as text, Vietnamese style
+    ws["F9"] = "0,99"
+    ws["D10"] = "7.0"  # not a number under vi
+    wb.save(path)
+    config, _ = _load(tmp_path)
+    ds = load_dataset(config)
+    assert ds.units[0].values["tong_so_ho"] == 4558
+    assert ds.units[0].values["ty_le_ho_ngheo"] == Decimal("0.99")
+    (issue,) = ds.issues
+    assert issue.text == "7.0" and issue.source.row == 10
+
+
+def test_a_percent_formatted_cell_is_read_as_shown(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    wb = openpyxl.load_workbook(path)
+    wb.active["F9"] = 0.0099
+    wb.active["F9"].number_format = "0.00%"
+    wb.save(path)
+    config, _ = _load(tmp_path)
+    assert load_dataset(config).units[0].values["ty_le_ho_ngheo"] == Decimal("0.99")
+
+
+def test_missing_columns_are_one_message_with_guesses_by_meaning(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx")
+    columns = {"ho_ngheo_cuoi_ky": "Hộ nghèo › Cuối năm"}
+    config, _ = _load(tmp_path, columns=columns)
+    with pytest.raises(DataError) as info:
+        load_dataset(config)
+    text = info.value.format()
+    assert "không tìm thấy cột của 4 chỉ tiêu" in text
+    near = next(line for line in text.splitlines() if line.strip().startswith("- ho_can_ngheo_cuoi_ky"))
+    assert '"Hộ cận nghèo › Cuối năm" (cột H)' in near
+    assert "Hộ nghèo › Cuối năm" not in near  # already mapped, and the wrong meaning
+    rate_line = next(line for line in text.splitlines() if line.strip().startswith("- ty_le_ho_ngheo"))
+    assert '"Hộ nghèo › Tỷ lệ (%)" (cột F)' in rate_line
+    assert 'ho_can_ngheo_cuoi_ky: "Hộ cận nghèo › Cuối năm"' in (info.value.hint or "")
+
+
+def test_two_sheets_are_joined_by_unit_name(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path, groups=False, total=False)
+    wb = openpyxl.load_workbook(path)
+    ws2 = wb.create_sheet("Biểu 02")
+    ws2.append(["BIỂU 02"])
+    ws2.append(["STT", "Đơn vị", "Hộ cận nghèo cuối năm"])
+    for k, u in enumerate(reversed(UNITS), 1):  # another order, abbreviated names
+        ws2.append([k, u[0].replace("Phường ", "P. ").replace("Xã ", "X. "), u[4] + 1000])
+    wb.save(path)
+    columns = {**COLUMNS, "ho_can_ngheo_cuoi_ky": "Biểu 02!Hộ cận nghèo cuối năm"}
+    config, _ = _load(tmp_path, sheets=["Biểu 01", "Biểu 02"], groups=[], columns=columns)
+    ds = load_dataset(config)
+    got = {u.name: u.values["ho_can_ngheo_cuoi_ky"] for u in ds.units}
+    assert got == {u[0]: Decimal(u[4] + 1000) for u in UNITS}
+    src = ds.source(ds.units[0], "ho_can_ngheo_cuoi_ky")
+    assert src is not None and (src.sheet, src.row) == ("Biểu 02", 7)
+
+
+def test_rows_with_figures_below_the_notes_make_the_table_end_unclear(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    wb = openpyxl.load_workbook(path)
+    wb.active.append(["", "Xã Tân Mỹ", 2000, 30, 25, 1.25, None, 40])
+    wb.save(path)
+    config, _ = _load(tmp_path)
+    with pytest.raises(DataError) as info:
+        load_dataset(config)
+    assert "không rõ bảng kết thúc ở đâu" in info.value.message
+    assert "last_row: 14" in (info.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "full"),
+    [
+        ("P. Trần Phú", "Phường Trần Phú"),
+        ("X.Đồng Sơn", "Xã Đồng Sơn"),
+        ("TT. Nếnh", "Thị trấn Nếnh"),
+        ("Phường Trần Phú", "Phường Trần Phú"),
+        ("Xã Ia Grai", "Xã Ia Grai"),
+    ],
+    ids=["p", "x-no-space", "tt", "full", "not-an-abbreviation"],
+)
+def test_abbreviated_unit_names_are_written_out(name: str, full: str) -> None:
+    assert expand_unit_name(name) == full
+
+
+def _calc_convert(source: Path, to: str, out: Path) -> Path:
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    try:
+        return libreoffice_convert(source, to, out)
+    except AssertionError as exc:
+        if "could not be loaded" in str(exc):
+            pytest.skip("LibreOffice Calc is not installed (libreoffice-calc)")
+        raise
+
+
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_xls_and_ods_give_the_same_figures(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "inputs").mkdir()
+    source = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(source)
+    (tmp_path / "conv").mkdir()
+    converted = _calc_convert(source, fmt, tmp_path / "conv")
+    config, _ = _load(tmp_path)
+    expected = load_dataset(config, source)
+    got = load_dataset(config, converted)
+    assert [(u.name, u.values) for u in got.all_units()] == [
+        (u.name, u.values) for u in expected.all_units()
+    ]
