@@ -96,7 +96,9 @@ def _formulas(config: ReportConfig, cols: list[FormColumn]) -> dict[str, str]:
     out: dict[str, str] = {}
     for check in config.checks:
         a = check.args
-        if check.kind == "percentage" and all(a.get(k) in letter for k in ("value", "part", "total")):
+        if check.kind == "percentage" and all(
+            a.get(k) in letter for k in ("value", "part", "total")
+        ):
             ind = config.indicators[a["value"]]
             p, t = letter[a["part"]], letter[a["total"]]
             out[a["value"]] = (
@@ -185,7 +187,9 @@ def build_form(config: ReportConfig, units: list[str] | None = None) -> bytes:
     i = 0
     while i < len(cols):
         col = cols[i]
-        unit = f" ({col.indicator.unit})" if col.indicator is not None and col.indicator.unit else ""
+        unit = (
+            f" ({col.indicator.unit})" if col.indicator is not None and col.indicator.unit else ""
+        )
         if col.group is None:
             ws.cell(top, c, col.leaf + unit)
             ws.merge_cells(start_row=top, start_column=c, end_row=sub, end_column=c)
@@ -195,7 +199,9 @@ def build_form(config: ReportConfig, units: list[str] | None = None) -> bytes:
         j = i
         while j < len(cols) and cols[j].group == col.group:
             u = cols[j].indicator
-            ws.cell(sub, c + j - i, cols[j].leaf + (f" ({u.unit})" if u is not None and u.unit else ""))
+            ws.cell(
+                sub, c + j - i, cols[j].leaf + (f" ({u.unit})" if u is not None and u.unit else "")
+            )
             j += 1
         ws.cell(top, c, col.group)
         if j - i > 1:
@@ -246,7 +252,9 @@ def build_form(config: ReportConfig, units: list[str] | None = None) -> bytes:
         ind = col.indicator
         if ind is None or ind.kind == "text" or ind.id in formulas:
             continue
-        key = ind.kind if ind.kind in ("count", "percent") else "money" if ind.kind == "money" else ""
+        key = (
+            ind.kind if ind.kind in ("count", "percent") else "money" if ind.kind == "money" else ""
+        )
         if not key:
             continue
         if key not in validations:
@@ -254,7 +262,9 @@ def build_form(config: ReportConfig, units: list[str] | None = None) -> bytes:
                 dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
                 dv.error = "Nhập số nguyên không âm (ví dụ 45), không ghi chữ hay dấu chấm."
             elif key == "percent":
-                dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100")
+                dv = DataValidation(
+                    type="decimal", operator="between", formula1="0", formula2="100"
+                )
                 dv.error = "Nhập tỷ lệ từ 0 đến 100 (ví dụ 1,25), không ghi dấu %."
             else:
                 dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
@@ -283,8 +293,7 @@ def build_form(config: ReportConfig, units: list[str] | None = None) -> bytes:
             cell.value = formulas[ind.id].format(r=tr)
         elif ind.total == "sum":
             cell.value = f"=SUM({letter}{first}:{letter}{last})"
-        if ind.kind != "text":
-            cell.number_format = _number_format(ind)
+        cell.number_format = _number_format(ind)
     ws.freeze_panes = ws.cell(FIRST_ROW, 3)
     ws.protection.sheet = True
     ws.protection.formatColumns = False

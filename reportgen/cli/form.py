@@ -53,7 +53,9 @@ def form_cmd(config: str, out_file: str | None, overwrite: bool, inspect: str | 
     path = Path(out_file) if out_file else default_path(cfg)
     write_atomic(path, build_form(cfg), overwrite=overwrite)
     click.echo(f"Đã tạo biểu mẫu: {path}")
-    click.echo("Văn thư điền các ô trắng rồi lưu lại; kiểm tra: " f"reportgen check {config} --data {path}")
+    click.echo(
+        f"Văn thư điền các ô trắng rồi lưu lại; kiểm tra: reportgen check {config} --data {path}"
+    )
 
 
 def _letter(i: int) -> str:

@@ -243,12 +243,15 @@ WORKBOOK = Obj(
             "đề Tên đơn vị, Đơn vị, Phường, xã… (hoặc data.unit_column).",
         ),
         "header_rows": Field(
-            Str(pattern=r"[0-9]+(\s*[-–]\s*[0-9]+)?", pattern_doc="dòng hoặc khoảng dòng, ví dụ 4-5"),
+            Str(
+                pattern=r"[0-9]+(\s*[-–]\s*[0-9]+)?", pattern_doc="dòng hoặc khoảng dòng, ví dụ 4-5"
+            ),
             "Các dòng tiêu đề cột, ví dụ 4-5. Mặc định: tự nhận (dòng có cột tên đơn vị và các "
             "dòng tiêu đề con dưới nó).",
         ),
         "first_row": Field(
-            Int(minimum=1), "Dòng số liệu đầu tiên. Mặc định: ngay dưới tiêu đề và dòng đánh số cột."
+            Int(minimum=1),
+            "Dòng số liệu đầu tiên. Mặc định: ngay dưới tiêu đề và dòng đánh số cột.",
         ),
         "last_row": Field(
             Int(minimum=1),

@@ -821,7 +821,9 @@ def _check_groups(
             if i is None or i >= len(g.cells):
                 continue
             cell = g.cells[i]
-            source = Source(st.table.file, st.table.sheet, g.row.number, st.table.location(None, header).column)
+            source = Source(
+                st.table.file, st.table.sheet, g.row.number, st.table.location(None, header).column
+            )
             if isinstance(cell, Decimal):
                 stated: Decimal | None = cell
             elif isinstance(cell, str):
@@ -829,7 +831,15 @@ def _check_groups(
                     stated = read(cell.rstrip("%").strip())
                 except NumberFormatError as exc:
                     issues.append(
-                        CellIssue(city, iid, source, cell, f'dòng nhóm "{g.row.name}": {exc.message}', exc.hint, city_key)
+                        CellIssue(
+                            city,
+                            iid,
+                            source,
+                            cell,
+                            f'dòng nhóm "{g.row.name}": {exc.message}',
+                            exc.hint,
+                            city_key,
+                        )
                     )
                     continue
             else:
@@ -840,7 +850,7 @@ def _check_groups(
                 continue
             summed = sum((v for v in vals if v is not None), Decimal(0))
             slack = ind.tolerance * len(vals) if ind.rounded else Decimal(0)
-            if stated is None or abs(stated - summed) <= slack and (slack or stated == summed):
+            if stated is None or (abs(stated - summed) <= slack and (slack or stated == summed)):
                 continue
             first, last = g.members[0], g.members[-1]
             where = {

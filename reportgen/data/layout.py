@@ -9,6 +9,7 @@ is unclear it stops with the rows it saw and the options that declare them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -181,10 +182,14 @@ def _is_numbering(grid: Grid, r: int, unit_col: int) -> bool:
         return False
     if numbers:
         ints = [int(v) for v in numbers if float(v).is_integer()]
-        if len(ints) != len(numbers) or any(b - a != 1 for a, b in zip(ints, ints[1:], strict=False)):
+        if len(ints) != len(numbers) or any(b - a != 1 for a, b in itertools.pairwise(ints)):
             return False
     unit = grid.get(r, unit_col)
-    return is_blank(unit) or (not is_number(unit) and _NUMBERING.fullmatch(text_of(unit)) is not None) or is_number(unit)
+    return (
+        is_blank(unit)
+        or (not is_number(unit) and _NUMBERING.fullmatch(text_of(unit)) is not None)
+        or is_number(unit)
+    )
 
 
 def find_layout(
@@ -223,7 +228,11 @@ def find_layout(
                 hint="sửa data.workbook.header_rows",
             )
         anchor = _anchor(grid, unit_hint)
-        ucol = unit_col if unit_col is not None else (anchor[1] if anchor and top <= anchor[0] <= bottom else None)
+        ucol = (
+            unit_col
+            if unit_col is not None
+            else (anchor[1] if anchor and top <= anchor[0] <= bottom else None)
+        )
         if ucol is None:
             ucol = _first_text_column(grid, bottom + 1)
     else:

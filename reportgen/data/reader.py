@@ -20,9 +20,10 @@ from typing import Any
 
 from reportgen.config.schema import did_you_mean
 from reportgen.data.text import ascii_words, collapse_spaces, legacy_encoding, nfc
+from reportgen.data.workbook import Uncomputed
 from reportgen.diagnostics.errors import DataError, Location
 
-CellValue = str | Decimal | None
+CellValue = str | Decimal | Uncomputed | None
 
 
 def column_letter(index: int) -> str:

@@ -11,6 +11,7 @@ build_units`; all problems of every sheet are collected and reported in one run.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -174,7 +175,7 @@ _SYN = {"nam": "ky", "thang": "ky"}
 def _words(text: str) -> set[str]:
     tokens = [t for t in ascii_words(text, " ").split() if t]
     out = set(tokens)
-    for a, b in zip(tokens, tokens[1:], strict=False):
+    for a, b in itertools.pairwise(tokens):
         if a in ("dau", "cuoi") and b in _SYN:
             b = _SYN[b]
             out.discard(b)
@@ -192,7 +193,7 @@ def meaning_score(ind: Indicator, path: str) -> float:
         return 0.0
     score = len(want & have) / len(want | have)
     unit = ind.unit.strip().lower()
-    rate_header = "ty" in have and "le" in have or "%" in path
+    rate_header = ("ty" in have and "le" in have) or "%" in path
     if unit == "%" and rate_header:
         score += 0.15
     elif unit != "%" and rate_header:
@@ -307,14 +308,17 @@ def read_workbook(
         for note in layout.notes:
             notes.append(f"trang tính {sname}: {note}")
     columns = [
-        Column(s, layouts[s].sheet, i, p, layouts[s].labels[i] if i < len(layouts[s].labels) else "")
+        Column(
+            s, layouts[s].sheet, i, p, layouts[s].labels[i] if i < len(layouts[s].labels) else ""
+        )
         for s in range(len(layouts))
         for i, p in enumerate(layouts[s].paths)
         if i != layouts[s].unit_col
     ]
     ids: dict[tuple[int, int], str] = {}
     if form is not None:
-        for letter, cid in dict(form.get("columns") or {}).items():  # type: ignore[call-overload]
+        form_columns: dict[str, str] = form.get("columns") or {}
+        for letter, cid in form_columns.items():
             ids[(0, col_index(str(letter)))] = str(cid)
     index = ColumnIndex(columns, ids)
     extra = [cid for cid in ids.values() if cid.startswith("attr:")]
@@ -432,7 +436,7 @@ def _resolve(
         if why is not None and (must or explicit):
             errors.append(
                 DataError(
-                    f'không biết đọc {"chỉ tiêu " + key if is_indicator else "cột " + key} ở cột '
+                    f"không biết đọc {'chỉ tiêu ' + key if is_indicator else 'cột ' + key} ở cột "
                     f"nào: {why}",
                     location=Location(file=None, key=f"data.workbook.columns.{key}"),
                     code="data.ambiguous-column",
@@ -448,7 +452,8 @@ def _resolve(
                     f'không tìm thấy cột "{spec}" (khai báo cho {key})',
                     location=Location(key=f"data.workbook.columns.{key}"),
                     code="data.missing-column",
-                    hint="các cột: " + ", ".join(c.describe(index.multi) for c in index.columns[:20]),
+                    hint="các cột: "
+                    + ", ".join(c.describe(index.multi) for c in index.columns[:20]),
                 )
             )
     return mapping, unresolved
@@ -480,8 +485,9 @@ def _missing_message(
     )
     hint = "khai báo cột của từng chỉ tiêu trong data.workbook.columns (đường dẫn tiêu đề, dấu ›)"
     if example:
-        hint += ", ví dụ (kiểm tra từng dòng trước khi dùng):\n  data:\n    workbook:\n      columns:\n" + "\n".join(
-            "  " + e for e in example
+        hint += (
+            ", ví dụ (kiểm tra từng dòng trước khi dùng):\n  data:\n    workbook:\n      columns:\n"
+            + "\n".join("  " + e for e in example)
         )
     return DataError(
         f"không tìm thấy cột của {len(missing)} chỉ tiêu trong bảng (tiêu đề ở {head}):\n"
@@ -538,7 +544,10 @@ def _classify(
                 f'dòng "{row.name}" có vẻ là dòng cộng/nhóm ({row.reason}), không phải một phường, '
                 "xã: nếu tính như một đơn vị thì số toàn thành phố bị cộng hai lần",
                 location=Location(
-                    file=file, sheet=layout.sheet, row=row.number, column=column_letter(layout.unit_col)
+                    file=file,
+                    sheet=layout.sheet,
+                    row=row.number,
+                    column=column_letter(layout.unit_col),
                 ),
                 code="data.subtotal-row",
                 hint=f'khai báo `groups: ["{row.name}"]` trong data.workbook (dòng được đối chiếu '
@@ -594,7 +603,9 @@ def _sum_rows(layout: Layout, grid: Grid, summable: list[int], locale: str) -> N
         if i - a >= 2:
             runs.append(("trên", a, i, [prefix[i][j] - prefix[a][j] for j in range(k)]))
         if b - i >= 2:
-            runs.append(("dưới", i + 1, b + 1, [prefix[b + 1][j] - prefix[i + 1][j] for j in range(k)]))
+            runs.append(
+                ("dưới", i + 1, b + 1, [prefix[b + 1][j] - prefix[i + 1][j] for j in range(k)])
+            )
         if n >= 3:
             runs.append(("khác", 0, n, [total[j] - (vals[j] or 0) for j in range(k)]))
         for where, lo, hi, sums in runs:

@@ -104,4 +104,4 @@ def expand_unit_name(name: str) -> str:
     word = m.group(1)
     if "." not in m.group(0) and len(word) == 1:
         return name  # "P Trần Phú" is too unsure; only "P." is expanded
-    return f"{_ABBREVIATIONS[word.lower()]} {name[m.end():]}"
+    return f"{_ABBREVIATIONS[word.lower()]} {name[m.end() :]}"

@@ -248,8 +248,7 @@ class _XlsxFacts:
         except KeyError:
             return
         custom = {
-            int(f.get("numFmtId") or 0): f.get("formatCode") or ""
-            for f in styles.iter("{*}numFmt")
+            int(f.get("numFmtId") or 0): f.get("formatCode") or "" for f in styles.iter("{*}numFmt")
         }
         xfs = next(styles.iter("{*}cellXfs"), None)
         if xfs is None:
@@ -294,6 +293,6 @@ def _has_value(inner: bytes) -> bool:
 
 
 def _unescape(text: str) -> str:
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace(
-        "&amp;", "&"
+    return (
+        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
     )

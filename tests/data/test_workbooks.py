@@ -27,7 +27,9 @@ def _load(tmp: Path, **workbook: object):  # type: ignore[no-untyped-def]
 
 
 def test_a_biểu_mẫu_is_read_cell_by_cell(tmp_path: Path) -> None:
-    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx") if (tmp_path / "inputs").exists() else None
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx") if (
+        tmp_path / "inputs"
+    ).exists() else None
     (tmp_path / "inputs").mkdir(exist_ok=True)
     write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx")
     config, _ = _load(tmp_path)
@@ -44,7 +46,11 @@ def test_a_biểu_mẫu_is_read_cell_by_cell(tmp_path: Path) -> None:
     assert [u.row for u in ds.units] == [9, 10, 11, 13, 14]  # numbering, total, groups skipped
     assert [u.kind for u in ds.units] == ["Phường"] * 3 + ["Xã"] * 2
     assert ds.total.values["tong_so_ho"] == sum(Decimal(u[1]) for u in UNITS)
-    assert ds.table.headers[3:6] == ["Hộ nghèo › Đầu năm", "Hộ nghèo › Cuối năm", "Hộ nghèo › Tỷ lệ (%)"]
+    assert ds.table.headers[3:6] == [
+        "Hộ nghèo › Đầu năm",
+        "Hộ nghèo › Cuối năm",
+        "Hộ nghèo › Tỷ lệ (%)",
+    ]
     assert any("dòng 4–5 được lấy làm tiêu đề" in n for n in ds.notes)
     assert any("từ dòng 16 trở xuống là ghi chú" in n for n in ds.notes)
     assert validate(config, ds) == []
@@ -66,12 +72,28 @@ def test_a_biểu_mẫu_is_read_cell_by_cell(tmp_path: Path) -> None:
         ("Tổng số hộ", "C"),
         ("Tỷ lệ", "F"),
     ],
-    ids=["path", "path-ascii-arrow-case", "numbering", "letter", "cot-letter", "sheet-letter", "text", "leaf-without-unit"],
+    ids=[
+        "path",
+        "path-ascii-arrow-case",
+        "numbering",
+        "letter",
+        "cot-letter",
+        "sheet-letter",
+        "text",
+        "leaf-without-unit",
+    ],
 )
-def test_a_column_is_mapped_by_path_text_label_or_letter(tmp_path: Path, spec: str, letter: str) -> None:
+def test_a_column_is_mapped_by_path_text_label_or_letter(
+    tmp_path: Path, spec: str, letter: str
+) -> None:
     (tmp_path / "inputs").mkdir()
     write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx")
-    config, _ = _load(tmp_path, columns={**COLUMNS, "ho_ngheo_dau_ky": spec, "ty_le_ho_ngheo": COLUMNS["ty_le_ho_ngheo"]} if letter == "D" else {**COLUMNS, ("tong_so_ho" if letter == "C" else "ty_le_ho_ngheo"): spec})
+    config, _ = _load(
+        tmp_path,
+        columns={**COLUMNS, "ho_ngheo_dau_ky": spec, "ty_le_ho_ngheo": COLUMNS["ty_le_ho_ngheo"]}
+        if letter == "D"
+        else {**COLUMNS, ("tong_so_ho" if letter == "C" else "ty_le_ho_ngheo"): spec},
+    )
     ds = load_dataset(config)
     iid = {"D": "ho_ngheo_dau_ky", "C": "tong_so_ho", "F": "ty_le_ho_ngheo"}[letter]
     src = ds.source(ds.units[0], iid)
@@ -134,7 +156,9 @@ def test_declared_groups_give_the_right_city_figures_through_render(tmp_path: Pa
     assert len(result.dataset.units) == 5
 
 
-def test_a_group_row_that_disagrees_with_its_members_is_an_error_of_the_city(tmp_path: Path) -> None:
+def test_a_group_row_that_disagrees_with_its_members_is_an_error_of_the_city(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "inputs").mkdir()
     path = tmp_path / "inputs" / "bieu-mau.xlsx"
     write_bieu_mau(path)
@@ -203,10 +227,14 @@ def test_missing_columns_are_one_message_with_guesses_by_meaning(tmp_path: Path)
         load_dataset(config)
     text = info.value.format()
     assert "không tìm thấy cột của 4 chỉ tiêu" in text
-    near = next(line for line in text.splitlines() if line.strip().startswith("- ho_can_ngheo_cuoi_ky"))
+    near = next(
+        line for line in text.splitlines() if line.strip().startswith("- ho_can_ngheo_cuoi_ky")
+    )
     assert '"Hộ cận nghèo › Cuối năm" (cột H)' in near
     assert "Hộ nghèo › Cuối năm" not in near  # already mapped, and the wrong meaning
-    rate_line = next(line for line in text.splitlines() if line.strip().startswith("- ty_le_ho_ngheo"))
+    rate_line = next(
+        line for line in text.splitlines() if line.strip().startswith("- ty_le_ho_ngheo")
+    )
     assert '"Hộ nghèo › Tỷ lệ (%)" (cột F)' in rate_line
     assert 'ho_can_ngheo_cuoi_ky: "Hộ cận nghèo › Cuối năm"' in (info.value.hint or "")
 

@@ -4,7 +4,6 @@ render with the figures read back cell by cell."""
 from __future__ import annotations
 
 import shutil
-from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -65,7 +64,8 @@ def test_rates_and_declared_totals_are_excel_formulas(sample: SampleCopy, tmp_pa
     assert rate.value.startswith("=IF(") and "ROUND(" in rate.value and rate.protection.locked
     total = ws[f"{letters['kinh_phi_tong']}{FIRST_ROW}"].value
     assert total == "=" + "+".join(
-        f"{letters[p]}{FIRST_ROW}" for p in ("kinh_phi_nha_o", "kinh_phi_sinh_ke", "kinh_phi_dao_tao")
+        f"{letters[p]}{FIRST_ROW}"
+        for p in ("kinh_phi_nha_o", "kinh_phi_sinh_ke", "kinh_phi_dao_tao")
     )
     last = FIRST_ROW + 12
     assert ws[f"{letters['tong_so_ho']}{last}"].value == (
@@ -141,3 +141,21 @@ def test_round_trip_form_filled_checked_rendered_gives_the_csv_figures(
     unit = from_csv.units[0]
     assert f"{int(unit.values['tong_so_ho']):,}".replace(",", ".") in text
     shutil.rmtree(out / "lo-profile", ignore_errors=True)
+
+
+def test_form_command_writes_the_form_and_never_overwrites(
+    sample: SampleCopy, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from reportgen.cli import main
+
+    out = tmp_path / "bm.xlsx"
+    runner = CliRunner()
+    first = runner.invoke(main, ["form", str(sample.config), "-o", str(out)])
+    assert first.exit_code == 0, first.output
+    assert f"Đã tạo biểu mẫu: {out}" in first.output
+    assert openpyxl.load_workbook(out)[SHEET]["B8"].value == "Phường Trần Phú"
+    again = runner.invoke(main, ["form", str(sample.config), "-o", str(out)])
+    assert again.exit_code == 2
+    assert "không ghi đè" in again.output
