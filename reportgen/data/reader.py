@@ -19,8 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.config.schema import did_you_mean
-from reportgen.data.text import ascii_words, collapse_spaces, legacy_encoding, nfc
-from reportgen.data.workbook import Uncomputed
+from reportgen.data.text import (
+    ascii_words,
+    collapse_spaces,
+    double_encoded,
+    legacy_encoding,
+    nfc,
+)
+from reportgen.data.workbook import Uncomputed, os_error
 from reportgen.diagnostics.errors import DataError, Location
 
 CellValue = str | Decimal | Uncomputed | None
@@ -148,6 +154,17 @@ def _sniff_separator(text: str, unit_column: str | None) -> str:
 
 
 def _check_legacy(text: str, location: Location) -> None:
+    fixed = double_encoded(text)
+    if fixed is not None:
+        raise DataError(
+            f'chữ bị mã hóa UTF-8 hai lần ("{text[:40]}" là "{fixed[:40]}" bị đọc nhầm bảng mã '
+            "rồi lưu lại), không phải bảng mã TCVN3/VNI",
+            location=location,
+            code="data.double-encoded",
+            hint="dùng lại tệp gốc trước khi bị lưu lại; nếu không còn, mở tệp bằng Notepad++ và "
+            "chọn Encoding → Convert to ANSI rồi Encoding → Encode in UTF-8 (đừng dùng công cụ "
+            "chuyển mã TCVN3/VNI: chữ sẽ hỏng thêm)",
+        )
     enc = legacy_encoding(text)
     if enc:
         raise DataError(
@@ -246,7 +263,10 @@ def read_csv(
     header_row: int | None = None,
 ) -> RawTable:
     """Read a CSV/TSV file (see the module docstring for encodings and separators)."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise os_error(exc, name) from None
     if not data.strip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n;,"):  # nothing but BOMs and blanks
         raise DataError(
             "tệp trống",
@@ -266,9 +286,39 @@ def read_csv(
     sep = separator or _sniff_separator(text, unit_column)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     rows: list[tuple[int, list[CellValue]]] = []
+    strings: dict[str, str] = {}  # one string object per distinct cell text
+    quotes = '"' in text
+    last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
     try:
         for record in reader:
-            rows.append((reader.line_num, [v.strip() if v.strip() else None for v in record]))
+            if quotes:
+                first = rows[-1][0] + 1 if rows else 1
+                if reader.line_num > first:
+                    col = _swallowed(
+                        record, first, reader.line_num, sep, reader.line_num >= last_line
+                    )
+                    if col is not None:
+                        opened = first
+                        raise DataError(
+                            "dấu ngoặc kép mở ở ô này không được đóng trên cùng dòng: các dòng "
+                            f"bên dưới bị gộp vào một ô (dòng {opened} đến "
+                            + (
+                                "hết tệp"
+                                if reader.line_num >= last_line
+                                else f"dòng {reader.line_num}"
+                            )
+                            + ")",
+                            location=Location(file=name, row=opened, column=column_letter(col)),
+                            code="data.unclosed-quote",
+                            hint='xóa dấu ngoặc kép thừa ở ô này, hoặc thêm dấu " đóng ngay sau '
+                            "nội dung ô",
+                        )
+            rows.append(
+                (
+                    reader.line_num,
+                    [strings.setdefault(v, v) if v else None for v in map(str.strip, record)],
+                )
+            )
     except csv.Error as exc:
         raise DataError(
             f"tệp CSV hỏng: {exc}",
@@ -277,6 +327,16 @@ def read_csv(
         ) from None
     _check_first_rows(rows, name, None)
     return _table(name, None, rows, unit_column, header_row, encoding=encoding, separator=sep)
+
+
+def _swallowed(record: list[str], first: int, last: int, sep: str, at_end: bool) -> int | None:
+    """The column of a quoted cell that ran over the end of its line and swallowed the rows
+    below (an unclosed or stray quote), or None. A cell with one line break and no separator
+    in it (a note typed with Alt+Enter) is left alone."""
+    for i, v in enumerate(record):
+        if "\n" in v and (sep in v or v.count("\n") >= 2 or at_end or last - first >= 2):
+            return i
+    return None
 
 
 def _check_first_rows(

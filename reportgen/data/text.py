@@ -105,3 +105,36 @@ def expand_unit_name(name: str) -> str:
     if "." not in m.group(0) and len(word) == 1:
         return name  # "P Trần Phú" is too unsure; only "P." is expanded
     return f"{_ABBREVIATIONS[word.lower()]} {name[m.end() :]}"
+
+
+def _cp1252_byte(ch: str) -> int | None:
+    o = ord(ch)
+    if o < 0x80 or 0xA0 <= o < 0x100 or 0x80 <= o < 0xA0:  # Latin-1 (and the C1 codes Windows
+        return o  # keeps for the bytes cp1252 leaves undefined)
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return None
+
+
+def double_encoded(text: str) -> str | None:
+    """The text as it was meant when ``text`` is UTF-8 that was read as Windows-1252/Latin-1
+    and saved again ("PhÆ°á»ng" → "Phường"); None when it is not. A byte the reading program
+    could not show (U+FFFD) stays unknown in the result."""
+    if text.isascii():
+        return None
+    out = bytearray()
+    for ch in text:
+        if ch == "\ufffd":
+            out.append(0x3F)
+            continue
+        b = _cp1252_byte(ch)
+        if b is None:
+            return None
+        out.append(b)
+    fixed = out.decode("utf-8", errors="replace")
+    if fixed == text or fixed.isascii() or len(fixed) >= len(text):
+        return None
+    if fixed.count("\ufffd") * 4 > sum(not c.isascii() for c in fixed):
+        return None
+    return unicodedata.normalize("NFC", fixed)

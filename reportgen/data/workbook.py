@@ -112,7 +112,7 @@ class Workbook:
         self.ext = path.suffix.lower()
         try:
             self._book = pc.CalamineWorkbook.from_path(str(path))
-        except PermissionError as exc:
+        except OSError as exc:
             raise os_error(exc, name) from None
         except Exception as exc:
             raise DataError(
