@@ -336,7 +336,18 @@ def build_units(
                 )
             )
 
-    for row, cells in table.rows:
+    # The rows are consumed as the units are built, so a large file is never held twice.
+    pending = table.rows
+    pending.reverse()
+    table.rows = []
+    text_headers = [
+        (h, i)
+        for i, h in enumerate(headers)
+        if h and i not in {index for _, index, _, is_text, *_ in columns if not is_text}
+    ]
+    total_slug = slugify(total_name)
+    while pending:
+        row, cells = pending.pop()
         n_cells = len(cells)
         raw_name = cells[ucol] if ucol < n_cells else None
         if raw_name is None or (isinstance(raw_name, str) and not raw_name.strip()):
@@ -350,6 +361,7 @@ def build_units(
             continue
         name = expand_unit_name(collapse_spaces(str(raw_name)))
         key = unit_key(name)
+        slug = slugify(name)
         if key in seen:
             row_errors.append(
                 DataError(
@@ -362,7 +374,7 @@ def build_units(
             continue
         seen[key] = row
         is_total = total_key is not None and key == total_key
-        if not is_total and looks_like_total(name, total_name):
+        if not is_total and (slug == total_slug or _TOTAL_SLUG.fullmatch(slug) is not None):
             if require_total:
                 row_errors.append(
                     DataError(
@@ -441,7 +453,11 @@ def build_units(
                 message, hint = _other_style_issue(text, value, locale)
                 issue(who, who_key, ind, row, cell, message, hint)
                 continue
-            if places is not None and value != round_half_up(value, places):
+            if (
+                places is not None
+                and not _at_most(value, places)
+                and value != round_half_up(value, places)
+            ):
                 values[iid] = None
                 issue(
                     who,
@@ -456,7 +472,8 @@ def build_units(
                 )
                 continue
             values[iid] = value
-        attrs = {h: str(c) for h, c in zip(headers, cells, strict=False) if h and c is not None}
+        # the text columns (`don_vi.cot.<name>`); numeric indicators are in `values`
+        attrs = {h: str(cells[i]) for h, i in text_headers if cells[i] is not None}
         for attr, at in attr_index.items():
             if cells[at] is not None:
                 attrs[attr] = str(cells[at])
@@ -466,7 +483,7 @@ def build_units(
         unit = Unit(
             name=name,
             key=key,
-            slug=slugify(name),
+            slug=slug,
             kind=kind,
             row=row,
             values=values,
@@ -503,6 +520,12 @@ def build_units(
             "tính tổng từ các đơn vị",
         )
     return units, total
+
+
+def _at_most(value: Decimal, places: int) -> bool:
+    """Whether ``value`` is written with at most ``places`` decimals."""
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -places
 
 
 def _kind_of(name: str) -> str | None:

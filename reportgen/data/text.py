@@ -107,6 +107,10 @@ def expand_unit_name(name: str) -> str:
     return f"{_ABBREVIATIONS[word.lower()]} {name[m.end() :]}"
 
 
+# UTF-8 lead bytes of Vietnamese letters as Windows-1252/Latin-1 shows them.
+_LEAD = frozenset("ÂÃÄÅÆÇÈÉÊËÌÍÎÏáâãäåæçèé")
+
+
 def _cp1252_byte(ch: str) -> int | None:
     o = ord(ch)
     if o < 0x80 or 0xA0 <= o < 0x100 or 0x80 <= o < 0xA0:  # Latin-1 (and the C1 codes Windows
@@ -121,7 +125,7 @@ def double_encoded(text: str) -> str | None:
     """The text as it was meant when ``text`` is UTF-8 that was read as Windows-1252/Latin-1
     and saved again ("PhÆ°á»ng" → "Phường"); None when it is not. A byte the reading program
     could not show (U+FFFD) stays unknown in the result."""
-    if text.isascii():
+    if text.isascii() or not any(ch in _LEAD for ch in text):
         return None
     out = bytearray()
     for ch in text:
