@@ -156,6 +156,29 @@ class _LazyFigures(Mapping[str, Any]):
         return len(self._get())
 
 
+class _LazyRows(Sequence[dict[str, Any]]):
+    """Every unit's row (``cac_don_vi``), built only when a template reads it: a ward's report
+    from a very large file does not build the figures of every other unit."""
+
+    def __init__(self, builder: ContextBuilder) -> None:
+        self._builder = builder
+        self._rows: list[dict[str, Any]] | None = None
+
+    def _get(self) -> list[dict[str, Any]]:
+        if self._rows is None:
+            self._rows = [self._builder._row(u) for u in self._builder.dataset.units]
+        return self._rows
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._get()[i]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._get())
+
+
 @dataclass
 class ContextBuilder:
     """Builds the context of each report of a batch; shared parts are built once."""
@@ -170,7 +193,7 @@ class ContextBuilder:
         self.metas = figure_metas(self.indicators)
         self.total_figures = figures(self.dataset.total, self.indicators, self.metas)
         self._figures: dict[str, dict[str, Any]] = {self.dataset.total.key: self.total_figures}
-        self.units_rows = [self._row(u) for u in self.dataset.units]
+        self.units_rows: Sequence[dict[str, Any]] = _LazyRows(self)  # built on first read
         self.bases = [basis_context(b) for b in cfg.legal_bases]
         self._phase1: dict[bool, tuple[_Texts, Party, Signer, int]] = {}
         for is_total in (True, False):
