@@ -111,7 +111,7 @@ def is_footer(texts: list[str]) -> bool:
         return False
     if first.startswith(("*", "(*")):
         return True
-    return any(_FOOTER.fullmatch(ascii_words(t)) for t in texts if t)
+    return any(_FOOTER.fullmatch(ascii_words(t)) for t in [t for t in texts if t][:2])
 
 
 @dataclass
@@ -368,13 +368,15 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
         if all(is_blank(v) for v in row):
             blank_rows.append(r + 1)
             continue
-        texts = [text_of(v) if not is_number(v) else "" for v in row]
         name = text_of(grid.get(r, ucol))
-        if last_row is None and is_footer(texts) and not (name and layout.rows and _unitish(name)):
-            end = r
-            break
+        numbers = any(is_number(v) for c, v in enumerate(row) if c not in (ucol, scol))
+        if last_row is None and not numbers:  # notes, date line and signatures have no figures
+            texts = [text_of(v) for v in row[:12] if isinstance(v, str) and v.strip()]
+            if is_footer(texts) and not (name and layout.rows and _unitish(name)):
+                end = r
+                break
         stt = text_of(grid.get(r, scol)) if scol is not None else ""
-        figures = any(
+        figures = numbers or any(
             looks_numeric(v) for c, v in enumerate(row) if c not in (ucol, scol) and not is_blank(v)
         )
         if not name or is_number(grid.get(r, ucol)):

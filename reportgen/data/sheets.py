@@ -389,14 +389,26 @@ def _headers(layout: Layout) -> list[str]:
 
 
 def _cells(grid: Grid, r: int, width: int) -> list[CellValue]:
+    """Row ``r`` converted to reportgen's cell values (once per row; numbers converted once per
+    distinct value)."""
+    done = grid.converted.get(r)
+    if done is not None and len(done) >= width:
+        return done
     raw = grid.cells[r] if r < grid.height else []
     out: list[CellValue] = []
+    numbers = grid.number_cache
     for c in range(max(width, len(raw))):
         v = raw[c] if c < len(raw) else None
-        if (r, c) in grid.uncomputed and (v is None or v == ""):
-            out.append(Uncomputed(grid.uncomputed[(r, c)]))
+        if v is None or v == "":
+            out.append(Uncomputed(grid.uncomputed[(r, c)]) if (r, c) in grid.uncomputed else None)
+        elif type(v) is float and (r, c) not in grid.percent:
+            d = numbers.get(v)
+            if d is None:
+                d = numbers[v] = cell_value(v)
+            out.append(d)
         else:
-            out.append(cell_value(v if v != "" else None, (r, c) in grid.percent))
+            out.append(cell_value(v, (r, c) in grid.percent))
+    grid.converted[r] = out
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _SPACES = re.compile(r"\s+")
@@ -20,6 +21,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def unit_key(name: str) -> str:
     """Return a key that folds case, spaces and old/new tone placement.
 
@@ -41,6 +43,7 @@ def unit_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def ascii_words(text: str, joiner: str = "-") -> str:
     """Return the ASCII letters and digits of ``text``, lower case, runs of anything else
     replaced by ``joiner``: ``Khẩu nghèo`` → ``khau-ngheo``."""

@@ -50,6 +50,9 @@ class Grid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     percent: set[tuple[int, int]] = field(default_factory=set)
     uncomputed: dict[tuple[int, int], str] = field(default_factory=dict)
+    converted: dict[int, list[Any]] = field(default_factory=dict)
+    """Rows already converted to cell values (by row index)."""
+    number_cache: dict[float, Any] = field(default_factory=dict)
 
     @property
     def height(self) -> int:
