@@ -156,8 +156,14 @@ SHEET_1 = [
     (("Tổng số hộ", "Cuối năm"), "tong_so_ho"),
     (("Tổng số nhân khẩu",), "tong_so_khau"),
     (("Hộ nghèo", "Đầu năm"), "ho_ngheo_dau_ky"),
-    (("Hộ nghèo", "Giảm trong năm", "Thoát nghèo, vượt chuẩn cận nghèo"), "thoat_ngheo_vuot_can_ngheo"),
-    (("Hộ nghèo", "Giảm trong năm", "Thoát nghèo, thành hộ cận nghèo"), "thoat_ngheo_thanh_can_ngheo"),
+    (
+        ("Hộ nghèo", "Giảm trong năm", "Thoát nghèo, vượt chuẩn cận nghèo"),
+        "thoat_ngheo_vuot_can_ngheo",
+    ),
+    (
+        ("Hộ nghèo", "Giảm trong năm", "Thoát nghèo, thành hộ cận nghèo"),
+        "thoat_ngheo_thanh_can_ngheo",
+    ),
     (("Hộ nghèo", "Giảm trong năm", "Lý do khác"), "khac_giam"),
     (("Hộ nghèo", "Tăng trong năm", "Cận nghèo thành nghèo"), "can_ngheo_thanh_ngheo"),
     (("Hộ nghèo", "Tăng trong năm", "Phát sinh mới"), "phat_sinh_moi"),
@@ -212,7 +218,12 @@ def _group_values(rows: list[dict[str, str]], columns: list[str]) -> dict[str, i
     return out
 
 
-def _sheet(ws: object, title: str, spec: list[tuple[tuple[str, ...], str | None]], rows: list[dict[str, str]]) -> None:
+def _sheet(
+    ws: object,
+    title: str,
+    spec: list[tuple[tuple[str, ...], str | None]],
+    rows: list[dict[str, str]],
+) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
@@ -242,7 +253,9 @@ def _sheet(ws: object, title: str, spec: list[tuple[tuple[str, ...], str | None]
             ws.cell(top + level, c + 3, parts[level])  # type: ignore[attr-defined]
             bottom = top + level if level < len(parts) - 1 else top + depth - 1
             if end > c or bottom > top + level:
-                ws.merge_cells(start_row=top + level, start_column=c + 3, end_row=bottom, end_column=end + 3)  # type: ignore[attr-defined]
+                ws.merge_cells(
+                    start_row=top + level, start_column=c + 3, end_row=bottom, end_column=end + 3
+                )  # type: ignore[attr-defined]
             c = end + 1
     thin = Side(style="thin")
     for r in range(top, top + depth + 1):

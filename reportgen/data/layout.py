@@ -397,8 +397,8 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
         for r in range(end + 1, grid.height):
             row = grid.cells[r]
             name = text_of(grid.get(r, ucol))
-            numbers = sum(1 for c, v in enumerate(row) if c not in (ucol, scol) and is_number(v))
-            if name and numbers >= 2 and not is_footer([name]):
+            count = sum(1 for c, v in enumerate(row) if c not in (ucol, scol) and is_number(v))
+            if name and count >= 2 and not is_footer([name]):
                 layout.errors.append(
                     DataError(
                         f"không rõ bảng kết thúc ở đâu: dòng {end + 1} là ghi chú/chữ ký, nhưng "
