@@ -17,7 +17,7 @@ from pathlib import Path
 from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.reader import RawTable, column_letter, read_table
 from reportgen.data.text import collapse_spaces, expand_unit_name, slugify, unit_key
-from reportgen.data.workbook import WORKBOOK_EXTENSIONS, Uncomputed
+from reportgen.data.workbook import WORKBOOK_EXTENSIONS, Uncomputed, catalog_error
 from reportgen.diagnostics.errors import (
     DataError,
     ErrorList,
@@ -421,17 +421,8 @@ def build_units(
                 continue
             if isinstance(cell, Uncomputed):
                 values[iid] = None
-                issue(
-                    who,
-                    who_key,
-                    ind,
-                    row,
-                    cell.formula,
-                    f"ô có công thức {cell.formula} nhưng tệp không lưu giá trị đã tính (tệp được "
-                    "tạo bằng một chương trình và chưa mở bằng Excel): không biết số liệu",
-                    "mở tệp trong Excel (hoặc LibreOffice Calc) và lưu lại để công thức được "
-                    "tính, hoặc ghi số thay cho công thức",
-                )
+                err = catalog_error("data.uncomputed-formula", None, formula=cell.formula)
+                issue(who, who_key, ind, row, cell.formula, err.message, err.hint)
                 continue
             places = decimals[iid]
             if isinstance(cell, Decimal):  # a number cell of a workbook
@@ -881,18 +872,18 @@ def _check_groups(
                 "above": f"các dòng {first}–{last} ngay trên",
                 "all": f"mọi đơn vị của trang tính (dòng {first}–{last})",
             }[g.direction]
+            err = catalog_error(
+                "data.group-mismatch",
+                None,
+                name=g.row.name,
+                label=ind.label,
+                stated=_vi(stated),
+                n=len(vals),
+                where=where,
+                summed=_vi(summed),
+            )
             issues.append(
-                CellIssue(
-                    city,
-                    iid,
-                    source,
-                    str(stated),
-                    f'dòng nhóm "{g.row.name}" ghi {ind.label} là {_vi(stated)}, nhưng tổng '
-                    f"{len(vals)} đơn vị của nhóm ({where}) là {_vi(summed)}",
-                    "sửa số của dòng nhóm hoặc của đơn vị sai; nếu nhóm gồm các dòng khác, kiểm "
-                    "tra data.workbook.groups",
-                    city_key,
-                )
+                CellIssue(city, iid, source, str(stated), err.message, err.hint, city_key)
             )
 
 

@@ -26,7 +26,7 @@ from reportgen.data.text import (
     legacy_encoding,
     nfc,
 )
-from reportgen.data.workbook import Uncomputed, os_error
+from reportgen.data.workbook import Uncomputed, catalog_error, os_error
 from reportgen.diagnostics.errors import DataError, Location
 
 CellValue = str | Decimal | Uncomputed | None
@@ -156,15 +156,7 @@ def _sniff_separator(text: str, unit_column: str | None) -> str:
 def _check_legacy(text: str, location: Location) -> None:
     fixed = double_encoded(text)
     if fixed is not None:
-        raise DataError(
-            f'chữ bị mã hóa UTF-8 hai lần ("{text[:40]}" là "{fixed[:40]}" bị đọc nhầm bảng mã '
-            "rồi lưu lại), không phải bảng mã TCVN3/VNI",
-            location=location,
-            code="data.double-encoded",
-            hint="dùng lại tệp gốc trước khi bị lưu lại; nếu không còn, mở tệp bằng Notepad++ và "
-            "chọn Encoding → Convert to ANSI rồi Encoding → Encode in UTF-8 (đừng dùng công cụ "
-            "chuyển mã TCVN3/VNI: chữ sẽ hỏng thêm)",
-        )
+        raise catalog_error("data.double-encoded", location, text=text[:40], fixed=fixed[:40])
     enc = legacy_encoding(text)
     if enc:
         raise DataError(
@@ -299,19 +291,13 @@ def read_csv(
                     )
                     if col is not None:
                         opened = first
-                        raise DataError(
-                            "dấu ngoặc kép mở ở ô này không được đóng trên cùng dòng: các dòng "
-                            f"bên dưới bị gộp vào một ô (dòng {opened} đến "
-                            + (
-                                "hết tệp"
-                                if reader.line_num >= last_line
-                                else f"dòng {reader.line_num}"
-                            )
-                            + ")",
-                            location=Location(file=name, row=opened, column=column_letter(col)),
-                            code="data.unclosed-quote",
-                            hint='xóa dấu ngoặc kép thừa ở ô này, hoặc thêm dấu " đóng ngay sau '
-                            "nội dung ô",
+                        raise catalog_error(
+                            "data.unclosed-quote",
+                            Location(file=name, row=opened, column=column_letter(col)),
+                            first=opened,
+                            last="hết tệp"
+                            if reader.line_num >= last_line
+                            else f"dòng {reader.line_num}",
                         )
             rows.append(
                 (

@@ -22,7 +22,15 @@ from reportgen.config.model import Indicator, ReportConfig, WorkbookLayout
 from reportgen.data.layout import PATH_SEP, Layout, Row, find_layout, group_like, total_like
 from reportgen.data.reader import CellValue, RawTable, column_letter
 from reportgen.data.text import ascii_words, collapse_spaces, expand_unit_name, nfc, unit_key
-from reportgen.data.workbook import FORM_SHEET, Grid, Uncomputed, Workbook, cell_value, col_index
+from reportgen.data.workbook import (
+    FORM_SHEET,
+    Grid,
+    Uncomputed,
+    Workbook,
+    catalog_error,
+    cell_value,
+    col_index,
+)
 from reportgen.diagnostics.errors import DataError, Location, NumberFormatError, ReportgenError
 from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.vnformat import parse_number
@@ -552,24 +560,19 @@ def _classify(
         if row.kind != "subtotal?":
             continue
         errors.append(
-            DataError(
-                f'dòng "{row.name}" có vẻ là dòng cộng/nhóm ({row.reason}), không phải một phường, '
-                "xã: nếu tính như một đơn vị thì số toàn thành phố bị cộng hai lần",
-                location=Location(
+            catalog_error(
+                "data.subtotal-row",
+                Location(
                     file=file,
                     sheet=layout.sheet,
                     row=row.number,
                     column=column_letter(layout.unit_col),
                 ),
-                code="data.subtotal-row",
-                hint=f'khai báo `groups: ["{row.name}"]` trong data.workbook (dòng được đối chiếu '
-                "với tổng các đơn vị trong nhóm và không được tính là đơn vị)"
-                + (
-                    f', hoặc `total_row: "{row.name}"` trong data nếu đây là dòng toàn thành phố'
-                    if total_like(row.name)
-                    else ""
-                )
-                + "; nếu đây đúng là một đơn vị, đổi tên cho rõ (ví dụ Phường …)",
+                name=row.name,
+                reason=row.reason,
+                total=f', hoặc `total_row: "{row.name}"` trong data nếu đây là dòng toàn thành phố'
+                if total_like(row.name)
+                else "",
             )
         )
 

@@ -177,6 +177,16 @@ class Workbook:
         return out
 
 
+def catalog_error(code: str, location: Location | None, **params: Any) -> DataError:
+    """A :class:`DataError` worded by the message catalog (reportgen/diagnostics/catalog/
+    data.py)."""
+    from reportgen.diagnostics.catalog import messages
+
+    entry = messages()[code]
+    hint = entry.hint.format(**params) if entry.hint else None
+    return DataError(entry.text.format(**params), location=location, code=code, hint=hint)
+
+
 def os_error(exc: OSError, name: str) -> DataError:
     """An operating-system error on a data file as a located Vietnamese message."""
     if isinstance(exc, PermissionError):
@@ -192,7 +202,7 @@ def os_error(exc: OSError, name: str) -> DataError:
     else:
         what = f"không đọc được tệp ({exc.strerror or type(exc).__name__})"
         hint = "kiểm tra tệp có đọc được không (ổ đĩa, mạng, quyền), rồi thử lại"
-    return DataError(what, location=Location(file=name), code="data.os-error", hint=hint)
+    return catalog_error("data.os-error", Location(file=name), what=what, hint=hint)
 
 
 def _reason(exc: Exception) -> str:
