@@ -57,8 +57,8 @@ def _groups(indicators: list[Indicator]) -> list[tuple[str | None, str, Indicato
             while n < min(len(words), len(other)) - 1 and words[n] == other[n]:
                 n += 1
             n = min(n, best) if best else n
-            if n < 2:
-                break
+            if n < 2 or any(len(_words(x.label)) - n < 2 for x in indicators[i : j + 1]):
+                break  # a group needs a two-word prefix and leaves of two words or more
             best = n
             j += 1
         if j - i >= 2:
@@ -295,6 +295,12 @@ def build_form(config: ReportConfig, units: list[str] | None = None) -> bytes:
             cell.value = f"=SUM({letter}{first}:{letter}{last})"
         cell.number_format = _number_format(ind)
     ws.freeze_panes = ws.cell(FIRST_ROW, 3)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = f"{top}:{numbering}"
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False

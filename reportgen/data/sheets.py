@@ -368,6 +368,14 @@ def read_workbook(
         table = RawTable(name, layout.sheet, headers[s], layout.header_rows[1], rows)
         st = SheetTable(layout, table)
         st.groups = _groups(s, layout, by_row)
+        if st.groups:
+            notes.append(
+                f"trang tính {layout.sheet}: dòng nhóm/cộng (đối chiếu, không tính là đơn vị): "
+                + "; ".join(
+                    f'dòng {g.row.number} "{g.row.name}" = {len(g.members)} đơn vị'
+                    for g in st.groups
+                )
+            )
         sheets.append(st)
     return WorkbookData(
         sheets=sheets,

@@ -312,3 +312,31 @@ def test_xls_and_ods_give_the_same_figures(tmp_path: Path, fmt: str) -> None:
     assert [(u.name, u.values) for u in got.all_units()] == [
         (u.name, u.values) for u in expected.all_units()
     ]
+
+
+def test_abbreviated_names_match_last_years_full_names(tmp_path: Path) -> None:
+    from tests.fixtures.projects import write_project
+
+    config_path = write_project(
+        tmp_path,
+        indicators={
+            "dau": {"label": "Hộ nghèo đầu năm", "unit": "hộ", "column": "dau"},
+            "cuoi": {"label": "Hộ nghèo cuối năm", "unit": "hộ", "column": "cuoi"},
+        },
+        rows=[
+            {"don_vi": "P. Trần Phú", "dau": "51", "cuoi": "45"},
+            {"don_vi": "X.Đồng Sơn", "dau": "61", "cuoi": "40"},
+            {"don_vi": "TT. Nếnh", "dau": "20", "cuoi": "18"},
+        ],
+        previous_rows=[
+            {"don_vi": "Phường Trần Phú", "cuoi": "51"},
+            {"don_vi": "Xã Đồng Sơn", "cuoi": "61"},
+            {"don_vi": "Thị trấn Nếnh", "cuoi": "20"},
+        ],
+        checks=[{"check": "continuity", "value": "dau", "previous": "cuoi"}],
+    )
+    config = load_config(config_path)
+    ds = load_dataset(config)
+    assert [u.name for u in ds.units] == ["Phường Trần Phú", "Xã Đồng Sơn", "Thị trấn Nếnh"]
+    assert [u.slug for u in ds.units] == ["phuong-tran-phu", "xa-dong-son", "thi-tran-nenh"]
+    assert validate(config, ds) == []  # matched across periods, no warning
