@@ -36,8 +36,10 @@ def test_form_has_labels_groups_units_formats_validation_and_protection(
     _, wb = _form(sample, tmp_path)
     ws = wb[SHEET]
     assert ws["A5"].value == "STT" and ws["B5"].value == "Tên đơn vị"
-    assert ws["C5"].value == "Tổng số" and ws["C6"].value == "Hộ đầu năm (hộ)"
-    assert "C5:E5" in {str(r) for r in ws.merged_cells.ranges}  # a merged group header
+    assert ws["C5"].value == "Tổng số hộ đầu năm (hộ)"
+    assert ws["G5"].value == "Thoát nghèo" and ws["G6"].value == "Vượt chuẩn cận nghèo (hộ)"
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"G5:H5", "C5:C6"} <= merged  # a merged group header, a two-row single header
     assert [ws.cell(7, c).value for c in (1, 2, 3)] == ["A", "B", "(1)"]
     assert ws.cell(FIRST_ROW, 2).value == "Phường Trần Phú"
     assert ws.cell(FIRST_ROW + 11, 2).value == "Xã Tân Tiến"
