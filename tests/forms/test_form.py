@@ -13,6 +13,7 @@ from reportgen.app import pipeline
 from reportgen.authoring.form import FIRST_ROW, SHEET, build_form, form_columns
 from reportgen.config.loader import load_config
 from reportgen.data.dataset import load_dataset
+from reportgen.diagnostics.errors import ReportgenError
 from tests.fixtures.projects import SampleCopy
 from tests.helpers import SOFFICE, libreoffice_convert
 
@@ -161,3 +162,11 @@ def test_form_command_writes_the_form_and_never_overwrites(
     again = runner.invoke(main, ["form", str(sample.config), "-o", str(out)])
     assert again.exit_code == 2
     assert "không ghi đè" in again.output
+
+
+def test_a_form_of_another_report_is_refused(sample: SampleCopy, tmp_path: Path) -> None:
+    path, _ = _form(sample, tmp_path)
+    sample.edit_yaml("id: giam-ngheo-2024", "id: giam-ngheo-2025")
+    with pytest.raises(ReportgenError) as info:
+        load_dataset(load_config(sample.config), path)
+    assert 'biểu mẫu của báo cáo "giam-ngheo-2024", không phải "giam-ngheo-2025"' in str(info.value)
