@@ -153,6 +153,12 @@ def _sniff_separator(text: str, unit_column: str | None) -> str:
     return best if counts[best] else ","
 
 
+def check_legacy(text: str, location: Location) -> None:
+    """Raise a :class:`DataError` when ``text`` is double-encoded UTF-8 or typed in a legacy
+    Vietnamese encoding (TCVN3, VNI)."""
+    _check_legacy(text, location)
+
+
 def _check_legacy(text: str, location: Location) -> None:
     fixed = double_encoded(text)
     if fixed is not None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reportgen.config.model import Indicator, ReportConfig, WorkbookLayout
 from reportgen.data.layout import PATH_SEP, Layout, Row, find_layout, group_like, total_like
-from reportgen.data.reader import CellValue, RawTable, column_letter
+from reportgen.data.reader import CellValue, RawTable, check_legacy, column_letter
 from reportgen.data.text import ascii_words, collapse_spaces, expand_unit_name, nfc, unit_key
 from reportgen.data.workbook import (
     FORM_SHEET,
@@ -313,6 +313,9 @@ def read_workbook(
         grids.append(grid)
         layouts.append(layout)
         errors.extend(layout.errors)
+        legacy = _legacy_text(layout, name)
+        if legacy is not None:
+            errors.append(legacy)
         for note in layout.notes:
             notes.append(f"trang tính {sname}: {note}")
     columns = [
@@ -385,6 +388,22 @@ def read_workbook(
         errors=errors,
         form=form,
     )
+
+
+def _legacy_text(layout: Layout, file: str) -> DataError | None:
+    """The first header or unit name typed in a legacy encoding (TCVN3/VNI, a ".VnTime" sheet)
+    or double-encoded, as an error naming its cell; None when the text is Unicode."""
+    cells = [(layout.header_rows[0], i, p) for i, p in enumerate(layout.paths) if p] + [
+        (row.number, layout.unit_col, row.name) for row in layout.rows
+    ]
+    for number, col, text in cells:
+        try:
+            check_legacy(
+                text, Location(file=file, sheet=layout.sheet, row=number, column=column_letter(col))
+            )
+        except DataError as exc:
+            return exc
+    return None
 
 
 def _headers(layout: Layout) -> list[str]:

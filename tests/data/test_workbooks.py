@@ -340,3 +340,18 @@ def test_abbreviated_names_match_last_years_full_names(tmp_path: Path) -> None:
     assert [u.name for u in ds.units] == ["Phường Trần Phú", "Xã Đồng Sơn", "Thị trấn Nếnh"]
     assert [u.slug for u in ds.units] == ["phuong-tran-phu", "xa-dong-son", "thi-tran-nenh"]
     assert validate(config, ds) == []  # matched across periods, no warning
+
+
+def test_a_sheet_typed_in_tcvn3_is_refused_at_its_first_cell(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    wb = openpyxl.load_workbook(path)
+    wb.active["B9"] = "Ph­êng TrÇn Phó"  # "Phường Trần Phú" typed with a .VnTime font
+    wb.save(path)
+    config, _ = _load(tmp_path)
+    with pytest.raises(DataError) as info:
+        load_dataset(config)
+    assert "bảng mã cũ TCVN3" in info.value.message
+    assert info.value.location is not None
+    assert (info.value.location.row, info.value.location.column) == (9, "B")
