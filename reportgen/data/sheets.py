@@ -305,7 +305,9 @@ def read_workbook(
             unit_hint=(str(form["unit_column"]) if form and form.get("unit_column") else None)
             or unit_spec
             or unit_column,
-            header_rows=wl.header_rows if form is None else None,
+            header_rows=(wl.header_rows or _single(config.data.header_row))
+            if form is None
+            else None,
             first_row=wl.first_row if form is None else None,
             last_row=wl.last_row if form is None else None,
             unit_col=unit_letter if form is None else None,
@@ -388,6 +390,10 @@ def read_workbook(
         errors=errors,
         form=form,
     )
+
+
+def _single(row: int | None) -> tuple[int, int] | None:
+    return (row, row) if row is not None else None
 
 
 def _legacy_text(layout: Layout, file: str) -> DataError | None:
@@ -485,7 +491,9 @@ def _resolve(
                 DataError(
                     f"không biết đọc {'chỉ tiêu ' + key if is_indicator else 'cột ' + key} ở cột "
                     f"nào: {why}",
-                    location=Location(file=None, key=f"data.workbook.columns.{key}"),
+                    location=Location(
+                        file=str(config.path), line=wl.line, key=f"data.workbook.columns.{key}"
+                    ),
                     code="data.ambiguous-column",
                     hint=f'khai báo trong data.workbook.columns, ví dụ `{key}: "<đường dẫn tiêu '
                     'đề>"`',
@@ -497,7 +505,9 @@ def _resolve(
             errors.append(
                 DataError(
                     f'không tìm thấy cột "{spec}" (khai báo cho {key})',
-                    location=Location(key=f"data.workbook.columns.{key}"),
+                    location=Location(
+                        file=str(config.path), line=wl.line, key=f"data.workbook.columns.{key}"
+                    ),
                     code="data.missing-column",
                     hint="các cột: "
                     + ", ".join(c.describe(index.multi) for c in index.columns[:20]),

@@ -355,3 +355,23 @@ def test_a_sheet_typed_in_tcvn3_is_refused_at_its_first_cell(tmp_path: Path) -> 
     assert "bảng mã cũ TCVN3" in info.value.message
     assert info.value.location is not None
     assert (info.value.location.row, info.value.location.column) == (9, "B")
+
+
+def test_declared_header_rows_replace_the_detection(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx")
+    config, _ = _load(tmp_path, header_rows="4-5")
+    ds = load_dataset(config)
+    assert [u.row for u in ds.units] == [9, 10, 11, 13, 14]
+    assert not any("được lấy làm tiêu đề" in n for n in ds.notes)
+
+
+def test_an_ambiguous_mapping_points_at_the_yaml(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx")
+    config, path = _load(tmp_path, columns={**COLUMNS, "ho_ngheo_dau_ky": "Đầu năm"})
+    with pytest.raises(ReportgenError) as info:
+        load_dataset(config)
+    (err,) = [e for e in info.value.diagnostics() if e.code == "data.ambiguous-column"]
+    assert err.location is not None and err.location.file == str(path)
+    assert err.location.key == "data.workbook.columns.ho_ngheo_dau_ky"
