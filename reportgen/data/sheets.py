@@ -278,12 +278,8 @@ def read_workbook(
     if form is not None:
         if form.get("report") and form["report"] != config.id:
             errors.append(
-                DataError(
-                    f'bảng tính này là biểu mẫu của báo cáo "{form["report"]}", không phải '
-                    f'"{config.id}"',
-                    location=Location(file=name),
-                    code="data.form-mismatch",
-                    hint="dùng đúng biểu mẫu (reportgen form <tệp YAML>), hoặc đúng tệp YAML",
+                catalog_error(
+                    "data.form-mismatch", Location(file=name), form=form["report"], report=config.id
                 )
             )
         names = [str(form.get("sheet") or wb.visible[0])]
