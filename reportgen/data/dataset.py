@@ -337,9 +337,8 @@ def build_units(
             )
 
     # The rows are consumed as the units are built, so a large file is never held twice.
-    pending = table.rows
+    pending = table.take_rows()
     pending.reverse()
-    table.rows = []
     text_headers = [
         (h, i)
         for i, h in enumerate(headers)
@@ -790,7 +789,7 @@ def _read_workbook_units(
         first.table,
         units,
         total,
-        {n: h for n, (_, h) in wd.mapping.items()},
+        {n: h for n, (_, h) in wd.mapping.items() if n in config.indicators},
         tables,
         wd.notes,
     )

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -50,10 +51,24 @@ class RawTable:
     sheet: str | None
     headers: list[str]
     header_row: int
-    rows: list[tuple[int, list[CellValue]]]
+    rows: Sequence[tuple[int, list[CellValue]]]
     encoding: str | None = None
     separator: str | None = None
     index: dict[str, int] = field(default_factory=dict)
+    reload: Callable[[], Sequence[tuple[int, list[CellValue]]]] | None = field(
+        default=None, repr=False
+    )
+    """Reads the rows again from the file: the rows of a large file are let go once its units
+    are built, and read again only if something asks for them (a marked copy of the file)."""
+
+    def take_rows(self) -> list[tuple[int, list[CellValue]]]:
+        """The rows, for building units: handed over (and read again from the file if asked
+        for later) when the table can reload them, else a copy of the list."""
+        if self.reload is not None and isinstance(self.rows, list):
+            rows = self.rows
+            self.rows = _Reread(self.reload)
+            return rows
+        return list(self.rows)
 
     def __post_init__(self) -> None:
         self.index = {h: i for i, h in enumerate(self.headers) if h}
@@ -80,6 +95,28 @@ class RawTable:
             if guess
             else "các cột có trong tệp: " + ", ".join(h for h in self.headers if h),
         )
+
+
+class _Reread(Sequence[tuple[int, list[CellValue]]]):
+    """The rows of a table, read again from its file on first use."""
+
+    def __init__(self, load: Callable[[], Sequence[tuple[int, list[CellValue]]]]) -> None:
+        self._load = load
+        self._rows: Sequence[tuple[int, list[CellValue]]] | None = None
+
+    def _get(self) -> Sequence[tuple[int, list[CellValue]]]:
+        if self._rows is None:
+            self._rows = self._load()
+        return self._rows
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._get()[i]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self) -> Iterator[tuple[int, list[CellValue]]]:
+        return iter(self._get())
 
 
 def closest_column(name: str, headers: list[str]) -> str | None:
@@ -318,7 +355,22 @@ def read_csv(
             hint="kiểm tra dấu ngoặc kép trong dòng này",
         ) from None
     _check_first_rows(rows, name, None)
-    return _table(name, None, rows, unit_column, header_row, encoding=encoding, separator=sep)
+
+    def reload() -> Sequence[tuple[int, list[CellValue]]]:
+        return read_csv(
+            path, name=name, separator=sep, unit_column=unit_column, header_row=header_row
+        ).rows
+
+    return _table(
+        name,
+        None,
+        rows,
+        unit_column,
+        header_row,
+        encoding=encoding,
+        separator=sep,
+        reload=reload,
+    )
 
 
 def _swallowed(record: list[str], first: int, last: int, sep: str, at_end: bool) -> int | None:

@@ -285,7 +285,24 @@ def read_workbook(
         names = [str(form.get("sheet") or wb.visible[0])]
         notes.append("biểu mẫu do reportgen tạo: đọc cột theo mã chỉ tiêu ghi trong biểu mẫu")
     else:
-        names = _sheet_names(wb, wl, sheet)
+        try:
+            names = _sheet_names(wb, wl, sheet)
+        except DataError as exc:
+            flat = _flat_sheet(wb, sheet, unit_column) if wl.sheets else None
+            if flat is None:
+                raise
+            # A workbook in the CSV's shape (the column ids in one header row): read it as such.
+            notes.append(
+                f"không có trang tính {', '.join(wl.sheets)} (data.workbook.sheets): đọc trang "
+                f'tính {flat} như bảng phẳng có cột "{unit_column}", mỗi chỉ tiêu theo `column` '
+                "của nó (bỏ qua data.workbook)"
+            )
+            from dataclasses import replace
+
+            del exc
+            wl = WorkbookLayout()
+            config = replace(config, data=replace(config.data, workbook=wl))
+            names = [flat]
     unit_spec = wl.unit_column
     unit_letter = None
     if unit_spec and re.fullmatch(r"(?:cột\s+)?[A-Z]{1,3}", unit_spec.strip()):
@@ -405,6 +422,18 @@ def _legacy_text(layout: Layout, file: str) -> DataError | None:
             )
         except DataError as exc:
             return exc
+    return None
+
+
+def _flat_sheet(wb: Workbook, sheet: str | None, unit_column: str) -> str | None:
+    """The sheet to read as a flat table when the declared sheets are absent: ``data.sheet`` or
+    the first visible sheet, if a cell of its first rows is exactly ``data.unit_column``."""
+    name = sheet if sheet in wb.sheet_names else (wb.visible[0] if wb.visible else None)
+    if name is None:
+        return None
+    for row in wb.grid(name).cells[:30]:
+        if any(isinstance(v, str) and v.strip() == unit_column for v in row):
+            return name
     return None
 
 
