@@ -36,7 +36,7 @@ from reportgen.docx import (
     analyse_file,
 )
 from reportgen.templating.environment import make_env
-from reportgen.templating.filters import FILTER_DOCS
+from reportgen.config.names import FILTER_NAMES as FILTER_DOCS
 
 __all__ = [
     "Place",

@@ -39,6 +39,7 @@ from reportgen.diagnostics.errors import EXIT_FINDINGS, EXIT_OK, Location, Templ
 from reportgen.diagnostics.formats import to_json
 from reportgen.diagnostics.model import Diagnostic
 from reportgen.docx import TemplateAnalysis, TemplateProblem, analyse
+from reportgen.config import names
 from reportgen.docx.ooxml import NS_W, Locator, paragraph_text
 from reportgen.docx.prepare import marked
 from reportgen.templating.body import BLOCK_NAME, STYLE_DEFS, build_body
@@ -58,30 +59,12 @@ __all__ = [
 
 Severity = Literal["error", "warning", "info"]
 
-#: Fields of the structured context names (see :mod:`reportgen.templating.context`); ``[]`` marks
-#: the items of a list. Indicator-keyed names are checked against the config instead.
-CONTEXT_FIELDS: dict[str, frozenset[str]] = {
-    "bao_cao": frozenset(
-        {"id", "loai", "ten_loai", "trich_yeu", "so", "ky_hieu", "so_ky_hieu", "ngay"}
-        | {"dia_danh_ngay"}
-    ),
-    "co_quan": frozenset({"chu_quan", "ten", "ten_dong", "ten_goi"}),
-    "nguoi_ky": frozenset({"tham_quyen", "chuc_vu", "ho_ten"}),
-    "don_vi": frozenset({"ten", "ten_day_du", "loai", "slug", "la_toan_thanh_pho", "cot"}),
-    "can_cu[]": frozenset({"loai", "so_ky_hieu", "ngay", "co_quan", "trich_yeu", "day_du", "ngan"}),
-}
-#: The top-level names the render context provides besides the indicator ids (see
-#: :meth:`reportgen.templating.context.ContextBuilder.build`; a test keeps the two equal).
-#: ``CONTEXT_NAMES`` of the config loader also lists ``bang``, ``kiem_tra`` and ``noi_dung``,
-#: which no document context has: a template reading them would fail to render.
-TEMPLATE_NAMES = frozenset(
-    {"bao_cao", "co_quan", "nguoi_ky", "noi_nhan", "can_cu", "don_vi", "toan_thanh_pho"}
-    | {"ky_truoc", "cac_don_vi", "du_thao", "ky_bao_cao", "chi_tieu", "mo_dau", "ket_luan"}
-)
-#: context names holding one value per indicator id
-_BY_INDICATOR = ("chi_tieu", "toan_thanh_pho", "ky_truoc")
-#: fields of a row of ``cac_don_vi`` besides the indicators
-_ROW_FIELDS = frozenset({"ten", "don_vi"})
+#: The context names, their fields and the per-indicator names: declared once in
+#: :mod:`reportgen.config.names` (what the render context provides besides indicator ids).
+CONTEXT_FIELDS = names.CONTEXT_FIELDS
+TEMPLATE_NAMES = names.CONTEXT_NAMES
+_BY_INDICATOR = names.BY_INDICATOR
+_ROW_FIELDS = frozenset(names.ROW_FIELDS)
 
 _SEVERITY_WORDS: dict[str, str] = {"error": "LỖI", "warning": "CẢNH BÁO", "info": "GHI CHÚ"}
 _FONT = "Times New Roman"

@@ -26,6 +26,7 @@ from reportgen.config.schema import (
     Str,
     did_you_mean,
 )
+from reportgen.config import wording
 from reportgen.config.yamlsource import KeyPath
 
 ID = Str(
@@ -493,6 +494,23 @@ TOP: dict[str, Field] = {
     "lint": Field(LINT, LINT.doc),
 }
 
+# === Wording, layout and appendices (declared in reportgen.config.wording) ===================
+INDICATOR.fields.update(wording.INDICATOR_FIELDS)
+PARTY_FIELDS.update(wording.PARTY_FIELDS)
+SIGNER_FIELDS.update(wording.SIGNER_FIELDS)
+TABLE.fields.update(wording.TABLE_FIELDS)
+TABLE.fields["columns"] = Field(
+    IDS,
+    "Các chỉ tiêu làm cột (tiêu đề cột lấy từ label và unit); bảng chỉ tiêu dùng rows thay cho "
+    "columns.",
+    example="[ho_ngheo, ty_le_ho_ngheo]",
+)
+APPENDIX = wording.appendix_spec(TABLE)
+TOP["appendices"] = Field(
+    ListOf(APPENDIX), "Các phụ lục (biểu mẫu) sau chữ ký, trang nằm ngang.", default=[]
+)
+# === end of wording, layout and appendices =================================================
+
 ROOT = Obj(name="(gốc)", doc="Tệp định nghĩa báo cáo.", fields=TOP)
 
 
@@ -511,4 +529,6 @@ def all_specs() -> list[tuple[str, Spec]]:
         ("indicators.<mã>", INDICATOR),
         ("lint", LINT),
         ("lint.acknowledge[]", ACKNOWLEDGEMENT),
+        ("indicators.<mã>.levels[]", wording.LEVEL),
+        ("appendices[]", APPENDIX),
     ]

@@ -32,7 +32,7 @@ from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import TemplateError
 from reportgen.templating.environment import make_env
 from reportgen.templating.figure import Figure, FigureMeta, Missing
-from reportgen.vnformat import DOC_TYPES, cite, cite_short, place_date
+from reportgen.vnformat import DOC_TYPES, cite, cite_short, date_short, place_date
 
 DOC_TYPE_NAMES_UPPER = {code: name.upper() for code, name in DOC_TYPES.items()}
 
@@ -40,9 +40,32 @@ DOC_TYPE_NAMES_UPPER = {code: name.upper() for code, name in DOC_TYPES.items()}
 def figure_metas(indicators: Mapping[str, Indicator]) -> dict[str, FigureMeta]:
     """The :class:`FigureMeta` of each indicator (built once per batch)."""
     return {
-        iid: FigureMeta(ind.label, ind.unit, ind.kind, ind.decimals, ind.money_unit)
+        iid: FigureMeta(
+            ind.label,
+            ind.unit,
+            ind.kind,
+            ind.decimals,
+            ind.money_unit,
+            trim=ind.text_decimals == "trim",
+            rounded=ind.rounded,
+            phrase=ind.phrase or default_phrase(ind.label, ind.unit),
+            none_text=ind.none_text,
+            levels=ind.levels,
+            id=iid,
+        )
         for iid, ind in indicators.items()
     }
+
+
+def default_phrase(label: str, unit: str) -> str:
+    """Words after a figure in a list: the label in lower case, after the unit when the label
+    does not start with it (``Hộ tái nghèo`` → ``hộ tái nghèo``; ``Thoát nghèo`` (hộ) →
+    ``hộ thoát nghèo``)."""
+    text = lower_first(label)
+    u = unit.strip()
+    if u and u not in ("%",) and not text.startswith(u) and u not in ("đồng", "triệu đồng", "tỷ đồng"):
+        return f"{u} {text}"
+    return text
 
 
 def figures(
@@ -193,6 +216,8 @@ class ContextBuilder:
             )
             self._phase1[is_total] = (texts, party, signer, len(recipients))
         self._phase2 = _Texts(env, [("opening", cfg.opening), ("closing", cfg.closing)])
+        unit_party = cfg.unit_issuer or cfg.issuer
+        self._places = {True: cfg.issuer.place or cfg.place, False: unit_party.place}
 
     def _row(self, unit: Unit) -> dict[str, Any]:
         figs = figures(unit, self.indicators, self.metas)
@@ -215,8 +240,13 @@ class ContextBuilder:
             "cot": dict(unit.attrs),
         }
 
-    def build(self, unit: Unit, *, draft: bool = False) -> dict[str, Any]:
-        """Return the full context for ``unit`` (the whole city when ``unit.is_total``)."""
+    def build(
+        self, unit: Unit, *, draft: bool = False, failing: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        """Return the full context for ``unit`` (the whole city when ``unit.is_total``).
+
+        ``failing`` (a draft): the unit's indicators that failed a check, id → what was
+        expected; a template reads it as ``loi_so_lieu``."""
         cfg = self.config
         is_total = unit.is_total
         figs = self._figures.get(unit.key)
@@ -238,7 +268,10 @@ class ContextBuilder:
         code = f"{cfg.type}-{party.code}"
         number = cfg.number if is_total else None
         recipients = [r if r.startswith("-") else f"- {r}" for r in recipients[:n_recipients]]
-        storage = f"- Lưu: VT, {party.storage_code}." if party.storage_code else "- Lưu: VT."
+        office = party.office if party.office is not None else is_total
+        storage = storage_line(party.storage_code, office=office)
+        place = self._places[is_total] or unit_place(unit.name)
+        lines = authority_lines(_signer, authority)
         previous = self.dataset.previous.get(unit.key) if self.dataset.previous else None
         ctx.update(
             {
@@ -251,16 +284,20 @@ class ContextBuilder:
                     "ky_hieu": code,
                     "so_ky_hieu": f"Số: {number:02d}/{code}" if number else f"Số:       /{code}",
                     "ngay": cfg.date,
-                    "dia_danh_ngay": place_date(cfg.place, cfg.date),
+                    "dia_danh": place,
+                    "dia_danh_ngay": place_date(place, cfg.date),
+                    "kem_theo": self._attached(number, code, don_vi),
                 },
                 "co_quan": {
                     "chu_quan": parent.upper(),
                     "ten": "\n".join(name_lines).upper(),
                     "ten_dong": [x.upper() for x in name_lines],
                     "ten_goi": "Ủy ban nhân dân " + don_vi["ten_day_du"],
+                    "co_van_phong": office,
                 },
                 "nguoi_ky": {
-                    "tham_quyen": authority.upper(),
+                    "tham_quyen": lines[0] if lines else "",
+                    "dong_tham_quyen": lines,
                     "chuc_vu": title.upper(),
                     "ho_ten": signer_name,
                 },
@@ -269,6 +306,7 @@ class ContextBuilder:
                 "ky_truoc": _LazyFigures(previous, self.indicators, self.metas),
                 "cac_don_vi": self.units_rows,
                 "du_thao": draft,
+                "loi_so_lieu": dict(failing or {}),
             }
         )
         opening, closing = self._phase2.render(ctx)
@@ -280,6 +318,17 @@ class ContextBuilder:
         ctx["ket_luan"] = closing.rstrip().rstrip("./") + "./."
         return ctx
 
+    def _attached(self, number: int | None, code: str, don_vi: Mapping[str, Any]) -> str:
+        """The line under an appendix title: (Kèm theo Báo cáo số 125/BC-UBND ngày 16/12/2024
+        của Ủy ban nhân dân thành phố Hòa An)."""
+        cfg = self.config
+        kind = DOC_TYPES.get(cfg.type, cfg.type)
+        num = f"{number:02d}" if number else "     "
+        return (
+            f"(Kèm theo {kind} số {num}/{code} ngày {date_short(cfg.date)} "
+            f"của Ủy ban nhân dân {don_vi['ten_day_du']})"
+        )
+
     def _default_opening(self, ctx: Mapping[str, Any]) -> str:
         cfg = self.config
         subject = ctx["co_quan"]["ten_goi"]
@@ -289,6 +338,39 @@ class ContextBuilder:
         if cfg.basis_style == "can_cu":
             return f"{subject[:1].upper()}{subject[1:]} báo cáo như sau:"
         return ""
+
+
+_UNIT_KINDS = ("Phường", "Xã", "Thị trấn")
+
+
+def unit_place(name: str) -> str:
+    """Địa danh of a ward or commune report (NĐ 30): its name without "Phường"/"Xã", except a
+    numbered ward (``Phường Trần Phú`` → ``Trần Phú``; ``Phường 5`` → ``Phường 5``)."""
+    for kind in _UNIT_KINDS:
+        if name.lower().startswith(kind.lower() + " "):
+            rest = name[len(kind) + 1 :].strip()
+            return name if rest.isdigit() else rest
+    return name
+
+
+def storage_line(storage_code: str | None, *, office: bool) -> str:
+    """``- Lưu: VT, LĐTBXH.``; a "VP" only where the issuer has a văn phòng."""
+    codes = [c.strip() for c in (storage_code or "").split(",") if c.strip()]
+    if not office:
+        codes = [c for c in codes if c.upper() != "VP"]
+    return f"- Lưu: VT, {', '.join(codes)}." if codes else "- Lưu: VT."
+
+
+def authority_lines(signer: Signer, authority: str) -> list[str]:
+    """The authority lines above the title: by the signer's ``role`` (``TM. ỦY BAN NHÂN
+    DÂN`` then ``KT. CHỦ TỊCH`` for a vice-chair), else the ``authority`` written in YAML."""
+    if signer.role:
+        from reportgen.config.wording import ROLES
+
+        under, _title = ROLES[signer.role]
+        lines = [f"TM. {(signer.collective or 'ỦY BAN NHÂN DÂN').upper()}"]
+        return [*lines, under] if under else lines
+    return [authority.upper()] if authority.strip() else []
 
 
 def report_date(config: ReportConfig) -> date:
