@@ -1,8 +1,12 @@
 """Rebuild templates/bao-cao-co-ban.docx from reportgen/authoring/basetemplate.py."""
 
+import sys
 from pathlib import Path
 
-from reportgen.authoring.basetemplate import build_base_template
+# this checkout's package, not an installed one
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from reportgen.authoring.basetemplate import build_base_template  # noqa: E402
 
 if __name__ == "__main__":
     out = build_base_template(

@@ -581,7 +581,7 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
         indicators=indicators,
         checks=tuple(checks),
     )
-    config = wording.apply(config, d, b.table, b.ref, b.err)  # wording and layout options
+    config = wording.apply(config, d, b.ref, b.err)  # wording and layout options
     return config, complete
 
 

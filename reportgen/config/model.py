@@ -150,16 +150,6 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Appendix:
-    """A phụ lục on landscape pages after the signature: its own title and tables."""
-
-    title: str
-    subtitle: str | None
-    tables: tuple[Table, ...]
-    landscape: bool = True
-
-
-@dataclass(frozen=True)
 class Previous:
     """The previous period's data file, for continuity checks."""
 
@@ -230,8 +220,6 @@ class ReportConfig:
     indicators: dict[str, Indicator]
     checks: tuple[Check, ...]
     texts: dict[str, str] = field(default_factory=dict)
-    # -- layout (reportgen.config.wording) --
-    appendices: tuple[Appendix, ...] = ()
 
     def indicator_order(self) -> list[str]:
         """Indicator ids in an order where every formula comes after what it reads."""

@@ -56,6 +56,7 @@ CONTEXT: dict[str, ContextName] = {
             "dia_danh": "địa danh theo cấp cơ quan ban hành (phường, xã với báo cáo phường, xã)",
             "dia_danh_ngay": "dòng địa danh, ngày tháng: Hòa An, ngày 16 tháng 12 năm 2024",
             "kem_theo": "dòng dưới tên phụ lục: (Kèm theo Báo cáo số 125/BC-UBND ngày … của …)",
+            "gach": "đường kẻ dưới trích yếu (gạch chân khoảng trắng; 1/3–1/2 dòng chữ)",
         },
     ),
     "co_quan": ContextName(
@@ -67,6 +68,7 @@ CONTEXT: dict[str, ContextName] = {
             "ten_dong": "tên cơ quan ban hành, từng dòng",
             "ten_goi": "tên viết trong câu: Ủy ban nhân dân phường Trần Phú",
             "co_van_phong": "đúng khi cơ quan có văn phòng (dòng Lưu ghi VP)",
+            "gach": "đường kẻ dưới tên cơ quan (gạch chân khoảng trắng; 1/3–1/2 tên)",
         },
     ),
     "nguoi_ky": ContextName(

@@ -505,10 +505,6 @@ TABLE.fields["columns"] = Field(
     "columns.",
     example="[ho_ngheo, ty_le_ho_ngheo]",
 )
-APPENDIX = wording.appendix_spec(TABLE)
-TOP["appendices"] = Field(
-    ListOf(APPENDIX), "Các phụ lục (biểu mẫu) sau chữ ký, trang nằm ngang.", default=[]
-)
 # === end of wording, layout and appendices =================================================
 
 ROOT = Obj(name="(gốc)", doc="Tệp định nghĩa báo cáo.", fields=TOP)
@@ -530,5 +526,4 @@ def all_specs() -> list[tuple[str, Spec]]:
         ("lint", LINT),
         ("lint.acknowledge[]", ACKNOWLEDGEMENT),
         ("indicators.<mã>.levels[]", wording.LEVEL),
-        ("appendices[]", APPENDIX),
     ]

@@ -12,7 +12,6 @@ once the rest of the report definition is built.
   (TM. ỦY BAN NHÂN DÂN): the authority lines follow from them;
 - tables: ``rows`` (a table of indicators for one unit), ``unit_line`` (Đơn vị tính),
   ``column_numbers`` ((1) (2) …), ``compare_total``;
-- ``appendices``: phụ lục on landscape pages with their own title and tables.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from reportgen.config.model import Appendix, Level, Party, ReportConfig, Section, Signer, Table
+from reportgen.config.model import Level, Party, ReportConfig, Section, Signer, Table
 from reportgen.config.schema import Bool, Choice, Dec, Field, ListOf, Obj, Str
 from reportgen.config.yamlsource import KeyPath
 
@@ -110,25 +109,6 @@ TABLE_FIELDS: dict[str, Field] = {
 }
 
 
-APPENDIX_FIELDS: dict[str, Field] = {
-    "title": Field(Str(), "Tên phụ lục, ví dụ `Phụ lục 01`.", required=True),
-    "subtitle": Field(Str(), "Tên nội dung phụ lục (in đậm dưới tên)."),
-    "landscape": Field(Bool(), "Trang nằm ngang.", default=True),
-}
-
-
-def appendix_spec(table: Obj) -> Obj:
-    """The ``appendices[]`` object (its tables are ``table`` objects)."""
-    return Obj(
-        name="appendices[]",
-        doc="Một phụ lục sau chữ ký: trang nằm ngang, tên riêng, dòng (Kèm theo Báo cáo số …).",
-        fields={
-            **APPENDIX_FIELDS,
-            "tables": Field(ListOf(table), "Các bảng của phụ lục.", required=True),
-        },
-    )
-
-
 # -- applying the converted options ---------------------------------------------------------
 
 
@@ -202,14 +182,12 @@ def _sections(
 def apply(
     config: ReportConfig,
     d: Mapping[str, Any],
-    make_table: Callable[[Mapping[str, Any], KeyPath], Table | None],
     ref: Callable[[KeyPath, str], bool],
     err: Err,
 ) -> ReportConfig:
     """Return ``config`` with the options of this module taken from ``d`` (the converted YAML).
 
-    ``make_table`` builds a :class:`Table` from a converted ``table`` object (the loader's own
-    builder), ``ref`` checks an indicator reference, ``err`` records an error.
+    ``ref`` checks an indicator reference, ``err`` records an error.
     """
     indicators = dict(config.indicators)
     for iid, raw in (d.get("indicators") or {}).items():
@@ -222,26 +200,6 @@ def apply(
             none_text=raw.get("none"),
             levels=_levels(raw.get("levels")),
         )
-    appendices = []
-    for n, a in enumerate(d.get("appendices") or ()):
-        if a is None:
-            continue
-        tables = []
-        for j, rt in enumerate(a.get("tables") or ()):
-            if rt is None:
-                continue
-            path: KeyPath = ("appendices", n, "tables", j)
-            t = make_table(rt, path)
-            if t is not None:
-                tables.append(table(t, rt, ref, path))
-        appendices.append(
-            Appendix(
-                title=a.get("title") or "",
-                subtitle=a.get("subtitle"),
-                tables=tuple(tables),
-                landscape=a.get("landscape") is not False,
-            )
-        )
     return dataclasses.replace(
         config,
         indicators=indicators,
@@ -250,7 +208,6 @@ def apply(
         signer=_signer(config.signer, d.get("signer"), "signer", err) or config.signer,
         unit_signer=_signer(config.unit_signer, d.get("unit_signer"), "unit_signer", err),
         sections=_sections(config.sections, list(d.get("sections") or []), ("sections",), ref),
-        appendices=tuple(appendices),
     )
 
 

@@ -32,7 +32,13 @@ from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import TemplateError
 from reportgen.templating.environment import make_env
 from reportgen.templating.figure import Figure, FigureMeta, Missing
+from reportgen.templating.measure import rule, text_width_twips
 from reportgen.vnformat import DOC_TYPES, cite, cite_short, date_short, place_date
+
+#: Width of the header's left cell (the agency name) and of the text line, in twips; the
+#: base template (reportgen.authoring.basetemplate) lays them out.
+AGENCY_CELL_TWIPS = 3856
+TEXT_WIDTH_TWIPS = 9071
 
 DOC_TYPE_NAMES_UPPER = {code: name.upper() for code, name in DOC_TYPES.items()}
 
@@ -217,6 +223,7 @@ class ContextBuilder:
             self._phase1[is_total] = (texts, party, signer, len(recipients))
         self._phase2 = _Texts(env, [("opening", cfg.opening), ("closing", cfg.closing)])
         unit_party = cfg.unit_issuer or cfg.issuer
+        self._title_rule = rule(TEXT_WIDTH_TWIPS, text_width_twips(cfg.title, 14, bold=True))
         self._places = {True: cfg.issuer.place or cfg.place, False: unit_party.place}
 
     def _row(self, unit: Unit) -> dict[str, Any]:
@@ -287,6 +294,7 @@ class ContextBuilder:
                     "dia_danh": place,
                     "dia_danh_ngay": place_date(place, cfg.date),
                     "kem_theo": self._attached(number, code, don_vi),
+                    "gach": self._title_rule,
                 },
                 "co_quan": {
                     "chu_quan": parent.upper(),
@@ -294,6 +302,10 @@ class ContextBuilder:
                     "ten_dong": [x.upper() for x in name_lines],
                     "ten_goi": "Ủy ban nhân dân " + don_vi["ten_day_du"],
                     "co_van_phong": office,
+                    "gach": rule(
+                        AGENCY_CELL_TWIPS,
+                        max(text_width_twips(x.upper(), 12, bold=True) for x in name_lines or [""]),
+                    ),
                 },
                 "nguoi_ky": {
                     "tham_quyen": lines[0] if lines else "",
