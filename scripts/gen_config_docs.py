@@ -10,7 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from reportgen.config.docs import render_reference
+# this checkout's package, not an installed one
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from reportgen.config.docs import render_reference  # noqa: E402
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "config-reference.md"
 

@@ -13,6 +13,7 @@ rebuild; the .docx is kept in the repository because authors edit it.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -347,7 +348,10 @@ def _page_setup(doc: DocxDocument) -> None:
             "<w:t>2</w:t></w:r></w:fldSimple>"
         )
     )
-    # pages 2+: the page number alone, so the header stays within the top margin
+    # pages 2+: the page number and the draft mark (when a draft); no empty paragraph, so the
+    # header of a signed report stays within the top margin
+    for para in (copy.deepcopy(x._p) for x in first.paragraphs[:-1]):
+        header._element.append(para)
     hp.paragraph_format.space_before = Pt(0)
     hp.paragraph_format.space_after = Pt(0)
     hp.paragraph_format.line_spacing = 1.0

@@ -61,7 +61,7 @@ def line_indent(cell_twips: int, text_twips: int, ratio: float = 0.4) -> tuple[i
 
 
 #: The short lines of the header are underlined no-break spaces of this size (pt).
-RULE_SIZE = 12
+RULE_SIZE = 13
 RULE_CHAR = "\u00a0"
 
 
