@@ -43,6 +43,7 @@ from reportgen.config import names
 from reportgen.docx.ooxml import NS_W, Locator, paragraph_text
 from reportgen.docx.prepare import marked
 from reportgen.templating.body import BLOCK_NAME, STYLE_DEFS, build_body
+from reportgen.templating.direction import unbacked_directions, walk_paragraphs
 from reportgen.templating.environment import make_env
 
 __all__ = [
@@ -254,6 +255,7 @@ def lint_bytes(data: bytes, *, name: str, config: ReportConfig | None = None) ->
     findings += _Layout(package, has_block=_has_block(uses)).findings()
     if config is not None:
         findings += _unused_indicators(uses, config)
+    findings += _direction_findings(package, config)
     acks = acknowledge.from_template(analysis)
     if config is not None:
         acks = acknowledge.from_config(config.path) + acks
@@ -264,6 +266,43 @@ def lint_bytes(data: bytes, *, name: str, config: ReportConfig | None = None) ->
         findings=findings,
         config=str(config.path) if config is not None else None,
     )
+
+
+def _direction_findings(package: _Package, config: ReportConfig | None) -> list[LintFinding]:
+    """Sentences stating a direction (tăng, giảm…) that no figure backs: in the report
+    definition's paragraphs (those without a ``when`` condition) and in the template's body."""
+    out: list[LintFinding] = []
+    hint = (
+        "Để hướng và mức do số liệu quyết định: {{ dau_ky | bien_dong(cuoi_ky) }}, "
+        "{{ a | thay_doi(b) }}, {{ [..] | gom('tăng') }}, {{ ty_le | muc }}; hoặc thêm điều kiện "
+        "when cho đoạn."
+    )
+
+    def add(part: str, where: str, paragraph: int | None, text: str) -> None:
+        for u in unbacked_directions(text):
+            out.append(
+                LintFinding(
+                    severity="warning",
+                    code="unbacked-direction",
+                    part=part,
+                    where=where,
+                    paragraph=paragraph,
+                    text=u.sentence,
+                    message=f"câu nói «{u.word}» nhưng không có số liệu nào quyết định điều đó",
+                    hint=hint,
+                )
+            )
+
+    if config is not None:
+        for path, para in walk_paragraphs(config):
+            add("", f"định nghĩa báo cáo ({config.path.name}), {path}", None, para)
+    root = package.xml("word/document.xml")
+    if root is not None:
+        for i, p in enumerate(root.iter(f"{NS_W}p"), 1):
+            text = "".join(t.text or "" for t in p.iter(f"{NS_W}t"))
+            if text.strip():
+                add("word/document.xml", f"thân văn bản, đoạn {i}", i, text)
+    return out
 
 
 def _has_block(uses: Iterable[Use]) -> bool:
