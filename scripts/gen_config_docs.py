@@ -13,7 +13,7 @@ from pathlib import Path
 # this checkout's package, not an installed one
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reportgen.config.docs import render_reference  # noqa: E402
+from reportgen.config.docs import render_reference
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "config-reference.md"
 

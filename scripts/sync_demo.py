@@ -7,7 +7,7 @@ from pathlib import Path
 # this checkout's package, not an installed one
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reportgen.resources import DEMO, DEMO_FILES  # noqa: E402
+from reportgen.resources import DEMO, DEMO_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -34,12 +34,12 @@ from lxml import etree
 
 from reportgen.authoring import acknowledge
 from reportgen.authoring.discover import Use, find_uses
+from reportgen.config import names
 from reportgen.config.model import ReportConfig
 from reportgen.diagnostics.errors import EXIT_FINDINGS, EXIT_OK, Location, TemplateError
 from reportgen.diagnostics.formats import to_json
 from reportgen.diagnostics.model import Diagnostic
 from reportgen.docx import TemplateAnalysis, TemplateProblem, analyse
-from reportgen.config import names
 from reportgen.docx.ooxml import NS_W, Locator, paragraph_text
 from reportgen.docx.prepare import marked
 from reportgen.templating.body import BLOCK_NAME, STYLE_DEFS, build_body

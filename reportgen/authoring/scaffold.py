@@ -168,9 +168,7 @@ def _from_kind(kind: str, slug: str, title: str | None) -> tuple[str, dict[str, 
     text = (DEMO / rel).read_text(encoding="utf-8")
     old_id = Path(rel).stem
     text = re.sub(r"(?m)^(  id: ).*$", rf"\g<1>{slug}", text, count=1)
-    text = re.sub(
-        r"(?m)^(  template: ).*$", rf"\g<1>../templates/{slug}.docx", text, count=1
-    )
+    text = re.sub(r"(?m)^(  template: ).*$", rf"\g<1>../templates/{slug}.docx", text, count=1)
     if title:
         text = re.sub(r"(?m)^(  title: ).*$", lambda m: m.group(1) + title, text, count=1)
     data: dict[str, bytes] = {}
@@ -182,9 +180,7 @@ def _from_kind(kind: str, slug: str, title: str | None) -> tuple[str, dict[str, 
     return text, data
 
 
-def create(
-    name: str, root: str | Path = ".", *, from_kind: str | None = None
-) -> Scaffold:
+def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -> Scaffold:
     """Create configs/NAME.yaml, templates/NAME.docx and inputs/NAME.csv under ``root``.
 
     ``name`` is a file name (``giam-ngheo-2025``) or a report title (``Báo cáo sơ kết 6 tháng
@@ -197,7 +193,7 @@ def create(
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) or slug == "don-vi":
         raise OutputError(
             f'tên báo cáo "{name}" không dùng làm tên tệp được',
-            hint="viết tên báo cáo có chữ (ví dụ \"Báo cáo sơ kết 6 tháng đầu năm\") hoặc tên "
+            hint='viết tên báo cáo có chữ (ví dụ "Báo cáo sơ kết 6 tháng đầu năm") hoặc tên '
             "tệp không dấu (giam-ngheo-2025)",
         )
     base = Path(root)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.compute.formula import Formula, FormulaError, compile_formula
+from reportgen.config import wording
 from reportgen.config.model import (
     Check,
     DataSource,
@@ -30,7 +31,6 @@ from reportgen.config.model import (
     Table,
     TotalMode,
 )
-from reportgen.config import wording
 from reportgen.config.names import CONTEXT_NAMES as CONTEXT_NAMES
 from reportgen.config.schema import MISSING, Context, did_you_mean
 from reportgen.config.spec import CHECKS, ID, IDS, ROOT
@@ -38,7 +38,6 @@ from reportgen.config.textcheck import check_texts
 from reportgen.config.yamlsource import KeyPath, LineMap, format_path, load_yaml
 from reportgen.diagnostics.errors import ConfigError, ErrorList, ReportgenError
 from reportgen.vnformat import DOC_TYPE_CODES, DOC_TYPES, MONEY_UNITS, parse_doc_code
-
 
 #: For each check kind, its arguments that name indicators (from the schema in spec.py).
 ID_ARGS: dict[str, tuple[str, ...]] = {

@@ -10,6 +10,7 @@ import importlib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from reportgen.config import wording
 from reportgen.config.schema import (
     MISSING,
     Bool,
@@ -26,7 +27,6 @@ from reportgen.config.schema import (
     Str,
     did_you_mean,
 )
-from reportgen.config import wording
 from reportgen.config.yamlsource import KeyPath
 
 ID = Str(

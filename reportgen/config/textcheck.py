@@ -8,7 +8,6 @@ a "did you mean", not as a render failure in the middle of a batch.
 from __future__ import annotations
 
 from collections.abc import Iterator
-
 from functools import lru_cache
 from typing import Any
 

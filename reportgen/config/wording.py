@@ -129,22 +129,25 @@ def _party(party: Party | None, raw: Mapping[str, Any] | None) -> Party | None:
 Err = Callable[[KeyPath, str, str], None]
 
 
-def _signer(signer: Signer | None, raw: Mapping[str, Any] | None, key: str, err: Err) -> Signer | None:
+def _signer(
+    signer: Signer | None, raw: Mapping[str, Any] | None, key: str, err: Err
+) -> Signer | None:
     if signer is None or raw is None:
         return signer
     role = raw.get("role")
     if role and raw.get("authority"):
         err(
             (key, "authority"),
-            "đã có role thì các dòng thẩm quyền được viết tự động; authority viết thêm sẽ "
-            "trùng",
+            "đã có role thì các dòng thẩm quyền được viết tự động; authority viết thêm sẽ trùng",
             "xóa authority (hoặc xóa role để tự viết)",
         )
     collective = raw.get("collective") or ("ỦY BAN NHÂN DÂN" if role else None)
     return dataclasses.replace(signer, role=role, collective=collective)
 
 
-def table(t: Table, raw: Mapping[str, Any], ref: Callable[[KeyPath, str], bool], path: KeyPath) -> Table:
+def table(
+    t: Table, raw: Mapping[str, Any], ref: Callable[[KeyPath, str], bool], path: KeyPath
+) -> Table:
     """``t`` with the layout options of its YAML (``raw``)."""
     rows = tuple(r for r in raw.get("rows") or () if r)
     for j, r in enumerate(rows):
@@ -173,7 +176,9 @@ def _sections(
             t = table(t, r["table"], ref, (*p, "table"))
         out.append(
             dataclasses.replace(
-                s, table=t, sections=_sections(s.sections, r.get("sections") or [], (*p, "sections"), ref)
+                s,
+                table=t,
+                sections=_sections(s.sections, r.get("sections") or [], (*p, "sections"), ref),
             )
         )
     return tuple(out)

@@ -207,9 +207,7 @@ def fit_widths(
         slack = [w - f for w, f in zip(wants, floors, strict=True)]
         give = sum(slack)
         if give > 0:
-            wants = [
-                w - min(s, extra * s // give) for w, s in zip(wants, slack, strict=True)
-            ]
+            wants = [w - min(s, extra * s // give) for w, s in zip(wants, slack, strict=True)]
     return wants
 
 
@@ -322,7 +320,9 @@ def table(
             )
         )
         total = f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{total_cells}</w:tr>"
-    inner = _above(t, line, ids) + _tbl(width, widths, head + rows + total) + paragraph(ids["body"], "")
+    inner = (
+        _above(t, line, ids) + _tbl(width, widths, head + rows + total) + paragraph(ids["body"], "")
+    )
     return _show(t, inner)
 
 
@@ -365,7 +365,9 @@ def indicator_table(
             _cell(str(i), w_no, ids["table_cell"], align="center", keep=keep)
             + _cell(ind.label, w_label, ids["table_text"], keep=keep)
             + _cell(ind.unit, w_unit, ids["table_cell"], align="center", keep=keep)
-            + _cell(f"{{{{ {ind.id} | bang }}}}", w_val, ids["table_cell"], align="right", keep=keep)
+            + _cell(
+                f"{{{{ {ind.id} | bang }}}}", w_val, ids["table_cell"], align="right", keep=keep
+            )
         )
         if t.compare_total:
             cells += _cell(

@@ -69,7 +69,12 @@ def default_phrase(label: str, unit: str) -> str:
     ``hộ thoát nghèo``)."""
     text = lower_first(label)
     u = unit.strip()
-    if u and u not in ("%",) and not text.startswith(u) and u not in ("đồng", "triệu đồng", "tỷ đồng"):
+    if (
+        u
+        and u not in ("%",)
+        and not text.startswith(u)
+        and u not in ("đồng", "triệu đồng", "tỷ đồng")
+    ):
         return f"{u} {text}"
     return text
 

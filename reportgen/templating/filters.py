@@ -315,7 +315,7 @@ def muc(value: Any) -> str:
         if lv.max is not None and n > lv.max:
             continue
         return str(lv.text)
-    raise ValueError(f'{label} = {format_number(n)}: không thuộc mức đánh giá nào (levels)')
+    raise ValueError(f"{label} = {format_number(n)}: không thuộc mức đánh giá nào (levels)")
 
 
 def _verdict_decimals(actual: Any, target: Any) -> int | None:

@@ -325,8 +325,7 @@ def test_a_starter_report_from_reportgen_new_renders_at_once(tmp_path: Path) -> 
     text = body_text(d)
     assert "Số hộ nghèo: 37 hộ, chiếm 1,51% tổng số hộ." in text
     assert (
-        "Kinh phí hỗ trợ: 215,5 triệu đồng (Hai trăm mười lăm triệu năm trăm nghìn đồng)."
-        in text
+        "Kinh phí hỗ trợ: 215,5 triệu đồng (Hai trăm mười lăm triệu năm trăm nghìn đồng)." in text
     )
 
 
