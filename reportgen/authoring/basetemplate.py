@@ -198,7 +198,7 @@ def _line(cell: object, width_cm: float, cell_width_cm: float, rule_tag: str = "
         ppr = p._p.get_or_add_pPr()  # type: ignore[attr-defined]
         _ppr_set(
             ppr,
-            f'<w:spacing {nsdecls("w")} w:before="0" w:after="0" w:line="220" w:lineRule="exact"/>',
+            f'<w:spacing {nsdecls("w")} w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
         )
         return
     p = _para(cell, "", size=2)

@@ -163,6 +163,7 @@ _COMMON = {
     "'": 333,
     "%": 833,
     "\u00a0": 250,
+    "\u2060": 0,
 }
 _DIGIT = 500
 
@@ -181,7 +182,12 @@ def text_width_pt(text: str, size: float, *, bold: bool = False) -> float:
     total = 0
     for ch in text:
         b = _base(ch)
-        total += table.get(b) or _COMMON.get(b) or (_DIGIT if b.isdigit() else 500)
+        if b in table:
+            total += table[b]
+        elif b in _COMMON:
+            total += _COMMON[b]
+        else:
+            total += _DIGIT if b.isdigit() else 500
     return total * size / 1000
 
 
@@ -200,6 +206,7 @@ def line_indent(cell_twips: int, text_twips: int, ratio: float = 0.4) -> tuple[i
 #: The short lines of the header are underlined no-break spaces of this size (pt).
 RULE_SIZE = 13
 RULE_CHAR = "\u00a0"
+RULE_END = "\u2060"  # word joiner: no width, not a space
 
 
 def rule(cell_twips: int, text_twips: int, ratio: float = 0.4) -> str:
@@ -207,4 +214,5 @@ def rule(cell_twips: int, text_twips: int, ratio: float = 0.4) -> str:
     width of the text above it (at most the cell): 0,4 lies within NĐ 30's 1/3–1/2."""
     line = min(text_twips, cell_twips) * ratio
     per_char = text_width_twips(RULE_CHAR, RULE_SIZE)
-    return RULE_CHAR * max(1, round(line / per_char))
+    # a word joiner ends the run: LibreOffice does not underline spaces that end a line
+    return RULE_CHAR * max(1, round(line / per_char)) + RULE_END

@@ -147,7 +147,7 @@ def _rule_ratio(paragraphs: list[object], text_twips: int) -> float:
         r
         for p in paragraphs
         for r in p.runs  # type: ignore[attr-defined]
-        if r.text and set(r.text) == {NBSP} and r.underline
+        if r.text and set(r.text) == {NBSP, "\u2060"} and r.underline
     )
     return text_twips and text_width_twips(rule.text, rule.font.size.pt) / text_twips
 
