@@ -288,7 +288,7 @@ def table(
         return f"{{{{ {expr} | bang }}}}"
 
     # the first two rows stay on the page of the header: a header never ends a page alone
-    keep = "{% if loop.index < 2 %}" + KEEP + "{% endif %}"
+    keep = "{% if loop.first %}" + KEEP + "{% endif %}"
     body_cells = (
         _cell("{{ loop.index }}", w_no, ids["table_cell"], align="center", keep=keep)
         + _cell("{{ dv.ten }}", w_name, ids["table_text"], keep=keep)
