@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -40,6 +40,7 @@ TEXT_WIDTH_TWIPS = 9071  # A4 210 mm − 30 mm left − 20 mm right = 160 mm
 
 _TAG = re.compile(r"({{.*?}}|{%.*?%})", re.S)
 _MARK = re.compile(r"(\*\*|\*)")
+_NAME = re.compile(r"(?<![.\w'])([a-z_][a-z0-9_]*)")
 _PREFIX = {"dash": "- ", "plus": "+ ", "bullet": "* "}
 
 ROMAN = [
@@ -71,17 +72,28 @@ def roman(n: int) -> str:
     return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
 
 
-def runs(text: str, *, italic: bool = False, bold: bool = False) -> str:
+def _checked(tag: str, figures: Collection[str]) -> list[str]:
+    """The indicator ids a ``{{ … }}`` tag prints (its names that are indicators)."""
+    if not figures or not tag.startswith("{{"):
+        return []
+    return [n for n in dict.fromkeys(_NAME.findall(tag)) if n in figures]
+
+
+def runs(
+    text: str, *, italic: bool = False, bold: bool = False, figures: Collection[str] = ()
+) -> str:
     """Return ``w:r`` elements for ``text``: literal parts XML-escaped, Jinja tags kept, and
-    ``**bold**`` / ``*italic*`` markers turned into run formatting."""
+    ``**bold**`` / ``*italic*`` markers turned into run formatting. A tag printing one of
+    ``figures`` gets its own run, highlighted in a draft when that figure failed a check
+    (``loi_so_lieu``)."""
     out: list[str] = []
     state = {"b": bold, "i": italic}
     buf: list[str] = []
 
-    def flush() -> None:
+    def flush(mark: str = "") -> None:
         if not buf:
             return
-        props = ("<w:b/>" if state["b"] else "") + ("<w:i/>" if state["i"] else "")
+        props = ("<w:b/>" if state["b"] else "") + ("<w:i/>" if state["i"] else "") + mark
         rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
         out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{"".join(buf)}</w:t></w:r>')
         buf.clear()
@@ -90,6 +102,15 @@ def runs(text: str, *, italic: bool = False, bold: bool = False) -> str:
         if not segment:
             continue
         if _TAG.fullmatch(segment):
+            checked = _checked(segment, figures)
+            if checked:
+                flush()
+                buf.append(segment)
+                failed = " or ".join(f"'{n}' in loi_so_lieu" for n in checked)
+                flush(
+                    f'{{% if du_thao and ({failed}) %}}<w:highlight w:val="yellow"/>{{% endif %}}'
+                )
+                continue
             buf.append(segment)
             continue
         for piece in _MARK.split(segment):
@@ -105,10 +126,17 @@ def runs(text: str, *, italic: bool = False, bold: bool = False) -> str:
     return "".join(out)
 
 
-def paragraph(style: str, text: str, *, italic: bool = False, bold: bool = False) -> str:
+def paragraph(
+    style: str,
+    text: str,
+    *,
+    italic: bool = False,
+    bold: bool = False,
+    figures: Collection[str] = (),
+) -> str:
     """A paragraph with a named style."""
     ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
-    return f"<w:p>{ppr}{runs(text, italic=italic, bold=bold)}</w:p>"
+    return f"<w:p>{ppr}{runs(text, italic=italic, bold=bold, figures=figures)}</w:p>"
 
 
 def _when(cond: str | None, inner: str) -> str:
@@ -386,10 +414,10 @@ def indicator_table(
     return _show(t, inner)
 
 
-def _paragraph(p: Paragraph, ids: dict[str, str]) -> str:
+def _paragraph(p: Paragraph, ids: dict[str, str], figures: Collection[str] = ()) -> str:
     style = p.style or "body"
     text = _PREFIX.get(style, "") + p.text
-    xml = paragraph(ids["body"], text, italic=style == "note")
+    xml = paragraph(ids["body"], text, italic=style == "note", figures=figures)
     return _when(p.when, xml)
 
 
@@ -434,7 +462,7 @@ def _sections(
         inner = (f"{{% set {ns}.n = {ns}.n + 1 %}}" if dynamic else "") + paragraph(
             style, f"{number.text}{suffix} {heading}"
         )
-        inner += "".join(_paragraph(p, ids) for p in s.paragraphs)
+        inner += "".join(_paragraph(p, ids, indicators) for p in s.paragraphs)
         if s.table is not None:
             inner += table(s.table, indicators, ids)
         if s.sections:
