@@ -43,7 +43,7 @@ from reportgen.docx import TemplateAnalysis, TemplateProblem, analyse
 from reportgen.docx.ooxml import NS_W, Locator, paragraph_text
 from reportgen.docx.prepare import marked
 from reportgen.templating.body import BLOCK_NAME, STYLE_DEFS, build_body
-from reportgen.templating.direction import unbacked_directions, walk_paragraphs
+from reportgen.templating.direction import unbacked_directions, walk_paragraphs, yaml_line
 from reportgen.templating.environment import make_env
 
 __all__ = [
@@ -294,8 +294,14 @@ def _direction_findings(package: _Package, config: ReportConfig | None) -> list[
             )
 
     if config is not None:
+        try:
+            source = config.path.read_text(encoding="utf-8-sig")
+        except OSError:
+            source = ""
         for path, para in walk_paragraphs(config):
-            add("", f"định nghĩa báo cáo ({config.path.name}), {path}", None, para)
+            line = yaml_line(source, para)
+            at = f"dòng {line}, " if line else ""
+            add("", f"định nghĩa báo cáo ({config.path.name}), {at}{path}", None, para)
     root = package.xml("word/document.xml")
     if root is not None:
         for i, p in enumerate(root.iter(f"{NS_W}p"), 1):

@@ -79,6 +79,19 @@ def unbacked_directions(text: str) -> list[Unbacked]:
     return out
 
 
+def yaml_line(source: str, text: str) -> int | None:
+    """The line of the YAML ``source`` where the paragraph ``text`` starts (its first words),
+    or None."""
+    words = " ".join(text.split()[:6])
+    if not words:
+        return None
+    for n, line in enumerate(source.splitlines(), 1):
+        if words in " ".join(line.split()):
+            return n
+    first = text.split()[0]
+    return next((n for n, line in enumerate(source.splitlines(), 1) if first in line), None)
+
+
 def walk_paragraphs(config: ReportConfig) -> Iterator[tuple[str, str]]:
     """(key path, text) of every section paragraph of ``config`` shown without a condition
     (a paragraph or section with ``when`` states what its condition checked)."""
