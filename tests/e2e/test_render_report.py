@@ -383,3 +383,48 @@ def test_previous_period_figures_are_in_the_context_as_figures(tmp_path: Path) -
     previous = ctx["ky_truoc"]["ho_ngheo_cuoi_ky"]
     assert previous == unit.values["ho_ngheo_dau_ky"]  # the sample's continuity holds
     assert previous.__html__() == format_number(previous)
+
+
+@pytest.mark.parametrize(
+    ("title", "file_name"),
+    [
+        ("Báo cáo sơ kết 6 tháng đầu năm", "so-ket-6-thang-dau-nam"),
+        ("Kế hoạch giảm nghèo năm 2025", "ke-hoach-giam-ngheo-nam-2025"),
+        ("giam-ngheo-2025", "giam-ngheo-2025"),
+    ],
+    ids=["report title", "plan title", "file name"],
+)
+def test_new_turns_a_title_into_a_file_name(tmp_path: Path, title: str, file_name: str) -> None:
+    from reportgen.authoring.scaffold import create
+
+    files = create(title, tmp_path)
+    assert files.config == tmp_path / "configs" / f"{file_name}.yaml"
+    if title != file_name:
+        subject = title.removeprefix("Báo cáo ")
+        subject = subject[:1].upper() + subject[1:]
+        assert f"  title: {subject}\n" in files.config.read_text("utf-8")
+
+
+@pytest.mark.parametrize("kind", ["giam-ngheo", "so-ket-6-thang", "ke-hoach"])
+def test_new_from_a_bundled_kind_renders_at_once(tmp_path: Path, kind: str) -> None:
+    from reportgen.authoring.scaffold import create
+
+    files = create("Báo cáo thử", tmp_path, from_kind=kind)
+    result = pipeline.render(files.config, out_dir=tmp_path / "out", jobs=1)
+    assert len(list(result.out_dir.glob("*.docx"))) == 13
+
+
+def test_new_into_a_folder_that_cannot_be_written_says_where(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.authoring.scaffold import create
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    with pytest.raises(OutputError) as info:
+        create("giam-ngheo-2025", tmp_path)
+    assert str(tmp_path / "configs") in info.value.message
+    assert "không có quyền ghi" in info.value.message
+    assert not list(tmp_path.rglob("*.*"))  # nothing half-made
