@@ -18,6 +18,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportgen.config.model import Indicator, Paragraph, ReportConfig, Section, Table
+from reportgen.templating.measure import text_width_twips
 
 #: Paragraph styles of the base template by role: (style id, name shown in Word).
 STYLE_DEFS: dict[str, tuple[str, str]] = {
@@ -192,8 +193,9 @@ def _cell(
 
 #: Width of one character of 12 pt Times New Roman, in twips (an average over Vietnamese text;
 #: bold is wider), and the cell's left + right margins.
-CHAR_TWIPS, BOLD_CHAR_TWIPS, CELL_MARGINS = 118, 128, 140
-NAME_MIN_TWIPS = 2950  # "Phường Hoàng Văn Thụ" and longer names on one line
+CELL_MARGINS, TABLE_SIZE = 140, 12
+#: the unit-name column holds "Phường Hoàng Văn Thụ" (and names as long) on one line
+NAME_MIN_TWIPS = text_width_twips("Phường Hoàng Văn Thụ", TABLE_SIZE) + CELL_MARGINS + 80
 KEEP = "<w:keepNext/>"
 
 
@@ -221,11 +223,15 @@ def fit_widths(
     """Widths (twips) of the figure columns: wide enough for the longest word of the header,
     for the widest figure, and for the header in at most three lines; the name column keeps at
     least ``name_min`` of ``total`` (figure columns shrink, never below their longest word)."""
+
+    def width(text: str) -> int:
+        return text_width_twips(text, TABLE_SIZE, bold=True)
+
     wants, floors = [], []
     for head, sample in zip(headers, samples, strict=True):
-        word = max((len(w) for w in head.split()), default=1) * BOLD_CHAR_TWIPS + CELL_MARGINS
-        figure = len(sample) * CHAR_TWIPS + CELL_MARGINS
-        lines3 = len(head) * BOLD_CHAR_TWIPS // 3 + CELL_MARGINS
+        word = max((width(w) for w in head.split()), default=0) + CELL_MARGINS
+        figure = width(sample) + CELL_MARGINS  # the total row is bold
+        lines3 = width(head) * 115 // 300 + CELL_MARGINS  # three lines, with room to wrap
         floor = max(word, figure)
         floors.append(floor)
         wants.append(min(max(floor, lines3), 2200))
