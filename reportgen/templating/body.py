@@ -269,12 +269,28 @@ def _tbl(width: int, grid: Sequence[int], rows: str) -> str:
     )
 
 
-def _numbers_row(widths: Sequence[int], ids: dict[str, str]) -> str:
-    cells = "".join(
-        _cell(f"({i})", w, ids["table_head"], italic=True, align="center", keep=KEEP)
-        for i, w in enumerate(widths, 1)
-    )
-    return f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{cells}</w:tr>"
+def _head_row(
+    texts: Sequence[str], widths: Sequence[int], ids: dict[str, str], numbers: bool
+) -> str:
+    """The header row, repeated on each page and kept with the first rows. With ``numbers``
+    each cell ends with its column number ((1), (2) …) over a rule: one row, not two
+    (LibreOffice moves a whole table whose two heading rows are kept with the first row)."""
+    style = ids["table_head"]
+    cells = []
+    for i, (text, w) in enumerate(zip(texts, widths, strict=True), 1):
+        ppr = f'<w:pPr><w:pStyle w:val="{style}"/>{KEEP}<w:jc w:val="center"/></w:pPr>'
+        body = f"<w:p>{ppr}{runs(text, bold=True)}</w:p>"
+        if numbers:
+            rule = '<w:pBdr><w:top w:val="single" w:sz="4" w:space="1" w:color="000000"/></w:pBdr>'
+            ppr = (
+                f'<w:pPr><w:pStyle w:val="{style}"/>{KEEP}{rule}'
+                '<w:ind w:left="-70" w:right="-70"/><w:jc w:val="center"/></w:pPr>'
+            )
+            body += f"<w:p>{ppr}{runs(f'({i})', italic=True)}</w:p>"
+        align = "bottom" if numbers else "center"
+        tcpr = f'<w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="{align}"/></w:tcPr>'
+        cells.append(f"<w:tc>{tcpr}{body}</w:tc>")
+    return "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>"
 
 
 def _above(t: Table, line: str | None, ids: dict[str, str]) -> str:
@@ -306,17 +322,7 @@ def table(
     w_figs = fit_widths(heads, [_sample(c) for c in cols], width - w_no)
     w_name = width - w_no - sum(w_figs)
     widths = [w_no, w_name, *w_figs]
-    head_cells = (
-        _cell(t.unit_label, w_no, ids["table_head"], bold=True, align="center", keep=KEEP)
-        + _cell(t.first_column, w_name, ids["table_head"], bold=True, align="center", keep=KEEP)
-        + "".join(
-            _cell(h, w, ids["table_head"], bold=True, align="center", keep=KEEP)
-            for h, w in zip(heads, w_figs, strict=True)
-        )
-    )
-    head = f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head_cells}</w:tr>"
-    if t.column_numbers:
-        head += _numbers_row(widths, ids)
+    head = _head_row([t.unit_label, t.first_column, *heads], widths, ids, t.column_numbers)
 
     def fig(expr: str) -> str:
         return f"{{{{ {expr} | bang }}}}"
@@ -382,16 +388,7 @@ def indicator_table(
     heads = [t.unit_label, "Chỉ tiêu", "Đơn vị tính", "{{ don_vi.ten }}"]
     if t.compare_total:
         heads.append(t.total_label)
-    head = (
-        "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
-        + "".join(
-            _cell(h, w, ids["table_head"], bold=True, align="center", keep=KEEP)
-            for h, w in zip(heads, widths, strict=True)
-        )
-        + "</w:tr>"
-    )
-    if t.column_numbers:
-        head += _numbers_row(widths, ids)
+    head = _head_row(heads, widths, ids, t.column_numbers)
     body = []
     for i, ind in enumerate(rows_ind, 1):
         keep = KEEP if i < 2 else ""

@@ -149,11 +149,11 @@ def test_unit_table_has_every_unit_and_a_total_row_that_adds_up(
 ) -> None:
     table = city.tables[1]
     rows = [[c.text for c in r.cells] for r in table.rows]
-    assert rows[0][:3] == ["TT", "Đơn vị", "Hộ nghèo đầu năm"]  # the unit is on its own line
-    assert rows[1][:3] == ["(1)", "(2)", "(3)"]
+    # the unit is on its own line; each header cell ends with its column number
+    assert rows[0][:3] == ["TT\n(1)", "Đơn vị\n(2)", "Hộ nghèo đầu năm\n(3)"]
     units = [r["don_vi"] for r in sample_rows()]
-    assert [r[1] for r in rows[2:-1]] == units
-    assert [r[0] for r in rows[2:-1]] == [str(i) for i in range(1, len(units) + 1)]
+    assert [r[1] for r in rows[1:-1]] == units
+    assert [r[0] for r in rows[1:-1]] == [str(i) for i in range(1, len(units) + 1)]
     assert rows[-1][1] == "Toàn thành phố"
     assert rows[-1][2] == format_number(column_total("ho_ngheo_dau_ky"))
     assert "Đơn vị tính: hộ" in body_text(city).split("\n")
