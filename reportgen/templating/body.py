@@ -135,9 +135,16 @@ def paragraph(
     bold: bool = False,
     figures: Collection[str] = (),
 ) -> str:
-    """A paragraph with a named style."""
+    """A paragraph with a named style. With ``figures``, a draft gets a version of it whose
+    figures can be highlighted (a signed report keeps the plain, smaller runs)."""
     ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
-    return f"<w:p>{ppr}{runs(text, italic=italic, bold=bold, figures=figures)}</w:p>"
+    plain = f"<w:p>{ppr}{runs(text, italic=italic, bold=bold)}</w:p>"
+    if not figures:
+        return plain
+    marked = f"<w:p>{ppr}{runs(text, italic=italic, bold=bold, figures=figures)}</w:p>"
+    if marked == plain:
+        return plain
+    return f"{{% if du_thao %}}{marked}{{% else %}}{plain}{{% endif %}}"
 
 
 def _when(cond: str | None, inner: str) -> str:

@@ -28,6 +28,7 @@ from datetime import date
 from typing import Any
 
 from reportgen.config.model import Indicator, LegalBasis, Party, ReportConfig, Signer
+from reportgen.config.wording import ROLES
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import TemplateError
 from reportgen.templating.environment import make_env
@@ -228,6 +229,9 @@ class ContextBuilder:
             self._phase1[is_total] = (texts, party, signer, len(recipients))
         self._phase2 = _Texts(env, [("opening", cfg.opening), ("closing", cfg.closing)])
         unit_party = cfg.unit_issuer or cfg.issuer
+        self._kind = DOC_TYPES.get(cfg.type, cfg.type)
+        self._rules: dict[tuple[str, ...], str] = {}
+        self._date_short = date_short(cfg.date)
         self._title_rule = rule(TEXT_WIDTH_TWIPS, text_width_twips(cfg.title, 14, bold=True))
         self._places = {True: cfg.issuer.place or cfg.place, False: unit_party.place}
 
@@ -307,10 +311,7 @@ class ContextBuilder:
                     "ten_dong": [x.upper() for x in name_lines],
                     "ten_goi": "Ủy ban nhân dân " + don_vi["ten_day_du"],
                     "co_van_phong": office,
-                    "gach": rule(
-                        AGENCY_CELL_TWIPS,
-                        max(text_width_twips(x.upper(), 12, bold=True) for x in name_lines or [""]),
-                    ),
+                    "gach": self._agency_rule(name_lines),
                 },
                 "nguoi_ky": {
                     "tham_quyen": lines[0] if lines else "",
@@ -335,16 +336,21 @@ class ContextBuilder:
         ctx["ket_luan"] = closing.rstrip().rstrip("./") + "./."
         return ctx
 
+    def _agency_rule(self, name_lines: list[str]) -> str:
+        """The line under the agency name (cached: wards share their name's shape rarely, but
+        the work is per distinct name, not per render)."""
+        key = tuple(name_lines)
+        found = self._rules.get(key)
+        if found is None:
+            widest = max(text_width_twips(x.upper(), 12, bold=True) for x in name_lines or [""])
+            found = self._rules[key] = rule(AGENCY_CELL_TWIPS, widest)
+        return found
+
     def _attached(self, number: int | None, code: str, don_vi: Mapping[str, Any]) -> str:
         """The line under an appendix title: (Kèm theo Báo cáo số 125/BC-UBND ngày 16/12/2024
         của Ủy ban nhân dân thành phố Hòa An)."""
-        cfg = self.config
-        kind = DOC_TYPES.get(cfg.type, cfg.type)
         num = f"{number:02d}" if number else "     "
-        return (
-            f"(Kèm theo {kind} số {num}/{code} ngày {date_short(cfg.date)} "
-            f"của Ủy ban nhân dân {don_vi['ten_day_du']})"
-        )
+        return f"(Kèm theo {self._kind} số {num}/{code} ngày {self._date_short} của Ủy ban nhân dân {don_vi['ten_day_du']})"
 
     def _default_opening(self, ctx: Mapping[str, Any]) -> str:
         cfg = self.config
@@ -382,8 +388,6 @@ def authority_lines(signer: Signer, authority: str) -> list[str]:
     """The authority lines above the title: by the signer's ``role`` (``TM. ỦY BAN NHÂN
     DÂN`` then ``KT. CHỦ TỊCH`` for a vice-chair), else the ``authority`` written in YAML."""
     if signer.role:
-        from reportgen.config.wording import ROLES
-
         under, _title = ROLES[signer.role]
         lines = [f"TM. {(signer.collective or 'ỦY BAN NHÂN DÂN').upper()}"]
         return [*lines, under] if under else lines
