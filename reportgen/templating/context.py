@@ -231,6 +231,11 @@ class ContextBuilder:
         unit_party = cfg.unit_issuer or cfg.issuer
         self._kind = DOC_TYPES.get(cfg.type, cfg.type)
         self._rules: dict[tuple[str, ...], str] = {}
+        self._authority: dict[tuple[bool, str], list[str]] = {}
+        self._storage: dict[bool, tuple[bool, str]] = {}
+        for is_total, (_t, party, _s, _n) in self._phase1.items():
+            office = party.office if party.office is not None else is_total
+            self._storage[is_total] = (office, storage_line(party.storage_code, office=office))
         self._date_short = date_short(cfg.date)
         self._title_rule = rule(TEXT_WIDTH_TWIPS, text_width_twips(cfg.title, 14, bold=True))
         self._places = {True: cfg.issuer.place or cfg.place, False: unit_party.place}
@@ -284,10 +289,12 @@ class ContextBuilder:
         code = f"{cfg.type}-{party.code}"
         number = cfg.number if is_total else None
         recipients = [r if r.startswith("-") else f"- {r}" for r in recipients[:n_recipients]]
-        office = party.office if party.office is not None else is_total
-        storage = storage_line(party.storage_code, office=office)
+        office, storage = self._storage[is_total]
         place = self._places[is_total] or unit_place(unit.name)
-        lines = authority_lines(_signer, authority)
+        key = (is_total, authority)
+        lines = self._authority.get(key)
+        if lines is None:
+            lines = self._authority[key] = authority_lines(_signer, authority)
         previous = self.dataset.previous.get(unit.key) if self.dataset.previous else None
         ctx.update(
             {
