@@ -1,6 +1,10 @@
 """Rebuild templates/bao-cao-co-ban.docx from reportgen/authoring/basetemplate.py."""
 
+import sys
 from pathlib import Path
+
+# this checkout's package, not an installed one
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reportgen.authoring.basetemplate import build_base_template
 

@@ -10,6 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
+# this checkout's package, not an installed one
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from reportgen.config.docs import render_reference
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "config-reference.md"

@@ -1,7 +1,11 @@
 """Copy the repository's sample project into the package (reportgen/resources/demo/)."""
 
 import shutil
+import sys
 from pathlib import Path
+
+# this checkout's package, not an installed one
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reportgen.resources import DEMO, DEMO_FILES
 

@@ -32,6 +32,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from reportgen.templating.body import STYLE_DEFS
+from reportgen.templating.measure import RULE_SIZE
 
 FONT = "Times New Roman"
 
@@ -185,8 +186,21 @@ def _ppr_set(ppr: object, xml: str) -> None:
     ppr.insert_element_before(elm, *(f"w:{x}" for x in later))  # type: ignore[attr-defined]
 
 
-def _line(cell: object, width_cm: float, cell_width_cm: float) -> None:
-    """A short solid line, centred in the cell: an empty paragraph with a top border."""
+def _line(cell: object, width_cm: float, cell_width_cm: float, rule_tag: str = "") -> None:
+    """A short solid line centred in the cell. With ``rule_tag`` (a context field of underlined
+    no-break spaces) its length follows the text above it; otherwise a fixed ``width_cm``
+    line: an empty paragraph with a top border."""
+    if rule_tag:
+        p = _para(cell, "", size=RULE_SIZE)
+        r = p.add_run("{{ " + rule_tag + " }}")  # type: ignore[attr-defined]
+        r.font.size = Pt(RULE_SIZE)
+        r.font.underline = True
+        ppr = p._p.get_or_add_pPr()  # type: ignore[attr-defined]
+        _ppr_set(
+            ppr,
+            f'<w:spacing {nsdecls("w")} w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
+        )
+        return
     p = _para(cell, "", size=2)
     indent = max(0.0, (cell_width_cm - width_cm) / 2)
     ppr = p._p.get_or_add_pPr()  # type: ignore[attr-defined]
@@ -261,7 +275,7 @@ def _header_block(doc: DocxDocument) -> None:
     _para(a, "{%p for dong in co_quan.ten_dong %}", size=12)
     _para(a, "{{ dong }}", size=12, bold=True)
     _para(a, "{%p endfor %}", size=12)
-    _line(a, 2.2, left_w)
+    _line(a, 2.2, left_w, "co_quan.gach")
     _para(b, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True)
     _para(b, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True)
     _line(b, 5.9, right_w)
@@ -274,7 +288,7 @@ def _title(doc: DocxDocument) -> None:
     _para(doc, "", size=14)
     _para(doc, "{{ bao_cao.ten_loai }}", size=14, bold=True, before=6)
     _para(doc, "{{ bao_cao.trich_yeu }}", size=14, bold=True)
-    _line(doc, 3.0, 16.0)
+    _line(doc, 3.0, 16.0, "bao_cao.gach")
     _para(doc, "", size=8)
 
 
@@ -289,9 +303,9 @@ def _signature(doc: DocxDocument) -> None:
     _para(a, "{%p for dong in noi_nhan %}", size=11, align="left")
     _para(a, "{{ dong }}", size=11, align="left")
     _para(a, "{%p endfor %}", size=11, align="left")
-    _para(b, "{%p if nguoi_ky.tham_quyen %}", size=14, bold=True)
-    _para(b, "{{ nguoi_ky.tham_quyen }}", size=14, bold=True)
-    _para(b, "{%p endif %}", size=14, bold=True)
+    _para(b, "{%p for dong in nguoi_ky.dong_tham_quyen %}", size=14, bold=True)
+    _para(b, "{{ dong }}", size=14, bold=True)
+    _para(b, "{%p endfor %}", size=14, bold=True)
     _para(b, "{{ nguoi_ky.chuc_vu }}", size=14, bold=True)
     for _ in range(5):
         _para(b, "", size=14)
@@ -333,8 +347,15 @@ def _page_setup(doc: DocxDocument) -> None:
             "<w:t>2</w:t></w:r></w:fldSimple>"
         )
     )
-    for para in (copy.deepcopy(x._p) for x in first.paragraphs):
+    # pages 2+: the page number and the draft mark (when a draft); no empty paragraph, so the
+    # header of a signed report stays within the top margin
+    for para in (copy.deepcopy(x._p) for x in first.paragraphs[:-1]):
         header._element.append(para)
+    hp.paragraph_format.space_before = Pt(0)
+    hp.paragraph_format.space_after = Pt(0)
+    hp.paragraph_format.line_spacing = 1.0
+    ppr = hp._p.get_or_add_pPr()
+    _ppr_set(ppr, f'<w:rPr {nsdecls("w")}><w:sz w:val="26"/></w:rPr>')
 
 
 def build_base_template(path: str | Path, *, body: Sequence[tuple[str, str]] | None = None) -> Path:
@@ -375,6 +396,18 @@ def build_base_template(path: str | Path, *, body: Sequence[tuple[str, str]] | N
     return out
 
 
+#: Extended properties: the application that wrote the file and nothing that goes stale (no
+#: page or word counts: a report's pages are counted by the program that opens it).
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+    b'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>reportgen</Application><DocSecurity>0</DocSecurity>"
+    b"<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
 def _strip_package(data: bytes) -> bytes:
     """Drop the generic thumbnail python-docx ships (it would show a wrong preview) and write
     entries with a fixed timestamp so the template builds byte-identically."""
@@ -385,6 +418,8 @@ def _strip_package(data: bytes) -> bytes:
             if info.filename == "docProps/thumbnail.jpeg":
                 continue
             content = src.read(info.filename)
+            if info.filename == "docProps/app.xml":
+                content = APP_XML
             if info.filename == "_rels/.rels":
                 content = re.sub(rb'<Relationship [^>]*thumbnail\.jpeg"/>', b"", content)
             zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))

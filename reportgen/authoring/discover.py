@@ -28,6 +28,7 @@ from typing import Literal
 import jinja2
 from jinja2 import nodes
 
+from reportgen.config.names import FILTER_NAMES as FILTER_DOCS
 from reportgen.docx import (
     PartAnalysis,
     TagSite,
@@ -36,7 +37,6 @@ from reportgen.docx import (
     analyse_file,
 )
 from reportgen.templating.environment import make_env
-from reportgen.templating.filters import FILTER_DOCS
 
 __all__ = [
     "Place",

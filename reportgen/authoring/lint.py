@@ -34,6 +34,7 @@ from lxml import etree
 
 from reportgen.authoring import acknowledge
 from reportgen.authoring.discover import Use, find_uses
+from reportgen.config import names
 from reportgen.config.model import ReportConfig
 from reportgen.diagnostics.errors import EXIT_FINDINGS, EXIT_OK, Location, TemplateError
 from reportgen.diagnostics.formats import to_json
@@ -42,6 +43,7 @@ from reportgen.docx import TemplateAnalysis, TemplateProblem, analyse
 from reportgen.docx.ooxml import NS_W, Locator, paragraph_text
 from reportgen.docx.prepare import marked
 from reportgen.templating.body import BLOCK_NAME, STYLE_DEFS, build_body
+from reportgen.templating.direction import unbacked_directions, walk_paragraphs, yaml_line
 from reportgen.templating.environment import make_env
 
 __all__ = [
@@ -58,30 +60,12 @@ __all__ = [
 
 Severity = Literal["error", "warning", "info"]
 
-#: Fields of the structured context names (see :mod:`reportgen.templating.context`); ``[]`` marks
-#: the items of a list. Indicator-keyed names are checked against the config instead.
-CONTEXT_FIELDS: dict[str, frozenset[str]] = {
-    "bao_cao": frozenset(
-        {"id", "loai", "ten_loai", "trich_yeu", "so", "ky_hieu", "so_ky_hieu", "ngay"}
-        | {"dia_danh_ngay"}
-    ),
-    "co_quan": frozenset({"chu_quan", "ten", "ten_dong", "ten_goi"}),
-    "nguoi_ky": frozenset({"tham_quyen", "chuc_vu", "ho_ten"}),
-    "don_vi": frozenset({"ten", "ten_day_du", "loai", "slug", "la_toan_thanh_pho", "cot"}),
-    "can_cu[]": frozenset({"loai", "so_ky_hieu", "ngay", "co_quan", "trich_yeu", "day_du", "ngan"}),
-}
-#: The top-level names the render context provides besides the indicator ids (see
-#: :meth:`reportgen.templating.context.ContextBuilder.build`; a test keeps the two equal).
-#: ``CONTEXT_NAMES`` of the config loader also lists ``bang``, ``kiem_tra`` and ``noi_dung``,
-#: which no document context has: a template reading them would fail to render.
-TEMPLATE_NAMES = frozenset(
-    {"bao_cao", "co_quan", "nguoi_ky", "noi_nhan", "can_cu", "don_vi", "toan_thanh_pho"}
-    | {"ky_truoc", "cac_don_vi", "du_thao", "ky_bao_cao", "chi_tieu", "mo_dau", "ket_luan"}
-)
-#: context names holding one value per indicator id
-_BY_INDICATOR = ("chi_tieu", "toan_thanh_pho", "ky_truoc")
-#: fields of a row of ``cac_don_vi`` besides the indicators
-_ROW_FIELDS = frozenset({"ten", "don_vi"})
+#: The context names, their fields and the per-indicator names: declared once in
+#: :mod:`reportgen.config.names` (what the render context provides besides indicator ids).
+CONTEXT_FIELDS = names.CONTEXT_FIELDS
+TEMPLATE_NAMES = names.CONTEXT_NAMES
+_BY_INDICATOR = names.BY_INDICATOR
+_ROW_FIELDS = frozenset(names.ROW_FIELDS)
 
 _SEVERITY_WORDS: dict[str, str] = {"error": "LỖI", "warning": "CẢNH BÁO", "info": "GHI CHÚ"}
 _FONT = "Times New Roman"
@@ -271,6 +255,7 @@ def lint_bytes(data: bytes, *, name: str, config: ReportConfig | None = None) ->
     findings += _Layout(package, has_block=_has_block(uses)).findings()
     if config is not None:
         findings += _unused_indicators(uses, config)
+    findings += _direction_findings(package, config)
     acks = acknowledge.from_template(analysis)
     if config is not None:
         acks = acknowledge.from_config(config.path) + acks
@@ -281,6 +266,49 @@ def lint_bytes(data: bytes, *, name: str, config: ReportConfig | None = None) ->
         findings=findings,
         config=str(config.path) if config is not None else None,
     )
+
+
+def _direction_findings(package: _Package, config: ReportConfig | None) -> list[LintFinding]:
+    """Sentences stating a direction (tăng, giảm…) that no figure backs: in the report
+    definition's paragraphs (those without a ``when`` condition) and in the template's body."""
+    out: list[LintFinding] = []
+    hint = (
+        "Để hướng và mức do số liệu quyết định: {{ dau_ky | bien_dong(cuoi_ky) }}, "
+        "{{ a | thay_doi(b) }}, {{ [..] | gom('tăng') }}, {{ ty_le | muc }}; hoặc thêm điều kiện "
+        "when cho đoạn."
+    )
+
+    def add(part: str, where: str, paragraph: int | None, text: str) -> None:
+        for u in unbacked_directions(text):
+            out.append(
+                LintFinding(
+                    severity="warning",
+                    code="unbacked-direction",
+                    part=part,
+                    where=where,
+                    paragraph=paragraph,
+                    text=u.sentence,
+                    message=f"câu nói «{u.word}» nhưng không có số liệu nào quyết định điều đó",
+                    hint=hint,
+                )
+            )
+
+    if config is not None:
+        try:
+            source = config.path.read_text(encoding="utf-8-sig")
+        except OSError:
+            source = ""
+        for path, para in walk_paragraphs(config):
+            line = yaml_line(source, para)
+            at = f"dòng {line}, " if line else ""
+            add("", f"định nghĩa báo cáo ({config.path.name}), {at}{path}", None, para)
+    root = package.xml("word/document.xml")
+    if root is not None:
+        for i, p in enumerate(root.iter(f"{NS_W}p"), 1):
+            text = "".join(t.text or "" for t in p.iter(f"{NS_W}t"))
+            if text.strip():
+                add("word/document.xml", f"thân văn bản, đoạn {i}", i, text)
+    return out
 
 
 def _has_block(uses: Iterable[Use]) -> bool:

@@ -134,32 +134,114 @@ class Scaffold:
     data: Path
 
 
-def create(name: str, root: str | Path = ".") -> Scaffold:
+def file_name(title: str) -> str:
+    """The file name for a report title: ``Báo cáo sơ kết 6 tháng đầu năm`` →
+    ``so-ket-6-thang-dau-nam`` (ASCII, lowercase; the document type word is dropped)."""
+    from reportgen.data.text import slugify
+
+    slug = slugify(title)
+    for prefix in ("bao-cao-", "ke-hoach-"):
+        if slug.startswith(prefix) and len(slug) > len(prefix):
+            return slug[len(prefix) :] if prefix == "bao-cao-" else slug
+    return slug
+
+
+def _title_of(name: str) -> str | None:
+    """The trích yếu a title given to ``new`` stands for (None for a plain file name)."""
+    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        return None
+    text = re.sub(r"^\s*báo cáo\s+", "", name.strip(), flags=re.I)
+    return text[:1].upper() + text[1:] if text else None
+
+
+def _from_kind(kind: str, slug: str, title: str | None) -> tuple[str, dict[str, bytes]]:
+    """The YAML text of a bundled report kind, renamed for ``slug``, and its data files."""
+    from reportgen.resources import DEMO, REPORTS
+
+    if kind not in REPORTS:
+        listed = ", ".join(REPORTS)
+        raise OutputError(
+            f'không có loại báo cáo mẫu "{kind}"',
+            hint=f"chọn một trong: {listed} (xem: reportgen demo --help)",
+        )
+    rel = REPORTS[kind][0]
+    text = (DEMO / rel).read_text(encoding="utf-8")
+    old_id = Path(rel).stem
+    text = re.sub(r"(?m)^(  id: ).*$", rf"\g<1>{slug}", text, count=1)
+    text = re.sub(r"(?m)^(  template: ).*$", rf"\g<1>../templates/{slug}.docx", text, count=1)
+    if title:
+        text = re.sub(r"(?m)^(  title: ).*$", lambda m: m.group(1) + title, text, count=1)
+    data: dict[str, bytes] = {}
+    for m in re.finditer(r"(?m)^(\s+file: )\.\./inputs/([^\s]+)$", text):
+        src = m.group(2)
+        dst = f"{slug}.csv" if src == f"{old_id}.csv" else f"{slug}-{src}"
+        data[dst] = (DEMO / "inputs" / src).read_bytes()
+        text = text.replace(m.group(0), f"{m.group(1)}../inputs/{dst}")
+    return text, data
+
+
+def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -> Scaffold:
     """Create configs/NAME.yaml, templates/NAME.docx and inputs/NAME.csv under ``root``.
 
-    Refuses (OutputError) a name that is not a lowercase ASCII slug, and never overwrites a file.
+    ``name`` is a file name (``giam-ngheo-2025``) or a report title (``Báo cáo sơ kết 6 tháng
+    đầu năm`` → ``so-ket-6-thang-dau-nam``, the title becoming the trích yếu). ``from_kind``
+    starts from a bundled report kind (``reportgen demo --report``) instead of the small starter.
+    Never overwrites a file; a folder that cannot be written is an OutputError naming it.
     """
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+    title = _title_of(name)
+    slug = file_name(name) if title else name
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) or slug == "don-vi":
         raise OutputError(
-            f'tên báo cáo "{name}" không hợp lệ',
-            hint="dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ giam-ngheo-2025",
+            f'tên báo cáo "{name}" không dùng làm tên tệp được',
+            hint='viết tên báo cáo có chữ (ví dụ "Báo cáo sơ kết 6 tháng đầu năm") hoặc tên '
+            "tệp không dấu (giam-ngheo-2025)",
         )
     base = Path(root)
     files = Scaffold(
-        base / "configs" / f"{name}.yaml",
-        base / "templates" / f"{name}.docx",
-        base / "inputs" / f"{name}.csv",
+        base / "configs" / f"{slug}.yaml",
+        base / "templates" / f"{slug}.docx",
+        base / "inputs" / f"{slug}.csv",
     )
-    existing = [p for p in (files.config, files.template, files.data) if p.exists()]
+    if from_kind:
+        yaml_text, data = _from_kind(from_kind, slug, title)
+    else:
+        yaml_text = YAML.format(name=slug)
+        if title:
+            yaml_text = yaml_text.replace(
+                "  title: Kết quả thực hiện công tác giảm nghèo năm 2025", f"  title: {title}", 1
+            )
+        data = {f"{slug}.csv": CSV.encode("utf-8")}
+    data_files = {base / "inputs" / n: b for n, b in data.items()}
+    existing = [p for p in (files.config, files.template, *data_files) if p.exists()]
     if existing:
         raise OutputError(
             f"đã có tệp {existing[0]}", hint="chọn tên khác, hoặc xóa tệp cũ nếu không cần nữa"
         )
-    from reportgen.authoring.basetemplate import build_base_template
+    written: list[Path] = []
+    try:
+        for p in (files.config, files.template, *data_files):
+            p.parent.mkdir(parents=True, exist_ok=True)
+        files.config.write_text(yaml_text, encoding="utf-8")
+        written.append(files.config)
+        for p, content in data_files.items():
+            p.write_bytes(content)
+            written.append(p)
+        if from_kind:
+            from reportgen.resources import base_template
 
-    for p in (files.config, files.template, files.data):
-        p.parent.mkdir(parents=True, exist_ok=True)
-    files.config.write_text(YAML.format(name=name), encoding="utf-8")
-    files.data.write_text(CSV, encoding="utf-8")
-    build_base_template(files.template, body=BODY)
+            files.template.write_bytes(base_template().read_bytes())
+        else:
+            from reportgen.authoring.basetemplate import build_base_template
+
+            build_base_template(files.template, body=BODY)
+        written.append(files.template)
+    except OSError as exc:
+        for p in written:  # no half-made report
+            p.unlink(missing_ok=True)
+        where = Path(exc.filename) if getattr(exc, "filename", None) else base
+        raise OutputError(
+            f"không ghi được vào thư mục {where if where.is_dir() else where.parent}: "
+            + ("không có quyền ghi" if isinstance(exc, PermissionError) else str(exc.strerror)),
+            hint="chọn thư mục khác bằng --dir, hoặc xin quyền ghi vào thư mục này",
+        ) from exc
     return files

@@ -57,11 +57,19 @@ def vars_cmd(template: str, fmt: str) -> None:
     type=click.Path(file_okay=False),
     help="Thư mục dự án (chứa configs/, templates/, inputs/).",
 )
-def new_cmd(name: str, root: str) -> None:
-    """Tạo báo cáo mới: tệp YAML có chú thích, mẫu Word có thẻ cho từng chỉ tiêu, số liệu mẫu."""
+@click.option(
+    "--from",
+    "from_kind",
+    default=None,
+    metavar="LOẠI",
+    help="Bắt đầu từ một báo cáo mẫu có sẵn: giam-ngheo, so-ket-6-thang, ke-hoach.",
+)
+def new_cmd(name: str, root: str, from_kind: str | None) -> None:
+    """Tạo báo cáo mới: tệp YAML có chú thích, mẫu Word có thẻ cho từng chỉ tiêu, số liệu mẫu.
+    NAME là tên tệp (giam-ngheo-2025) hoặc tên báo cáo ("Báo cáo sơ kết 6 tháng đầu năm")."""
     from reportgen.authoring.scaffold import create
 
-    files = create(name, root)
+    files = create(name, root, from_kind=from_kind)
     click.echo(f"Đã tạo:\n  {files.config}\n  {files.template}\n  {files.data}")
     click.echo(f"Tiếp theo: reportgen lint {files.template} --config {files.config}")
     click.echo(f"           reportgen render {files.config}")

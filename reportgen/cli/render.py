@@ -171,11 +171,22 @@ def render_cmd(
 
 @main.command()
 @_out_option()
-def demo(out_dir: str) -> None:
-    """Sinh báo cáo mẫu vào OUT/demo/ (giảm nghèo năm 2024 của một thành phố và 12 phường, xã)."""
-    from reportgen.resources import demo_config
+@click.option(
+    "--report",
+    "report",
+    default="giam-ngheo",
+    metavar="TÊN",
+    help="Loại báo cáo mẫu: giam-ngheo (mặc định), so-ket-6-thang, ke-hoach.",
+)
+def demo(out_dir: str, report: str) -> None:
+    """Sinh báo cáo mẫu vào OUT/demo/ (mặc định: giảm nghèo năm 2024 của một thành phố và 12
+    phường, xã; --report chọn loại khác)."""
+    from reportgen.resources import REPORTS, demo_config
 
-    config = demo_config()
+    if report not in REPORTS:
+        listed = "; ".join(f"{name}: {what}" for name, (_, what) in REPORTS.items())
+        raise click.UsageError(f'không có báo cáo mẫu "{report}"; có: {listed}')
+    config = demo_config(report)
     click.echo(f"Báo cáo mẫu: {config} (số liệu mẫu, không có thật)")
     # its own folder: the demo never overwrites reports rendered from the user's own files
     out_dir = str(Path(out_dir) / "demo")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.compute.formula import Formula, FormulaError, compile_formula
+from reportgen.config import wording
 from reportgen.config.model import (
     Check,
     DataSource,
@@ -31,31 +32,13 @@ from reportgen.config.model import (
     TotalMode,
     WorkbookLayout,
 )
+from reportgen.config.names import CONTEXT_NAMES as CONTEXT_NAMES
 from reportgen.config.schema import MISSING, Context, did_you_mean
 from reportgen.config.spec import CHECKS, ID, IDS, ROOT
+from reportgen.config.textcheck import check_texts
 from reportgen.config.yamlsource import KeyPath, LineMap, format_path, load_yaml
 from reportgen.diagnostics.errors import ConfigError, ErrorList, ReportgenError
 from reportgen.vnformat import DOC_TYPE_CODES, DOC_TYPES, MONEY_UNITS, parse_doc_code
-
-#: Names every template and section text may use besides the indicator ids.
-CONTEXT_NAMES = frozenset(
-    {
-        "bao_cao",
-        "co_quan",
-        "nguoi_ky",
-        "noi_nhan",
-        "can_cu",
-        "don_vi",
-        "toan_thanh_pho",
-        "ky_truoc",
-        "cac_don_vi",
-        "du_thao",
-        "ky_bao_cao",
-        "chi_tieu",
-        "mo_dau",
-        "ket_luan",
-    }
-)
 
 #: For each check kind, its arguments that name indicators (from the schema in spec.py).
 ID_ARGS: dict[str, tuple[str, ...]] = {
@@ -396,22 +379,7 @@ class _Builder:
                 for x in d["paragraphs"] or ()
                 if x is not None
             )
-            table = None
-            if d["table"] is not None:
-                t = d["table"]
-                columns = t["columns"] or []
-                for j, c in enumerate(columns):
-                    if c is not None:
-                        self.ref((*p, "table", "columns", j), c)
-                table = Table(
-                    title=t["title"],
-                    columns=tuple(c for c in columns if c),
-                    total_row=t["total_row"],
-                    total_label=t["total_label"],
-                    show=t["show"],
-                    first_column=t["first_column"],
-                    unit_label=t["unit_label"],
-                )
+            table = self.table(d["table"], (*p, "table"))
             out.append(
                 Section(
                     heading=d["heading"] or "",
@@ -422,6 +390,30 @@ class _Builder:
                 )
             )
         return tuple(out)
+
+    def table(self, t: dict[str, Any] | None, path: KeyPath) -> Table | None:
+        if t is None:
+            return None
+        columns = t["columns"] or []
+        for j, c in enumerate(columns):
+            if c is not None:
+                self.ref((*path, "columns", j), c)
+        if not columns and not t.get("rows"):
+            self.err(
+                path,
+                "bảng cần columns (mỗi cột một chỉ tiêu, mỗi dòng một đơn vị) hoặc rows (mỗi "
+                "dòng một chỉ tiêu của đơn vị)",
+                "thêm `columns: [ho_ngheo, ty_le_ho_ngheo]` hoặc `rows: [...]`",
+            )
+        return Table(
+            title=t["title"],
+            columns=tuple(c for c in columns if c),
+            total_row=t["total_row"],
+            total_label=t["total_label"],
+            show=t["show"],
+            first_column=t["first_column"],
+            unit_label=t["unit_label"],
+        )
 
     def file(self, path: KeyPath, name: str | None, what: str) -> Path:
         if name is None:
@@ -510,8 +502,6 @@ def load_config(path: str | Path) -> ReportConfig:
     if isinstance(raw_indicators, dict):
         b.declared = {k for k in raw_indicators if isinstance(k, str)}
     config, complete = _build(b, d)
-    from reportgen.templating.textcheck import check_texts  # late import: render depends on config
-
     errors = [*b.ctx.errors, *check_texts(config, lines)]
     if errors or not complete:
         _raise_all(str(path), errors)
@@ -636,6 +626,7 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
         indicators=indicators,
         checks=tuple(checks),
     )
+    config = wording.apply(config, d, b.ref, b.err)  # wording and layout options
     return config, complete
 
 

@@ -39,6 +39,11 @@ class Indicator:
     uncomputable: str | None = None
     """What the report says when the formula cannot be computed for a unit (e.g. "không
     có"); None: an uncomputable figure is an error of that unit."""
+    # -- wording (reportgen.config.wording) --
+    text_decimals: Literal["fixed", "trim"] = "fixed"
+    phrase: str | None = None
+    none_text: str | None = None
+    levels: tuple[Level, ...] = ()
 
     @cached_property
     def tolerance(self) -> Decimal:
@@ -61,6 +66,16 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Level:
+    """An evaluation phrase chosen by a threshold: ``text`` when the figure (as printed) is at
+    least ``min`` and at most ``max`` (either may be absent)."""
+
+    text: str
+    min: Decimal | None = None
+    max: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class LegalBasis:
     """A document cited as a legal basis (căn cứ) or as what the report carries out."""
 
@@ -79,6 +94,9 @@ class Party:
     name: str
     code: str
     storage_code: str | None
+    # -- layout (reportgen.config.wording) --
+    place: str | None = None
+    office: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +106,9 @@ class Signer:
     authority: str | None
     title: str
     name: str
+    # -- layout (reportgen.config.wording) --
+    role: str | None = None
+    collective: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +131,11 @@ class Table:
     show: Literal["all", "city", "unit"]
     first_column: str
     unit_label: str
+    # -- layout (reportgen.config.wording) --
+    rows: tuple[str, ...] = ()
+    unit_line: str | None = None
+    column_numbers: bool = False
+    compare_total: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import importlib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from reportgen.config import wording
 from reportgen.config.schema import (
     MISSING,
     Bool,
@@ -551,6 +552,19 @@ TOP: dict[str, Field] = {
     "lint": Field(LINT, LINT.doc),
 }
 
+# === Wording, layout and appendices (declared in reportgen.config.wording) ===================
+INDICATOR.fields.update(wording.INDICATOR_FIELDS)
+PARTY_FIELDS.update(wording.PARTY_FIELDS)
+SIGNER_FIELDS.update(wording.SIGNER_FIELDS)
+TABLE.fields.update(wording.TABLE_FIELDS)
+TABLE.fields["columns"] = Field(
+    IDS,
+    "Các chỉ tiêu làm cột (tiêu đề cột lấy từ label và unit); bảng chỉ tiêu dùng rows thay cho "
+    "columns.",
+    example="[ho_ngheo, ty_le_ho_ngheo]",
+)
+# === end of wording, layout and appendices =================================================
+
 ROOT = Obj(name="(gốc)", doc="Tệp định nghĩa báo cáo.", fields=TOP)
 
 
@@ -570,4 +584,5 @@ def all_specs() -> list[tuple[str, Spec]]:
         ("indicators.<mã>", INDICATOR),
         ("lint", LINT),
         ("lint.acknowledge[]", ACKNOWLEDGEMENT),
+        ("indicators.<mã>.levels[]", wording.LEVEL),
     ]

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportgen.config.model import Indicator, Paragraph, ReportConfig, Section, Table
+from reportgen.templating.measure import text_width_twips
 
 #: Paragraph styles of the base template by role: (style id, name shown in Word).
 STYLE_DEFS: dict[str, tuple[str, str]] = {
@@ -40,6 +41,7 @@ TEXT_WIDTH_TWIPS = 9071  # A4 210 mm − 30 mm left − 20 mm right = 160 mm
 
 _TAG = re.compile(r"({{.*?}}|{%.*?%})", re.S)
 _MARK = re.compile(r"(\*\*|\*)")
+_NAME = re.compile(r"(?<![.\w'])([a-z_][a-z0-9_]*)")
 _PREFIX = {"dash": "- ", "plus": "+ ", "bullet": "* "}
 
 ROMAN = [
@@ -71,17 +73,28 @@ def roman(n: int) -> str:
     return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
 
 
-def runs(text: str, *, italic: bool = False, bold: bool = False) -> str:
+def _checked(tag: str, figures: Collection[str]) -> list[str]:
+    """The indicator ids a ``{{ … }}`` tag prints (its names that are indicators)."""
+    if not figures or not tag.startswith("{{"):
+        return []
+    return [n for n in dict.fromkeys(_NAME.findall(tag)) if n in figures]
+
+
+def runs(
+    text: str, *, italic: bool = False, bold: bool = False, figures: Collection[str] = ()
+) -> str:
     """Return ``w:r`` elements for ``text``: literal parts XML-escaped, Jinja tags kept, and
-    ``**bold**`` / ``*italic*`` markers turned into run formatting."""
+    ``**bold**`` / ``*italic*`` markers turned into run formatting. A tag printing one of
+    ``figures`` gets its own run, highlighted in a draft when that figure failed a check
+    (``loi_so_lieu``)."""
     out: list[str] = []
     state = {"b": bold, "i": italic}
     buf: list[str] = []
 
-    def flush() -> None:
+    def flush(mark: str = "") -> None:
         if not buf:
             return
-        props = ("<w:b/>" if state["b"] else "") + ("<w:i/>" if state["i"] else "")
+        props = ("<w:b/>" if state["b"] else "") + ("<w:i/>" if state["i"] else "") + mark
         rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
         out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{"".join(buf)}</w:t></w:r>')
         buf.clear()
@@ -90,6 +103,15 @@ def runs(text: str, *, italic: bool = False, bold: bool = False) -> str:
         if not segment:
             continue
         if _TAG.fullmatch(segment):
+            checked = _checked(segment, figures)
+            if checked:
+                flush()
+                buf.append(segment)
+                failed = " or ".join(f"'{n}' in loi_so_lieu" for n in checked)
+                flush(
+                    f'{{% if du_thao and ({failed}) %}}<w:highlight w:val="yellow"/>{{% endif %}}'
+                )
+                continue
             buf.append(segment)
             continue
         for piece in _MARK.split(segment):
@@ -105,10 +127,24 @@ def runs(text: str, *, italic: bool = False, bold: bool = False) -> str:
     return "".join(out)
 
 
-def paragraph(style: str, text: str, *, italic: bool = False, bold: bool = False) -> str:
-    """A paragraph with a named style."""
+def paragraph(
+    style: str,
+    text: str,
+    *,
+    italic: bool = False,
+    bold: bool = False,
+    figures: Collection[str] = (),
+) -> str:
+    """A paragraph with a named style. With ``figures``, a draft gets a version of it whose
+    figures can be highlighted (a signed report keeps the plain, smaller runs)."""
     ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
-    return f"<w:p>{ppr}{runs(text, italic=italic, bold=bold)}</w:p>"
+    plain = f"<w:p>{ppr}{runs(text, italic=italic, bold=bold)}</w:p>"
+    if not figures:
+        return plain
+    marked = f"<w:p>{ppr}{runs(text, italic=italic, bold=bold, figures=figures)}</w:p>"
+    if marked == plain:
+        return plain
+    return f"{{% if du_thao %}}{marked}{{% else %}}{plain}{{% endif %}}"
 
 
 def _when(cond: str | None, inner: str) -> str:
@@ -143,11 +179,14 @@ def _cell(
     style: str,
     *,
     bold: bool = False,
+    italic: bool = False,
     align: str | None = None,
     shade: bool = False,
+    keep: str = "",
 ) -> str:
     ppr = (
         f'<w:pPr><w:pStyle w:val="{style}"/>'
+        + keep
         + (f'<w:jc w:val="{align}"/>' if align else "")
         + "</w:pPr>"
     )
@@ -156,44 +195,154 @@ def _cell(
         + ('<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' if shade else "")
         + '<w:vAlign w:val="center"/></w:tcPr>'
     )
-    return f"<w:tc>{tcpr}<w:p>{ppr}{runs(text, bold=bold)}</w:p></w:tc>"
+    return f"<w:tc>{tcpr}<w:p>{ppr}{runs(text, bold=bold, italic=italic)}</w:p></w:tc>"
 
 
-def table(t: Table, indicators: dict[str, Indicator], ids: dict[str, str] | None = None) -> str:
-    """A table of indicators by unit, with a header row repeated on each page and a total row."""
-    ids = ids or STYLES
-    cols = [indicators[c] for c in t.columns]
-    w_no, w_name = 600, 2400
-    w_fig = max(700, (TEXT_WIDTH_TWIPS - w_no - w_name) // max(1, len(cols)))
-    w_name = TEXT_WIDTH_TWIPS - w_no - w_fig * len(cols)
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in [w_no, w_name, *[w_fig] * len(cols)])
-    border = "".join(
+#: Width of one character of 12 pt Times New Roman, in twips (an average over Vietnamese text;
+#: bold is wider), and the cell's left + right margins.
+CELL_MARGINS, TABLE_SIZE = 140, 12
+#: the unit-name column holds "Phường Hoàng Văn Thụ" (and names as long) on one line
+NAME_MIN_TWIPS = text_width_twips("Phường Hoàng Văn Thụ", TABLE_SIZE) + CELL_MARGINS + 80
+KEEP = "<w:keepNext/>"
+
+
+def unit_line_of(t: Table, cols: Sequence[Indicator]) -> tuple[str | None, str]:
+    """The "Đơn vị tính" line of a table and the unit it names (columns in that unit do not
+    repeat it in their header). The line is the table's ``unit_line`` or the most common unit of
+    its columns; other units stay in their headers."""
+    units = [c.unit for c in cols if c.unit]
+    if t.unit_line is not None:
+        return t.unit_line or None, t.unit_line.removeprefix("Đơn vị tính:").strip()
+    if not units:
+        return None, ""
+    common = max(dict.fromkeys(units), key=units.count)
+    return f"Đơn vị tính: {common}", common
+
+
+def header_text(c: Indicator, common: str) -> str:
+    """A column header: the label, with its unit only when it differs from the table's."""
+    return f"{c.label} ({c.unit})" if c.unit and c.unit != common else c.label
+
+
+def fit_widths(
+    headers: Sequence[str], samples: Sequence[str], total: int, name_min: int = NAME_MIN_TWIPS
+) -> list[int]:
+    """Widths (twips) of the figure columns: wide enough for the longest word of the header,
+    for the widest figure, and for the header in at most three lines; the name column keeps at
+    least ``name_min`` of ``total`` (figure columns shrink, never below their longest word)."""
+
+    def width(text: str) -> int:
+        return text_width_twips(text, TABLE_SIZE, bold=True)
+
+    wants, floors = [], []
+    for head, sample in zip(headers, samples, strict=True):
+        word = max((width(w) for w in head.split()), default=0) + CELL_MARGINS
+        figure = width(sample) + CELL_MARGINS  # the total row is bold
+        lines3 = width(head) * 115 // 300 + CELL_MARGINS  # three lines, with room to wrap
+        floor = max(word, figure)
+        floors.append(floor)
+        wants.append(min(max(floor, lines3), 2200))
+    room = total - name_min
+    if sum(wants) > room:
+        extra = sum(wants) - room
+        slack = [w - f for w, f in zip(wants, floors, strict=True)]
+        give = sum(slack)
+        if give > 0:
+            wants = [w - min(s, extra * s // give) for w, s in zip(wants, slack, strict=True)]
+    return wants
+
+
+def _sample(c: Indicator) -> str:
+    """A figure as wide as the widest the column will show (thousands and decimals)."""
+    d = c.decimals or 0
+    whole = "100" if c.kind == "percent" else "99.999"
+    return whole + ("," + "9" * d if d else "")
+
+
+def _border() -> str:
+    return "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
-    head_cells = (
-        _cell(t.unit_label, w_no, ids["table_head"], bold=True, align="center")
-        + _cell(t.first_column, w_name, ids["table_head"], bold=True, align="center")
-        + "".join(
-            _cell(
-                f"{c.label} ({c.unit})" if c.unit else c.label,
-                w_fig,
-                ids["table_head"],
-                bold=True,
-                align="center",
-            )
-            for c in cols
-        )
+
+
+def _tbl(width: int, grid: Sequence[int], rows: str) -> str:
+    cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{_border()}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="70" w:type="dxa"/><w:right w:w="70" w:type="dxa"/>'
+        f"</w:tblCellMar></w:tblPr><w:tblGrid>{cols}</w:tblGrid>{rows}</w:tbl>"
     )
-    head = f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head_cells}</w:tr>"
+
+
+def _head_row(
+    texts: Sequence[str], widths: Sequence[int], ids: dict[str, str], numbers: bool
+) -> str:
+    """The header row, repeated on each page and kept with the first rows. With ``numbers``
+    each cell ends with its column number ((1), (2) …) over a rule: one row, not two
+    (LibreOffice moves a whole table whose two heading rows are kept with the first row)."""
+    style = ids["table_head"]
+    cells = []
+    for i, (text, w) in enumerate(zip(texts, widths, strict=True), 1):
+        ppr = f'<w:pPr><w:pStyle w:val="{style}"/>{KEEP}<w:jc w:val="center"/></w:pPr>'
+        body = f"<w:p>{ppr}{runs(text, bold=True)}</w:p>"
+        if numbers:
+            rule = '<w:pBdr><w:top w:val="single" w:sz="4" w:space="1" w:color="000000"/></w:pBdr>'
+            ppr = (
+                f'<w:pPr><w:pStyle w:val="{style}"/>{KEEP}{rule}'
+                '<w:ind w:left="-70" w:right="-70"/><w:jc w:val="center"/></w:pPr>'
+            )
+            body += f"<w:p>{ppr}{runs(f'({i})', italic=True)}</w:p>"
+        align = "bottom" if numbers else "center"
+        tcpr = f'<w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="{align}"/></w:tcPr>'
+        cells.append(f"<w:tc>{tcpr}{body}</w:tc>")
+    return "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>"
+
+
+def _above(t: Table, line: str | None, ids: dict[str, str]) -> str:
+    """The table's title and its "Đơn vị tính" line, kept with the table."""
+    out = paragraph(ids["table_title"], t.title) if t.title else ""
+    if line:
+        xml = paragraph(ids["table_text"], line, italic=True)
+        style = f'<w:pStyle w:val="{ids["table_text"]}"/>'
+        out += xml.replace(style, style + KEEP + '<w:jc w:val="right"/>', 1)
+    return out
+
+
+def table(
+    t: Table,
+    indicators: dict[str, Indicator],
+    ids: dict[str, str] | None = None,
+    width: int = TEXT_WIDTH_TWIPS,
+) -> str:
+    """A table of indicators by unit: title, "Đơn vị tính" line, a header row repeated on each
+    page (kept with the first two rows), optional column numbers, one row per unit and a total
+    row. A table with ``rows`` lists indicators of the report's unit instead."""
+    ids = ids or STYLES
+    if t.rows:
+        return indicator_table(t, indicators, ids, width)
+    cols = [indicators[c] for c in t.columns]
+    line, common = unit_line_of(t, cols)
+    heads = [header_text(c, common) for c in cols]
+    w_no = 600
+    w_figs = fit_widths(heads, [_sample(c) for c in cols], width - w_no)
+    w_name = width - w_no - sum(w_figs)
+    widths = [w_no, w_name, *w_figs]
+    head = _head_row([t.unit_label, t.first_column, *heads], widths, ids, t.column_numbers)
 
     def fig(expr: str) -> str:
-        return f"{{{{ {expr} | so }}}}"
+        return f"{{{{ {expr} | bang }}}}"
 
+    # the first two rows stay on the page of the header: a header never ends a page alone
+    keep = "{% if loop.first %}" + KEEP + "{% endif %}"
     body_cells = (
-        _cell("{{ loop.index }}", w_no, ids["table_cell"], align="center")
-        + _cell("{{ dv.ten }}", w_name, ids["table_text"])
-        + "".join(_cell(fig(f"dv.{c.id}"), w_fig, ids["table_cell"], align="right") for c in cols)
+        _cell("{{ loop.index }}", w_no, ids["table_cell"], align="center", keep=keep)
+        + _cell("{{ dv.ten }}", w_name, ids["table_text"], keep=keep)
+        + "".join(
+            _cell(fig(f"dv.{c.id}"), w, ids["table_cell"], align="right", keep=keep)
+            for c, w in zip(cols, w_figs, strict=True)
+        )
     )
     loop_filter = " if dv.ten == don_vi.ten" if t.show == "unit" else ""
     rows = (
@@ -208,25 +357,23 @@ def table(t: Table, indicators: dict[str, Indicator], ids: dict[str, str] | None
             + "".join(
                 _cell(
                     fig(f"toan_thanh_pho.{c.id}"),
-                    w_fig,
+                    w,
                     ids["table_cell"],
                     bold=True,
                     align="right",
                     shade=True,
                 )
-                for c in cols
+                for c, w in zip(cols, w_figs, strict=True)
             )
         )
         total = f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{total_cells}</w:tr>"
-    tbl = (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
-        f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="70" w:type="dxa"/><w:right w:w="70" w:type="dxa"/>'
-        f"</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}{rows}{total}</w:tbl>"
+    inner = (
+        _above(t, line, ids) + _tbl(width, widths, head + rows + total) + paragraph(ids["body"], "")
     )
-    title = paragraph(ids["table_title"], t.title) if t.title else ""
-    spacer = paragraph(ids["body"], "")
-    inner = title + tbl + spacer
+    return _show(t, inner)
+
+
+def _show(t: Table, inner: str) -> str:
     if t.show == "city":
         return _when("don_vi.la_toan_thanh_pho", inner)
     if t.show == "unit":
@@ -234,10 +381,53 @@ def table(t: Table, indicators: dict[str, Indicator], ids: dict[str, str] | None
     return inner
 
 
-def _paragraph(p: Paragraph, ids: dict[str, str]) -> str:
+def indicator_table(
+    t: Table, indicators: dict[str, Indicator], ids: dict[str, str], width: int
+) -> str:
+    """A table of the report's own indicators, one per row: TT, Chỉ tiêu, Đơn vị tính, the
+    unit's figure (and the whole city's with ``compare_total``)."""
+    rows_ind = [indicators[r] for r in t.rows]
+    w_no, w_unit = 600, 1500
+    w_val = 1900
+    n_val = 2 if t.compare_total else 1
+    w_label = width - w_no - w_unit - w_val * n_val
+    widths = [w_no, w_label, w_unit, *[w_val] * n_val]
+    heads = [t.unit_label, "Chỉ tiêu", "Đơn vị tính", "{{ don_vi.ten }}"]
+    if t.compare_total:
+        heads.append(t.total_label)
+    head = _head_row(heads, widths, ids, t.column_numbers)
+    body = []
+    for i, ind in enumerate(rows_ind, 1):
+        keep = KEEP if i < 2 else ""
+        cells = (
+            _cell(str(i), w_no, ids["table_cell"], align="center", keep=keep)
+            + _cell(ind.label, w_label, ids["table_text"], keep=keep)
+            + _cell(ind.unit, w_unit, ids["table_cell"], align="center", keep=keep)
+            + _cell(
+                f"{{{{ {ind.id} | bang }}}}", w_val, ids["table_cell"], align="right", keep=keep
+            )
+        )
+        if t.compare_total:
+            cells += _cell(
+                f"{{{{ toan_thanh_pho.{ind.id} | bang }}}}",
+                w_val,
+                ids["table_cell"],
+                align="right",
+                keep=keep,
+            )
+        body.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+    inner = (
+        _above(t, t.unit_line, ids)
+        + _tbl(width, widths, head + "".join(body))
+        + paragraph(ids["body"], "")
+    )
+    return _show(t, inner)
+
+
+def _paragraph(p: Paragraph, ids: dict[str, str], figures: Collection[str] = ()) -> str:
     style = p.style or "body"
     text = _PREFIX.get(style, "") + p.text
-    xml = paragraph(ids["body"], text, italic=style == "note")
+    xml = paragraph(ids["body"], text, italic=style == "note", figures=figures)
     return _when(p.when, xml)
 
 
@@ -282,7 +472,7 @@ def _sections(
         inner = (f"{{% set {ns}.n = {ns}.n + 1 %}}" if dynamic else "") + paragraph(
             style, f"{number.text}{suffix} {heading}"
         )
-        inner += "".join(_paragraph(p, ids) for p in s.paragraphs)
+        inner += "".join(_paragraph(p, ids, indicators) for p in s.paragraphs)
         if s.table is not None:
             inner += table(s.table, indicators, ids)
         if s.sections:

@@ -28,11 +28,18 @@ from datetime import date
 from typing import Any
 
 from reportgen.config.model import Indicator, LegalBasis, Party, ReportConfig, Signer
+from reportgen.config.wording import ROLES
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import TemplateError
 from reportgen.templating.environment import make_env
 from reportgen.templating.figure import Figure, FigureMeta, Missing
-from reportgen.vnformat import DOC_TYPES, cite, cite_short, place_date
+from reportgen.templating.measure import rule, text_width_twips
+from reportgen.vnformat import DOC_TYPES, cite, cite_short, date_short, place_date
+
+#: Width of the header's left cell (the agency name) and of the text line, in twips; the
+#: base template (reportgen.authoring.basetemplate) lays them out.
+AGENCY_CELL_TWIPS = 3856
+TEXT_WIDTH_TWIPS = 9071
 
 DOC_TYPE_NAMES_UPPER = {code: name.upper() for code, name in DOC_TYPES.items()}
 
@@ -40,9 +47,37 @@ DOC_TYPE_NAMES_UPPER = {code: name.upper() for code, name in DOC_TYPES.items()}
 def figure_metas(indicators: Mapping[str, Indicator]) -> dict[str, FigureMeta]:
     """The :class:`FigureMeta` of each indicator (built once per batch)."""
     return {
-        iid: FigureMeta(ind.label, ind.unit, ind.kind, ind.decimals, ind.money_unit)
+        iid: FigureMeta(
+            ind.label,
+            ind.unit,
+            ind.kind,
+            ind.decimals,
+            ind.money_unit,
+            trim=ind.text_decimals == "trim",
+            rounded=ind.rounded,
+            phrase=ind.phrase or default_phrase(ind.label, ind.unit),
+            none_text=ind.none_text,
+            levels=ind.levels,
+            id=iid,
+        )
         for iid, ind in indicators.items()
     }
+
+
+def default_phrase(label: str, unit: str) -> str:
+    """Words after a figure in a list: the label in lower case, after the unit when the label
+    does not start with it (``Hộ tái nghèo`` → ``hộ tái nghèo``; ``Thoát nghèo`` (hộ) →
+    ``hộ thoát nghèo``)."""
+    text = lower_first(label)
+    u = unit.strip()
+    if (
+        u
+        and u not in ("%",)
+        and not text.startswith(u)
+        and u not in ("đồng", "triệu đồng", "tỷ đồng")
+    ):
+        return f"{u} {text}"
+    return text
 
 
 def figures(
@@ -216,6 +251,17 @@ class ContextBuilder:
             )
             self._phase1[is_total] = (texts, party, signer, len(recipients))
         self._phase2 = _Texts(env, [("opening", cfg.opening), ("closing", cfg.closing)])
+        unit_party = cfg.unit_issuer or cfg.issuer
+        self._kind = DOC_TYPES.get(cfg.type, cfg.type)
+        self._rules: dict[tuple[str, ...], str] = {}
+        self._authority: dict[tuple[bool, str], list[str]] = {}
+        self._storage: dict[bool, tuple[bool, str]] = {}
+        for is_total, (_t, party, _s, _n) in self._phase1.items():
+            office = party.office if party.office is not None else is_total
+            self._storage[is_total] = (office, storage_line(party.storage_code, office=office))
+        self._date_short = date_short(cfg.date)
+        self._title_rule = rule(TEXT_WIDTH_TWIPS, text_width_twips(cfg.title, 14, bold=True))
+        self._places = {True: cfg.issuer.place or cfg.place, False: unit_party.place}
 
     def _row(self, unit: Unit) -> dict[str, Any]:
         figs = figures(unit, self.indicators, self.metas)
@@ -238,8 +284,13 @@ class ContextBuilder:
             "cot": dict(unit.attrs),
         }
 
-    def build(self, unit: Unit, *, draft: bool = False) -> dict[str, Any]:
-        """Return the full context for ``unit`` (the whole city when ``unit.is_total``)."""
+    def build(
+        self, unit: Unit, *, draft: bool = False, failing: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        """Return the full context for ``unit`` (the whole city when ``unit.is_total``).
+
+        ``failing`` (a draft): the unit's indicators that failed a check, id → what was
+        expected; a template reads it as ``loi_so_lieu``."""
         cfg = self.config
         is_total = unit.is_total
         figs = self._figures.get(unit.key)
@@ -261,7 +312,12 @@ class ContextBuilder:
         code = f"{cfg.type}-{party.code}"
         number = cfg.number if is_total else None
         recipients = [r if r.startswith("-") else f"- {r}" for r in recipients[:n_recipients]]
-        storage = f"- Lưu: VT, {party.storage_code}." if party.storage_code else "- Lưu: VT."
+        office, storage = self._storage[is_total]
+        place = self._places[is_total] or unit_place(unit.name)
+        key = (is_total, authority)
+        lines = self._authority.get(key)
+        if lines is None:
+            lines = self._authority[key] = authority_lines(_signer, authority)
         previous = self.dataset.previous.get(unit.key) if self.dataset.previous else None
         ctx.update(
             {
@@ -274,16 +330,22 @@ class ContextBuilder:
                     "ky_hieu": code,
                     "so_ky_hieu": f"Số: {number:02d}/{code}" if number else f"Số:       /{code}",
                     "ngay": cfg.date,
-                    "dia_danh_ngay": place_date(cfg.place, cfg.date),
+                    "dia_danh": place,
+                    "dia_danh_ngay": place_date(place, cfg.date),
+                    "kem_theo": self._attached(number, code, don_vi),
+                    "gach": self._title_rule,
                 },
                 "co_quan": {
                     "chu_quan": parent.upper(),
                     "ten": "\n".join(name_lines).upper(),
                     "ten_dong": [x.upper() for x in name_lines],
                     "ten_goi": "Ủy ban nhân dân " + don_vi["ten_day_du"],
+                    "co_van_phong": office,
+                    "gach": self._agency_rule(name_lines),
                 },
                 "nguoi_ky": {
-                    "tham_quyen": authority.upper(),
+                    "tham_quyen": lines[0] if lines else "",
+                    "dong_tham_quyen": lines,
                     "chuc_vu": title.upper(),
                     "ho_ten": signer_name,
                 },
@@ -292,6 +354,7 @@ class ContextBuilder:
                 "ky_truoc": _LazyFigures(previous, self.indicators, self.metas),
                 "cac_don_vi": self.units_rows,
                 "du_thao": draft,
+                "loi_so_lieu": dict(failing or {}),
             }
         )
         opening, closing = self._phase2.render(ctx)
@@ -303,6 +366,22 @@ class ContextBuilder:
         ctx["ket_luan"] = closing.rstrip().rstrip("./") + "./."
         return ctx
 
+    def _agency_rule(self, name_lines: list[str]) -> str:
+        """The line under the agency name (cached: wards share their name's shape rarely, but
+        the work is per distinct name, not per render)."""
+        key = tuple(name_lines)
+        found = self._rules.get(key)
+        if found is None:
+            widest = max(text_width_twips(x.upper(), 12, bold=True) for x in name_lines or [""])
+            found = self._rules[key] = rule(AGENCY_CELL_TWIPS, widest)
+        return found
+
+    def _attached(self, number: int | None, code: str, don_vi: Mapping[str, Any]) -> str:
+        """The line under an appendix title: (Kèm theo Báo cáo số 125/BC-UBND ngày 16/12/2024
+        của Ủy ban nhân dân thành phố Hòa An)."""
+        num = f"{number:02d}" if number else "     "
+        return f"(Kèm theo {self._kind} số {num}/{code} ngày {self._date_short} của Ủy ban nhân dân {don_vi['ten_day_du']})"
+
     def _default_opening(self, ctx: Mapping[str, Any]) -> str:
         cfg = self.config
         subject = ctx["co_quan"]["ten_goi"]
@@ -312,6 +391,37 @@ class ContextBuilder:
         if cfg.basis_style == "can_cu":
             return f"{subject[:1].upper()}{subject[1:]} báo cáo như sau:"
         return ""
+
+
+_UNIT_KINDS = ("Phường", "Xã", "Thị trấn")
+
+
+def unit_place(name: str) -> str:
+    """Địa danh of a ward or commune report (NĐ 30): its name without "Phường"/"Xã", except a
+    numbered ward (``Phường Trần Phú`` → ``Trần Phú``; ``Phường 5`` → ``Phường 5``)."""
+    for kind in _UNIT_KINDS:
+        if name.lower().startswith(kind.lower() + " "):
+            rest = name[len(kind) + 1 :].strip()
+            return name if rest.isdigit() else rest
+    return name
+
+
+def storage_line(storage_code: str | None, *, office: bool) -> str:
+    """``- Lưu: VT, LĐTBXH.``; a "VP" only where the issuer has a văn phòng."""
+    codes = [c.strip() for c in (storage_code or "").split(",") if c.strip()]
+    if not office:
+        codes = [c for c in codes if c.upper() != "VP"]
+    return f"- Lưu: VT, {', '.join(codes)}." if codes else "- Lưu: VT."
+
+
+def authority_lines(signer: Signer, authority: str) -> list[str]:
+    """The authority lines above the title: by the signer's ``role`` (``TM. ỦY BAN NHÂN
+    DÂN`` then ``KT. CHỦ TỊCH`` for a vice-chair), else the ``authority`` written in YAML."""
+    if signer.role:
+        under, _title = ROLES[signer.role]
+        lines = [f"TM. {(signer.collective or 'ỦY BAN NHÂN DÂN').upper()}"]
+        return [*lines, under] if under else lines
+    return [authority.upper()] if authority.strip() else []
 
 
 def report_date(config: ReportConfig) -> date:

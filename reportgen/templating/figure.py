@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from reportgen.vnformat import format_money, format_number, format_percent
+from reportgen.vnformat import format_money, format_number, format_percent, round_half_up
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,12 @@ class FigureMeta:
     kind: str = "number"
     decimals: int | None = None
     money_unit: str | None = None
+    trim: bool = False  # trailing zeros dropped in sentences (tables keep them: ``| bang``)
+    rounded: bool = False  # the stated figure is rounded: its amount in words has no "chẵn"
+    phrase: str = ""  # words after the figure in a list ("hộ tái nghèo")
+    none_text: str | None = None  # said instead of a zero item ("không có hộ tái nghèo")
+    levels: tuple[Any, ...] = ()  # evaluation phrases by threshold (config Level)
+    id: str = ""
 
 
 class Figure(Decimal):
@@ -63,19 +69,27 @@ class Figure(Decimal):
         """The unit money is shown in, when it differs from ``unit``."""
         return self.meta.money_unit
 
-    def text(self) -> str:
+    def shown_decimals(self, *, fixed: bool = False) -> int | None:
+        """Decimals the figure is written with: the indicator's, or fewer in a sentence when the
+        indicator trims trailing zeros (``538,0`` → ``538``) unless ``fixed`` (tables)."""
+        m = self.meta
+        d = m.decimals if m.decimals is not None else (2 if m.kind == "percent" else None)
+        if d is None or not m.trim or fixed or d == 0:
+            return d
+        return trimmed_decimals(self.value, d)
+
+    def text(self, *, fixed: bool = False) -> str:
         """The figure formatted the Vietnamese way for its kind (no unit word for counts)."""
         m = self.meta
+        d = self.shown_decimals(fixed=fixed) if m.trim else m.decimals
         if m.kind == "percent":
-            return format_percent(self.value, m.decimals if m.decimals is not None else 2)
+            return format_percent(self.value, d if d is not None else 2)
         if m.kind == "money":
             shown = m.money_unit or m.unit
             # decimals are those of the stated unit; in another unit the amount is exact (as
             # the ``tien`` filter writes it; ``tien('tỷ đồng', 1)`` rounds on purpose)
-            return format_money(
-                self.value, shown, m.decimals if shown == m.unit else None, from_unit=m.unit
-            )
-        return format_number(self.value, m.decimals)
+            return format_money(self.value, shown, d if shown == m.unit else None, from_unit=m.unit)
+        return format_number(self.value, d)
 
     def __html__(self) -> str:
         return self.text()
@@ -119,6 +133,16 @@ class Figure(Decimal):
 
     def __abs__(self) -> Figure:
         return Figure(abs(self.value), self.meta)
+
+
+def trimmed_decimals(value: Decimal, decimals: int) -> int:
+    """Decimals left once ``value`` is rounded half-up to ``decimals`` and its trailing zeros
+    dropped: (538.04, 1) → 0; (91.90, 2) → 1."""
+    r = round_half_up(value, decimals)
+    if r == r.to_integral_value():
+        return 0
+    exp = r.normalize().as_tuple().exponent
+    return min(decimals, -exp) if isinstance(exp, int) and exp < 0 else 0
 
 
 def _plain(value: Any) -> Any:

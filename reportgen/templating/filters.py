@@ -18,6 +18,8 @@ from typing import Any
 
 from jinja2 import Undefined
 
+from reportgen.config.names import FILTER_NAMES
+from reportgen.config.names import FILTERS as FILTER_DECLARATIONS
 from reportgen.templating.figure import Figure, Missing
 from reportgen.vnformat import (
     MONEY_UNITS,
@@ -65,7 +67,9 @@ def _num(value: Any) -> Decimal | None:
 def _decimals(value: Any, decimals: int | None) -> int | None:
     if decimals is not None:
         return decimals
-    return value.decimals if isinstance(value, Figure) else None
+    if isinstance(value, Figure):
+        return value.shown_decimals() if value.meta.trim else value.decimals
+    return None
 
 
 def so(value: Any, decimals: int | None = None) -> str:
@@ -74,6 +78,14 @@ def so(value: Any, decimals: int | None = None) -> str:
     if n is None:
         return _missing(value)
     return format_number(n, _decimals(value, decimals))
+
+
+def bang(value: Any) -> str:
+    """A figure in a table cell: always the indicator's decimals (``538,0``), never trimmed."""
+    n = _num(value)
+    if n is None:
+        return MISSING_TEXT
+    return format_number(n, value.decimals if isinstance(value, Figure) else None)
 
 
 def phan_tram(value: Any, decimals: int | None = None, ratio: bool = False) -> str:
@@ -137,12 +149,15 @@ def _to_dong(value: Any, from_unit: str | None) -> Decimal | None:
 
 
 def chu_tien(
-    value: Any, exact: bool = True, south: bool = False, from_unit: str | None = None
+    value: Any, exact: bool | None = None, south: bool = False, from_unit: str | None = None
 ) -> str:
-    """Amount in words: ``{{ kinh_phi | chu_tien }}`` → ``Hai mươi hai triệu đồng chẵn``."""
+    """Amount in words: ``{{ kinh_phi | chu_tien }}`` → ``Hai mươi hai triệu đồng chẵn``; a
+    figure rounded to its unit (802,8 triệu đồng) is not exact: no "chẵn"."""
     amount = _to_dong(value, from_unit)
     if amount is None:
         return _missing(value)
+    if exact is None:
+        exact = not (isinstance(value, Figure) and value.meta.rounded)
     amount = round_half_up(amount, 0)
     return money_in_words(amount, south=south, exact=exact)
 
@@ -183,6 +198,124 @@ def thay_doi(old: Any, new: Any, unit: str | None = None, decimals: int | None =
     return describe_change(
         a, b, unit=u, decimals=d if d is not None else (2 if points else 0), points=points
     )
+
+
+def _shown(value: Any) -> Decimal | None:
+    """The value as the reader sees it (rounded to the decimals it is printed with)."""
+    n = _num(value)
+    if n is None:
+        return None
+    d = value.decimals if isinstance(value, Figure) else None
+    return round_half_up(n, d) if d is not None else n
+
+
+def _amount(value: Any, n: Decimal) -> str:
+    """``n`` written as ``value`` is (count with its unit word, rate in points, money)."""
+    if isinstance(value, Figure):
+        m = value.meta
+        if m.kind == "percent" or m.unit == "%":
+            d = m.decimals if m.decimals is not None else 2
+            return format_points(n, trimmed(n, d) if m.trim else d)
+        fig = Figure(n, m)
+        if m.kind == "money":
+            return fig.text()
+        return f"{fig.text()} {m.unit}".strip()
+    return format_number(n)
+
+
+def trimmed(n: Decimal, d: int) -> int:
+    from reportgen.templating.figure import trimmed_decimals
+
+    return trimmed_decimals(n, d)
+
+
+def bien_dong(old: Any, new: Any) -> str:
+    """Direction and size of a change, from two figures: ``{{ ho_ngheo_dau_ky |
+    bien_dong(ho_ngheo_cuoi_ky) }}`` → ``giảm 6 hộ`` / ``không thay đổi`` / ``tăng 2 hộ``
+    (rates: ``giảm 0,14 điểm phần trăm``), on the figures as printed."""
+    a, b = _shown(old), _shown(new)
+    if a is None or b is None:
+        return MISSING_TEXT
+    delta = b - a
+    if delta == 0:
+        return "không thay đổi"
+    word = "tăng" if delta > 0 else "giảm"
+    return f"{word} {_amount(old, abs(delta))}"
+
+
+def _phrase(value: Any) -> str:
+    return value.meta.phrase if isinstance(value, Figure) else ""
+
+
+def _item(value: Any) -> str:
+    text = value.text() if isinstance(value, Figure) else format_number(_num(value) or 0)
+    return f"{text} {_phrase(value)}".strip()
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " và " + items[-1]
+
+
+def _parts(values: Any) -> list[Any]:
+    items = list(values) if isinstance(values, list | tuple) else [values]
+    for v in items:
+        if _num(v) is None:
+            raise ValueError(f"thiếu số liệu {getattr(v, 'label', '')!s}".strip())
+    return items
+
+
+def liet_ke(values: Any, none: str | None = None) -> str:
+    """List the non-zero figures with their phrases, zero ones dropped: ``{{ [phat_sinh_moi,
+    tai_ngheo] | liet_ke }}`` → ``4 hộ phát sinh mới và 2 hộ tái nghèo``; all zero → ``none``,
+    or the indicator's ``none`` (``không có hộ tái nghèo``)."""
+    items = _parts(values)
+    shown = [v for v in items if _shown(v) != 0]
+    if shown:
+        return _join([_item(v) for v in shown])
+    if none is not None:
+        return none
+    declared = [v.meta.none_text for v in items if isinstance(v, Figure) and v.meta.none_text]
+    if len(declared) == len(items):
+        return _join(declared) if len(items) == 1 else "; ".join(declared)
+    return "không có " + " hoặc ".join(_phrase(v) for v in items)
+
+
+def gom(values: Any, verb: str = "", none: str | None = None) -> str:
+    """A total before its parts: ``{{ [phat_sinh_moi, tai_ngheo] | gom('tăng') }}`` → ``tăng 7
+    hộ, gồm: 4 hộ phát sinh mới và 3 hộ tái nghèo``; one part → ``tăng 4 hộ (hộ phát sinh
+    mới)``; nothing → ``none`` or ``không có hộ tăng``."""
+    items = _parts(values)
+    shown = [v for v in items if _shown(v) != 0]
+    total = sum((_shown(v) or Decimal(0) for v in items), Decimal(0))
+    lead = f"{verb} " if verb else ""
+    if not shown:
+        unit = items[0].meta.unit if items and isinstance(items[0], Figure) else ""
+        return none if none is not None else f"không có {unit} {verb}".replace("  ", " ").strip()
+    head = f"{lead}{_amount(items[0], total)}"
+    if len(shown) == 1:
+        return f"{head} ({_phrase(shown[0])})"
+    return f"{head}, gồm: {liet_ke(shown)}"
+
+
+def muc(value: Any) -> str:
+    """The evaluation phrase the indicator's ``levels`` give for this figure (as printed):
+    ``{{ ty_le_giai_ngan | muc }}`` → ``cơ bản hoàn thành kế hoạch``."""
+    n = _shown(value)
+    if n is None:
+        return MISSING_TEXT
+    levels = value.meta.levels if isinstance(value, Figure) else ()
+    label = value.meta.label if isinstance(value, Figure) else str(value)
+    if not levels:
+        raise ValueError(f'chỉ tiêu "{label}" chưa khai báo levels (các mức đánh giá)')
+    for lv in levels:
+        if lv.min is not None and n < lv.min:
+            continue
+        if lv.max is not None and n > lv.max:
+            continue
+        return str(lv.text)
+    raise ValueError(f"{label} = {format_number(n)}: không thuộc mức đánh giá nào (levels)")
 
 
 def _verdict_decimals(actual: Any, target: Any) -> int | None:
@@ -264,8 +397,8 @@ def la_ma(value: Any) -> str:
     return out
 
 
-#: filter name → function; Vietnamese names first, English aliases after.
-FILTERS: dict[str, Callable[..., str]] = {
+#: Vietnamese filter name → function (names and docs are declared in reportgen.config.names).
+_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "so": so,
     "phan_tram": phan_tram,
     "diem": diem,
@@ -275,33 +408,25 @@ FILTERS: dict[str, Callable[..., str]] = {
     "ngay": ngay,
     "ngay_ngan": ngay_ngan,
     "thay_doi": thay_doi,
+    "bien_dong": bien_dong,
     "tang_giam": tang_giam,
     "danh_gia": danh_gia,
     "danh_gia_chi_tieu": danh_gia_chi_tieu,
+    "muc": muc,
+    "liet_ke": liet_ke,
+    "gom": gom,
+    "bang": bang,
     "trich_dan": _cite,
     "trich_dan_ngan": _cite_short,
-    "number": so,
-    "percent": phan_tram,
-    "points": diem,
-    "money": tien,
-    "money_words": chu_tien,
-    "words": chu,
-    "date_line": ngay,
-    "date_short": ngay_ngan,
-    "change": thay_doi,
-    "change_word": tang_giam,
-    "target_status": danh_gia,
-    "target_phrase": danh_gia_chi_tieu,
-    "cite": _cite,
-    "cite_short": _cite_short,
     "la_ma": la_ma,
-    "roman": la_ma,
     "lam_tron": lam_tron,
-    "round": lam_tron,
 }
 
-#: One line of documentation per filter (README and `reportgen vars`).
-FILTER_DOCS: dict[str, str] = {
-    name: " ".join((fn.__doc__ or "").strip().split("\n\n")[0].split())
-    for name, fn in FILTERS.items()
+#: filter name → function; Vietnamese names and their English aliases.
+FILTERS: dict[str, Callable[..., Any]] = {
+    **_FUNCTIONS,
+    **{a: _FUNCTIONS[n] for n, doc in FILTER_DECLARATIONS.items() for a in doc.aliases},
 }
+
+#: One line of Vietnamese documentation per filter (``reportgen vars``, the docs).
+FILTER_DOCS: dict[str, str] = FILTER_NAMES

@@ -404,6 +404,8 @@ def test_indicators_used_nowhere_are_listed_once() -> None:
     names = listed.split(" (")[0].split(", ")
     assert names == [
         "tong_so_khau",
+        "so_ho_giam",
+        "so_ho_tang",
         "so_ho_thoat_ngheo",
         "khau_ngheo",
         "so_ho_ho_tro_nha_o",

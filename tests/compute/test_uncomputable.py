@@ -35,9 +35,9 @@ def _project(tmp_path: Path, *, declared: str | None = None) -> Path:
     text = config.read_text(encoding="utf-8")
     average = AVERAGE + (f"    uncomputable: {declared}\n" if declared else "")
     text = text.replace("  so_the_bhyt: {", average + "  so_the_bhyt: {", 1)
-    text = text.replace(
-        "      - heading: Bảo hiểm y tế\n", SENTENCE + "      - heading: Bảo hiểm y tế\n", 1
-    )
+    anchor = "      - heading: Kết quả thực hiện các dự án\n"
+    assert anchor in text
+    text = text.replace(anchor, SENTENCE + anchor, 1)
     config.write_text(text, encoding="utf-8")
     edit_cell(tmp_path / "inputs" / "giam-ngheo-2024.csv", WARD, "so_ho_ho_tro_nha_o", "0")
     return config

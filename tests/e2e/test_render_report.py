@@ -120,17 +120,23 @@ def test_sections_are_numbered_and_figures_formatted_the_vietnamese_way(
     poor = column_total("ho_ngheo_cuoi_ky")
     rate = (poor / households * 100).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
     assert f"toàn thành phố Hòa An có {format_number(households)} hộ" in text
-    assert f"Số hộ nghèo là {format_number(poor)} hộ" in text
+    assert f"trong đó {format_number(poor)} hộ nghèo" in text
     assert f"chiếm {format_number(rate, 2)}% tổng số hộ" in text
     for heading in (
-        "I. TÌNH HÌNH HỘ NGHÈO, HỘ CẬN NGHÈO",
+        "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO VÀ TUYÊN TRUYỀN",
         "1. Kết quả rà soát cuối năm",
-        "II. KẾT QUẢ THỰC HIỆN CÁC CHÍNH SÁCH, DỰ ÁN GIẢM NGHÈO",
-        "IV. NHIỆM VỤ, GIẢI PHÁP NĂM 2025",
+        "III. KẾT QUẢ THỰC HIỆN CÁC CHÍNH SÁCH, DỰ ÁN GIẢM NGHÈO",
+        "3.1. Nguyên nhân khách quan",
+        "V. MỤC TIÊU, NHIỆM VỤ NĂM 2025",
+        "VI. KIẾN NGHỊ, ĐỀ XUẤT",
     ):
         assert heading in text.split("\n")
     money = column_total("kinh_phi_tong")
     assert f"là {format_number(money, 1)} triệu đồng (" in text
+    # the amount in words is in italics and has no "chẵn" (the figure is rounded)
+    para = next(p for p in city.paragraphs if "triệu đồng (" in p.text)
+    words = next(r for r in para.runs if r.text.startswith("Năm tỷ"))
+    assert words.italic and "chẵn" not in words.text
 
 
 def test_body_ends_with_the_closing_mark(city: docx.document.Document) -> None:
@@ -143,16 +149,21 @@ def test_unit_table_has_every_unit_and_a_total_row_that_adds_up(
 ) -> None:
     table = city.tables[1]
     rows = [[c.text for c in r.cells] for r in table.rows]
-    assert rows[0][:3] == ["TT", "Đơn vị", "Tổng số hộ (hộ)"]
+    # the unit is on its own line; each header cell ends with its column number
+    assert rows[0][:3] == ["TT\n(1)", "Đơn vị\n(2)", "Hộ nghèo đầu năm\n(3)"]
     units = [r["don_vi"] for r in sample_rows()]
     assert [r[1] for r in rows[1:-1]] == units
     assert [r[0] for r in rows[1:-1]] == [str(i) for i in range(1, len(units) + 1)]
     assert rows[-1][1] == "Toàn thành phố"
-    assert rows[-1][2] == format_number(column_total("tong_so_ho"))
+    assert rows[-1][2] == format_number(column_total("ho_ngheo_dau_ky"))
+    assert "Đơn vị tính: hộ" in body_text(city).split("\n")
 
 
-def test_ward_report_has_no_city_table(ward: docx.document.Document) -> None:
-    assert len(ward.tables) == 2  # header block and signature block only
+def test_ward_report_has_its_own_table_of_key_figures(ward: docx.document.Document) -> None:
+    assert len(ward.tables) == 3  # header block, key figures, signature block
+    rows = [[c.text for c in r.cells] for r in ward.tables[1].rows]
+    assert rows[0] == ["TT", "Chỉ tiêu", "Đơn vị tính", "Phường Trần Phú", "Toàn thành phố"]
+    assert ["1", "Tổng số hộ", "hộ", "4.558", format_number(column_total("tong_so_ho"))] in rows
 
 
 def test_signature_block_and_recipients_side_by_side(city: docx.document.Document) -> None:
@@ -162,11 +173,11 @@ def test_signature_block_and_recipients_side_by_side(city: docx.document.Documen
     r0 = left.paragraphs[0].runs[0]
     assert r0.bold and r0.italic and r0.font.size == Pt(12)
     lines = [p.text for p in left.paragraphs[1:]]
-    assert lines[0] == "- Sở Lao động - Thương binh và Xã hội tỉnh (b/c);"
+    assert lines[0] == "- Sở LĐ-TB&XH tỉnh (b/c);"
     assert lines[-1] == "- Lưu: VT, LĐTBXH."
     assert all(p.runs[0].font.size == Pt(11) for p in left.paragraphs[1:] if p.runs)
     sign = [p.text for p in right.paragraphs if p.text]
-    assert sign == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thanh Bình"]
+    assert sign == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thanh Bình"]
 
 
 def test_page_setup_follows_nd30(city: docx.document.Document) -> None:
@@ -314,8 +325,7 @@ def test_a_starter_report_from_reportgen_new_renders_at_once(tmp_path: Path) -> 
     text = body_text(d)
     assert "Số hộ nghèo: 37 hộ, chiếm 1,51% tổng số hộ." in text
     assert (
-        "Kinh phí hỗ trợ: 215,5 triệu đồng (Hai trăm mười lăm triệu năm trăm nghìn đồng chẵn)."
-        in text
+        "Kinh phí hỗ trợ: 215,5 triệu đồng (Hai trăm mười lăm triệu năm trăm nghìn đồng)." in text
     )
 
 
@@ -335,7 +345,7 @@ def test_body_keeps_its_styles_when_an_editor_renamed_the_style_ids(tmp_path: Pa
     result = pipeline.render(config, out_dir=tmp_path / "o", jobs=1, units=["Xã Song Mai"])
     d = docx.Document(str(result.out_dir / "xa-song-mai.docx"))
     styles = {p.text: p.style.name for p in d.paragraphs if p.text.strip()}
-    assert styles["I. TÌNH HÌNH HỘ NGHÈO, HỘ CẬN NGHÈO"] == "RG Mục (I.)"
+    assert styles["I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO VÀ TUYÊN TRUYỀN"] == "RG Mục (I.)"
     body = next(t for t in styles if t.startswith("Theo kết quả rà soát"))
     assert styles[body] == "RG Nội dung"
 
@@ -373,3 +383,48 @@ def test_previous_period_figures_are_in_the_context_as_figures(tmp_path: Path) -
     previous = ctx["ky_truoc"]["ho_ngheo_cuoi_ky"]
     assert previous == unit.values["ho_ngheo_dau_ky"]  # the sample's continuity holds
     assert previous.__html__() == format_number(previous)
+
+
+@pytest.mark.parametrize(
+    ("title", "file_name"),
+    [
+        ("Báo cáo sơ kết 6 tháng đầu năm", "so-ket-6-thang-dau-nam"),
+        ("Kế hoạch giảm nghèo năm 2025", "ke-hoach-giam-ngheo-nam-2025"),
+        ("giam-ngheo-2025", "giam-ngheo-2025"),
+    ],
+    ids=["report title", "plan title", "file name"],
+)
+def test_new_turns_a_title_into_a_file_name(tmp_path: Path, title: str, file_name: str) -> None:
+    from reportgen.authoring.scaffold import create
+
+    files = create(title, tmp_path)
+    assert files.config == tmp_path / "configs" / f"{file_name}.yaml"
+    if title != file_name:
+        subject = title.removeprefix("Báo cáo ")
+        subject = subject[:1].upper() + subject[1:]
+        assert f"  title: {subject}\n" in files.config.read_text("utf-8")
+
+
+@pytest.mark.parametrize("kind", ["giam-ngheo", "so-ket-6-thang", "ke-hoach"])
+def test_new_from_a_bundled_kind_renders_at_once(tmp_path: Path, kind: str) -> None:
+    from reportgen.authoring.scaffold import create
+
+    files = create("Báo cáo thử", tmp_path, from_kind=kind)
+    result = pipeline.render(files.config, out_dir=tmp_path / "out", jobs=1)
+    assert len(list(result.out_dir.glob("*.docx"))) == 13
+
+
+def test_new_into_a_folder_that_cannot_be_written_says_where(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.authoring.scaffold import create
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    with pytest.raises(OutputError) as info:
+        create("giam-ngheo-2025", tmp_path)
+    assert str(tmp_path / "configs") in info.value.message
+    assert "không có quyền ghi" in info.value.message
+    assert not list(tmp_path.rglob("*.*"))  # nothing half-made

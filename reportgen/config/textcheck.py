@@ -1,0 +1,127 @@
+"""Check the Jinja texts written in a report definition (section paragraphs, conditions, the
+opening and closing, the unit header lines) before anything is rendered.
+
+A misspelt indicator or filter in a YAML text is reported as a config error with the YAML line and
+a "did you mean", not as a render failure in the middle of a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, meta
+from jinja2.exceptions import TemplateAssertionError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from reportgen.config.model import ReportConfig, Section
+from reportgen.config.names import CONTEXT_NAMES, FILTER_NAMES
+from reportgen.config.schema import did_you_mean
+from reportgen.config.yamlsource import KeyPath, LineMap
+from reportgen.diagnostics.errors import ConfigError
+
+JINJA_GLOBALS = frozenset({"range", "loop", "namespace", "dict", "lipsum", "cycler", "joiner"})
+FILTERS = FILTER_NAMES
+
+
+def _unused(*args: Any, **kwargs: Any) -> Any:  # pragma: no cover - texts are only compiled
+    raise AssertionError("texts are checked, never rendered here")
+
+
+@lru_cache(maxsize=1)
+def make_env() -> ImmutableSandboxedEnvironment:
+    """An environment that knows the declared filter names (the texts are parsed and compiled,
+    never rendered: the render environment is :mod:`reportgen.templating.environment`)."""
+    env = ImmutableSandboxedEnvironment()
+    env.filters.update(dict.fromkeys(FILTER_NAMES, _unused))
+    return env
+
+
+def _texts(config: ReportConfig) -> Iterator[tuple[KeyPath, str, bool]]:
+    """Yield (key path, source, is_expression) for every templated text of the config."""
+    if config.opening:
+        yield ("opening",), config.opening, False
+    if config.closing:
+        yield ("closing",), config.closing, False
+    for key, party in (("unit_issuer", config.unit_issuer), ("issuer", config.issuer)):
+        if party is not None:
+            yield (key, "name"), party.name, False
+            if party.parent:
+                yield (key, "parent"), party.parent, False
+    for key, signer in (("unit_signer", config.unit_signer), ("signer", config.signer)):
+        if signer is not None:
+            yield (key, "name"), signer.name, False
+            yield (key, "title"), signer.title, False
+            if signer.authority:
+                yield (key, "authority"), signer.authority, False
+    for key, items in (
+        ("recipients", config.recipients),
+        ("unit_recipients", config.unit_recipients or ()),
+    ):
+        for i, r in enumerate(items):
+            yield (key, i), r, False
+
+    def walk(sections: tuple[Section, ...], path: KeyPath) -> Iterator[tuple[KeyPath, str, bool]]:
+        for i, s in enumerate(sections):
+            p = (*path, i)
+            if s.when:
+                yield (*p, "when"), s.when, True
+            yield (*p, "heading"), s.heading, False
+            for j, para in enumerate(s.paragraphs):
+                yield (*p, "paragraphs", j, "text"), para.text, False
+                if para.when:
+                    yield (*p, "paragraphs", j, "when"), para.when, True
+            yield from walk(s.sections, (*p, "sections"))
+
+    yield from walk(config.sections, ("sections",))
+
+
+def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
+    """Return a ConfigError for every text with a syntax error, an unknown name or filter."""
+    env = make_env()
+    known = set(config.indicators) | CONTEXT_NAMES | JINJA_GLOBALS
+    errors: list[ConfigError] = []
+    for path, source, is_expr in _texts(config):
+        text = f"{{{{ {source} }}}}" if is_expr else source
+        if path not in lines.lines:  # a paragraph written as a plain string has no "text" key
+            path = path[:-1]
+        loc = lines.location(path)
+        try:
+            ast = env.parse(text)
+            env.compile(ast)
+        except TemplateAssertionError as exc:
+            msg = str(exc.message or exc)
+            name = msg.split("'")[1] if msg.count("'") >= 2 else ""
+            guess = did_you_mean(name, FILTERS) if "filter" in msg else None
+            errors.append(
+                ConfigError(
+                    f'không có bộ lọc "{name}"' if "filter" in msg else f"lỗi mẫu: {msg}",
+                    location=loc,
+                    hint=f'có phải ý bạn là "{guess}"?'
+                    if guess
+                    else "các bộ lọc: " + ", ".join(sorted(FILTERS)[:20]) + " … (xem README)",
+                )
+            )
+            continue
+        except TemplateSyntaxError as exc:
+            errors.append(
+                ConfigError(
+                    f"lỗi cú pháp trong đoạn mẫu: {exc.message}",
+                    location=loc,
+                    hint="mỗi {{ phải có }} tương ứng; mỗi {% if %} cần {% endif %}",
+                )
+            )
+            continue
+        for name in sorted(meta.find_undeclared_variables(ast) - known):
+            guess = did_you_mean(name, sorted(known))
+            errors.append(
+                ConfigError(
+                    f'không có chỉ tiêu hay biến "{name}"',
+                    location=loc,
+                    hint=f'có phải ý bạn là "{guess}"?'
+                    if guess
+                    else "khai báo chỉ tiêu này trong indicators",
+                )
+            )
+    return errors
