@@ -333,6 +333,8 @@ def _execute(
     (under the ``new`` policy, reports already there and unchanged are left alone), and
     return every item's outcome by its order."""
     renderer = Renderer(plan.config, plan.dataset) if plan.to_render else None
+    if renderer is not None:
+        renderer.mark_failing(plan.findings)
     results: dict[int, JobResult] = {}
     if renderer is not None and plan.policy == "new":
         results.update(_precheck_existing(plan, renderer))

@@ -3,12 +3,14 @@ builder and the document properties; then one report per call."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import Location, TemplateError
 from reportgen.diagnostics.suggest import did_you_mean
+from reportgen.validate.findings import Finding
 
 
 class Renderer:
@@ -30,6 +32,7 @@ class Renderer:
         self._check_names()
         self.contexts = ContextBuilder(config, dataset)
         self.units = {u.key: u for u in dataset.all_units()}
+        self.failing: dict[str, dict[str, str]] = {}
         moment = datetime(config.date.year, config.date.month, config.date.day)
         self.props = CoreProperties(
             title=config.title,
@@ -59,7 +62,22 @@ class Renderer:
                 code="template.unknown-name",
             )
 
+    def mark_failing(self, findings: Iterable[Finding]) -> None:
+        """Remember, per unit, the indicators whose figures failed a check and what was
+        expected, so that a draft highlights them where they are printed."""
+        failing: dict[str, dict[str, str]] = {}
+        by_name = {u.name: u.key for u in self.dataset.all_units()}
+        for f in findings:
+            if f.severity != "error" or f.unit not in by_name:
+                continue
+            marks = failing.setdefault(by_name[f.unit], {})
+            for indicator in f.indicators:
+                marks.setdefault(indicator, f.message)
+        self.failing = failing
+
     def render(self, unit: Unit, *, draft: bool) -> bytes:
-        """Render the report of ``unit``; return the .docx bytes."""
-        ctx = self.contexts.build(unit, draft=draft)
+        """Render the report of ``unit``; return the .docx bytes. A draft highlights the
+        figures that failed their checks (see :meth:`mark_failing`)."""
+        failing = self.failing.get(unit.key) if draft else None
+        ctx = self.contexts.build(unit, draft=draft, failing=failing)
         return self.template.render(ctx, core_properties=self.props)
