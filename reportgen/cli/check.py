@@ -59,6 +59,8 @@ def check_cmd(
     if fmt == "json":
         click.echo(format_check_json([*findings, *problems]))
     else:
+        for note in result.dataset.notes:
+            click.echo(f"Ghi chú khi đọc số liệu: {note}", err=True)
         click.echo(format_table(findings))
         if mark:
             click.echo(f"Đã ghi bảng số liệu có đánh dấu: {mark}")
