@@ -8,7 +8,7 @@ Each command lives in its own module and registers itself on :data:`main` when i
 
 from __future__ import annotations
 
-from reportgen.cli import authoring, check, form, render, soat, words
+from reportgen.cli import authoring, check, form, pdf, render, soat, words
 from reportgen.cli.main import main, run, usage_message
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "check",
     "form",
     "main",
+    "pdf",
     "render",
     "run",
     "soat",

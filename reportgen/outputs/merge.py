@@ -1,0 +1,109 @@
+"""One PDF to print: every report of a batch in unit order (the city first), one bookmark per
+unit."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from reportgen.diagnostics import catalog
+from reportgen.diagnostics.errors import Location, OutputError
+from reportgen.outputs.atomic import write_atomic
+from reportgen.outputs.lopool import ConverterPool, LibreOfficeMissing
+from reportgen.outputs.pdf import PdfWriter, conversion_diagnostic, error_diagnostic
+from reportgen.outputs.writers import WriterResult, WrittenBatch, WrittenFile, in_unit_order
+
+__all__ = ["MergedPdfWriter", "merge_pdfs", "merged_path"]
+
+
+def merged_path(batch: WrittenBatch) -> Path:
+    """The merged PDF of a batch: ``<report id>.pdf`` in the batch's folder."""
+    return batch.folder / f"{batch.report_id}.pdf"
+
+
+def merge_pdfs(parts: list[tuple[str, bytes]], *, title: str) -> bytes:
+    """Join PDFs (bookmark title, PDF bytes) into one, each part under its own bookmark; the
+    reader opens with the bookmarks shown."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for name, data in parts:
+        writer.append(PdfReader(io.BytesIO(data)), outline_item=name, import_outline=False)
+    writer.page_mode = "/UseOutlines"
+    writer.add_metadata({"/Title": title, "/Creator": "reportgen"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+class MergedPdfWriter:
+    """Writes every report of a batch as one PDF, in unit order with a bookmark per unit.
+
+    It reuses the PDFs a :class:`PdfWriter` of the same run produced (``pdfs_from``) and
+    converts the others itself. Nothing is written when a report could not be converted: a
+    printed set missing one unit would pass unnoticed.
+    """
+
+    name = "pdf-merged"
+
+    def __init__(self, pool: ConverterPool, *, pdfs_from: PdfWriter | None = None) -> None:
+        self.pool = pool
+        self.pdfs_from = pdfs_from
+
+    def write(
+        self, batch: WrittenBatch, progress: Callable[[int, int], None] | None = None
+    ) -> WriterResult:
+        """Write ``<report id>.pdf`` holding every report of ``batch``."""
+        result = WriterResult()
+        target = merged_path(batch)
+        where = Location(file=str(target))
+        if not batch.overwrite and target.exists():
+            result.diagnostics.append(
+                catalog.make("output.file-exists", location=where, file=str(target))
+            )
+            return result
+        reports = in_unit_order(batch.reports)
+        known = self.pdfs_from.converted if self.pdfs_from is not None else {}
+        missing = [r for r in reports if r.path not in known]
+        pdfs: dict[Path, bytes] = {r.path: known[r.path] for r in reports if r.path in known}
+        try:
+            conversions = self.pool.convert([r.path for r in missing], progress=progress)
+        except LibreOfficeMissing as exc:
+            result.diagnostics.append(error_diagnostic(exc))
+            return result
+        failed = []
+        for report, conversion in zip(missing, conversions, strict=True):
+            if conversion.pdf is None:
+                result.diagnostics.append(
+                    conversion_diagnostic(conversion, self.pool.timeout, report.unit)
+                )
+                failed.append(report.unit)
+            else:
+                pdfs[report.path] = conversion.pdf
+        if failed:
+            result.diagnostics.append(
+                catalog.make(
+                    "output.merge-failed",
+                    location=where,
+                    reason="thiếu báo cáo của " + ", ".join(failed),
+                )
+            )
+            return result
+        if not reports:
+            return result
+        try:
+            data = merge_pdfs([(r.unit, pdfs[r.path]) for r in reports], title=batch.report_id)
+        except Exception as exc:  # a PDF pypdf cannot read
+            result.diagnostics.append(
+                catalog.make("output.merge-failed", location=where, reason=str(exc))
+            )
+            return result
+        try:
+            write_atomic(target, data, overwrite=batch.overwrite)
+        except OutputError as exc:
+            result.diagnostics.append(error_diagnostic(exc))
+            return result
+        result.files.append(WrittenFile(target, "pdf-merged", hashlib.sha256(data).hexdigest()))
+        return result

@@ -1,0 +1,125 @@
+"""PDF beside each .docx report: same name, written atomically, never over an existing PDF
+without leave."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from reportgen.diagnostics import catalog
+from reportgen.diagnostics.errors import Location, OutputError, ReportgenError
+from reportgen.diagnostics.model import Diagnostic
+from reportgen.outputs.atomic import write_atomic
+from reportgen.outputs.lopool import Conversion, ConverterPool, LibreOfficeMissing
+from reportgen.outputs.writers import WriterResult, WrittenBatch, WrittenFile
+
+__all__ = ["PdfWriter", "conversion_diagnostic", "pdf_path"]
+
+
+def pdf_path(docx: Path) -> Path:
+    """Where the PDF of a .docx report goes: beside it, same name."""
+    return docx.with_suffix(".pdf")
+
+
+def conversion_diagnostic(conversion: Conversion, timeout: float, unit: str | None) -> Diagnostic:
+    """The diagnostic of a conversion that did not produce a PDF."""
+    where = Location(file=str(conversion.source))
+    if conversion.status == "timeout":
+        return catalog.make(
+            "output.pdf-timeout",
+            location=where,
+            unit=unit,
+            file=conversion.source.name,
+            seconds=f"{timeout:g}",
+        )
+    reason = conversion.reason or "không rõ lý do"
+    if reason.startswith("LibreOffice: "):
+        return catalog.make(
+            "output.libreoffice-start",
+            location=where,
+            unit=unit,
+            reason=reason.removeprefix("LibreOffice: "),
+        )
+    return catalog.make(
+        "output.pdf-failed", location=where, unit=unit, file=conversion.source.name, reason=reason
+    )
+
+
+def error_diagnostic(exc: ReportgenError, unit: str | None = None) -> Diagnostic:
+    """A raised error as one diagnostic of a writer's result, for the unit it concerns."""
+    d = exc.diagnostics()[0]
+    return Diagnostic(
+        code=d.code,
+        severity=d.severity,
+        message=d.message,
+        location=d.location,
+        expected=d.expected,
+        found=d.found,
+        hint=d.hint,
+        unit=unit,
+    )
+
+
+class PdfWriter:
+    """Converts each report of a batch to PDF with a :class:`ConverterPool`.
+
+    ``pdfa``: write PDF/A-2b (archival copies). The PDFs this writer produced are kept in
+    :attr:`converted` (``.docx`` path → PDF bytes) for a writer that combines them.
+    """
+
+    name = "pdf"
+
+    def __init__(self, pool: ConverterPool, *, pdfa: bool = False) -> None:
+        self.pool = pool
+        self.pdfa = pdfa
+        self.converted: dict[Path, bytes] = {}
+
+    def write(
+        self, batch: WrittenBatch, progress: Callable[[int, int], None] | None = None
+    ) -> WriterResult:
+        """Write ``X.pdf`` beside each ``X.docx`` of ``batch``; return them with their SHA-256."""
+        result = WriterResult()
+        todo = []
+        existing = []
+        for report in batch.reports:
+            if not batch.overwrite and pdf_path(report.path).exists():
+                existing.append(pdf_path(report.path))
+            else:
+                todo.append(report)
+        if existing:
+            result.diagnostics.append(
+                catalog.make(
+                    "output.pdf-exists",
+                    location=Location(file=str(existing[0].parent)),
+                    count=len(existing),
+                    file=existing[0].name,
+                    extra={"files": [str(p) for p in existing]},
+                )
+            )
+        try:
+            conversions = self.pool.convert(
+                [r.path for r in todo], pdfa=self.pdfa, progress=progress
+            )
+        except LibreOfficeMissing as exc:
+            result.diagnostics.append(error_diagnostic(exc))
+            return result
+        for report, conversion in zip(todo, conversions, strict=True):
+            if conversion.pdf is None:
+                result.diagnostics.append(
+                    conversion_diagnostic(conversion, self.pool.timeout, report.unit)
+                )
+                continue
+            target = pdf_path(report.path)
+            try:
+                write_atomic(target, conversion.pdf, overwrite=batch.overwrite)
+            except OutputError as exc:
+                result.diagnostics.append(error_diagnostic(exc, report.unit))
+                continue
+            self.converted[report.path] = conversion.pdf
+            result.files.append(
+                WrittenFile(
+                    target, "pdf", hashlib.sha256(conversion.pdf).hexdigest(), unit=report.unit
+                )
+            )
+        return result
