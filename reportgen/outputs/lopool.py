@@ -106,7 +106,7 @@ def find_tools() -> Tools:
     """
     found = os.environ.get("REPORTGEN_SOFFICE") or shutil.which("soffice")
     found = found or shutil.which("libreoffice")
-    if not found:
+    if not found or not Path(found).exists():
         raise LibreOfficeMissing.make("output.libreoffice-missing")
     launcher = Path(found).resolve()
     program = launcher.with_name("soffice.bin")

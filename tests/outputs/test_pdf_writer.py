@@ -1,0 +1,218 @@
+"""PDF from the rendered demo reports through the LibreOffice pool: what a reader sees.
+
+Skipped when LibreOffice (with its UNO bridge) is not installed: scripts/install_pdf_tools.sh
+installs it, and CI runs that script first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, IndirectObject
+
+from reportgen.app import pipeline
+from reportgen.outputs import lopool
+from reportgen.outputs.bundle import ZipWriter, zip_path
+from reportgen.outputs.folder import batch_from_path
+from reportgen.outputs.lopool import ConverterPool, LibreOfficeMissing
+from reportgen.outputs.merge import MergedPdfWriter, merged_path
+from reportgen.outputs.pdf import PdfWriter, pdf_path
+from reportgen.outputs.writers import WriterResult, WrittenBatch
+from tests.helpers import sample_project
+
+
+def _tools_missing() -> str | None:
+    try:
+        lopool.find_tools()
+    except LibreOfficeMissing as exc:
+        return exc.format()
+    return None
+
+
+MISSING = _tools_missing()
+pytestmark = pytest.mark.skipif(
+    MISSING is not None, reason=f"LibreOffice/UNO not installed: {MISSING}"
+)
+
+A4 = (Decimal("595.3"), Decimal("841.9"))
+WARD = "phuong-tran-phu"
+# Liberation Serif: metric-compatible with Times New Roman, every Vietnamese glyph (2.x)
+ONE_FAMILY = re.compile(r"^(?:[A-Z]{6}\+)?LiberationSerif(?:-Bold|-Italic|-BoldItalic)?$")
+
+
+class Converted:
+    """The demo rendered to .docx and converted once for the whole module."""
+
+    def __init__(self, batch: WrittenBatch, pdf: PdfWriter, result: WriterResult) -> None:
+        self.batch = batch
+        self.pdf = pdf
+        self.result = result
+
+
+@pytest.fixture(scope="module")
+def pool() -> Iterator[ConverterPool]:
+    with ConverterPool(2, timeout=120) as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory, pool: ConverterPool) -> Converted:
+    tmp = tmp_path_factory.mktemp("pdf")
+    config = sample_project(tmp)
+    rendered = pipeline.render(config, out_dir=tmp / "o", jobs=1)
+    batch = batch_from_path(rendered.out_dir)
+    writer = PdfWriter(pool)
+    return Converted(batch, writer, writer.write(batch))
+
+
+def _fonts(reader: PdfReader) -> set[str]:
+    names: set[str] = set()
+
+    def walk(resources: object) -> None:
+        if isinstance(resources, IndirectObject):
+            resources = resources.get_object()
+        if not isinstance(resources, DictionaryObject):
+            return
+        fonts = resources.get("/Font")
+        fonts = fonts.get_object() if isinstance(fonts, IndirectObject) else fonts
+        if isinstance(fonts, DictionaryObject):
+            for ref in fonts.values():
+                names.add(str(ref.get_object()["/BaseFont"]).lstrip("/"))
+        xobjects = resources.get("/XObject")
+        xobjects = xobjects.get_object() if isinstance(xobjects, IndirectObject) else xobjects
+        if isinstance(xobjects, DictionaryObject):
+            for ref in xobjects.values():
+                walk(ref.get_object().get("/Resources"))
+
+    for page in reader.pages:
+        walk(page.get("/Resources"))
+    return names
+
+
+def _docx_figures(path: Path) -> list[str]:
+    """Every figure written in a .docx (its paragraphs and tables), as printed."""
+    from docx import Document
+
+    doc = Document(str(path))
+    texts = [p.text for p in doc.paragraphs]
+    texts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return re.findall(r"\d+(?:[.,]\d+)*", " ".join(texts))
+
+
+def test_every_report_converts_beside_its_docx_with_its_sha256(converted: Converted) -> None:
+    files = converted.result.files
+    assert converted.result.diagnostics == []
+    assert len(files) == len(converted.batch.reports) == 13
+    for report, written in zip(converted.batch.reports, files, strict=True):
+        assert written.path == report.path.with_suffix(".pdf") and written.kind == "pdf"
+        assert written.unit == report.unit
+        assert hashlib.sha256(written.path.read_bytes()).hexdigest() == written.sha256
+
+
+def test_ward_report_pdf_holds_its_figures(converted: Converted) -> None:
+    docx = converted.batch.folder / f"{WARD}.docx"
+    text = " ".join(p.extract_text() for p in PdfReader(pdf_path(docx)).pages)
+    text = " ".join(text.split())
+    assert "PHƯỜNG TRẦN PHÚ" in text
+    assert "toàn phường Trần Phú có 4.558 hộ với 17.138 nhân khẩu" in text
+    figures = _docx_figures(docx)
+    assert len(figures) > 30
+    missing = [f for f in figures if f not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("name", "pages"), [(WARD, 3), ("thanh-pho-hoa-an", 4)], ids=["ward", "city"]
+)
+def test_pages_are_a4_and_counted(converted: Converted, name: str, pages: int) -> None:
+    reader = PdfReader(converted.batch.folder / f"{name}.pdf")
+    assert len(reader.pages) == pages
+    for page in reader.pages:
+        size = (
+            Decimal(str(page.mediabox.width)).quantize(Decimal("0.1")),
+            Decimal(str(page.mediabox.height)).quantize(Decimal("0.1")),
+        )
+        assert size == A4
+
+
+@pytest.mark.parametrize("name", [WARD, "thanh-pho-hoa-an"], ids=["ward", "city"])
+def test_no_fallback_font_every_glyph_in_one_times_family(converted: Converted, name: str) -> None:
+    fonts = _fonts(PdfReader(converted.batch.folder / f"{name}.pdf"))
+    assert fonts, "no font found"
+    assert sorted(f for f in fonts if not ONE_FAMILY.match(f)) == []
+
+
+def test_pdfa_2b_metadata_when_asked(tmp_path: Path, converted: Converted) -> None:
+    docx = tmp_path / f"{WARD}.docx"
+    docx.write_bytes((converted.batch.folder / f"{WARD}.docx").read_bytes())
+    batch = batch_from_path(docx)
+    with ConverterPool(1) as pool:
+        result = PdfWriter(pool, pdfa=True).write(batch)
+    assert result.diagnostics == []
+    reader = PdfReader(result.files[0].path)
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    part = re.search(r'pdfaid:part(?:>|=")\s*(\d)', xmp)
+    conformance = re.search(r'pdfaid:conformance(?:>|=")\s*([A-Za-z])', xmp)
+    assert part is not None and conformance is not None
+    assert (part.group(1), conformance.group(1).upper()) == ("2", "B")
+
+
+def test_existing_pdf_is_not_overwritten_without_leave(
+    tmp_path: Path, pool: ConverterPool, converted: Converted
+) -> None:
+    docx = tmp_path / f"{WARD}.docx"
+    docx.write_bytes((converted.batch.folder / f"{WARD}.docx").read_bytes())
+    pdf_path(docx).write_bytes(b"old")
+    result = PdfWriter(pool).write(batch_from_path(docx))
+    assert [d.code for d in result.diagnostics] == ["output.pdf-exists"]
+    assert result.files == [] and pdf_path(docx).read_bytes() == b"old"
+    result = PdfWriter(pool).write(batch_from_path(docx, overwrite=True))
+    assert result.diagnostics == [] and pdf_path(docx).read_bytes().startswith(b"%PDF")
+
+
+def test_merged_pdf_holds_every_report_city_first_with_bookmarks(
+    converted: Converted, pool: ConverterPool
+) -> None:
+    batch = converted.batch
+    result = MergedPdfWriter(pool, pdfs_from=converted.pdf).write(batch)
+    assert result.diagnostics == []
+    (written,) = result.files
+    assert written.path == merged_path(batch)
+    reader = PdfReader(written.path)
+    marks = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]
+    assert [m[0] for m in marks][:2] == ["thành phố Hòa An", "Phường Trần Phú"]
+    assert sorted(m[0] for m in marks) == sorted(r.unit for r in batch.reports)
+    starts = [0]
+    for report in sorted(batch.reports, key=lambda r: (not r.is_total, r.order)):
+        starts.append(starts[-1] + len(PdfReader(pdf_path(report.path)).pages))
+    assert [m[1] for m in marks] == starts[:-1]
+    assert len(reader.pages) == starts[-1]
+
+
+def test_zip_holds_every_report_and_pdf_and_is_deterministic(
+    converted: Converted, pool: ConverterPool
+) -> None:
+    batch = converted.batch
+    first = ZipWriter().write(batch)
+    assert first.diagnostics == []
+    data = zip_path(batch).read_bytes()
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    for report in batch.reports:
+        assert f"giam-ngheo-2024/{report.path.name}" in names
+        assert f"giam-ngheo-2024/{report.path.stem}.pdf" in names
+    assert {"giam-ngheo-2024/manifest.json", "giam-ngheo-2024/kiem-tra.txt"} <= set(names)
+    batch.overwrite = True
+    try:
+        again = ZipWriter().write(batch)
+    finally:
+        batch.overwrite = False
+    assert again.files[0].sha256 == first.files[0].sha256
+    assert zip_path(batch).read_bytes() == data
