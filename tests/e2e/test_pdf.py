@@ -1,29 +1,63 @@
-"""The rendered report converts to PDF with LibreOffice and its first page reads like a report.
+"""``reportgen pdf`` on rendered reports: page one reads like a report, and stopping the command
+(Ctrl-C, or killing it) leaves no LibreOffice behind.
 
-Skipped when LibreOffice or pdftotext is not installed (scripts/install_pdf_tools.sh installs
-them; CI runs that script first).
+Skipped when LibreOffice (with its UNO bridge) or pdftotext is not installed
+(scripts/install_pdf_tools.sh installs them; CI runs that script first).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from reportgen.app import pipeline
-from tests.helpers import SOFFICE, libreoffice_convert, sample_project
+from reportgen.outputs import lopool
+from reportgen.outputs.lopool import LibreOfficeMissing
+from tests.helpers import ROOT, sample_project
+from tests.outputs.proc import command_of, descendants, wait_gone
 
 PDFTOTEXT = shutil.which("pdftotext")
 
 
-@pytest.mark.skipif(not (SOFFICE and PDFTOTEXT), reason="LibreOffice/pdftotext not installed")
+def _missing() -> str | None:
+    try:
+        lopool.find_tools()
+    except LibreOfficeMissing as exc:
+        return exc.format()
+    return None if PDFTOTEXT else "pdftotext (poppler-utils) not installed"
+
+
+MISSING = _missing()
+pytestmark = pytest.mark.skipif(MISSING is not None, reason=f"PDF tools missing: {MISSING}")
+
+
+def _reportgen(*args: str, **kw: object) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "reportgen", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kw,  # type: ignore[call-overload]
+    )
+
+
 def test_city_report_converts_to_pdf_and_page_one_looks_official(tmp_path: Path) -> None:
     config = sample_project(tmp_path)
     result = pipeline.render(config, out_dir=tmp_path / "o", jobs=1, units=["thành phố Hòa An"])
     src = result.out_dir / "thanh-pho-hoa-an.docx"
-    pdf = libreoffice_convert(src, "pdf", tmp_path)
+    proc = _reportgen("pdf", str(src))
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert "Đã chuyển 1/1 báo cáo sang PDF" in out
+    pdf = src.with_suffix(".pdf")
     first = subprocess.run(
         [str(PDFTOTEXT), "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
         capture_output=True,
@@ -42,7 +76,61 @@ def test_city_report_converts_to_pdf_and_page_one_looks_official(tmp_path: Path)
     assert any(
         " ".join(line.split()).startswith("1 Phường Trần Phú ") for line in full.splitlines()
     )
-    pages = subprocess.run(
-        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=False
-    ).stdout
-    assert "Pages:" in pages
+    # a second run does not overwrite it
+    proc = _reportgen("pdf", str(src))
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 2
+    assert "1 tệp PDF đã có, không ghi đè" in err and "--overwrite" in err
+
+
+def _many_reports(tmp_path: Path, copies: int) -> Path:
+    config = sample_project(tmp_path)
+    result = pipeline.render(config, out_dir=tmp_path / "o", jobs=1, units=["Phường Trần Phú"])
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(copies):
+        shutil.copyfile(result.out_dir / "phuong-tran-phu.docx", folder / f"p{i:03d}.docx")
+    return folder
+
+
+def _wait_for_soffice(pid: int, timeout: float = 120.0) -> list[int]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [p for p in descendants(pid) if "soffice" in command_of(p)]
+        if found:
+            return found
+        time.sleep(0.05)
+    return []
+
+
+@pytest.mark.parametrize(
+    ("sig", "code"),
+    [(signal.SIGINT, 130), (signal.SIGKILL, -signal.SIGKILL), (signal.SIGTERM, -signal.SIGTERM)],
+    ids=["ctrl-c", "killed", "terminated"],
+)
+def test_stopping_the_command_leaves_no_libreoffice(
+    tmp_path: Path, sig: signal.Signals, code: int
+) -> None:
+    folder = _many_reports(tmp_path, 60)
+    # its own process group, as a terminal's foreground job: Ctrl-C reaches the whole group
+    proc = _reportgen("pdf", str(folder), "--pdf-jobs", "2", process_group=0)
+    try:
+        offices = _wait_for_soffice(proc.pid)
+        assert offices, "LibreOffice did not start"
+        workers = descendants(proc.pid)
+        if sig == signal.SIGINT:
+            os.killpg(proc.pid, sig)
+        else:
+            os.kill(proc.pid, sig)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    if proc.returncode == 0:
+        pytest.skip("the conversion ended before the signal")
+    assert proc.returncode == code, err
+    if sig == signal.SIGINT:
+        assert "Đã dừng (Ctrl-C)" in err
+        assert "Traceback" not in err
+    assert wait_gone(workers + offices) == []
+    assert not list(folder.glob(".*.tmp")), "half-written file left"
