@@ -1,0 +1,143 @@
+"""PDF speed: the converter pool against LibreOffice's own command line, on the demo's ward
+reports (three A4 pages each).
+
+    python benchmarks/pdf_bench.py                  # 48 ward reports, 2 instances, 6 one-by-one
+    python benchmarks/pdf_bench.py --docs 96 --instances 2 --single 4
+
+What it measures, in one run, on the same .docx files:
+
+- one ``soffice --convert-to pdf`` call per file (LibreOffice started for every document),
+  on ``--single`` files;
+- one ``soffice --convert-to pdf`` call for the whole batch (LibreOffice started once);
+- ``--instances`` such batch calls side by side, each with its own profile (the best the
+  command line can do on several cores);
+- reportgen's pool with ``--instances`` instances: from nothing to every PDF in memory
+  (LibreOffice start-up included), and its steady rate once the instances run.
+
+Every figure is documents per second, wall clock. The machine's load is printed first: other
+programs running at the same time slow every column alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from reportgen.outputs.lopool import ConverterPool, find_tools  # noqa: E402
+from reportgen.resources import demo_config  # noqa: E402
+
+WORKDIR = Path.cwd()
+
+
+def ward_reports(root: Path, count: int) -> list[Path]:
+    """Render the demo and copy its ward reports (not the city's) to ``count`` files."""
+    from reportgen.app import pipeline
+
+    result = pipeline.render(demo_config(), out_dir=root / "render", jobs=1)
+    wards = sorted(p for p in result.out_dir.glob("*.docx") if not p.name.startswith("thanh-pho"))
+    folder = root / "docs"
+    folder.mkdir()
+    out = []
+    for i in range(count):
+        dst = folder / f"{i:04d}-{wards[i % len(wards)].name}"
+        shutil.copyfile(wards[i % len(wards)], dst)
+        out.append(dst)
+    return out
+
+
+def soffice(files: Sequence[Path], outdir: Path, profile: Path) -> subprocess.Popen[bytes]:
+    """Start one ``soffice --convert-to pdf`` call on ``files``."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    return subprocess.Popen(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *map(str, files),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def warm_profile(root: Path, name: str, sample: Path) -> Path:
+    """A LibreOffice profile that has been used once (first start builds it: not measured)."""
+    profile = root / name
+    soffice([sample], root / f"{name}-warm", profile).wait()
+    return profile
+
+
+def rate(count: int, seconds: float) -> str:
+    return f"{count / seconds:6.1f} docs/s  ({count} in {seconds:.1f} s)"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=48, help="ward reports to convert")
+    ap.add_argument("--instances", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--single", type=int, default=6, help="files for the one-call-per-file run")
+    args = ap.parse_args()
+    tools = find_tools()
+    print(f"LibreOffice: {tools.program}; UNO bridge run by {tools.python}")
+    print(f"cores: {os.cpu_count()}; load average before: {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory(dir=WORKDIR, prefix=".pdf-bench-") as tmp:
+        root = Path(tmp)
+        files = ward_reports(root, args.docs)
+        profiles = [warm_profile(root, f"profile-{i}", files[0]) for i in range(args.instances)]
+        print(f"{len(files)} ward reports, 3 A4 pages each; {args.instances} instances\n")
+
+        t = time.perf_counter()
+        for f in files[: args.single]:
+            soffice([f], root / "single", profiles[0]).wait()
+        single = time.perf_counter() - t
+        print(f"soffice, one call per file      {rate(args.single, single)}")
+
+        t = time.perf_counter()
+        soffice(files, root / "batch", profiles[0]).wait()
+        batch = time.perf_counter() - t
+        print(f"soffice, one call for the batch {rate(len(files), batch)}")
+
+        parts = [files[i :: args.instances] for i in range(args.instances)]
+        t = time.perf_counter()
+        calls = [soffice(p, root / f"side-{i}", profiles[i]) for i, p in enumerate(parts)]
+        for c in calls:
+            c.wait()
+        side = time.perf_counter() - t
+        print(f"soffice, {args.instances} batch calls side by side {rate(len(files), side)}")
+
+        t = time.perf_counter()
+        with ConverterPool(args.instances, timeout=300) as pool:
+            warm = pool.convert(files[: args.instances])
+            started = time.perf_counter()
+            results = pool.convert(files)
+            steady = time.perf_counter() - started
+        total = time.perf_counter() - t
+        bad = [r for r in results + warm if r.status != "ok"]
+        assert not bad, bad[:3]
+        whole = len(files) + args.instances
+        print(f"reportgen pool, start included  {rate(whole, total)}")
+        print(f"reportgen pool, running         {rate(len(files), steady)}")
+        print(
+            f"\npool (start included) / one batch call: "
+            f"{(whole / total) / (len(files) / batch):.2f}x; "
+            f"/ one call per file: {(whole / total) / (args.single / single):.1f}x"
+        )
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
