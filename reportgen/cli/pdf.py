@@ -8,13 +8,17 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from reportgen.cli.main import main
 from reportgen.diagnostics.errors import EXIT_CANNOT_RUN, EXIT_OK
 from reportgen.diagnostics.model import Diagnostic
-from reportgen.outputs.writers import BatchWriter, WrittenBatch, WrittenFile
+from reportgen.outputs.writers import BatchWriter, WriterResult, WrittenBatch, WrittenFile
+
+if TYPE_CHECKING:
+    from reportgen.outputs.lopool import ConverterPool
 
 
 def pool_options(f: Callable[..., object]) -> Callable[..., object]:
@@ -22,6 +26,7 @@ def pool_options(f: Callable[..., object]) -> Callable[..., object]:
     f = click.option(
         "--timeout",
         type=click.FloatRange(1, 3600),
+        metavar="GIÂY",
         default=60.0,
         show_default=True,
         help="Số giây tối đa cho một báo cáo; quá thì khởi động lại LibreOffice và thử lại một lần.",
@@ -29,6 +34,7 @@ def pool_options(f: Callable[..., object]) -> Callable[..., object]:
     f = click.option(
         "--pdf-jobs",
         type=click.IntRange(1, 64),
+        metavar="N",
         default=None,
         help="Số bản LibreOffice chạy song song (mặc định: số lõi CPU).",
     )(f)
@@ -103,6 +109,122 @@ def echo_outputs(
         elif f.kind == "zip":
             click.echo(f"Tệp nén (để gửi): {f.path}")
     return any(d.severity == "error" for d in problems)
+
+
+class _Capture:
+    """A last writer that only keeps the batch, for the zip packed once the manifest is
+    written (the writers run before it)."""
+
+    name = "capture"
+
+    def __init__(self) -> None:
+        self.batch: WrittenBatch | None = None
+
+    def write(
+        self, batch: WrittenBatch, progress: Callable[[int, int], None] | None = None
+    ) -> WriterResult:
+        self.batch = batch
+        return WriterResult()
+
+
+class RenderOutputs:
+    """The extra outputs ``reportgen render`` was asked for: the writers to hand to the
+    pipeline, then the zip, packed after the pipeline wrote the manifest so that the zip holds
+    the manifest of this run (with the PDFs and their SHA-256)."""
+
+    def __init__(
+        self,
+        pool: ConverterPool,
+        *,
+        pdf: bool,
+        pdf_only: bool,
+        merge: bool,
+        make_zip: bool,
+        pdfa: bool,
+    ) -> None:
+        from reportgen.outputs.merge import MergedPdfWriter
+        from reportgen.outputs.pdf import PdfWriter
+
+        self.writers: list[BatchWriter] = []
+        pdf_writer = None
+        if pdf or pdf_only:
+            pdf_writer = PdfWriter(pool, pdfa=pdfa, remove_docx=pdf_only)
+            self.writers.append(pdf_writer)
+        if merge:
+            self.writers.append(MergedPdfWriter(pool, pdfs_from=pdf_writer))
+        self._capture = _Capture() if make_zip else None
+        if self._capture is not None:
+            self.writers.append(self._capture)
+
+    def finish(self) -> tuple[list[WrittenFile], list[Diagnostic]]:
+        """Pack the zip (when asked) from the batch the pipeline handed to the writers."""
+        from reportgen.outputs.bundle import ZipWriter
+
+        if self._capture is None or self._capture.batch is None:
+            return [], []
+        result = ZipWriter().write(self._capture.batch)
+        return result.files, result.diagnostics
+
+
+def pdf_flags(f: Callable[..., object]) -> Callable[..., object]:
+    """The PDF/zip flags of ``reportgen render``."""
+    f = pool_options(f)
+    f = click.option(
+        "--zip",
+        "make_zip",
+        is_flag=True,
+        help="Nén báo cáo, PDF, kết quả kiểm tra và manifest thành một tệp để gửi.",
+    )(f)
+    f = click.option(
+        "--merge-pdf",
+        is_flag=True,
+        help="Ghi thêm một PDF gộp mọi báo cáo để in (thành phố trước, mỗi đơn vị một dấu trang).",
+    )(f)
+    f = click.option(
+        "--pdf-only",
+        is_flag=True,
+        help="Chỉ giữ PDF: xoá .docx khi PDF của nó đã ghi xong.",
+    )(f)
+    f = click.option(
+        "--pdf", "make_pdf", is_flag=True, help="Ghi thêm PDF cạnh mỗi báo cáo .docx."
+    )(f)
+    return f
+
+
+@contextmanager
+def render_outputs(
+    *,
+    make_pdf: bool,
+    pdf_only: bool,
+    merge_pdf: bool,
+    make_zip: bool,
+    pdfa: bool,
+    pdf_jobs: int | None,
+    timeout: float,
+) -> Iterator[RenderOutputs | None]:
+    """The writers ``render``'s flags ask for, with their converter pool (stopped at the end);
+    None when no flag asks for any."""
+    from reportgen.outputs.lopool import ConverterPool
+
+    if pdfa and not (make_pdf or pdf_only):
+        raise click.UsageError("--pdfa cần đi cùng --pdf hoặc --pdf-only")
+    if not (make_pdf or pdf_only or merge_pdf or make_zip):
+        yield None
+        return
+    with ConverterPool(pdf_jobs, timeout=timeout) as pool:
+        yield RenderOutputs(
+            pool, pdf=make_pdf, pdf_only=pdf_only, merge=merge_pdf, make_zip=make_zip, pdfa=pdfa
+        )
+
+
+def finish_outputs(outputs: RenderOutputs) -> int:
+    """Pack the zip of a render run and say where it is; the exit code it adds."""
+    files, problems = outputs.finish()
+    for d in problems:
+        click.echo(d.describe(), err=True)
+    for f in files:
+        click.echo(f"Tệp nén (để gửi): {f.path}")
+    return EXIT_CANNOT_RUN if any(d.severity == "error" for d in problems) else EXIT_OK
 
 
 @main.command("pdf")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from reportgen.cli.main import _data_option, _out_option, main
+from reportgen.cli.pdf import finish_outputs, pdf_flags, render_outputs
 from reportgen.diagnostics.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
@@ -141,6 +142,7 @@ def _report(result: RenderResult) -> int:
     help="Chỉ ghi lại báo cáo có nội dung thay đổi (số liệu, mẫu hoặc định nghĩa); "
     "báo cáo không đổi giữ nguyên.",
 )
+@pdf_flags
 def render_cmd(
     config: str,
     data_file: str | None,
@@ -151,12 +153,13 @@ def render_cmd(
     force: bool,
     overwrite: bool,
     changed: bool,
+    **outputs: Any,
 ) -> None:
     """Kiểm tra rồi sinh báo cáo .docx cho từng đơn vị và toàn thành phố."""
     if units and all_units:
         raise click.UsageError("dùng --unit hoặc --all, không dùng cả hai")
-    sys.exit(
-        _render_and_report(
+    with render_outputs(**outputs) as extra:
+        code = _render_and_report(
             config,
             data_file=data_file,
             units=units,
@@ -165,8 +168,11 @@ def render_cmd(
             force=force,
             overwrite=overwrite,
             changed=changed,
+            writers=extra.writers if extra else (),
         )
-    )
+        if extra is not None:
+            code = max(code, finish_outputs(extra))
+    sys.exit(code)
 
 
 @main.command()

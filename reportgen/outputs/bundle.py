@@ -18,7 +18,7 @@ from reportgen.diagnostics.errors import Location, OutputError
 from reportgen.diagnostics.model import Diagnostic
 from reportgen.outputs.atomic import write_atomic
 from reportgen.outputs.merge import merged_path
-from reportgen.outputs.pdf import error_diagnostic, pdf_path
+from reportgen.outputs.pdf import error_diagnostic, is_fresh, pdf_path
 from reportgen.outputs.writers import WriterResult, WrittenBatch, WrittenFile, in_unit_order
 
 __all__ = ["ZipWriter", "deterministic_zip", "zip_path"]
@@ -44,20 +44,13 @@ def deterministic_zip(entries: list[tuple[str, bytes]]) -> bytes:
     return out.getvalue()
 
 
-def _fresh(pdf: Path, *sources: Path) -> bool:
-    """Whether ``pdf`` exists and is not older than any of ``sources`` (a PDF left from an
-    earlier run would show figures the .docx no longer has)."""
-    try:
-        made = pdf.stat().st_mtime_ns
-        return all(made >= s.stat().st_mtime_ns for s in sources)
-    except OSError:
-        return False
-
-
 class ZipWriter:
     """Packs a batch into ``<report id>.zip``: each report's .docx and PDF (when a PDF as new
     as the .docx is beside it), the merged PDF, the findings and the manifest, all under one
-    folder named after the report."""
+    folder named after the report.
+
+    Without ``overwrite`` an existing zip is kept when no report of the batch changed (a re-run
+    that changed nothing), and refused otherwise."""
 
     name = "zip"
 
@@ -68,6 +61,8 @@ class ZipWriter:
         result = WriterResult()
         target = zip_path(batch)
         if not batch.overwrite and target.exists():
+            if batch.reports and not any(r.changed for r in batch.reports):
+                return _kept(target, result)  # a re-run that changed no report
             result.diagnostics.append(
                 catalog.make(
                     "output.file-exists", location=Location(file=str(target)), file=str(target)
@@ -77,12 +72,17 @@ class ZipWriter:
         reports = in_unit_order(batch.reports)
         files: list[Path] = []
         for report in reports:
-            files.append(report.path)
             pdf = pdf_path(report.path)
-            if _fresh(pdf, report.path):
+            if report.path.exists():
+                files.append(report.path)
+                if is_fresh(pdf, report.path):
+                    files.append(pdf)
+            elif pdf.exists():  # --pdf-only: the .docx was removed once its PDF was written
                 files.append(pdf)
+            else:
+                result.diagnostics.append(_missing(report.path))
         merged = merged_path(batch)
-        if reports and _fresh(merged, *(r.path for r in reports)):
+        if reports and is_fresh(merged, *(r.path for r in reports)):
             files.append(merged)
         files.extend(p for p in batch.side_files if p != target)
         entries: list[tuple[str, bytes]] = []
@@ -106,6 +106,16 @@ class ZipWriter:
             return result
         result.files.append(WrittenFile(target, "zip", hashlib.sha256(data).hexdigest()))
         return result
+
+
+def _kept(target: Path, result: WriterResult) -> WriterResult:
+    try:
+        digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    except OSError:
+        result.diagnostics.append(_missing(target))
+        return result
+    result.files.append(WrittenFile(target, "zip", digest))
+    return result
 
 
 def _relative(path: Path, folder: Path) -> str:

@@ -12,7 +12,12 @@ from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import Location, OutputError
 from reportgen.outputs.atomic import write_atomic
 from reportgen.outputs.lopool import ConverterPool, LibreOfficeMissing
-from reportgen.outputs.pdf import PdfWriter, conversion_diagnostic, error_diagnostic
+from reportgen.outputs.pdf import (
+    PdfWriter,
+    conversion_diagnostic,
+    error_diagnostic,
+    is_fresh,
+)
 from reportgen.outputs.writers import WriterResult, WrittenBatch, WrittenFile, in_unit_order
 
 __all__ = ["MergedPdfWriter", "merge_pdfs", "merged_path"]
@@ -59,12 +64,18 @@ class MergedPdfWriter:
         result = WriterResult()
         target = merged_path(batch)
         where = Location(file=str(target))
+        reports = in_unit_order(batch.reports)
         if not batch.overwrite and target.exists():
+            unchanged = reports and not any(r.changed for r in reports)
+            if unchanged and is_fresh(target, *(r.path for r in reports)):
+                data = target.read_bytes()  # a re-run that changed no report
+                digest = hashlib.sha256(data).hexdigest()
+                result.files.append(WrittenFile(target, "pdf-merged", digest))
+                return result
             result.diagnostics.append(
                 catalog.make("output.file-exists", location=where, file=str(target))
             )
             return result
-        reports = in_unit_order(batch.reports)
         known = self.pdfs_from.converted if self.pdfs_from is not None else {}
         missing = [r for r in reports if r.path not in known]
         pdfs: dict[Path, bytes] = {r.path: known[r.path] for r in reports if r.path in known}

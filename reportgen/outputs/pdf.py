@@ -12,9 +12,19 @@ from reportgen.diagnostics.errors import Location, OutputError, ReportgenError
 from reportgen.diagnostics.model import Diagnostic
 from reportgen.outputs.atomic import write_atomic
 from reportgen.outputs.lopool import Conversion, ConverterPool, LibreOfficeMissing
-from reportgen.outputs.writers import WriterResult, WrittenBatch, WrittenFile
+from reportgen.outputs.writers import WriterResult, WrittenBatch, WrittenFile, WrittenReport
 
-__all__ = ["PdfWriter", "conversion_diagnostic", "pdf_path"]
+__all__ = ["PdfWriter", "conversion_diagnostic", "error_diagnostic", "is_fresh", "pdf_path"]
+
+
+def is_fresh(made: Path, *sources: Path) -> bool:
+    """Whether ``made`` exists and is not older than any of ``sources`` (a PDF left from an
+    earlier run would show figures the .docx no longer has)."""
+    try:
+        when = made.stat().st_mtime_ns
+        return all(when >= s.stat().st_mtime_ns for s in sources)
+    except OSError:
+        return False
 
 
 def pdf_path(docx: Path) -> Path:
@@ -64,15 +74,21 @@ def error_diagnostic(exc: ReportgenError, unit: str | None = None) -> Diagnostic
 class PdfWriter:
     """Converts each report of a batch to PDF with a :class:`ConverterPool`.
 
-    ``pdfa``: write PDF/A-2b (archival copies). The PDFs this writer produced are kept in
-    :attr:`converted` (``.docx`` path → PDF bytes) for a writer that combines them.
+    ``pdfa``: write PDF/A-2b (archival copies). ``remove_docx``: remove each .docx once its
+    PDF is written (``--pdf-only``; a report whose conversion failed keeps its .docx). The PDFs
+    this writer produced are kept in :attr:`converted` (``.docx`` path → PDF bytes) for a
+    writer that combines them. A report the batch left unchanged keeps its PDF when that PDF
+    is as new as the .docx.
     """
 
     name = "pdf"
 
-    def __init__(self, pool: ConverterPool, *, pdfa: bool = False) -> None:
+    def __init__(
+        self, pool: ConverterPool, *, pdfa: bool = False, remove_docx: bool = False
+    ) -> None:
         self.pool = pool
         self.pdfa = pdfa
+        self.remove_docx = remove_docx
         self.converted: dict[Path, bytes] = {}
 
     def write(
@@ -83,10 +99,15 @@ class PdfWriter:
         todo = []
         existing = []
         for report in batch.reports:
-            if not batch.overwrite and pdf_path(report.path).exists():
-                existing.append(pdf_path(report.path))
-            else:
-                todo.append(report)
+            target = pdf_path(report.path)
+            if target.exists():
+                if not report.changed and is_fresh(target, report.path):
+                    self._keep(report, target, result)  # the report is as it was: so is its PDF
+                    continue
+                if not batch.overwrite:
+                    existing.append(target)
+                    continue
+            todo.append(report)
         if existing:
             result.diagnostics.append(
                 catalog.make(
@@ -122,4 +143,27 @@ class PdfWriter:
                     target, "pdf", hashlib.sha256(conversion.pdf).hexdigest(), unit=report.unit
                 )
             )
+            if self.remove_docx:
+                report.path.unlink(missing_ok=True)
         return result
+
+    def _keep(self, report: WrittenReport, target: Path, result: WriterResult) -> None:
+        try:
+            data = target.read_bytes()
+        except OSError as exc:
+            result.diagnostics.append(
+                catalog.make(
+                    "os.error",
+                    location=Location(file=str(target)),
+                    unit=report.unit,
+                    action="đọc",
+                    reason=exc.strerror or str(exc),
+                )
+            )
+            return
+        self.converted[report.path] = data
+        result.files.append(
+            WrittenFile(target, "pdf", hashlib.sha256(data).hexdigest(), unit=report.unit)
+        )
+        if self.remove_docx:
+            report.path.unlink(missing_ok=True)

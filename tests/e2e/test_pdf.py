@@ -7,6 +7,7 @@ Skipped when LibreOffice (with its UNO bridge) or pdftotext is not installed
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -134,3 +135,52 @@ def test_stopping_the_command_leaves_no_libreoffice(
         assert "Traceback" not in err
     assert wait_gone(workers + offices) == []
     assert not list(folder.glob(".*.tmp")), "half-written file left"
+
+
+def test_render_with_pdf_merge_and_zip_lists_every_file_in_the_manifest(tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    from pypdf import PdfReader
+
+    config = sample_project(tmp_path)
+    out = tmp_path / "o"
+    args = ("render", str(config), "-o", str(out), "--pdf", "--merge-pdf", "--zip")
+    proc = _reportgen(*args)
+    stdout, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    folder = out / "giam-ngheo-2024"
+    docx = sorted(folder.glob("*.docx"))
+    assert len(docx) == 13
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    listed = {f["file"]: f for f in manifest["files"]}
+    for d in docx:
+        entry = listed[d.with_suffix(".pdf").name]
+        assert entry["kind"] == "pdf"
+        assert entry["sha256"] == hashlib.sha256(d.with_suffix(".pdf").read_bytes()).hexdigest()
+    merged = PdfReader(folder / "giam-ngheo-2024.pdf")
+    assert merged.outline[0].title == "thành phố Hòa An"
+    assert len(merged.outline) == 13
+    names = zipfile.ZipFile(folder / "giam-ngheo-2024.zip").namelist()
+    assert len([n for n in names if n.endswith(".docx")]) == 13
+    assert len([n for n in names if n.endswith(".pdf")]) == 14
+    packed = json.loads(
+        zipfile.ZipFile(folder / "giam-ngheo-2024.zip").read("giam-ngheo-2024/manifest.json")
+    )
+    assert {f["file"] for f in packed["files"]} >= {d.with_suffix(".pdf").name for d in docx}
+    assert "Tệp nén (để gửi)" in stdout
+    # the same command again changes nothing, and says so
+    proc = _reportgen(*args)
+    stdout, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    assert "Không có gì thay đổi" in stdout
+
+
+def test_render_pdf_only_keeps_the_pdf_and_not_the_docx(tmp_path: Path) -> None:
+    config = sample_project(tmp_path)
+    out = tmp_path / "o"
+    proc = _reportgen("render", str(config), "-o", str(out), "--unit", "Xã Tân Mỹ", "--pdf-only")
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    folder = out / "giam-ngheo-2024"
+    assert sorted(p.name for p in folder.glob("xa-tan-my.*")) == ["xa-tan-my.pdf"]

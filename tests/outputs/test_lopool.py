@@ -168,3 +168,25 @@ def test_missing_libreoffice_says_how_to_install_it(
     assert "không tìm thấy LibreOffice" in result.output
     assert "bash scripts/install_pdf_tools.sh" in result.output
     assert not doc.with_suffix(".pdf").exists()
+
+
+def test_render_without_libreoffice_still_writes_the_docx(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.helpers import sample_project
+
+    config = sample_project(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("REPORTGEN_SOFFICE", raising=False)
+    lopool.find_tools.cache_clear()
+    try:
+        out = tmp_path / "o"
+        args = ["render", str(config), "-o", str(out), "--unit", "Xã Tân Mỹ", "--pdf"]
+        result = CliRunner().invoke(main, args)
+    finally:
+        lopool.find_tools.cache_clear()
+    assert result.exit_code == 2
+    assert "không tìm thấy LibreOffice" in result.output
+    assert "bash scripts/install_pdf_tools.sh" in result.output
+    folder = out / "giam-ngheo-2024"
+    assert [p.name for p in folder.glob("xa-tan-my.*")] == ["xa-tan-my.docx"]
