@@ -19,6 +19,7 @@ from reportgen.outputs.writers import BatchWriter, WriterResult, WrittenBatch, W
 
 if TYPE_CHECKING:
     from reportgen.outputs.lopool import ConverterPool
+    from reportgen.outputs.pdf import PdfWriter
 
 
 def pool_options(f: Callable[..., object]) -> Callable[..., object]:
@@ -97,7 +98,7 @@ def echo_outputs(
         click.echo(to_text(problems), err=True)
     pdfs = sum(1 for f in files if f.kind == "pdf")
     if pdf:
-        rate = f" ({pdfs / seconds:.1f} báo cáo/giây)" if pdfs and seconds > 0 else ""
+        rate = f" ({pdfs / seconds:.1f} báo cáo/giây)" if pdfs >= 10 and seconds > 0 else ""
         click.echo(
             f"Đã chuyển {pdfs}/{reports} báo cáo sang PDF"
             + (" (PDF/A-2b)" if pdfa else "")
@@ -146,9 +147,11 @@ class RenderOutputs:
         from reportgen.outputs.pdf import PdfWriter
 
         self.writers: list[BatchWriter] = []
+        self.pdf_writer: PdfWriter | None = None
         pdf_writer = None
         if pdf or pdf_only:
             pdf_writer = PdfWriter(pool, pdfa=pdfa, remove_docx=pdf_only)
+            self.pdf_writer = pdf_writer
             self.writers.append(pdf_writer)
         if merge:
             self.writers.append(MergedPdfWriter(pool, pdfs_from=pdf_writer))
@@ -219,6 +222,9 @@ def render_outputs(
 
 def finish_outputs(outputs: RenderOutputs) -> int:
     """Pack the zip of a render run and say where it is; the exit code it adds."""
+    if outputs.pdf_writer is not None:
+        kind = " (PDF/A-2b)" if outputs.pdf_writer.pdfa else ""
+        click.echo(f"PDF{kind} cạnh báo cáo: {len(outputs.pdf_writer.converted)} tệp.")
     files, problems = outputs.finish()
     for d in problems:
         click.echo(d.describe(), err=True)

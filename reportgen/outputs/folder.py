@@ -69,7 +69,7 @@ def batch_from_path(path: Path, *, overwrite: bool = False) -> WrittenBatch:
     path = Path(path)
     if path.is_file():
         if path.suffix.lower() != ".docx":
-            raise _error("output.not-docx", path, file=str(path))
+            raise _error("output.not-docx", path, suffix=path.suffix or "trống")
         folder, files = path.parent, [path]
     elif path.is_dir():
         folder = path
@@ -81,7 +81,7 @@ def batch_from_path(path: Path, *, overwrite: bool = False) -> WrittenBatch:
             hint="kiểm tra lại đường dẫn (tệp .docx hoặc thư mục báo cáo)",
         )
     if not files:
-        raise _error("output.no-docx", folder, folder=str(folder))
+        raise _error("output.no-docx", folder)
     report_id, units = _manifest_units(folder)
     listed = list(units)
     position = {name: i for i, name in enumerate(listed)}

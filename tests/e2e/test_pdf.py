@@ -21,7 +21,7 @@ import pytest
 from reportgen.app import pipeline
 from reportgen.outputs import lopool
 from reportgen.outputs.lopool import LibreOfficeMissing
-from tests.helpers import ROOT, sample_project
+from tests.helpers import ROOT, edit_cell, sample_project
 from tests.outputs.proc import command_of, descendants, wait_gone
 
 PDFTOTEXT = shutil.which("pdftotext")
@@ -174,6 +174,28 @@ def test_render_with_pdf_merge_and_zip_lists_every_file_in_the_manifest(tmp_path
     stdout, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, err
     assert "Không có gì thay đổi" in stdout
+    # --changed after one unit's row changed: only that unit's PDF is made again
+    pdfs = {p.name: p.read_bytes() for p in folder.glob("*.pdf")}
+    edit_cell(
+        config.parent.parent / "inputs" / "giam-ngheo-2024.csv",
+        "Xã Song Mai",
+        "chu_tich",
+        "Lê Văn Mới",
+    )
+    proc = _reportgen(*args, "--changed")
+    stdout, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    after = {p.name: p.read_bytes() for p in folder.glob("*.pdf")}
+    assert sorted(n for n in pdfs if after[n] != pdfs[n]) == [
+        "giam-ngheo-2024.pdf",
+        "xa-song-mai.pdf",
+    ]
+    song_mai = " ".join(p.extract_text() for p in PdfReader(folder / "xa-song-mai.pdf").pages)
+    assert "Lê Văn Mới" in song_mai
+    merged_text = " ".join(
+        p.extract_text() for p in PdfReader(folder / "giam-ngheo-2024.pdf").pages
+    )
+    assert "Lê Văn Mới" in merged_text
 
 
 def test_render_pdf_only_keeps_the_pdf_and_not_the_docx(tmp_path: Path) -> None:

@@ -38,11 +38,11 @@ MESSAGES = {
         "dùng --overwrite để ghi đè, hoặc xoá/đổi tên tệp cũ",
     ),
     "output.no-docx": Message(
-        "không có tệp .docx nào để chuyển trong {folder}",
+        "không có tệp .docx nào để chuyển trong thư mục này",
         "chỉ tên một tệp .docx, hoặc thư mục chứa báo cáo đã sinh (ví dụ outputs/giam-ngheo-2024)",
     ),
     "output.not-docx": Message(
-        "tệp không phải báo cáo .docx: {file}",
+        "tệp không phải báo cáo .docx (đuôi tệp là {suffix})",
         "chỉ tên một tệp .docx hoặc một thư mục chứa các tệp .docx",
     ),
     "output.merge-failed": Message(
