@@ -86,6 +86,7 @@ def echo_outputs(
     problems: list[Diagnostic],
     *,
     reports: int,
+    kept: int = 0,
     seconds: float,
     pdf: bool,
     pdfa: bool,
@@ -96,13 +97,14 @@ def echo_outputs(
 
     if problems:
         click.echo(to_text(problems), err=True)
-    pdfs = sum(1 for f in files if f.kind == "pdf")
+    pdfs = sum(1 for f in files if f.kind == "pdf") - kept
     if pdf:
         rate = f" ({pdfs / seconds:.1f} báo cáo/giây)" if pdfs >= 10 and seconds > 0 else ""
         click.echo(
             f"Đã chuyển {pdfs}/{reports} báo cáo sang PDF"
             + (" (PDF/A-2b)" if pdfa else "")
             + f" trong {seconds:.1f} giây{rate}."
+            + (f" {kept} PDF đã có và mới hơn .docx: giữ nguyên." if kept else "")
         )
     for f in files:
         if f.kind == "pdf-merged":
@@ -287,6 +289,7 @@ def pdf_cmd(
         files,
         problems,
         reports=len(batch.reports),
+        kept=len(pdf_writer.kept) if pdf_writer is not None else 0,
         seconds=time.perf_counter() - started,
         pdf=not no_pdf,
         pdfa=pdfa,

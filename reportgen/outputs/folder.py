@@ -64,7 +64,8 @@ def batch_from_path(path: Path, *, overwrite: bool = False) -> WrittenBatch:
     """The batch of one .docx file, or of every report in a folder (not its subfolders).
 
     Unit names and order come from the folder's manifest; files it does not list follow by
-    name, named after their file. Raises :class:`OutputError` when there is nothing to convert.
+    name, named after their file. The reports count as unchanged unless ``overwrite``: a PDF
+    already beside its .docx, and newer, is then kept rather than refused. Raises :class:`OutputError` when there is nothing to convert.
     """
     path = Path(path)
     if path.is_file():
@@ -94,7 +95,9 @@ def batch_from_path(path: Path, *, overwrite: bool = False) -> WrittenBatch:
         if not isinstance(total, bool):
             total = unit.casefold().startswith(_TOTAL_PREFIXES)
         status = str(entry.get("status") or "rendered")
-        reports.append(WrittenReport(unit, file, total, status, order))
+        # nothing here rewrites the .docx: a PDF as new as its .docx may stay, unless the
+        # caller asks to make everything again (overwrite)
+        reports.append(WrittenReport(unit, file, total, status, order, changed=overwrite))
     side = [folder / name for name in SIDE_FILES if (folder / name).is_file()]
     return WrittenBatch(
         folder=folder,

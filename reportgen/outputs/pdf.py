@@ -90,6 +90,8 @@ class PdfWriter:
         self.pdfa = pdfa
         self.remove_docx = remove_docx
         self.converted: dict[Path, bytes] = {}
+        self.kept: list[Path] = []
+        """PDFs left as they were (their report unchanged, the PDF as new as the .docx)."""
 
     def write(
         self, batch: WrittenBatch, progress: Callable[[int, int], None] | None = None
@@ -162,6 +164,7 @@ class PdfWriter:
             )
             return
         self.converted[report.path] = data
+        self.kept.append(target)
         result.files.append(
             WrittenFile(target, "pdf", hashlib.sha256(data).hexdigest(), unit=report.unit)
         )

@@ -77,11 +77,18 @@ def test_city_report_converts_to_pdf_and_page_one_looks_official(tmp_path: Path)
     assert any(
         " ".join(line.split()).startswith("1 Phường Trần Phú ") for line in full.splitlines()
     )
-    # a second run does not overwrite it
+    # a second run keeps it; once the .docx is newer, it is not overwritten without leave
+    proc = _reportgen("pdf", str(src))
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert "1 PDF đã có và mới hơn .docx: giữ nguyên" in out
+    os.utime(src)
+    old = pdf.read_bytes()
     proc = _reportgen("pdf", str(src))
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 2
-    assert "1 tệp PDF đã có, không ghi đè" in err and "--overwrite" in err
+    assert "1 tệp PDF đã có nhưng cũ hơn báo cáo .docx" in err and "--overwrite" in err
+    assert pdf.read_bytes() == old
 
 
 def _many_reports(tmp_path: Path, copies: int) -> Path:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import zipfile
 from collections.abc import Iterator
@@ -171,11 +172,17 @@ def test_existing_pdf_is_not_overwritten_without_leave(
     docx = tmp_path / f"{WARD}.docx"
     docx.write_bytes((converted.batch.folder / f"{WARD}.docx").read_bytes())
     pdf_path(docx).write_bytes(b"old")
+    os.utime(pdf_path(docx), (1_000_000_000, 1_000_000_000))  # older than the .docx
     result = PdfWriter(pool).write(batch_from_path(docx))
     assert [d.code for d in result.diagnostics] == ["output.pdf-exists"]
     assert result.files == [] and pdf_path(docx).read_bytes() == b"old"
     result = PdfWriter(pool).write(batch_from_path(docx, overwrite=True))
     assert result.diagnostics == [] and pdf_path(docx).read_bytes().startswith(b"%PDF")
+    # now newer than its .docx: kept as it is, listed with its SHA-256
+    writer = PdfWriter(pool)
+    result = writer.write(batch_from_path(docx))
+    assert result.diagnostics == [] and writer.kept == [pdf_path(docx)]
+    assert result.files[0].sha256 == hashlib.sha256(pdf_path(docx).read_bytes()).hexdigest()
 
 
 def test_merged_pdf_holds_every_report_city_first_with_bookmarks(

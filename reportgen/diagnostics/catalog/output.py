@@ -30,8 +30,9 @@ MESSAGES = {
         "mở tệp trong Word xem tệp có hỏng không; sinh lại báo cáo rồi chạy lại lệnh",
     ),
     "output.pdf-exists": Message(
-        "{count} tệp PDF đã có, không ghi đè (ví dụ {file}); các báo cáo này không được chuyển",
-        "dùng --overwrite để ghi đè, hoặc xoá/đổi tên tệp cũ",
+        "{count} tệp PDF đã có nhưng cũ hơn báo cáo .docx (ví dụ {file}); không ghi đè, các "
+        "báo cáo này chưa có PDF mới",
+        "dùng --overwrite để chuyển lại và ghi đè, hoặc xoá/đổi tên các PDF cũ",
     ),
     "output.file-exists": Message(
         "tệp đã có, không ghi đè",
