@@ -153,6 +153,16 @@ class Office:
             with contextlib.suppress(Exception):
                 doc.close(True)
 
+    def answers(self) -> bool:
+        """Whether LibreOffice is still running and answering over UNO."""
+        if self.proc is None or self.proc.poll() is not None:
+            return False
+        try:
+            self.desktop.getComponents()
+        except Exception:
+            return False
+        return True
+
     def stop(self) -> None:
         """End LibreOffice: politely, then by force."""
         if self.desktop is not None:
@@ -206,9 +216,9 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 office.convert(req["src"], req["dst"], bool(req.get("pdfa")))
             except Exception as exc:
+                if not office.answers():
+                    return 1  # LibreOffice died: the pool starts a new one and retries
                 _send({"id": req.get("id"), "ok": False, "error": f"{type(exc).__name__}: {exc}"})
-                if office.proc is not None and office.proc.poll() is not None:
-                    return 1  # LibreOffice died: the pool starts a new instance
             else:
                 _send({"id": req.get("id"), "ok": True})
     finally:

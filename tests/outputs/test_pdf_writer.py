@@ -10,6 +10,7 @@ import hashlib
 import io
 import os
 import re
+import signal
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
@@ -223,3 +224,18 @@ def test_zip_holds_every_report_and_pdf_and_is_deterministic(
         batch.overwrite = False
     assert again.files[0].sha256 == first.files[0].sha256
     assert zip_path(batch).read_bytes() == data
+
+
+def test_a_libreoffice_that_died_is_started_again_and_the_document_retried(
+    converted: Converted,
+) -> None:
+    docx = converted.batch.folder / f"{WARD}.docx"
+    with ConverterPool(1, timeout=120) as pool:
+        (first,) = pool.convert([docx])
+        (office,) = pool.soffice_pids()
+        os.kill(office, signal.SIGKILL)
+        (second,) = pool.convert([docx])
+        assert (first.status, first.attempts) == ("ok", 1)
+        assert (second.status, second.attempts) == ("ok", 2)
+        assert pool.restarts == 1 and pool.soffice_pids() != [office]
+        assert second.pdf is not None and second.pdf.startswith(b"%PDF")
