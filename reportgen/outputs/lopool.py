@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
 import itertools
 import json
 import os
@@ -120,6 +121,21 @@ def find_tools() -> Tools:
     raise LibreOfficeMissing.make("output.uno-missing")
 
 
+def seed_profile(program: Path) -> Path | None:
+    """Where a LibreOffice profile built once is kept for later runs (one per LibreOffice
+    build): ``$XDG_CACHE_HOME/reportgen`` or ``~/.cache/reportgen``; None when unknown.
+    ``REPORTGEN_LO_SEED=0`` turns it off."""
+    if os.environ.get("REPORTGEN_LO_SEED") == "0":
+        return None
+    try:
+        stamp = f"{program.resolve()}:{program.stat().st_mtime_ns}"
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except (OSError, RuntimeError):
+        return None
+    key = hashlib.sha256(stamp.encode()).hexdigest()[:12]
+    return base / "reportgen" / f"lo-profile-{key}"
+
+
 @dataclass(frozen=True)
 class Conversion:
     """The outcome of converting one document."""
@@ -151,6 +167,7 @@ class _Instance:
 
     def __init__(self, command: Sequence[str], profile: Path, startup_timeout: float) -> None:
         self.docs = 0
+        self.profile = profile
         self.soffice_pid: int | None = None
         self._lines: queue.Queue[str | None] = queue.Queue()
         pipe = f"reportgen-{os.getpid()}-{next(self._names)}"
@@ -302,6 +319,7 @@ class ConverterPool:
         self.max_docs = max(1, max_docs)
         self.startup_timeout = startup_timeout
         self._command = list(worker_command) if worker_command is not None else None
+        self._seed: Path | None = None
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
         self._threads: list[threading.Thread] = []
         self._instances: dict[int, _Instance] = {}
@@ -355,12 +373,15 @@ class ConverterPool:
         with contextlib.suppress(queue.Empty):
             while True:
                 self._jobs.get_nowait()
-        for _ in self._threads:
-            self._jobs.put(None)
         for inst in instances:  # all at once: each ends its LibreOffice and reaps it
             inst.end_input()
         for inst in instances:
             inst.close(grace=3.0)
+        self._save_seed(instances)
+        # only now let the slot threads end: a worker gets its parent-death signal when the
+        # thread that started it ends
+        for _ in self._threads:
+            self._jobs.put(None)
         for t in self._threads:
             t.join(timeout=10)
         if self._dir is not None:
@@ -384,7 +405,33 @@ class ConverterPool:
         if self._command is None:
             tools = find_tools()
             self._command = [tools.python, str(WORKER), "--program", str(tools.program)]
+            self._seed = seed_profile(tools.program)
         return self._command
+
+    def _prepare_profile(self, profile: Path) -> None:
+        """Start a new profile as a copy of the seed, when there is one: LibreOffice builds a
+        profile on its first start, which makes that start slower by a second or more."""
+        if self._seed is None or any(profile.iterdir()) or not self._seed.is_dir():
+            return
+        with contextlib.suppress(OSError, shutil.Error):
+            shutil.copytree(self._seed, profile, dirs_exist_ok=True)
+
+    def _save_seed(self, instances: list[_Instance]) -> None:
+        """Keep the profile of an instance that ended cleanly as the seed of later runs."""
+        if self._seed is None or self._seed.exists():
+            return
+        clean = [i for i in instances if i.proc.returncode == 0]
+        if not clean:
+            return
+        tmp = self._seed.with_name(f".{self._seed.name}.{os.getpid()}.tmp")
+        try:
+            self._seed.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(clean[0].profile, tmp, ignore=shutil.ignore_patterns(".lock"))
+            tmp.rename(self._seed)
+        except OSError:
+            pass
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
 
     def _start_slots(self, wanted: int) -> None:
         self._worker_command()  # LibreOfficeMissing now, not in a thread
@@ -426,11 +473,16 @@ class ConverterPool:
             if self._broken is not None:
                 raise _StartFailed(self._broken)
             assert self._dir is not None
+            profile = self._dir / f"profile-{slot}"
+            self._prepare_profile(profile)
             try:
-                inst = _Instance(
-                    self._worker_command(), self._dir / f"profile-{slot}", self.startup_timeout
-                )
+                inst = _Instance(self._worker_command(), profile, self.startup_timeout)
             except _StartFailed as exc:
+                if self._seed is not None:  # a bad seed must not fail every later run
+                    shutil.rmtree(self._seed, ignore_errors=True)
+                    shutil.rmtree(profile, ignore_errors=True)
+                    profile.mkdir()
+                    self._seed = None
                 self._start_failures += 1
                 if self._start_failures >= 2:  # do not make every document wait for it again
                     self._broken = str(exc)
