@@ -10,6 +10,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import signal
 import zipfile
 from collections.abc import Iterator
@@ -239,3 +240,24 @@ def test_a_libreoffice_that_died_is_started_again_and_the_document_retried(
         assert (second.status, second.attempts) == ("ok", 2)
         assert pool.restarts == 1 and pool.soffice_pids() != [office]
         assert second.pdf is not None and second.pdf.startswith(b"%PDF")
+
+
+def test_a_profile_built_once_seeds_later_runs_even_when_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, converted: Converted
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("REPORTGEN_LO_SEED", raising=False)
+    docx = converted.batch.folder / f"{WARD}.docx"
+    with ConverterPool(1) as pool:
+        assert [c.status for c in pool.convert([docx])] == ["ok"]
+        seed = pool._seed
+    assert seed is not None and (seed / "user").is_dir()
+    with ConverterPool(1) as pool:
+        assert [c.status for c in pool.convert([docx])] == ["ok"]
+    # a damaged seed: LibreOffice still starts (and were it not to, the seed is dropped)
+    shutil.rmtree(seed)
+    (seed / "user").mkdir(parents=True)
+    (seed / "user" / "registrymodifications.xcu").write_text("<not xml")
+    with ConverterPool(1, startup_timeout=30) as pool:
+        result = pool.convert([docx])
+    assert [c.status for c in result] == ["ok"]
