@@ -236,10 +236,14 @@ def finish_outputs(outputs: RenderOutputs) -> int:
 
 
 @main.command("pdf")
-@click.argument("path", type=click.Path(exists=False))
+@click.argument("path", type=click.Path(exists=False), metavar="DOCX_HOẶC_THƯ_MỤC")
 @click.option("--overwrite", is_flag=True, help="Cho phép ghi đè tệp PDF đã có.")
 @click.option(
-    "--merge", is_flag=True, help="Gộp mọi báo cáo thành một PDF để in (thành phố trước)."
+    "--merge",
+    "--merge-pdf",
+    "merge",
+    is_flag=True,
+    help="Ghi thêm một PDF gộp mọi báo cáo để in (thành phố trước, mỗi đơn vị một dấu trang).",
 )
 @click.option(
     "--zip", "make_zip", is_flag=True, help="Nén báo cáo, PDF, kết quả kiểm tra thành một tệp."
@@ -258,7 +262,7 @@ def pdf_cmd(
 ) -> None:
     """Chuyển báo cáo .docx sang PDF (tệp PDF cùng tên, cạnh tệp .docx).
 
-    PATH là một tệp .docx hoặc thư mục báo cáo đã sinh (ví dụ outputs/giam-ngheo-2024).
+    DOCX_HOẶC_THƯ_MỤC là một tệp .docx hoặc thư mục báo cáo đã sinh (ví dụ outputs/giam-ngheo-2024).
     Cần LibreOffice: bash scripts/install_pdf_tools.sh. Mã thoát: 0 xong, 2 có tệp không
     chuyển được.
     """
