@@ -14,14 +14,17 @@ What it measures, in one run, on the same .docx files:
 - reportgen's pool with ``--instances`` instances: from nothing to every PDF in memory
   (LibreOffice start-up included), and its steady rate once the instances run.
 
-Every figure is documents per second, wall clock. The machine's load is printed first: other
-programs running at the same time slow every column alike.
+Every figure is documents per second, wall clock, with the CPU time LibreOffice used per
+document (start-up included). The machine's load is printed before and after: other programs
+running at the same time slow every column, and the CPU time per document says what the same
+run would reach on free cores.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -81,8 +84,17 @@ def warm_profile(root: Path, name: str, sample: Path) -> Path:
     return profile
 
 
-def rate(count: int, seconds: float) -> str:
-    return f"{count / seconds:6.1f} docs/s  ({count} in {seconds:.1f} s)"
+def children_cpu() -> float:
+    """CPU seconds used so far by finished child processes (and theirs: LibreOffice)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def rate(count: int, seconds: float, cpu: float) -> str:
+    return (
+        f"{count / seconds:6.1f} docs/s  ({count} in {seconds:5.1f} s; "
+        f"LibreOffice CPU {cpu / count:.3f} s/doc)"
+    )
 
 
 def main() -> None:
@@ -100,41 +112,48 @@ def main() -> None:
         profiles = [warm_profile(root, f"profile-{i}", files[0]) for i in range(args.instances)]
         print(f"{len(files)} ward reports, 3 A4 pages each; {args.instances} instances\n")
 
-        t = time.perf_counter()
+        c, t = children_cpu(), time.perf_counter()
         for f in files[: args.single]:
             soffice([f], root / "single", profiles[0]).wait()
         single = time.perf_counter() - t
-        print(f"soffice, one call per file      {rate(args.single, single)}")
+        print(f"soffice, one call per file       {rate(args.single, single, children_cpu() - c)}")
 
-        t = time.perf_counter()
+        c, t = children_cpu(), time.perf_counter()
         soffice(files, root / "batch", profiles[0]).wait()
         batch = time.perf_counter() - t
-        print(f"soffice, one call for the batch {rate(len(files), batch)}")
+        print(f"soffice, one call for the batch  {rate(len(files), batch, children_cpu() - c)}")
 
         parts = [files[i :: args.instances] for i in range(args.instances)]
-        t = time.perf_counter()
+        c, t = children_cpu(), time.perf_counter()
         calls = [soffice(p, root / f"side-{i}", profiles[i]) for i, p in enumerate(parts)]
-        for c in calls:
-            c.wait()
+        for call in calls:
+            call.wait()
         side = time.perf_counter() - t
-        print(f"soffice, {args.instances} batch calls side by side {rate(len(files), side)}")
+        label = f"soffice, {args.instances} batch calls at once"
+        print(f"{label:<33}{rate(len(files), side, children_cpu() - c)}")
 
-        t = time.perf_counter()
+        c, t = children_cpu(), time.perf_counter()
         with ConverterPool(args.instances, timeout=300) as pool:
             warm = pool.convert(files[: args.instances])
             started = time.perf_counter()
             results = pool.convert(files)
-            steady = time.perf_counter() - started
-        total = time.perf_counter() - t
+            done = time.perf_counter()
+        cpu = children_cpu() - c
+        total, steady = done - t, done - started
         bad = [r for r in results + warm if r.status != "ok"]
         assert not bad, bad[:3]
         whole = len(files) + args.instances
-        print(f"reportgen pool, start included  {rate(whole, total)}")
-        print(f"reportgen pool, running         {rate(len(files), steady)}")
+        print(f"reportgen pool, start included   {rate(whole, total, cpu)}")
+        print(f"reportgen pool, once running     {len(files) / steady:6.1f} docs/s")
         print(
             f"\npool (start included) / one batch call: "
             f"{(whole / total) / (len(files) / batch):.2f}x; "
             f"/ one call per file: {(whole / total) / (args.single / single):.1f}x"
+        )
+        cores = os.cpu_count() or 1
+        print(
+            f"LibreOffice CPU per document in the pool: {cpu / whole:.3f} s; on {cores} free "
+            f"cores that is at most {cores * whole / cpu:.1f} docs/s"
         )
         print(f"load average after: {os.getloadavg()[0]:.2f}")
 
