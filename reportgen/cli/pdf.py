@@ -267,7 +267,7 @@ def pdf_cmd(
     chuyển được.
     """
     from reportgen.outputs.bundle import ZipWriter
-    from reportgen.outputs.folder import batch_from_path
+    from reportgen.outputs.folder import batch_from_path, record_files
     from reportgen.outputs.lopool import ConverterPool, find_tools
     from reportgen.outputs.merge import MergedPdfWriter
     from reportgen.outputs.pdf import PdfWriter
@@ -286,9 +286,12 @@ def pdf_cmd(
             writers.append(pdf_writer)
         if merge:
             writers.append(MergedPdfWriter(pool, pdfs_from=pdf_writer))
-        if make_zip:
-            writers.append(ZipWriter())
         files, problems = run_writers(batch, writers)
+    record_files(batch.folder, files)  # the folder's manifest lists them with their SHA-256
+    if make_zip:  # after the manifest, so that the zip holds the one listing the PDFs
+        more, more_problems = run_writers(batch, [ZipWriter()])
+        files += more
+        problems += more_problems
     failed = echo_outputs(
         files,
         problems,

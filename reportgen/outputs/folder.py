@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import Location, OutputError
-from reportgen.outputs.writers import WrittenBatch, WrittenReport
+from reportgen.outputs.writers import WrittenBatch, WrittenFile, WrittenReport
 
-__all__ = ["batch_from_path"]
+__all__ = ["batch_from_path", "record_files"]
 
 MANIFEST = "manifest.json"
 SIDE_FILES = ("kiem-tra.txt", "kiem-tra.json", MANIFEST)
@@ -106,3 +107,32 @@ def batch_from_path(path: Path, *, overwrite: bool = False) -> WrittenBatch:
         side_files=side,
         overwrite=overwrite,
     )
+
+
+def record_files(folder: Path, files: Sequence[WrittenFile]) -> bool:
+    """List ``files`` (PDFs, merged PDF, zip) with their SHA-256 in the folder's manifest, when
+    the folder has one (a folder written by ``reportgen render``); return whether it did."""
+    from reportgen.outputs import manifest as manifests
+    from reportgen.outputs.atomic import write_atomic
+
+    path = folder / MANIFEST
+    old = manifests.read(path)
+    if not old or not files:
+        return False
+    entries = []
+    for f in files:
+        try:
+            name = f.path.resolve().relative_to(folder.resolve()).as_posix()
+        except ValueError:
+            continue
+        entries.append(
+            {
+                "file": name,
+                "kind": f.kind,
+                "sha256": f.sha256,
+                **({"unit": f.unit} if f.unit else {}),
+            }
+        )
+    updated = {**old, "files": manifests.merge_files(old, entries)}
+    write_atomic(path, manifests.dumps(updated).encode("utf-8"), overwrite=True)
+    return True

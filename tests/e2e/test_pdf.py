@@ -8,6 +8,7 @@ Skipped when LibreOffice (with its UNO bridge) or pdftotext is not installed
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -59,6 +60,9 @@ def test_city_report_converts_to_pdf_and_page_one_looks_official(tmp_path: Path)
     assert proc.returncode == 0, err
     assert "Đã chuyển 1/1 báo cáo sang PDF" in out
     pdf = src.with_suffix(".pdf")
+    manifest = json.loads((src.parent / "manifest.json").read_text(encoding="utf-8"))
+    listed = {f["file"]: f["sha256"] for f in manifest["files"]}
+    assert listed[pdf.name] == hashlib.sha256(pdf.read_bytes()).hexdigest()
     first = subprocess.run(
         [str(PDFTOTEXT), "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
         capture_output=True,
@@ -145,7 +149,6 @@ def test_stopping_the_command_leaves_no_libreoffice(
 
 
 def test_render_with_pdf_merge_and_zip_lists_every_file_in_the_manifest(tmp_path: Path) -> None:
-    import json
     import zipfile
 
     from pypdf import PdfReader

@@ -162,3 +162,26 @@ def test_nothing_to_convert_is_said_plainly(tmp_path: Path, name: str, code: str
         batch_from_path(tmp_path / name)
     assert info.value.code == code
     assert info.value.hint
+
+
+def test_written_files_are_listed_in_the_folders_manifest(tmp_path: Path) -> None:
+    from reportgen.outputs.folder import record_files
+    from reportgen.outputs.writers import WrittenFile
+
+    folder = tmp_path / "giam-ngheo"
+    _render_like(folder, [{"unit": "Xã B", "file": "xa-b.docx", "status": "rendered"}])
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"] = [{"file": "xa-b.pdf", "kind": "pdf", "sha256": "old"}]
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    new = [
+        WrittenFile(folder / "xa-b.pdf", "pdf", "a" * 64, unit="Xã B"),
+        WrittenFile(folder / "giam-ngheo.pdf", "pdf-merged", "b" * 64),
+    ]
+    assert record_files(folder, new)
+    after = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert after["files"] == [
+        {"file": "xa-b.pdf", "kind": "pdf", "sha256": "a" * 64, "unit": "Xã B"},
+        {"file": "giam-ngheo.pdf", "kind": "pdf-merged", "sha256": "b" * 64},
+    ]
+    assert after["outputs"] == manifest["outputs"]
+    assert not record_files(tmp_path, new)  # no manifest there: none is made
