@@ -121,6 +121,13 @@ def find_tools() -> Tools:
     raise LibreOfficeMissing.make("output.uno-missing")
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a CPU affinity)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def seed_profile(program: Path) -> Path | None:
     """Where a LibreOffice profile built once is kept for later runs (one per LibreOffice
     build): ``$XDG_CACHE_HOME/reportgen`` or ``~/.cache/reportgen``; None when unknown.
@@ -314,7 +321,7 @@ class ConverterPool:
         startup_timeout: float = DEFAULT_STARTUP_TIMEOUT,
         worker_command: Sequence[str] | None = None,
     ) -> None:
-        self.size = max(1, size or os.cpu_count() or 1)
+        self.size = max(1, size or usable_cores())
         self.timeout = timeout
         self.max_docs = max(1, max_docs)
         self.startup_timeout = startup_timeout
