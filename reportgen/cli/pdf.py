@@ -51,9 +51,10 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
     if not sys.stderr.isatty():
         yield None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    bar = Progress(transient=True)
+    bar = Progress(transient=True, console=Console(stderr=True))
     task = bar.add_task(label, total=None)
     bar.start()
 
