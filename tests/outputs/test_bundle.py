@@ -185,3 +185,28 @@ def test_written_files_are_listed_in_the_folders_manifest(tmp_path: Path) -> Non
     ]
     assert after["outputs"] == manifest["outputs"]
     assert not record_files(tmp_path, new)  # no manifest there: none is made
+
+
+def test_pdf_command_zips_a_folder_without_libreoffice(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from reportgen.cli import main
+
+    folder = tmp_path / "giam-ngheo"
+    _render_like(
+        folder,
+        [
+            {"unit": "Xã B", "file": "xa-b.docx", "status": "rendered"},
+            {"unit": "thành phố C", "file": "tp-c.docx", "status": "rendered"},
+        ],
+    )
+    result = CliRunner().invoke(main, ["pdf", str(folder), "--no-pdf", "--zip"])
+    assert result.exit_code == 0, result.output
+    assert "Tệp nén (để gửi)" in result.output
+    assert _names(folder / "giam-ngheo.zip") == [
+        "giam-ngheo/tp-c.docx",
+        "giam-ngheo/xa-b.docx",
+        "giam-ngheo/manifest.json",
+    ]
+    again = CliRunner().invoke(main, ["pdf", str(folder), "--no-pdf", "--zip"])
+    assert again.exit_code == 0, again.output  # nothing changed: the zip is kept
