@@ -30,12 +30,16 @@ def merged_path(batch: WrittenBatch) -> Path:
 
 def merge_pdfs(parts: list[tuple[str, bytes]], *, title: str) -> bytes:
     """Join PDFs (bookmark title, PDF bytes) into one, each part under its own bookmark; the
-    reader opens with the bookmarks shown."""
+    reader opens with the bookmarks shown. The document title is the first part's (the
+    report's title), else ``title``."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
-    for name, data in parts:
-        writer.append(PdfReader(io.BytesIO(data)), outline_item=name, import_outline=False)
+    for i, (name, data) in enumerate(parts):
+        reader = PdfReader(io.BytesIO(data))
+        if i == 0 and reader.metadata is not None and reader.metadata.title:
+            title = str(reader.metadata.title)
+        writer.append(reader, outline_item=name, import_outline=False)
     writer.page_mode = "/UseOutlines"
     writer.add_metadata({"/Title": title, "/Creator": "reportgen"})
     out = io.BytesIO()
