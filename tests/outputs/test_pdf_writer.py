@@ -204,6 +204,10 @@ def test_merged_pdf_holds_every_report_city_first_with_bookmarks(
         starts.append(starts[-1] + len(PdfReader(pdf_path(report.path)).pages))
     assert [m[1] for m in marks] == starts[:-1]
     assert len(reader.pages) == starts[-1]
+    assert reader.metadata is not None
+    assert reader.metadata.title == (
+        "Kết quả thực hiện công tác giảm nghèo năm 2024 và nhiệm vụ năm 2025"
+    )
 
 
 def test_zip_holds_every_report_and_pdf_and_is_deterministic(
