@@ -11,8 +11,9 @@ What it measures, in one run, on the same .docx files:
 - one ``soffice --convert-to pdf`` call for the whole batch (LibreOffice started once);
 - ``--instances`` such batch calls side by side, each with its own profile (the best the
   command line can do on several cores);
-- reportgen's pool with ``--instances`` instances: from nothing to every PDF in memory
-  (LibreOffice start-up included), and its steady rate once the instances run.
+- reportgen's pool with ``--instances`` instances, as ``reportgen pdf`` runs it: from nothing
+  to every PDF written beside its .docx (LibreOffice start-up included), and its steady rate
+  once the instances run.
 
 Every figure is documents per second, wall clock, with the CPU time LibreOffice used per
 document (start-up included). The machine's load is printed before and after: other programs
@@ -36,7 +37,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from reportgen.outputs.folder import batch_from_path  # noqa: E402
 from reportgen.outputs.lopool import ConverterPool, find_tools  # noqa: E402
+from reportgen.outputs.pdf import PdfWriter  # noqa: E402
 from reportgen.resources import demo_config  # noqa: E402
 
 WORKDIR = Path.cwd()
@@ -132,16 +135,19 @@ def main() -> None:
         label = f"soffice, {args.instances} batch calls at once"
         print(f"{label:<33}{rate(len(files), side, children_cpu() - c)}")
 
+        # the pool as `reportgen pdf` runs it: every PDF written beside its .docx
+        written = batch_from_path(files[0].parent)
         c, t = children_cpu(), time.perf_counter()
         with ConverterPool(args.instances, timeout=300) as pool:
             warm = pool.convert(files[: args.instances])
             started = time.perf_counter()
-            results = pool.convert(files)
+            result = PdfWriter(pool).write(written)
             done = time.perf_counter()
         cpu = children_cpu() - c
         total, steady = done - t, done - started
-        bad = [r for r in results + warm if r.status != "ok"]
-        assert not bad, bad[:3]
+        bad = [r for r in warm if r.status != "ok"]
+        assert not bad and not result.diagnostics, (bad, result.diagnostics[:3])
+        assert len(result.files) == len(files)
         whole = len(files) + args.instances
         print(f"reportgen pool, start included   {rate(whole, total, cpu)}")
         print(f"reportgen pool, once running     {len(files) / steady:6.1f} docs/s")

@@ -10,7 +10,7 @@ from pathlib import Path
 from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import Location, OutputError, ReportgenError
 from reportgen.diagnostics.model import Diagnostic
-from reportgen.outputs.atomic import write_atomic
+from reportgen.outputs.atomic import flush_all, write_atomic
 from reportgen.outputs.lopool import Conversion, ConverterPool, LibreOfficeMissing
 from reportgen.outputs.writers import WriterResult, WrittenBatch, WrittenFile, WrittenReport
 
@@ -135,7 +135,7 @@ class PdfWriter:
                 continue
             target = pdf_path(report.path)
             try:
-                write_atomic(target, conversion.pdf, overwrite=batch.overwrite)
+                write_atomic(target, conversion.pdf, overwrite=batch.overwrite, durable=False)
             except OutputError as exc:
                 result.diagnostics.append(error_diagnostic(exc, report.unit))
                 continue
@@ -147,6 +147,8 @@ class PdfWriter:
             )
             if self.remove_docx:
                 report.path.unlink(missing_ok=True)
+        if result.files:
+            flush_all(batch.folder)  # once for the batch, not a disk flush per file
         return result
 
     def _keep(self, report: WrittenReport, target: Path, result: WriterResult) -> None:
