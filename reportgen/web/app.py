@@ -1,0 +1,141 @@
+"""The web application: middleware (session cookie, login, security headers) and the pages."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import traceback
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from reportgen.diagnostics import catalog
+from reportgen.web import routes
+from reportgen.web.jobs import Jobs
+from reportgen.web.security import WebError, csrf_token
+from reportgen.web.settings import WebSettings, load_secret
+
+HERE = Path(__file__).resolve().parent
+log = logging.getLogger("reportgen.web")
+
+_OPEN_PATHS = ("/static/", "/dang-nhap")
+_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+class _Guard(BaseHTTPMiddleware):
+    """Login when the operator set a password; security headers on every answer."""
+
+    async def dispatch(
+        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        settings: WebSettings = request.app.state.settings
+        path = request.url.path
+        if (
+            settings.login_required
+            and not request.session.get("auth")
+            and not path.startswith(_OPEN_PATHS)
+        ):
+            if path.endswith("/tien-do"):
+                return JSONResponse({"error": "cần đăng nhập"}, status_code=401)
+            return RedirectResponse("/dang-nhap", status_code=303)
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", _CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if not path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    env = templates.env
+    from reportgen.vnformat import format_number
+
+    env.filters["so"] = lambda v: format_number(v) if v is not None else ""
+    env.globals["csrf_token"] = lambda request: csrf_token(request.session)
+    return templates
+
+
+async def _web_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, WebError)
+    return routes.error_page(request, exc.diagnostic, exc.status)
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    ref = secrets.token_hex(4)
+    log.error(
+        "unexpected error %s on %s %s:\n%s",
+        ref,
+        request.method,
+        request.url.path,
+        "".join(traceback.format_exception(exc)),
+    )
+    diag = catalog.make("web.unexpected", action="xử lý yêu cầu", ref=ref)
+    return routes.error_page(request, diag, 500)
+
+
+def create_app(settings: WebSettings) -> Starlette:
+    """Build the application for ``settings`` (see :class:`WebSettings`)."""
+    work_dir = settings.work_dir.resolve()
+    work_dir.mkdir(parents=True, exist_ok=True)
+    if not settings.secret:
+        from dataclasses import replace
+
+        settings = replace(settings, secret=load_secret(work_dir))
+    settings = _with_work_dir(settings, work_dir)
+    middleware = [
+        Middleware(
+            SessionMiddleware,
+            secret_key=settings.secret,
+            session_cookie="reportgen_phien",
+            max_age=settings.session_days * 24 * 3600,
+            same_site="lax",
+            https_only=False,
+        ),
+        Middleware(_Guard),
+    ]
+    hosts = _allowed_hosts(settings)
+    if hosts:
+        middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=hosts))
+    app = Starlette(
+        debug=False,
+        routes=[*routes.ROUTES, Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
+        middleware=middleware,
+        exception_handlers={WebError: _web_error, Exception: _unexpected},
+    )
+    app.state.settings = settings
+    app.state.templates = _templates()
+    app.state.jobs = Jobs()
+    return app
+
+
+def _with_work_dir(settings: WebSettings, work_dir: Path) -> WebSettings:
+    from dataclasses import replace
+
+    return replace(settings, work_dir=work_dir, root=settings.root.resolve())
+
+
+def _allowed_hosts(settings: WebSettings) -> list[str] | None:
+    """On the loopback address only the loopback names are answered (a web page elsewhere
+    cannot reach the server through a name that points at 127.0.0.1)."""
+    from reportgen.web.settings import is_loopback
+
+    if settings.host and is_loopback(settings.host) and settings.allowed_hosts is None:
+        return ["127.0.0.1", "localhost", "::1", "[::1]"]
+    return list(settings.allowed_hosts) if settings.allowed_hosts else None
