@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.middleware.sessions import SessionMiddleware
@@ -77,6 +78,15 @@ async def _web_error(request: Request, exc: Exception) -> Response:
     return routes.error_page(request, exc.diagnostic, exc.status)
 
 
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 404:
+        diag = catalog.make("web.not-found", what="trang này")
+    else:
+        diag = catalog.make("web.bad-request", status=exc.status_code)
+    return routes.error_page(request, diag, exc.status_code)
+
+
 async def _unexpected(request: Request, exc: Exception) -> Response:
     ref = secrets.token_hex(4)
     log.error(
@@ -117,7 +127,11 @@ def create_app(settings: WebSettings) -> Starlette:
         debug=False,
         routes=[*routes.ROUTES, Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
         middleware=middleware,
-        exception_handlers={WebError: _web_error, Exception: _unexpected},
+        exception_handlers={
+            WebError: _web_error,
+            HTTPException: _http_error,
+            Exception: _unexpected,
+        },
     )
     app.state.settings = settings
     app.state.templates = _templates()

@@ -126,29 +126,36 @@ async def _form(request: Request, *, files: int = 0) -> FormData:
             limit=human_size(settings.max_upload),
         )
     form = await request.form(max_files=files, max_fields=2000)
-    check_csrf(request.session, form.get("csrf"))
+    try:
+        check_csrf(request.session, form.get("csrf"))
+    except WebError:
+        await form.close()
+        raise
     return form
 
 
 async def _read_upload(form: FormData, field: str, settings: WebSettings) -> tuple[bytes, str]:
     """The bytes of an uploaded file (read no further than the size limit) and its name."""
-    upload = form.get(field)
-    if not isinstance(upload, UploadFile) or not upload.filename:
-        raise web_error("web.upload-empty")
-    chunks: list[bytes] = []
-    size = 0
-    while chunk := await upload.read(1024 * 1024):
-        size += len(chunk)
-        if size > settings.max_upload:
-            raise web_error(
-                "web.upload-too-large",
-                413,
-                name=upload.filename,
-                size=f"hơn {human_size(settings.max_upload)}",
-                limit=human_size(settings.max_upload),
-            )
-        chunks.append(chunk)
-    return b"".join(chunks), upload.filename
+    try:
+        upload = form.get(field)
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            raise web_error("web.upload-empty")
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := await upload.read(1024 * 1024):
+            size += len(chunk)
+            if size > settings.max_upload:
+                raise web_error(
+                    "web.upload-too-large",
+                    413,
+                    name=upload.filename,
+                    size=f"hơn {human_size(settings.max_upload)}",
+                    limit=human_size(settings.max_upload),
+                )
+            chunks.append(chunk)
+        return b"".join(chunks), upload.filename
+    finally:
+        await form.close()
 
 
 def _redirect(url: str) -> RedirectResponse:

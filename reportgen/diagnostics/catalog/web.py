@@ -37,6 +37,10 @@ MESSAGES = {
         "không tìm thấy {what}",
         "quay lại trang chính và chọn lại",
     ),
+    "web.bad-request": Message(
+        "trang không làm được thao tác này (mã {status})",
+        "quay lại trang trước và dùng các nút trên trang",
+    ),
     "web.edit-unsupported": Message(
         "chỉ sửa trực tiếp trên trang được với tệp .xlsx và .csv (tệp này là {ext})",
         "sửa trong Excel rồi tải tệp lên lại",
