@@ -7,7 +7,6 @@ import secrets
 import traceback
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -17,7 +16,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
@@ -125,7 +124,10 @@ def create_app(settings: WebSettings) -> Starlette:
         middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=hosts))
     app = Starlette(
         debug=False,
-        routes=[*routes.ROUTES, Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
+        routes=[
+            *routes.ROUTES,
+            Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+        ],
         middleware=middleware,
         exception_handlers={
             WebError: _web_error,

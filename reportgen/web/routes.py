@@ -93,9 +93,7 @@ def _reports(request: Request) -> list[services.ReportEntry]:
     root = _settings(request).root
     folder = root / "configs"
     try:
-        stamp = max(
-            [folder.stat().st_mtime, *(p.stat().st_mtime for p in folder.glob("*.y*ml"))]
-        )
+        stamp = max([folder.stat().st_mtime, *(p.stat().st_mtime for p in folder.glob("*.y*ml"))])
     except (OSError, ValueError):
         stamp = -1.0
     cached = _reports_cache.get(root)

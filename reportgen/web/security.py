@@ -61,8 +61,10 @@ def csrf_token(session: MutableMapping[str, Any]) -> str:
 def check_csrf(session: MutableMapping[str, Any], sent: object) -> None:
     """Raise :class:`WebError` unless ``sent`` is this session's CSRF token."""
     token = session.get(CSRF)
-    if not isinstance(token, str) or not isinstance(sent, str) or not hmac.compare_digest(
-        token.encode(), sent.encode()
+    if (
+        not isinstance(token, str)
+        or not isinstance(sent, str)
+        or not hmac.compare_digest(token.encode(), sent.encode())
     ):
         raise web_error("web.csrf", 403)
 
@@ -166,20 +168,22 @@ def _check_text(data: bytes, name: str) -> None:
             reason="đây là một sổ làm việc Excel được đặt tên .csv",
         )
     if b"\x00" in data[:65536]:
-        raise web_error(
-            "web.upload-corrupt", name=name, kind="CSV", reason="tệp có ký tự nhị phân"
-        )
+        raise web_error("web.upload-corrupt", name=name, kind="CSV", reason="tệp có ký tự nhị phân")
 
 
 def _check_zip(data: bytes, name: str, ext: str, settings: WebSettings) -> None:
     required, kind = _REQUIRED[ext]
     if not data.startswith(_ZIP):
-        raise web_error("web.upload-corrupt", name=name, kind=kind, reason="tệp không phải dạng nén của Office")
+        raise web_error(
+            "web.upload-corrupt", name=name, kind=kind, reason="tệp không phải dạng nén của Office"
+        )
     try:
         with zipfile.ZipFile(BytesIO(data)) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise web_error("web.upload-corrupt", name=name, kind=kind, reason=f"tệp hỏng ({exc})") from exc
+        raise web_error(
+            "web.upload-corrupt", name=name, kind=kind, reason=f"tệp hỏng ({exc})"
+        ) from exc
     if len(infos) > settings.max_entries:
         raise web_error("web.zip-bomb", name=name, reason=f"có {len(infos)} phần bên trong")
     total = 0
@@ -187,7 +191,11 @@ def _check_zip(data: bytes, name: str, ext: str, settings: WebSettings) -> None:
     for info in infos:
         names.add(info.filename)
         if info.filename.startswith("/") or ".." in PurePosixPath(info.filename).parts:
-            raise web_error("web.zip-bomb", name=name, reason=f"tên phần bên trong không hợp lệ ({info.filename})")
+            raise web_error(
+                "web.zip-bomb",
+                name=name,
+                reason=f"tên phần bên trong không hợp lệ ({info.filename})",
+            )
         total += info.file_size
         if total > settings.max_unzipped:
             raise web_error(

@@ -287,7 +287,7 @@ def build_view(
         )
 
     rows: list[RowView] = []
-    units = list(dataset.units) + [dataset.total]
+    units = [*dataset.units, dataset.total]
     for unit in units:
         cells_v: list[CellView] = []
         errors = 0
@@ -301,10 +301,10 @@ def build_view(
             )
             cell = CellView(ind.id, text, _ref(table.sheet, row, col), row, col, computed=computed)
             cell.suspect = (unit.name, ind.id) in suspect_keys
-            for fid, stated, severity in marks.get((unit.name, ind.id), []):
+            for fid, is_result, severity in marks.get((unit.name, ind.id), []):
                 cell.findings.append(fid)
-                cell.stated = cell.stated or stated
-                if stated or cell.suspect:
+                cell.stated = cell.stated or is_result
+                if is_result or cell.suspect:
                     if cell.severity is None or severity == "error":
                         cell.severity = severity
                 else:
@@ -409,9 +409,7 @@ def suspects_of(
             + (f" (cần {value})" if value else "")
             + ", nhưng cũng có thể sai ở các ô liên quan"
         )
-        out.append(
-            Suspect(unit_name, stated.id, stated.label, _ref(None, row, col), reason, value)
-        )
+        out.append(Suspect(unit_name, stated.id, stated.label, _ref(None, row, col), reason, value))
     return out
 
 
@@ -508,7 +506,9 @@ def _edit_csv(source: Path, target: Path, edits: Sequence[Edit]) -> None:
         if e.row < 1 or e.row > len(records) or e.col >= len(records[e.row - 1]):
             raise web_error("web.not-found", 404, what=f"ô {column_letter(e.col)}{e.row}")
         if records[e.row - 1][e.col].strip() != e.old.strip():
-            raise web_error("web.not-found", 409, what=f"ô {column_letter(e.col)}{e.row} như trang đang hiện")
+            raise web_error(
+                "web.not-found", 409, what=f"ô {column_letter(e.col)}{e.row} như trang đang hiện"
+            )
         records[e.row - 1][e.col] = e.new.strip()
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator="\n")

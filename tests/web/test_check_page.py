@@ -91,7 +91,9 @@ def test_correcting_the_cell_in_the_page_rechecks_a_copy(
     assert "✓ Số liệu khớp." in fixed.text
     assert f"ô E2: «{WRONG_VALUE}» → «{RIGHT_VALUE}»" in fixed.text
     # the first upload is untouched and still listed
-    stored = list((tmp_path / "work" / "sessions").glob(f"*/giam-ngheo-2024/uploads/*/so-lieu.{fmt}"))
+    stored = list(
+        (tmp_path / "work" / "sessions").glob(f"*/giam-ngheo-2024/uploads/*/so-lieu.{fmt}")
+    )
     assert len(stored) == 2
     assert sent in [p.read_bytes() for p in stored]
     # the corrected sheet downloads under the clerk's name
@@ -99,9 +101,7 @@ def test_correcting_the_cell_in_the_page_rechecks_a_copy(
     assert f"so-lieu-da-sua.{fmt}" in got.headers["content-disposition"]
 
 
-def test_correction_that_is_not_a_number_is_a_message(
-    client: TestClient, demo_csv: Path
-) -> None:
+def test_correction_that_is_not_a_number_is_a_message(client: TestClient, demo_csv: Path) -> None:
     _, url = upload(client, "so-lieu.xlsx", to_xlsx(wrong_csv(demo_csv)))
     r = client.post(
         f"{url}/sua",

@@ -104,7 +104,15 @@ def test_file_name_with_a_path_is_stored_under_the_servers_own_name(
         "/mau-word/..%2F..%2F.secret",
         "/bao-cao/khong-co",
     ],
-    ids=["report-key", "upload-id", "unknown-upload", "batch-file", "batch-id", "template-id", "report"],
+    ids=[
+        "report-key",
+        "upload-id",
+        "unknown-upload",
+        "batch-file",
+        "batch-id",
+        "template-id",
+        "report",
+    ],
 )
 def test_addresses_that_try_to_leave_the_session_folder_are_not_found(
     client: TestClient, path: str

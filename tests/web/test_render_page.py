@@ -1,0 +1,75 @@
+"""Rendering from the page: progress, every report listed, downloads of one report or the zip,
+units with errors set aside (or printed DỰ THẢO when the clerk asks)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from starlette.testclient import TestClient
+
+from tests.web.conftest import REPORT, csrf, upload, wait_batch
+from tests.web.sheets import wrong_csv
+
+
+def _render(client: TestClient, url: str, **fields: str) -> str:
+    r = client.post(f"{url}/in", data={"csrf": csrf(client, url), **fields}, follow_redirects=False)
+    assert r.status_code == 303
+    batch = r.headers["location"]
+    wait_batch(client, batch)
+    return batch
+
+
+def test_render_lists_every_report_and_downloads_them(client: TestClient, demo_csv: Path) -> None:
+    _, url = upload(client, "so-lieu.csv", demo_csv.read_bytes())
+    batch = _render(client, url)
+    page = client.get(batch).text
+    assert "Đã sinh 13 báo cáo" in page
+    assert "máy chủ chưa có LibreOffice" in page  # PDF switched off in these tests
+    docx = client.get(f"{batch}/tep/phuong-tran-phu.docx")
+    assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "4.558 hộ" in text  # Trần Phú's households, as the upload states them
+    z = client.get(f"{batch}/zip")
+    assert z.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(z.content)) as zf:
+        names = zf.namelist()
+    assert sum(n.endswith(".docx") for n in names) == 13
+    assert "giam-ngheo-2024/manifest.json" in names
+    assert "giam-ngheo-2024/kiem-tra.txt" in names
+    # the batch is listed on the report page
+    assert batch.rsplit("/", 1)[1] in client.get(REPORT).text
+
+
+def test_units_with_errors_are_set_aside_with_the_reason(
+    client: TestClient, demo_csv: Path
+) -> None:
+    _, url = upload(client, "so-lieu.csv", wrong_csv(demo_csv))
+    page = client.get(_render(client, url)).text
+    assert "Đã sinh 11 báo cáo" in page and "bỏ qua 2" in page
+    assert re.search(r"Phường Trần Phú</td>\s*<td><span class=\"bad\">bỏ qua</span> — 2 lỗi", page)
+    assert "sessions" not in page
+
+
+def test_draft_on_request_prints_the_wrong_units_marked(client: TestClient, demo_csv: Path) -> None:
+    _, url = upload(client, "so-lieu.csv", wrong_csv(demo_csv))
+    page = client.get(_render(client, url, du_thao="1")).text
+    assert "Đã sinh 13 báo cáo (2 bản DỰ THẢO)" in page
+
+
+def test_each_render_is_a_batch_of_its_own(
+    client: TestClient, demo_csv: Path, tmp_path: Path
+) -> None:
+    _, url = upload(client, "so-lieu.csv", demo_csv.read_bytes())
+    first, second = _render(client, url), _render(client, url)
+    assert first != second
+    assert "Đã sinh 13 báo cáo" in client.get(second).text
+    batches = list((tmp_path / "work").glob("sessions/*/giam-ngheo-2024/batches/*"))
+    assert len(batches) == 2
+
+
+def test_progress_of_an_unknown_batch_is_not_found(client: TestClient) -> None:
+    assert client.get(f"{REPORT}/dot/20240101-000000-abcdef/tien-do").status_code == 404
