@@ -15,7 +15,10 @@ def serve(settings: WebSettings) -> None:
     app = create_app(settings)
     shown = f"[{settings.host}]" if ":" in settings.host else settings.host
     click.echo(f"Trang reportgen: http://{shown}:{settings.port}/  (Ctrl-C để dừng)")
-    click.echo(f"Báo cáo lấy từ: {settings.root}; tệp tải lên lưu ở: {settings.work_dir}")
+    click.echo(
+        f"Báo cáo lấy từ: {settings.root.resolve()}; "
+        f"tệp tải lên lưu ở: {settings.work_dir.resolve()}"
+    )
     if settings.token:
         click.echo("Trang cần mật khẩu (đã đặt qua REPORTGEN_WEB_TOKEN hoặc --token).")
     uvicorn.run(

@@ -186,6 +186,7 @@ class CheckView:
     infos: int
     sheet: str | None
     data_file: str
+    hidden_rows: int = 0  # units without a problem left out of a very long table
 
     @property
     def ok(self) -> bool:
@@ -216,6 +217,10 @@ def _relative(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+MAX_ROWS = 300
+"""Above this many units the table shows only the units with a problem (and the city)."""
 
 
 def check_figures(config_path: Path, data_file: Path, display_name: str) -> CheckView:
@@ -313,6 +318,11 @@ def build_view(
                 errors += 1
             cells_v.append(cell)
         rows.append(RowView(unit.name, unit.row, unit.is_total, cells_v, errors))
+    hidden = 0
+    if len(rows) > MAX_ROWS:
+        kept = [r for r in rows if r.is_total or any(c.findings for c in r.cells)]
+        hidden = len(rows) - len(kept)
+        rows = kept
 
     counts = Counter(f.severity for f in findings)
     return CheckView(
@@ -325,6 +335,7 @@ def build_view(
         infos=counts["info"],
         sheet=table.sheet,
         data_file=display_name,
+        hidden_rows=hidden,
     )
 
 

@@ -140,3 +140,16 @@ def test_deleting_an_upload_only_when_asked(client: TestClient, demo_csv: Path) 
     assert client.get(second).status_code == 200
     listing = client.get(REPORT).text
     assert "b.csv" in listing and "a.csv" not in listing
+
+
+def test_a_very_long_sheet_shows_only_the_units_with_problems(
+    client: TestClient, demo_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.web import services
+
+    monkeypatch.setattr(services, "MAX_ROWS", 5)
+    _, url = upload(client, "so-lieu.csv", wrong_csv(demo_csv))
+    page = client.get(url).text
+    rows = re.findall(r'<th scope="row" class="unit-col">([^<]+)', page)
+    assert [r.strip() for r in rows] == ["Phường Trần Phú", "thành phố Hòa An"]
+    assert "11 đơn vị khớp số liệu không hiện ở đây" in page
