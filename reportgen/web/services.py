@@ -118,6 +118,7 @@ class CellView:
     suspect: bool = False
     computed: bool = False
     related: bool = False  # named by a finding as an input, not as its result
+    label: str = ""
 
 
 @dataclass
@@ -304,7 +305,15 @@ def build_view(
                 if computed
                 else _cell_text(raw_rows, unit, ind, row, col)
             )
-            cell = CellView(ind.id, text, _ref(table.sheet, row, col), row, col, computed=computed)
+            cell = CellView(
+                ind.id,
+                text,
+                _ref(table.sheet, row, col),
+                row,
+                col,
+                computed=computed,
+                label=ind.label,
+            )
             cell.suspect = (unit.name, ind.id) in suspect_keys
             for fid, is_result, severity in marks.get((unit.name, ind.id), []):
                 cell.findings.append(fid)
