@@ -385,28 +385,15 @@ async def start_render(request: Request) -> Response:
     display = str(item.meta.get("name", ""))
 
     def work(progress: Progress) -> dict[str, Any]:
-        progress.phase = "docx"
-
-        def step(done: int, total: int) -> None:
-            progress.done, progress.total = done, total
+        def step(phase: str, done: int, total: int) -> None:
+            progress.phase, progress.done, progress.total = phase, done, total
 
         view = services.render_batch(
-            entry.path, data_file, batch.folder / "ket-qua", force=force, progress=step
+            entry.path, data_file, batch.folder / "ket-qua", force=force, step=step
         )
-        docx = [view.folder / o.docx for o in view.outputs if o.docx]
-        progress.done = progress.total = len(docx)
-        pdf = services.pdf_available()
-        if pdf and docx:
-            progress.phase, progress.done = "pdf", 0
-            made = services.convert_pdfs(docx)
-            progress.done = len(made)
-            for o in view.outputs:
-                if o.docx and (view.folder / o.docx).with_suffix(".pdf").is_file():
-                    o.pdf = Path(o.docx).with_suffix(".pdf").name
-        progress.phase = "zip"
-        services.zip_batch(view.folder, batch.folder / "bao-cao.zip")
         return {
             "folder": str(view.folder.relative_to(batch.folder)),
+            "zip": str(view.zip.relative_to(batch.folder)) if view.zip else None,
             "outputs": [
                 {**asdict(o), "reason": services.clean_text(o.reason, data_file, display)}
                 if o.reason
@@ -414,7 +401,8 @@ async def start_render(request: Request) -> Response:
                 for o in view.outputs
             ],
             "seconds": round(view.seconds, 1),
-            "pdf": pdf,
+            "pdf": view.pdf,
+            "notes": [services.clean_text(n, data_file, display) for n in view.notes],
         }
 
     request.app.state.jobs.start(ws, batch, work)
@@ -492,8 +480,9 @@ async def batch_zip(request: Request) -> Response:
     """Download the whole batch as one zip."""
     entry = _report(request)
     _, batch = _batch(request, entry)
-    path = batch.folder / "bao-cao.zip"
-    if not path.is_file():
+    rel = request.app.state.jobs.progress(batch).result.get("zip")
+    path = batch.folder / str(rel) if rel else None
+    if path is None or not path.is_file() or not path.resolve().is_relative_to(batch.folder):
         raise web_error("web.not-found", 404, what="tệp nén của đợt này")
     return FileResponse(path, filename=f"{entry.report_id}-{batch.id}.zip")
 

@@ -24,7 +24,7 @@ import subprocess
 import tempfile
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -160,6 +160,7 @@ class FindingView:
     found: str | None
     hint: str | None
     cells: list[FindingCell]
+    consequence_of: list[str] = field(default_factory=list)  # labels of the suspect cells
 
 
 @dataclass
@@ -289,6 +290,7 @@ def build_view(
                 found=fmt_figure(f.actual, stated) if f.actual is not None else None,
                 hint=clean_text(f.hint, data_file, display_name) if f.hint else None,
                 cells=cells,
+                consequence_of=_labels(config, _extra(f).get("consequence_of")),
             )
         )
 
@@ -346,6 +348,19 @@ def build_view(
         data_file=display_name,
         hidden_rows=hidden,
     )
+
+
+def _extra(f: object) -> Mapping[str, Any]:
+    """The extra fields a finding carries (none on findings that have no ``extra``)."""
+    extra = getattr(f, "extra", None)
+    return extra if isinstance(extra, Mapping) else {}
+
+
+def _labels(config: ReportConfig, ids: object) -> list[str]:
+    """The labels of the indicators named in ``ids`` (a list of ids; anything else: none)."""
+    if not isinstance(ids, list | tuple):
+        return []
+    return [config.indicators[i].label for i in ids if i in config.indicators]
 
 
 def _cell_position(
@@ -437,40 +452,55 @@ def _carried_suspects(
     config: ReportConfig, dataset: Dataset, findings: Sequence[Finding]
 ) -> list[Suspect] | None:
     """Suspects attached to the findings by the reasoning across findings, when the project
-    has it (a finding with a ``suspects`` attribute or ``extra["suspects"]``: a list of mappings
-    with ``indicator``, optional ``value`` and ``reason``). None when no finding carries any."""
+    has it: a finding's ``suspects`` (or ``extra["suspects"]``), mappings with ``indicator`` and
+    the value that makes the checks agree (``expected``, or ``value``); ``extra["decided"]``
+    and ``extra["suspect_groups"]`` (when the figures decide, only the first group is named);
+    ``extra["reasoning"]``, the sentence that explains it. None when no finding carries any."""
     out: list[Suspect] = []
     seen: set[tuple[str, str]] = set()
     found_any = False
     for f in findings:
-        extra = getattr(f, "extra", None)
-        raw = getattr(f, "suspects", None) or (
-            extra.get("suspects") if isinstance(extra, dict) else None
-        )
+        extra = _extra(f)
+        raw = getattr(f, "suspects", None) or extra.get("suspects")
         if not raw:
             continue
         found_any = True
-        for s in raw:
-            if not isinstance(s, dict):
+        groups = extra.get("suspect_groups")
+        chosen = groups[0] if extra.get("decided", True) and groups else raw
+        reasoning = extra.get("reasoning")
+        unit = dataset.find(f.unit)
+        for s in chosen:
+            if not isinstance(s, Mapping):
                 continue
             ind_id = str(s.get("indicator", ""))
             ind = config.indicators.get(ind_id)
             if ind is None or (f.unit, ind_id) in seen:
                 continue
             seen.add((f.unit, ind_id))
-            row, col = _cell_position(dataset, dataset.find(f.unit), ind)
-            value = s.get("value")
+            row, col = _cell_position(dataset, unit, ind)
+            value = s.get("expected", s.get("value"))
+            reason = s.get("reason") or reasoning or "ô nghi sai nhất"
             out.append(
                 Suspect(
                     f.unit,
                     ind_id,
                     ind.label,
                     _ref(None, row, col),
-                    str(s.get("reason") or "ô nghi sai nhất"),
-                    fmt_figure(value, ind) if value is not None else None,
+                    str(reason).rstrip("."),
+                    fmt_figure(_decimal(value), ind) if value is not None else None,
                 )
             )
     return out if found_any else None
+
+
+def _decimal(value: object) -> object:
+    """A figure from JSON-like data as a Decimal when it is one (``"4558"`` → 4558)."""
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            return value
+    return value
 
 
 # -- correcting cells in the page ----------------------------------------------------------
@@ -585,9 +615,10 @@ def _form_writer() -> Callable[[ReportConfig], bytes] | None:
         module = importlib.import_module("reportgen.authoring.form")
     except ImportError:
         return None
-    fn = getattr(module, "form_bytes", None)
-    if callable(fn):
-        return fn  # type: ignore[no-any-return]
+    for name in ("build_form", "form_bytes"):
+        fn = getattr(module, name, None)
+        if callable(fn):
+            return fn  # type: ignore[no-any-return]
     write = getattr(module, "write_form", None)
     if not callable(write):
         return None
@@ -662,18 +693,23 @@ class OutputView:
 
 @dataclass
 class BatchView:
-    """What a render produced: the reports (file names inside the report folder), counts,
-    the zip, and whether PDFs were made."""
+    """What a render produced: the reports (file names inside the report folder), the zip,
+    whether PDFs could be made, and the problems the PDF or zip step met."""
 
     folder: Path
     outputs: list[OutputView]
     seconds: float
-    zip_name: str | None = None
-    pdf_note: str | None = None
+    zip: Path | None = None
+    pdf: bool = False
+    notes: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         """How many reports have ``status``."""
         return sum(1 for o in self.outputs if o.status == status)
+
+
+Step = Callable[[str, int, int], None]
+"""Progress of a batch: ``(phase, done, total)`` with phase ``docx``, ``pdf`` or ``zip``."""
 
 
 def render_batch(
@@ -682,28 +718,115 @@ def render_batch(
     out_dir: Path,
     *,
     force: bool,
-    progress: Callable[[int, int], None] | None = None,
+    step: Step | None = None,
 ) -> BatchView:
     """Render every unit's report from ``data_file`` into ``out_dir`` (a new folder of its
-    own: nothing is overwritten). Units whose figures fail are skipped, or with ``force``
-    rendered as DỰ THẢO."""
+    own: nothing is overwritten), then their PDFs (when LibreOffice is there) and the zip.
+    Units whose figures fail are skipped, or with ``force`` rendered as DỰ THẢO."""
     from reportgen.app import pipeline
 
-    # One process: the server runs many threads, and forking a threaded process is unsafe.
-    result = pipeline.render(
-        config_path,
-        data_file=data_file,
-        out_dir=out_dir,
-        jobs=1,
-        force=force,
-        overwrite=False,
-        progress=progress,
+    report: Step = step or (lambda phase, done, total: None)
+    make_pdf = pdf_available()
+    pdf_writer, pool = _pool_writer(report) if make_pdf else (None, None)
+    try:
+        # One process: the server runs many threads, and forking a threaded process is unsafe.
+        result = pipeline.render(
+            config_path,
+            data_file=data_file,
+            out_dir=out_dir,
+            jobs=1,
+            force=force,
+            overwrite=False,
+            progress=lambda done, total: report("docx", done, total),
+            writers=[pdf_writer] if pdf_writer is not None else [],
+        )
+    finally:
+        if pool is not None:
+            pool.close()
+    view = BatchView(
+        result.out_dir,
+        [
+            OutputView(o.unit, o.status, Path(o.file).name if o.file else None, None, o.reason)
+            for o in result.outputs
+        ],
+        result.seconds,
+        notes=[d.describe() for d in getattr(result, "diagnostics", [])],
     )
-    outputs = [
-        OutputView(o.unit, o.status, Path(o.file).name if o.file else None, None, o.reason)
-        for o in result.outputs
-    ]
-    return BatchView(result.out_dir, outputs, result.seconds)
+    docx = [view.folder / o.docx for o in view.outputs if o.docx]
+    if pdf_writer is not None:
+        view.pdf = True
+    elif make_pdf and soffice() is not None and docx:
+        view.pdf = True
+        report("pdf", 0, len(docx))
+        made = convert_pdfs(docx)
+        report("pdf", len(made), len(docx))
+    for o in view.outputs:
+        if o.docx and (view.folder / o.docx).with_suffix(".pdf").is_file():
+            o.pdf = Path(o.docx).with_suffix(".pdf").name
+    report("zip", 0, 1)
+    view.zip = _zip(result, view)
+    report("zip", 1, 1)
+    return view
+
+
+class _ReportingWriter:
+    """A batch writer that reports its progress as the ``pdf`` phase."""
+
+    name = "pdf"
+
+    def __init__(self, inner: Any, report: Step) -> None:
+        self.inner = inner
+        self.report = report
+
+    def write(self, batch: Any, progress: Callable[[int, int], None] | None = None) -> Any:
+        self.report("pdf", 0, len(batch.reports))
+        return self.inner.write(batch, lambda done, total: self.report("pdf", done, total))
+
+
+def _pool_writer(report: Step) -> tuple[Any, Any]:
+    """The project's PDF writer over its LibreOffice pool (``reportgen.outputs.pdf.PdfWriter``,
+    ``reportgen.outputs.lopool.ConverterPool``), and the pool to close; ``(None, None)`` when
+    they are not there or LibreOffice is missing."""
+    try:
+        lopool = importlib.import_module("reportgen.outputs.lopool")
+        pdf = importlib.import_module("reportgen.outputs.pdf")
+    except ImportError:
+        return None, None
+    try:
+        lopool.find_tools()
+    except ReportgenError:
+        return None, None
+    pool = lopool.ConverterPool()
+    return _ReportingWriter(pdf.PdfWriter(pool), report), pool
+
+
+def _zip(result: Any, view: BatchView) -> Path:
+    """The batch's zip: by the project's zip writer (``reportgen.outputs.bundle.ZipWriter``)
+    when it is there, else :func:`zip_batch`."""
+    try:
+        bundle = importlib.import_module("reportgen.outputs.bundle")
+        writers = importlib.import_module("reportgen.outputs.writers")
+    except ImportError:
+        return zip_batch(view.folder, view.folder.parent / "bao-cao.zip")
+    folder = view.folder
+    batch = writers.WrittenBatch(
+        folder=folder,
+        report_id=result.config.id,
+        reports=[
+            writers.WrittenReport(
+                unit=o.unit, path=folder / o.docx, is_total=False, status=o.status, order=i
+            )
+            for i, o in enumerate(view.outputs)
+            if o.docx
+        ],
+        side_files=[folder / "kiem-tra.json", folder / "kiem-tra.txt", folder / "manifest.json"],
+    )
+    res = bundle.ZipWriter().write(batch)
+    view.notes.extend(d.describe() for d in res.diagnostics)
+    for f in res.files:
+        if f.kind == "zip":
+            return Path(f.path)
+    return zip_batch(view.folder, view.folder.parent / "bao-cao.zip")
 
 
 def soffice() -> str | None:
@@ -712,55 +835,34 @@ def soffice() -> str | None:
 
 
 def pdf_available() -> bool:
-    """True when reports can be converted to PDF on this machine."""
-    return _pdf_pool() is not None or soffice() is not None
-
-
-def _pdf_pool() -> Callable[..., Any] | None:
-    """The project's converter pool entry point, when it is there."""
-    for module_name in ("reportgen.outputs.pdf", "reportgen.outputs.pdfpool"):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        fn = getattr(module, "convert_many", None) or getattr(module, "convert_files", None)
-        if callable(fn):
-            return fn  # type: ignore[no-any-return]
-    return None
+    """True when reports can be converted to PDF on this machine (LibreOffice is installed)."""
+    return soffice() is not None
 
 
 def convert_pdfs(docx_files: Sequence[Path], *, timeout: int = 600) -> list[Path]:
-    """Convert reports to PDF beside them (same name, .pdf); return the PDFs made.
-
-    Uses the project's converter pool when it is there, else one LibreOffice call for the
-    batch with its own profile. Returns an empty list when there is no converter."""
-    if not docx_files:
+    """Convert reports to PDF beside them (same name, .pdf) with one LibreOffice call for the
+    batch, with its own profile; return the PDFs made (none when LibreOffice is missing)."""
+    program = soffice()
+    if program is None or not docx_files:
         return []
-    pool = _pdf_pool()
-    if pool is not None:
-        pool(list(docx_files))
-    else:
-        program = soffice()
-        if program is None:
-            return []
-        folder = docx_files[0].parent
-        with tempfile.TemporaryDirectory(prefix="rg-lo-") as profile:
-            subprocess.run(
-                [
-                    program,
-                    f"-env:UserInstallation={Path(profile).as_uri()}",
-                    "--headless",
-                    "--norestore",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(folder),
-                    *[str(p) for p in docx_files],
-                ],
-                capture_output=True,
-                timeout=timeout,
-                check=False,
-            )
+    folder = docx_files[0].parent
+    with tempfile.TemporaryDirectory(prefix="rg-lo-") as profile:
+        subprocess.run(
+            [
+                program,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                *[str(p) for p in docx_files],
+            ],
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
     return [p.with_suffix(".pdf") for p in docx_files if p.with_suffix(".pdf").is_file()]
 
 
