@@ -19,6 +19,7 @@ from starlette.routing import Route
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.diagnostics.model import Diagnostic
 from reportgen.web import services
+from reportgen.web.edits import EDITABLE, Edit, apply_edits
 from reportgen.web.jobs import Progress
 from reportgen.web.security import (
     DATA_TYPES,
@@ -277,7 +278,7 @@ async def check_page(request: Request, problem: Diagnostic | None = None) -> Res
         "name": name,
         "accept": ",".join(DATA_TYPES),
         "limit": human_size(_settings(request).max_upload),
-        "editable": item.file().suffix.lower() in services.EDITABLE,
+        "editable": item.file().suffix.lower() in EDITABLE,
         "problem": problem,
     }
     try:
@@ -289,7 +290,25 @@ async def check_page(request: Request, problem: Diagnostic | None = None) -> Res
     return page(request, "check.html", ctx, 200 if problem is None else 400)
 
 
-_CELL = re.compile(r"^o-(\d{1,7})-(\d{1,5})$")
+_FIELD = re.compile(r"^o-(\d{1,4})$")
+_WHERE = re.compile(r"^(\d{1,7}):(\d{1,5}):(.*)$", re.S)
+
+
+def _edits(form: FormData) -> list[Edit]:
+    """The corrections a form sends: for each ``o-k`` (new text) its ``c-k`` (the text the
+    page showed) and ``w-k`` (``row:col:sheet``); unchanged cells are left out."""
+    out: list[Edit] = []
+    for key, value in form.multi_items():
+        m = _FIELD.match(key)
+        where = form.get(f"w-{m[1]}") if m else None
+        w = _WHERE.match(where) if isinstance(where, str) else None
+        if not m or not w or not isinstance(value, str):
+            continue
+        old = form.get(f"c-{m[1]}")
+        old_text = old if isinstance(old, str) else ""
+        if value.strip() != old_text.strip():
+            out.append(Edit(w[3] or None, int(w[1]), int(w[2]), old_text, value))
+    return out
 
 
 async def correct(request: Request) -> Response:
@@ -297,15 +316,7 @@ async def correct(request: Request) -> Response:
     entry = _report(request)
     ws, item = _upload(request, entry)
     form = await _form(request)
-    edits: list[services.Edit] = []
-    for key, value in form.multi_items():
-        m = _CELL.match(key)
-        if not m or not isinstance(value, str):
-            continue
-        old = form.get(f"c-{m[1]}-{m[2]}")
-        old_text = old if isinstance(old, str) else ""
-        if value.strip() != old_text.strip():
-            edits.append(services.Edit(int(m[1]), int(m[2]), old_text, value))
+    edits = _edits(form)
     if not edits:
         from reportgen.diagnostics import catalog
 
@@ -319,30 +330,18 @@ async def correct(request: Request) -> Response:
             "file": item.meta["file"],
             "parent": item.id,
             "edits": [
-                {"ref": f"{_letter(e.col)}{e.row}", "old": e.old, "new": e.new.strip()}
-                for e in edits
+                {"ref": e.ref, "sheet": e.sheet, "old": e.old, "new": e.new.strip()} for e in edits
             ],
         },
     )
     try:
         await run_in_threadpool(
-            services.apply_edits,
-            item.file(),
-            new.file(),
-            edits,
-            sheet=config.data.sheet,
-            locale=config.data.locale,
+            apply_edits, item.file(), new.file(), edits, locale=config.data.locale
         )
     except WebError as exc:
         ws.delete(new)
         return await check_page(request, exc.diagnostic)
     return _redirect(f"{_base(entry)}/so-lieu/{new.id}")
-
-
-def _letter(col: int) -> str:
-    from reportgen.data.reader import column_letter
-
-    return column_letter(col)
 
 
 async def download_upload(request: Request) -> Response:

@@ -16,14 +16,12 @@ here, each with a fallback that keeps the page working (see ``docs/web.md``):
 
 from __future__ import annotations
 
-import csv
 import importlib
 import io
 import shutil
 import subprocess
 import tempfile
 import zipfile
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,9 +33,29 @@ from reportgen.data.dataset import Dataset, Unit
 from reportgen.data.reader import column_letter
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.diagnostics.model import SEVERITY_VI
-from reportgen.validate.findings import Finding
 from reportgen.vnformat import format_number, parse_number
-from reportgen.web.security import web_error
+
+__all__ = [
+    "CellPos",
+    "ReportEntry",
+    "cell_of",
+    "check_figures",
+    "clean_text",
+    "column_letter",
+    "discover_reports",
+    "fmt_figure",
+    "form_workbook",
+    "lint_template",
+    "load",
+    "parse_figure",
+    "pdf_available",
+    "preview_pages",
+    "render_batch",
+    "severity_words",
+    "sheets_of",
+    "table_indicators",
+    "zip_batch",
+]
 
 # -- reports under the root ----------------------------------------------------------------
 
@@ -100,112 +118,6 @@ def fmt_figure(value: object, ind: Indicator | None = None, *, sign: bool = True
     return str(value)
 
 
-# -- checking an upload --------------------------------------------------------------------
-
-
-@dataclass
-class CellView:
-    """One cell of the figures table: what the file holds, and what is said about it."""
-
-    indicator: str
-    text: str
-    ref: str | None  # A1 reference in the clerk's sheet (None for computed figures)
-    row: int | None
-    col: int | None  # 0-based column index in the sheet
-    findings: list[str] = field(default_factory=list)  # ids of the findings naming it
-    stated: bool = False  # a finding's own result cell
-    severity: str | None = None
-    suspect: bool = False
-    computed: bool = False
-    related: bool = False  # named by a finding as an input, not as its result
-    label: str = ""
-
-
-@dataclass
-class RowView:
-    """One unit's row of the figures table."""
-
-    unit: str
-    row: int | None
-    is_total: bool
-    cells: list[CellView]
-    errors: int = 0
-
-
-@dataclass
-class FindingCell:
-    """A cell a finding names, with its current text (for the in-page correction)."""
-
-    indicator: str
-    label: str
-    ref: str | None
-    row: int | None
-    col: int | None
-    text: str
-    stated: bool
-    suspect: bool
-
-
-@dataclass
-class FindingView:
-    """A finding as the page shows it."""
-
-    id: str
-    severity: str
-    severity_vi: str
-    unit: str
-    check: str
-    message: str
-    expected: str | None
-    found: str | None
-    hint: str | None
-    cells: list[FindingCell]
-    consequence_of: list[str] = field(default_factory=list)  # labels of the suspect cells
-
-
-@dataclass
-class Suspect:
-    """The cell most likely to be the wrong one in a unit, and why."""
-
-    unit: str
-    indicator: str
-    label: str
-    ref: str | None
-    reason: str
-    value: str | None = None  # the value that would make the checks agree, when known
-
-
-@dataclass
-class CheckView:
-    """Everything the check page shows for one upload."""
-
-    columns: list[tuple[str, str, str]]  # (indicator id, label, unit)
-    rows: list[RowView]
-    findings: list[FindingView]
-    suspects: list[Suspect]
-    errors: int
-    warnings: int
-    infos: int
-    sheet: str | None
-    data_file: str
-    hidden_rows: int = 0  # units without a problem left out of a very long table
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing blocks the reports."""
-        return self.errors == 0
-
-    @property
-    def flagged_columns(self) -> set[str]:
-        """The indicators with at least one flagged cell."""
-        return {c.indicator for r in self.rows for c in r.cells if c.findings}
-
-    @property
-    def units_with_errors(self) -> int:
-        """How many units have an error finding."""
-        return len({f.unit for f in self.findings if f.severity == "error"})
-
-
 def clean_text(text: str, path: Path, name: str) -> str:
     """Replace the stored path of an upload in a message by the clerk's own file name."""
     out = text
@@ -221,376 +133,105 @@ def _relative(path: Path) -> str:
         return str(path)
 
 
-MAX_ROWS = 300
-"""Above this many units the table shows only the units with a problem (and the city)."""
+# -- the figures of an upload ----------------------------------------------------------------
 
 
-def check_figures(config_path: Path, data_file: Path, display_name: str) -> CheckView:
+@dataclass(frozen=True)
+class CellPos:
+    """Where a figure sits in the clerk's file: its sheet (None for CSV), row (1-based),
+    column (0-based index), and the value read there (text, or a number from a workbook)."""
+
+    sheet: str | None
+    row: int
+    col: int
+    raw: object = None
+
+    @property
+    def ref(self) -> str:
+        """The cell as Excel names it: ``E2``."""
+        return f"{column_letter(self.col)}{self.row}"
+
+    @property
+    def key(self) -> str:
+        """The cell as the correction form sends it back: ``row:col:sheet``."""
+        return f"{self.row}:{self.col}:{self.sheet or ''}"
+
+
+def check_figures(config_path: Path, data_file: Path, display_name: str) -> Any:
     """Check the figures in ``data_file`` against the report ``config_path``; return the
-    table by unit with every flagged cell, the findings and the suspect cells. Raises
-    :class:`~reportgen.diagnostics.errors.ReportgenError` when the file cannot be read at all."""
+    check page's :class:`~reportgen.web.figures.CheckView`. Raises
+    :class:`~reportgen.diagnostics.errors.ReportgenError` when the file cannot be read."""
     from reportgen.app import pipeline
+    from reportgen.web.figures import build_view
 
     result = pipeline.check(config_path, data_file=data_file)
     return build_view(result.config, result.dataset, result.findings, data_file, display_name)
 
 
-def build_view(
-    config: ReportConfig,
-    dataset: Dataset,
-    findings: Sequence[Finding],
-    data_file: Path,
-    display_name: str,
-) -> CheckView:
-    """Arrange a check result as the page shows it (see :class:`CheckView`)."""
-    table = dataset.table
-    shown = [
-        ind
-        for ind in config.indicators.values()
-        if ind.column and ind.kind != "text" and ind.column in table.index
-    ]
-    raw_rows = dict(table.rows)
-    suspects = suspects_of(config, dataset, findings)
-    suspect_keys = {(s.unit, s.indicator) for s in suspects}
-
-    views: list[FindingView] = []
-    marks: dict[tuple[str, str], list[tuple[str, bool, str]]] = {}
-    for n, f in enumerate(findings, 1):
-        fid = f"f{n}"
-        cells: list[FindingCell] = []
-        unit = dataset.find(f.unit)
-        for k, ind_id in enumerate(dict.fromkeys(f.indicators)):
-            ind = config.indicators.get(ind_id)
-            if ind is None:
-                continue
-            marks.setdefault((f.unit, ind_id), []).append((fid, k == 0, f.severity))
-            row, col = _cell_position(dataset, unit, ind)
-            cells.append(
-                FindingCell(
-                    ind_id,
-                    ind.label,
-                    _ref(table.sheet, row, col),
-                    row,
-                    col,
-                    _cell_text(raw_rows, unit, ind, row, col),
-                    k == 0,
-                    (f.unit, ind_id) in suspect_keys,
-                )
-            )
-        stated = config.indicators.get(f.indicators[0]) if f.indicators else None
-        views.append(
-            FindingView(
-                id=fid,
-                severity=f.severity,
-                severity_vi=SEVERITY_VI[f.severity],
-                unit=f.unit,
-                check=f.check,
-                message=clean_text(f.message, data_file, display_name),
-                expected=fmt_figure(f.expected, stated) if f.expected is not None else None,
-                found=fmt_figure(f.actual, stated) if f.actual is not None else None,
-                hint=clean_text(f.hint, data_file, display_name) if f.hint else None,
-                cells=cells,
-                consequence_of=_labels(config, _extra(f).get("consequence_of")),
-            )
-        )
-
-    rows: list[RowView] = []
-    units = [*dataset.units, dataset.total]
-    for unit in units:
-        cells_v: list[CellView] = []
-        errors = 0
-        for ind in shown:
-            row, col = _cell_position(dataset, unit, ind)
-            computed = row is None
-            text = (
-                fmt_figure(unit.values.get(ind.id), ind, sign=False)
-                if computed
-                else _cell_text(raw_rows, unit, ind, row, col)
-            )
-            cell = CellView(
-                ind.id,
-                text,
-                _ref(table.sheet, row, col),
-                row,
-                col,
-                computed=computed,
-                label=ind.label,
-            )
-            cell.suspect = (unit.name, ind.id) in suspect_keys
-            for fid, is_result, severity in marks.get((unit.name, ind.id), []):
-                cell.findings.append(fid)
-                cell.stated = cell.stated or is_result
-                if is_result or cell.suspect:
-                    if cell.severity is None or severity == "error":
-                        cell.severity = severity
-                else:
-                    cell.related = True
-            if cell.severity == "error":
-                errors += 1
-            cells_v.append(cell)
-        rows.append(RowView(unit.name, unit.row, unit.is_total, cells_v, errors))
-    hidden = 0
-    if len(rows) > MAX_ROWS:
-        kept = [r for r in rows if r.is_total or any(c.findings for c in r.cells)]
-        hidden = len(rows) - len(kept)
-        rows = kept
-
-    counts = Counter(f.severity for f in findings)
-    return CheckView(
-        columns=[(i.id, i.label, i.unit) for i in shown],
-        rows=rows,
-        findings=views,
-        suspects=suspects,
-        errors=counts["error"],
-        warnings=counts["warning"],
-        infos=counts["info"],
-        sheet=table.sheet,
-        data_file=display_name,
-        hidden_rows=hidden,
-    )
-
-
-def _extra(f: object) -> Mapping[str, Any]:
-    """The extra fields a finding carries (none on findings that have no ``extra``)."""
-    extra = getattr(f, "extra", None)
-    return extra if isinstance(extra, Mapping) else {}
-
-
-def _labels(config: ReportConfig, ids: object) -> list[str]:
-    """The labels of the indicators named in ``ids`` (a list of ids; anything else: none)."""
-    if not isinstance(ids, list | tuple):
-        return []
-    return [config.indicators[i].label for i in ids if i in config.indicators]
-
-
-def _cell_position(
-    dataset: Dataset, unit: Unit | None, ind: Indicator
-) -> tuple[int | None, int | None]:
-    if unit is None or unit.row is None or ind.column is None:
-        return None, None
-    col = dataset.table.index.get(ind.column)
-    return (unit.row, col) if col is not None else (None, None)
-
-
-def _ref(sheet: str | None, row: int | None, col: int | None) -> str | None:
-    if row is None or col is None:
-        return None
-    return f"{column_letter(col)}{row}"
-
-
-def _cell_text(
-    raw_rows: dict[int, list[Any]],
-    unit: Unit | None,
-    ind: Indicator,
-    row: int | None,
-    col: int | None,
-) -> str:
-    if row is None or col is None:
-        return fmt_figure(unit.values.get(ind.id), ind, sign=False) if unit is not None else ""
-    values = raw_rows.get(row, [])
-    raw = values[col] if col < len(values) else None
-    if isinstance(raw, Decimal):
-        return fmt_figure(raw)
-    return "" if raw is None else str(raw)
-
-
-def suspects_of(
-    config: ReportConfig, dataset: Dataset, findings: Sequence[Finding]
-) -> list[Suspect]:
-    """The cell most likely to be wrong in each unit with errors.
-
-    Uses the suspects a finding carries (``extra["suspects"]`` of its diagnostic, from the
-    cross-finding reasoning) when there are any; otherwise the cell that the most error
-    findings of the unit share (two broken rates sharing one base name the base), and with a
-    single finding its own result cell."""
-    carried = _carried_suspects(config, dataset, findings)
-    if carried is not None:
-        return carried
-    by_unit: dict[str, list[Finding]] = {}
-    for f in findings:
-        if f.severity == "error" and f.indicators:
-            by_unit.setdefault(f.unit, []).append(f)
-    out: list[Suspect] = []
-    for unit_name, items in by_unit.items():
-        unit = dataset.find(unit_name)
-        inputs = [
-            i
-            for f in items
-            for i in dict.fromkeys(f.indicators)
-            if (ind := config.indicators.get(i)) is not None and ind.column
-        ]
-        if not inputs:
-            continue
-        counts = Counter(inputs)
-        best, n = counts.most_common(1)[0]
-        tied = [i for i, c in counts.items() if c == n]
-        ind = config.indicators[best]
-        row, col = _cell_position(dataset, unit, ind)
-        if n >= 2 and len(tied) == 1:
-            reason = (
-                f"ô này có mặt trong cả {n} phép kiểm tra đang sai của đơn vị; "
-                "sửa ô này trước rồi kiểm tra lại"
-            )
-            out.append(Suspect(unit_name, best, ind.label, _ref(None, row, col), reason))
-            continue
-        first = items[0]
-        stated = config.indicators.get(first.indicators[0])
-        if stated is None or not stated.column:
-            continue
-        row, col = _cell_position(dataset, unit, stated)
-        value = fmt_figure(first.expected, stated) if first.expected is not None else None
-        reason = (
-            "số liệu chưa đủ để biết ô nào sai; đây là ô mà phép kiểm tra tính ra"
-            + (f" (cần {value})" if value else "")
-            + ", nhưng cũng có thể sai ở các ô liên quan"
-        )
-        out.append(Suspect(unit_name, stated.id, stated.label, _ref(None, row, col), reason, value))
+def _tables(dataset: Dataset) -> list[Any]:
+    """The tables the figures were read from (one per sheet of a clerk's workbook)."""
+    tables = getattr(dataset, "tables", None)
+    out = [dataset.table]
+    if isinstance(tables, Mapping):
+        out += [t for t in tables.values() if all(t is not o for o in out)]
     return out
 
 
-def _carried_suspects(
-    config: ReportConfig, dataset: Dataset, findings: Sequence[Finding]
-) -> list[Suspect] | None:
-    """Suspects attached to the findings by the reasoning across findings, when the project
-    has it: a finding's ``suspects`` (or ``extra["suspects"]``), mappings with ``indicator`` and
-    the value that makes the checks agree (``expected``, or ``value``); ``extra["decided"]``
-    and ``extra["suspect_groups"]`` (when the figures decide, only the first group is named);
-    ``extra["reasoning"]``, the sentence that explains it. None when no finding carries any."""
-    out: list[Suspect] = []
-    seen: set[tuple[str, str]] = set()
-    found_any = False
-    for f in findings:
-        extra = _extra(f)
-        raw = getattr(f, "suspects", None) or extra.get("suspects")
-        if not raw:
+def sheets_of(dataset: Dataset) -> list[str]:
+    """The names of the sheets the figures were read from (none for CSV)."""
+    return [t.sheet for t in _tables(dataset) if t.sheet]
+
+
+def table_indicators(config: ReportConfig, dataset: Dataset) -> list[Indicator]:
+    """The figures the table shows: indicators read from a column the file has, not text."""
+    columns = getattr(dataset, "columns", None) or {}
+    out = []
+    for ind in config.indicators.values():
+        if ind.kind == "text" or not ind.column:
             continue
-        found_any = True
-        groups = extra.get("suspect_groups")
-        chosen = groups[0] if extra.get("decided", True) and groups else raw
-        reasoning = extra.get("reasoning")
-        unit = dataset.find(f.unit)
-        for s in chosen:
-            if not isinstance(s, Mapping):
-                continue
-            ind_id = str(s.get("indicator", ""))
-            ind = config.indicators.get(ind_id)
-            if ind is None or (f.unit, ind_id) in seen:
-                continue
-            seen.add((f.unit, ind_id))
-            row, col = _cell_position(dataset, unit, ind)
-            value = s.get("expected", s.get("value"))
-            reason = s.get("reason") or reasoning or "ô nghi sai nhất"
-            out.append(
-                Suspect(
-                    f.unit,
-                    ind_id,
-                    ind.label,
-                    _ref(None, row, col),
-                    str(reason).rstrip("."),
-                    fmt_figure(_decimal(value), ind) if value is not None else None,
-                )
-            )
-    return out if found_any else None
+        name = columns.get(ind.id, ind.column)
+        if any(name in t.index for t in _tables(dataset)):
+            out.append(ind)
+    return out
 
 
-def _decimal(value: object) -> object:
-    """A figure from JSON-like data as a Decimal when it is one (``"4558"`` → 4558)."""
-    if isinstance(value, str):
-        try:
-            return Decimal(value)
-        except ArithmeticError:
-            return value
-    return value
-
-
-# -- correcting cells in the page ----------------------------------------------------------
-
-EDITABLE = (".xlsx", ".xlsm", ".csv")
-
-
-@dataclass(frozen=True)
-class Edit:
-    """A cell the clerk corrected in the page: its place, the text it had, the new text."""
-
-    row: int
-    col: int
-    old: str
-    new: str
-
-
-def apply_edits(
-    source: Path, target: Path, edits: Sequence[Edit], *, sheet: str | None, locale: str = "vi"
-) -> None:
-    """Write a copy of ``source`` to ``target`` with ``edits`` applied (the original is never
-    changed). CSV cells take the text as typed; workbook cells take the number it reads as
-    (a percentage-formatted cell gets its fraction). Raises :class:`WebError` for a file type
-    that cannot be edited, a value that is not a number, or a cell that no longer holds what
-    the page showed."""
-    ext = source.suffix.lower()
-    if ext not in EDITABLE:
-        raise web_error("web.edit-unsupported", ext=ext)
-    if ext == ".csv":
-        _edit_csv(source, target, edits)
-    else:
-        _edit_xlsx(source, target, edits, sheet=sheet, locale=locale)
-
-
-def _edit_csv(source: Path, target: Path, edits: Sequence[Edit]) -> None:
-    raw = source.read_bytes()
-    for encoding in ("utf-8-sig", "cp1258", "cp1252"):
-        try:
-            text = raw.decode(encoding)
+def cell_of(dataset: Dataset, unit: Unit | None, ind: Indicator) -> CellPos | None:
+    """Where ``ind`` of ``unit`` sits in the clerk's file, with the value read there; None for
+    a figure computed rather than read (the whole city, a rate worked out)."""
+    if unit is None:
+        return None
+    src = dataset.source(unit, ind.id)
+    if src is None or src.row is None:
+        return None
+    tables = getattr(dataset, "tables", None)
+    table = tables.get(ind.id, dataset.table) if isinstance(tables, Mapping) else dataset.table
+    columns = getattr(dataset, "columns", None) or {}
+    name = columns.get(ind.id, ind.column)
+    col = table.index.get(name) if name else None
+    if col is None:
+        return None
+    raw = None
+    for number, values in table.rows:
+        if number == src.row:
+            raw = values[col] if col < len(values) else None
             break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes nearly anything
-        raise web_error("web.edit-unsupported", ext=".csv")
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:4096], delimiters=";,\t"
-        )
-    except csv.Error:
-        dialect = csv.excel
-    records = list(csv.reader(io.StringIO(text, newline=""), dialect))
-    for e in edits:
-        if e.row < 1 or e.row > len(records) or e.col >= len(records[e.row - 1]):
-            raise web_error("web.not-found", 404, what=f"ô {column_letter(e.col)}{e.row}")
-        if records[e.row - 1][e.col].strip() != e.old.strip():
-            raise web_error(
-                "web.not-found", 409, what=f"ô {column_letter(e.col)}{e.row} như trang đang hiện"
-            )
-        records[e.row - 1][e.col] = e.new.strip()
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator="\n")
-    writer.writerows(records)
-    target.write_bytes(out.getvalue().encode("utf-8-sig"))
+    return CellPos(src.sheet, src.row, col, raw)
 
 
-def _edit_xlsx(
-    source: Path, target: Path, edits: Sequence[Edit], *, sheet: str | None, locale: str
-) -> None:
-    import openpyxl
+def severity_words(severity: str) -> str:
+    """``lỗi``, ``cảnh báo``, ``ghi chú``."""
+    return SEVERITY_VI.get(severity, severity)
 
+
+def parse_figure(text: str, locale: str = "vi") -> tuple[Decimal | None, str]:
+    """A figure typed by a clerk, read by the same strict rules as the data files: the value,
+    or None and why not."""
     from reportgen.diagnostics.errors import NumberFormatError
 
-    wb = openpyxl.load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
-    ws = wb[sheet] if sheet and sheet in wb.sheetnames else wb.worksheets[0]
-    for e in edits:
-        cell = ws.cell(row=e.row, column=e.col + 1)
-        ref = f"{column_letter(e.col)}{e.row}"
-        text = e.new.strip()
-        if not text:
-            cell.value = None
-            continue
-        try:
-            value = parse_number(text, locale=locale)
-        except NumberFormatError as exc:
-            raise web_error("web.edit-bad-value", value=text, cell=ref, reason=exc.message) from exc
-        fmt = str(cell.number_format or "")
-        if "%" in fmt.split(";", 1)[0].replace('"%"', ""):
-            value = value.scaleb(-2)
-        cell.value = int(value) if value == value.to_integral_value() else float(value)
-    wb.save(target)
+    try:
+        return parse_number(text, locale=locale), ""
+    except NumberFormatError as exc:
+        return None, exc.message
 
 
 # -- the ready-to-fill form ----------------------------------------------------------------

@@ -96,3 +96,19 @@ def wait_batch(client: TestClient, batch_url: str) -> dict[str, object]:
             return p
         time.sleep(0.1)
     raise AssertionError("batch did not finish")
+
+
+def fix_form(page: str, old: str, new: str) -> tuple[str, dict[str, str]]:
+    """The address and fields of the first in-page correction form that holds a cell showing
+    ``old``, with that cell set to ``new``."""
+    import html
+
+    for m in re.finditer(r'<form method="post" action="([^"]+/sua)"[^>]*>(.*?)</form>', page, re.S):
+        fields = {
+            k: html.unescape(v) for k, v in re.findall(r'name="([cw]-\d+)" value="([^"]*)"', m[2])
+        }
+        for key, value in fields.items():
+            if key.startswith("c-") and value == old:
+                n = key[2:]
+                return m[1], {f"c-{n}": old, f"w-{n}": fields[f"w-{n}"], f"o-{n}": new}
+    raise AssertionError(f"no correction form shows {old}")

@@ -47,3 +47,23 @@ def to_xlsx(csv_bytes: bytes) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def wrong_workbook(demo_csv: Path) -> bytes:
+    """The sample figures as a clerk's workbook with the same cell mistyped: the project's own
+    biểu mẫu workbook when it ships one (inputs/*-bieu-mau.xlsx), else the CSV as a sheet."""
+    shipped = sorted(demo_csv.parent.glob("*-bieu-mau.xlsx"))
+    if not shipped:
+        return to_xlsx(wrong_csv(demo_csv))
+    wb = openpyxl.load_workbook(shipped[0])
+    right = int(parse_number(RIGHT_VALUE))
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            if any(c.value == WRONG_UNIT for c in row):
+                for c in row:
+                    if c.value == right:
+                        c.value = int(parse_number(WRONG_VALUE))
+                        buf = io.BytesIO()
+                        wb.save(buf)
+                        return buf.getvalue()
+    raise AssertionError(f"{shipped[0].name} has no {RIGHT_VALUE} for {WRONG_UNIT}")

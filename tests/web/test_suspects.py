@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from reportgen.app import pipeline
-from reportgen.web import services
+from reportgen.web import figures
 from tests.web.sheets import WRONG_VALUE, wrong_csv
 
 UNIT = "Phường Trần Phú"
@@ -87,21 +87,21 @@ def test_suspect_cells(
     findings: list[object],
     expected: list[tuple[str, str, str | None]],
 ) -> None:
-    got = services.suspects_of(checked.config, checked.dataset, findings)  # type: ignore[arg-type]
-    assert [(s.indicator, s.ref, s.value) for s in got] == expected
+    got = figures.suspects_of(checked.config, checked.dataset, findings)  # type: ignore[arg-type]
+    assert [(s.indicator, s.pos.ref if s.pos else None, s.value) for s in got] == expected
     assert all(s.unit == UNIT for s in got)
 
 
 def test_carried_reasoning_is_the_reason_shown(checked: pipeline.CheckResult) -> None:
     f = _finding(("ty_le_ho_ngheo",), suspects=[A], decided=True, reasoning="vì thế.")
-    (s,) = services.suspects_of(checked.config, checked.dataset, [f])  # type: ignore[list-item]
+    (s,) = figures.suspects_of(checked.config, checked.dataset, [f])  # type: ignore[list-item]
     assert s.reason == "vì thế"
 
 
 def test_the_real_check_names_the_shared_cell(checked: pipeline.CheckResult) -> None:
-    got = services.suspects_of(checked.config, checked.dataset, checked.findings)
+    got = figures.suspects_of(checked.config, checked.dataset, checked.findings)
     assert [(s.unit, s.indicator) for s in got] == [(UNIT, "tong_so_ho")]
-    view = services.build_view(checked.config, checked.dataset, checked.findings, Path("x"), "x")
+    view = figures.build_view(checked.config, checked.dataset, checked.findings, Path("x"), "x")
     row = next(r for r in view.rows if r.unit == UNIT)
     cell = next(c for c in row.cells if c.indicator == "tong_so_ho")
     assert cell.suspect and cell.text == WRONG_VALUE
