@@ -279,6 +279,7 @@ async def check_page(request: Request, problem: Diagnostic | None = None) -> Res
         "accept": ",".join(DATA_TYPES),
         "limit": human_size(_settings(request).max_upload),
         "editable": item.file().suffix.lower() in EDITABLE,
+        "can_mark": services.can_mark(),
         "problem": problem,
     }
     try:
@@ -355,6 +356,29 @@ async def download_upload(request: Request) -> Response:
         if not name.lower().endswith(item.file().suffix.lower()):
             name += item.file().suffix
     return FileResponse(item.file(), filename=name)
+
+
+async def download_marked(request: Request) -> Response:
+    """The clerk's sheet back as .xlsx with the wrong cells marked and commented."""
+    entry = _report(request)
+    _, item = _upload(request, entry)
+    name = str(item.meta.get("name") or item.meta["file"])
+    try:
+        data = await run_in_threadpool(services.marked_workbook, entry.path, item.file(), name)
+    except ReportgenError as exc:
+        raise WebError(_diagnostics(exc, item.file(), name)[0]) from exc
+    if data is None:
+        raise web_error(
+            "web.not-found", 404, what="bản đánh dấu (tính năng này chưa có trên máy chủ)"
+        )
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(stem + '-danh-dau.xlsx')}"
+        },
+    )
 
 
 async def delete_upload(request: Request) -> Response:
@@ -598,6 +622,7 @@ ROUTES = [
     Route("/bao-cao/{key}/so-lieu/{uid}", check_page),
     Route("/bao-cao/{key}/so-lieu/{uid}/sua", correct, methods=["POST"]),
     Route("/bao-cao/{key}/so-lieu/{uid}/tep", download_upload),
+    Route("/bao-cao/{key}/so-lieu/{uid}/danh-dau", download_marked),
     Route("/bao-cao/{key}/so-lieu/{uid}/xoa", delete_upload, methods=["POST"]),
     Route("/bao-cao/{key}/so-lieu/{uid}/in", start_render, methods=["POST"]),
     Route("/bao-cao/{key}/dot/{bid}", batch_page),

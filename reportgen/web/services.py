@@ -38,6 +38,7 @@ from reportgen.vnformat import format_number, parse_number
 __all__ = [
     "CellPos",
     "ReportEntry",
+    "can_mark",
     "cell_of",
     "check_figures",
     "clean_text",
@@ -47,6 +48,7 @@ __all__ = [
     "form_workbook",
     "lint_template",
     "load",
+    "marked_workbook",
     "parse_figure",
     "pdf_available",
     "preview_pages",
@@ -232,6 +234,34 @@ def parse_figure(text: str, locale: str = "vi") -> tuple[Decimal | None, str]:
         return parse_number(text, locale=locale), ""
     except NumberFormatError as exc:
         return None, exc.message
+
+
+def can_mark() -> bool:
+    """True when the project can write the clerk's sheet back with the wrong cells marked
+    (``reportgen.validate.mark.mark_workbook``)."""
+    return _mark_function() is not None
+
+
+def _mark_function() -> Callable[..., bytes] | None:
+    try:
+        module = importlib.import_module("reportgen.validate.mark")
+    except ImportError:
+        return None
+    fn = getattr(module, "mark_workbook", None)
+    return fn if callable(fn) else None
+
+
+def marked_workbook(config_path: Path, data_file: Path, display_name: str) -> bytes | None:
+    """A copy of the clerk's sheet (.xlsx) with each suspect cell coloured and commented and a
+    first sheet listing the findings (as ``reportgen check --mark``); None when the project
+    cannot make one. The uploaded file is not changed."""
+    fn = _mark_function()
+    if fn is None:
+        return None
+    from reportgen.app import pipeline
+
+    result = pipeline.check(config_path, data_file=data_file)
+    return fn(result.findings, result.dataset, data_file, display_name)
 
 
 # -- the ready-to-fill form ----------------------------------------------------------------

@@ -147,3 +147,21 @@ def test_a_very_long_sheet_shows_only_the_units_with_problems(
     rows = re.findall(r'<th scope="row" class="unit-col">([^<]+)', page)
     assert [r.strip() for r in rows] == ["Phường Trần Phú", "thành phố Hòa An"]
     assert "11 đơn vị khớp số liệu không hiện ở đây" in page
+
+
+def test_marked_sheet_download_when_the_project_can_mark(
+    client: TestClient, demo_csv: Path
+) -> None:
+    from reportgen.web import services
+
+    _, url = upload(client, "so-lieu.csv", wrong_csv(demo_csv))
+    page = client.get(url).text
+    r = client.get(f"{url}/danh-dau")
+    if not services.can_mark():
+        assert "/danh-dau" not in page
+        assert r.status_code == 404 and "chưa có trên máy chủ" in r.text
+        return
+    assert "/danh-dau" in page
+    assert r.status_code == 200 and "so-lieu-danh-dau.xlsx" in r.headers["content-disposition"]
+    wb = openpyxl.load_workbook(io.BytesIO(r.content))
+    assert len(wb.worksheets) >= 2
