@@ -337,14 +337,15 @@ def _carried_suspects(
                 continue
             seen.add((f.unit, ind_id))
             value = s.get("expected", s.get("value"))
-            reason = s.get("reason") or reasoning or "ô nghi sai nhất"
+            reason = str(s.get("reason") or reasoning or "ô nghi sai nhất")
+            reason = reason.removeprefix("ô nghi sai nhất: ").removeprefix("ô nghi sai nhất — ")
             out.append(
                 Suspect(
                     f.unit,
                     ind_id,
                     ind.label,
                     services.cell_of(dataset, unit, ind),
-                    str(reason).rstrip("."),
+                    reason.rstrip("."),
                     fmt_figure(_decimal(value), ind) if value is not None else None,
                 )
             )
