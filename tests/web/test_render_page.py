@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
@@ -73,3 +74,24 @@ def test_each_render_is_a_batch_of_its_own(
 
 def test_progress_of_an_unknown_batch_is_not_found(client: TestClient) -> None:
     assert client.get(f"{REPORT}/dot/20240101-000000-abcdef/tien-do").status_code == 404
+
+
+def test_two_clerks_render_at_once_into_their_own_folders(
+    make_client: Callable[..., TestClient], demo_csv: Path, tmp_path: Path
+) -> None:
+    anh, chi = make_client(), make_client()
+    _, url_anh = upload(anh, "anh.csv", demo_csv.read_bytes())
+    _, url_chi = upload(chi, "chi.csv", wrong_csv(demo_csv))
+    starts = [
+        anh.post(f"{url_anh}/in", data={"csrf": csrf(anh, url_anh)}, follow_redirects=False),
+        chi.post(f"{url_chi}/in", data={"csrf": csrf(chi, url_chi)}, follow_redirects=False),
+    ]
+    batch_anh, batch_chi = (r.headers["location"] for r in starts)
+    wait_batch(anh, batch_anh)
+    wait_batch(chi, batch_chi)
+    assert "Đã sinh 13 báo cáo" in anh.get(batch_anh).text
+    assert "Đã sinh 11 báo cáo" in chi.get(batch_chi).text
+    assert chi.get(batch_anh).status_code == 404
+    assert anh.get(f"{batch_chi}/zip").status_code == 404
+    folders = sorted(tmp_path.glob("work/sessions/*/giam-ngheo-2024/batches/*"))
+    assert len(folders) == 2 and folders[0].parent.parent != folders[1].parent.parent

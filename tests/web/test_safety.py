@@ -241,3 +241,30 @@ def test_unexpected_error_is_a_vietnamese_message_not_a_stack_trace(
     assert r.status_code == 500
     assert "có lỗi không lường trước khi xử lý yêu cầu" in r.text
     assert "secret internal detail" not in r.text and "Traceback" not in r.text
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        (
+            "so-lieu.ods",
+            _zip(
+                {
+                    "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                    "content.xml": b"<x/>",
+                }
+            ),
+        ),
+        ("so-lieu.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512),
+    ],
+    ids=["ods", "xls"],
+)
+def test_other_spreadsheet_kinds_are_taken_and_read_or_explained(
+    client: TestClient, name: str, data: bytes
+) -> None:
+    status, url = upload(client, name, data)
+    assert status == 303
+    r = client.get(url)
+    assert r.status_code == 200
+    assert "Chưa đọc được số liệu trong tệp này" in r.text
+    assert "Traceback" not in r.text and "sessions" not in r.text
