@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 import traceback
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -122,8 +123,16 @@ def create_app(settings: WebSettings) -> Starlette:
     hosts = _allowed_hosts(settings)
     if hosts:
         middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=hosts))
+    jobs = Jobs()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        jobs.shutdown()
+
     app = Starlette(
         debug=False,
+        lifespan=lifespan,
         routes=[
             *routes.ROUTES,
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
@@ -137,7 +146,7 @@ def create_app(settings: WebSettings) -> Starlette:
     )
     app.state.settings = settings
     app.state.templates = _templates()
-    app.state.jobs = Jobs()
+    app.state.jobs = jobs
     return app
 
 

@@ -95,5 +95,6 @@ class Jobs:
         )
 
     def shutdown(self) -> None:
-        """Wait for running batches to end."""
-        self._pool.shutdown(wait=True)
+        """Drop the batches not started yet and wait for the running ones to end (their
+        reports are written atomically; nothing is left half-written)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)

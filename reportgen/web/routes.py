@@ -460,6 +460,17 @@ async def batch_page(request: Request) -> Response:
     )
 
 
+async def delete_batch(request: Request) -> Response:
+    """Delete a finished batch's folder (only on the clerk's request)."""
+    entry = _report(request)
+    ws, batch = _batch(request, entry)
+    await _form(request)
+    if not request.app.state.jobs.progress(batch).finished:
+        raise web_error("web.batch-running", 409)
+    ws.delete(batch)
+    return _redirect(f"{_base(entry)}?da-xoa=1")
+
+
 async def batch_progress(request: Request) -> Response:
     """The progress of a batch as JSON (polled by the page)."""
     entry = _report(request)
@@ -627,6 +638,7 @@ ROUTES = [
     Route("/bao-cao/{key}/so-lieu/{uid}/in", start_render, methods=["POST"]),
     Route("/bao-cao/{key}/dot/{bid}", batch_page),
     Route("/bao-cao/{key}/dot/{bid}/tien-do", batch_progress),
+    Route("/bao-cao/{key}/dot/{bid}/xoa", delete_batch, methods=["POST"]),
     Route("/bao-cao/{key}/dot/{bid}/zip", batch_zip),
     Route("/bao-cao/{key}/dot/{bid}/tep/{name}", batch_file),
     Route("/bao-cao/{key}/dot/{bid}/xem/{name}", preview),

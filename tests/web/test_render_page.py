@@ -95,3 +95,13 @@ def test_two_clerks_render_at_once_into_their_own_folders(
     assert anh.get(f"{batch_chi}/zip").status_code == 404
     folders = sorted(tmp_path.glob("work/sessions/*/giam-ngheo-2024/batches/*"))
     assert len(folders) == 2 and folders[0].parent.parent != folders[1].parent.parent
+
+
+def test_a_batch_is_deleted_only_when_the_clerk_asks(client: TestClient, demo_csv: Path) -> None:
+    _, url = upload(client, "so-lieu.csv", demo_csv.read_bytes())
+    first, second = _render(client, url), _render(client, url)
+    r = client.post(f"{first}/xoa", data={"csrf": csrf(client, first)}, follow_redirects=False)
+    assert r.status_code == 303
+    assert client.get(first).status_code == 404
+    assert client.get(f"{second}/zip").status_code == 200
+    assert client.get(url).status_code == 200  # the upload stays

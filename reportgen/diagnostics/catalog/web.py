@@ -37,6 +37,10 @@ MESSAGES = {
         "không tìm thấy {what}",
         "quay lại trang chính và chọn lại",
     ),
+    "web.batch-running": Message(
+        "đợt sinh báo cáo này đang chạy",
+        "đợi đợt chạy xong rồi xóa",
+    ),
     "web.bad-request": Message(
         "trang không làm được thao tác này (mã {status})",
         "quay lại trang trước và dùng các nút trên trang",
