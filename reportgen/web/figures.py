@@ -23,7 +23,11 @@ if TYPE_CHECKING:
     from reportgen.data.dataset import Dataset, Unit
 
 MAX_ROWS = 300
-"""Above this many units the table shows only the units with a problem (and the city)."""
+"""Above this many units the table shows only units with a problem (errors first), at most
+this many, and the city."""
+MAX_FINDINGS = 300
+"""At most this many findings are listed beside the table (errors first); the rest are in the
+findings file the page offers."""
 
 
 @dataclass
@@ -111,7 +115,8 @@ class CheckView:
     infos: int
     data_file: str
     sheets: list[str] = field(default_factory=list)  # the sheets figures were read from
-    hidden_rows: int = 0  # units without a problem left out of a very long table
+    hidden_rows: int = 0  # units left out of a very long table
+    more_findings: int = 0  # findings not listed beside the table
 
     @property
     def ok(self) -> bool:
@@ -138,7 +143,8 @@ def build_view(
 ) -> CheckView:
     """Arrange a check result as the page shows it (see :class:`CheckView`)."""
     shown = services.table_indicators(config, dataset)
-    suspects = suspects_of(config, dataset, findings)
+    locate = services.CellLocator(dataset)
+    suspects = suspects_of(config, dataset, findings, locate)
     suspect_keys = {(s.unit, s.indicator) for s in suspects}
 
     def clean(text: str) -> str:
@@ -155,7 +161,7 @@ def build_view(
             if ind is None:
                 continue
             marks.setdefault((f.unit, ind_id), []).append((fid, k == 0, f.severity))
-            pos = services.cell_of(dataset, unit, ind)
+            pos = locate(unit, ind)
             cells.append(
                 FindingCell(
                     ind_id,
@@ -188,7 +194,7 @@ def build_view(
         cells_v: list[CellView] = []
         errors = 0
         for ind in shown:
-            pos = services.cell_of(dataset, unit, ind)
+            pos = locate(unit, ind)
             cell = CellView(ind.id, ind.label, _text(pos, unit, ind), pos)
             cell.suspect = (unit.name, ind.id) in suspect_keys
             for fid, is_result, severity in marks.get((unit.name, ind.id), []):
@@ -205,9 +211,13 @@ def build_view(
         rows.append(RowView(unit.name, unit.row, unit.is_total, cells_v, errors))
     hidden = 0
     if len(rows) > MAX_ROWS:
-        kept = [r for r in rows if r.is_total or any(c.findings for c in r.cells)]
+        kept = _problem_rows(rows)
         hidden = len(rows) - len(kept)
         rows = kept
+    listed = sorted(views, key=lambda v: services.severity_rank(v.severity))[:MAX_FINDINGS]
+    ids = {v.id for v in listed}
+    more = len(views) - len(listed)
+    views = [v for v in views if v.id in ids]
 
     counts = Counter(f.severity for f in findings)
     return CheckView(
@@ -221,7 +231,19 @@ def build_view(
         data_file=display_name,
         sheets=services.sheets_of(dataset),
         hidden_rows=hidden,
+        more_findings=more,
     )
+
+
+def _problem_rows(rows: list[RowView]) -> list[RowView]:
+    """The rows a long table keeps: units with errors first, then units with other findings,
+    at most :data:`MAX_ROWS` of them in file order, and the whole city."""
+    errors = [r for r in rows if r.errors and not r.is_total]
+    others = [
+        r for r in rows if not r.errors and not r.is_total and any(c.findings for c in r.cells)
+    ]
+    keep = {id(r) for r in (errors + others)[:MAX_ROWS]}
+    return [r for r in rows if r.is_total or id(r) in keep]
 
 
 def _text(pos: CellPos | None, unit: Unit | None, ind: Indicator) -> str:
@@ -247,13 +269,19 @@ def _labels(config: ReportConfig, ids: object) -> list[str]:
     return [config.indicators[i].label for i in ids if i in config.indicators]
 
 
-def suspects_of(config: ReportConfig, dataset: Dataset, findings: Sequence[Any]) -> list[Suspect]:
+def suspects_of(
+    config: ReportConfig,
+    dataset: Dataset,
+    findings: Sequence[Any],
+    locate: services.CellLocator | None = None,
+) -> list[Suspect]:
     """The cell most likely to be wrong in each unit with errors.
 
     The suspects the reasoning across findings attached (``suspects``) when a finding carries
     any; otherwise the cell that the most error findings of the unit share (two broken rates
     sharing one base name the base), and with a single finding its own result cell."""
-    carried = _carried_suspects(config, dataset, findings)
+    locate = locate or services.CellLocator(dataset)
+    carried = _carried_suspects(config, dataset, findings, locate)
     if carried is not None:
         return carried
     by_unit: dict[str, list[Any]] = {}
@@ -280,9 +308,7 @@ def suspects_of(config: ReportConfig, dataset: Dataset, findings: Sequence[Any])
                 f"ô này có mặt trong cả {n} phép kiểm tra đang sai của đơn vị; "
                 "sửa ô này trước rồi kiểm tra lại"
             )
-            out.append(
-                Suspect(unit_name, best, ind.label, services.cell_of(dataset, unit, ind), reason)
-            )
+            out.append(Suspect(unit_name, best, ind.label, locate(unit, ind), reason))
             continue
         first = items[0]
         stated = config.indicators.get(first.indicators[0])
@@ -299,7 +325,7 @@ def suspects_of(config: ReportConfig, dataset: Dataset, findings: Sequence[Any])
                 unit_name,
                 stated.id,
                 stated.label,
-                services.cell_of(dataset, unit, stated),
+                locate(unit, stated),
                 reason,
                 value,
             )
@@ -308,7 +334,10 @@ def suspects_of(config: ReportConfig, dataset: Dataset, findings: Sequence[Any])
 
 
 def _carried_suspects(
-    config: ReportConfig, dataset: Dataset, findings: Sequence[Any]
+    config: ReportConfig,
+    dataset: Dataset,
+    findings: Sequence[Any],
+    locate: services.CellLocator,
 ) -> list[Suspect] | None:
     """Suspects attached to the findings by the reasoning across findings, when the project
     has it: a finding's ``suspects`` (or ``extra["suspects"]``), mappings with ``indicator`` and
@@ -344,7 +373,7 @@ def _carried_suspects(
                     f.unit,
                     ind_id,
                     ind.label,
-                    services.cell_of(dataset, unit, ind),
+                    locate(unit, ind),
                     reason.rstrip("."),
                     fmt_figure(_decimal(value), ind) if value is not None else None,
                 )

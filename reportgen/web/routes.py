@@ -358,6 +358,22 @@ async def download_upload(request: Request) -> Response:
     return FileResponse(item.file(), filename=name)
 
 
+async def download_findings(request: Request) -> Response:
+    """Every finding of an upload as text (as `reportgen check` prints it)."""
+    entry = _report(request)
+    _, item = _upload(request, entry)
+    name = str(item.meta.get("name") or item.meta["file"])
+    try:
+        text = await run_in_threadpool(services.findings_text, entry.path, item.file(), name)
+    except ReportgenError as exc:
+        raise WebError(_diagnostics(exc, item.file(), name)[0]) from exc
+    return Response(
+        text.encode("utf-8"),
+        media_type="text/plain; charset=utf-8",
+        headers={"Content-Disposition": "attachment; filename=kiem-tra.txt"},
+    )
+
+
 async def download_marked(request: Request) -> Response:
     """The clerk's sheet back as .xlsx with the wrong cells marked and commented."""
     entry = _report(request)
@@ -634,6 +650,7 @@ ROUTES = [
     Route("/bao-cao/{key}/so-lieu/{uid}/sua", correct, methods=["POST"]),
     Route("/bao-cao/{key}/so-lieu/{uid}/tep", download_upload),
     Route("/bao-cao/{key}/so-lieu/{uid}/danh-dau", download_marked),
+    Route("/bao-cao/{key}/so-lieu/{uid}/kiem-tra.txt", download_findings),
     Route("/bao-cao/{key}/so-lieu/{uid}/xoa", delete_upload, methods=["POST"]),
     Route("/bao-cao/{key}/so-lieu/{uid}/in", start_render, methods=["POST"]),
     Route("/bao-cao/{key}/dot/{bid}", batch_page),

@@ -32,10 +32,11 @@ from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.data.reader import column_letter
 from reportgen.diagnostics.errors import ReportgenError
-from reportgen.diagnostics.model import SEVERITY_VI
+from reportgen.diagnostics.model import SEVERITY_ORDER, SEVERITY_VI
 from reportgen.vnformat import format_number, parse_number
 
 __all__ = [
+    "CellLocator",
     "CellPos",
     "ReportEntry",
     "can_mark",
@@ -44,6 +45,7 @@ __all__ = [
     "clean_text",
     "column_letter",
     "discover_reports",
+    "findings_text",
     "fmt_figure",
     "form_workbook",
     "lint_template",
@@ -53,6 +55,7 @@ __all__ = [
     "pdf_available",
     "preview_pages",
     "render_batch",
+    "severity_rank",
     "severity_words",
     "sheets_of",
     "table_indicators",
@@ -197,27 +200,54 @@ def table_indicators(config: ReportConfig, dataset: Dataset) -> list[Indicator]:
     return out
 
 
+class CellLocator:
+    """Where each figure sits in the clerk's file, with the value read there (each table's
+    rows indexed once, so a sheet of thousands of units is located in one pass)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        tables = getattr(dataset, "tables", None)
+        self._tables: Mapping[str, Any] = tables if isinstance(tables, Mapping) else {}
+        self._columns: Mapping[str, str] = getattr(dataset, "columns", None) or {}
+        self._rows: dict[int, dict[int, list[Any]]] = {}
+
+    def __call__(self, unit: Unit | None, ind: Indicator) -> CellPos | None:
+        """The cell of ``ind`` for ``unit``; None for a figure computed rather than read (the
+        whole city, a rate worked out)."""
+        if unit is None:
+            return None
+        src = self.dataset.source(unit, ind.id)
+        if src is None or src.row is None:
+            return None
+        table = self._tables.get(ind.id, self.dataset.table)
+        name = self._columns.get(ind.id, ind.column)
+        col = table.index.get(name) if name else None
+        if col is None:
+            return None
+        rows = self._rows.get(id(table))
+        if rows is None:
+            rows = self._rows[id(table)] = dict(table.rows)
+        values = rows.get(src.row, [])
+        return CellPos(src.sheet, src.row, col, values[col] if col < len(values) else None)
+
+
 def cell_of(dataset: Dataset, unit: Unit | None, ind: Indicator) -> CellPos | None:
-    """Where ``ind`` of ``unit`` sits in the clerk's file, with the value read there; None for
-    a figure computed rather than read (the whole city, a rate worked out)."""
-    if unit is None:
-        return None
-    src = dataset.source(unit, ind.id)
-    if src is None or src.row is None:
-        return None
-    tables = getattr(dataset, "tables", None)
-    table = tables.get(ind.id, dataset.table) if isinstance(tables, Mapping) else dataset.table
-    columns = getattr(dataset, "columns", None) or {}
-    name = columns.get(ind.id, ind.column)
-    col = table.index.get(name) if name else None
-    if col is None:
-        return None
-    raw = None
-    for number, values in table.rows:
-        if number == src.row:
-            raw = values[col] if col < len(values) else None
-            break
-    return CellPos(src.sheet, src.row, col, raw)
+    """Where ``ind`` of ``unit`` sits in the clerk's file (see :class:`CellLocator`)."""
+    return CellLocator(dataset)(unit, ind)
+
+
+def findings_text(config_path: Path, data_file: Path, display_name: str) -> str:
+    """Every finding of an upload as ``reportgen check`` prints it."""
+    from reportgen.app import pipeline
+    from reportgen.validate.report import format_table
+
+    result = pipeline.check(config_path, data_file=data_file)
+    return clean_text(format_table(result.findings), data_file, display_name) + "\n"
+
+
+def severity_rank(severity: str) -> int:
+    """0 for errors, 1 for warnings, 2 for notes."""
+    return SEVERITY_ORDER.get(severity, 3)
 
 
 def severity_words(severity: str) -> str:

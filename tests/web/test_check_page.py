@@ -146,7 +146,7 @@ def test_a_very_long_sheet_shows_only_the_units_with_problems(
     page = client.get(url).text
     rows = re.findall(r'<th scope="row" class="unit-col">([^<]+)', page)
     assert [r.strip() for r in rows] == ["Phường Trần Phú", "thành phố Hòa An"]
-    assert "11 đơn vị khớp số liệu không hiện ở đây" in page
+    assert "11 đơn vị khác không hiện ở đây" in page
 
 
 def test_marked_sheet_download_when_the_project_can_mark(
@@ -165,3 +165,23 @@ def test_marked_sheet_download_when_the_project_can_mark(
     assert r.status_code == 200 and "so-lieu-danh-dau.xlsx" in r.headers["content-disposition"]
     wb = openpyxl.load_workbook(io.BytesIO(r.content))
     assert len(wb.worksheets) >= 2
+
+
+def test_every_finding_downloads_as_text(client: TestClient, demo_csv: Path) -> None:
+    _, url = upload(client, "so-lieu.csv", wrong_csv(demo_csv))
+    r = client.get(f"{url}/kiem-tra.txt")
+    assert r.status_code == 200
+    assert "Tỷ lệ hộ nghèo: cần 0,98%" in r.text and "Tỷ lệ hộ cận nghèo" in r.text
+    assert "sessions" not in r.text
+
+
+def test_a_long_list_of_findings_is_cut_with_a_note(
+    client: TestClient, demo_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.web import figures
+
+    monkeypatch.setattr(figures, "MAX_FINDINGS", 1)
+    _, url = upload(client, "so-lieu.csv", wrong_csv(demo_csv))
+    page = client.get(url).text
+    assert page.count('<article id="f') == 1
+    assert "còn 1 vấn đề khác không liệt kê ở đây" in page
