@@ -268,3 +268,16 @@ def test_other_spreadsheet_kinds_are_taken_and_read_or_explained(
     assert r.status_code == 200
     assert "Chưa đọc được số liệu trong tệp này" in r.text
     assert "Traceback" not in r.text and "sessions" not in r.text
+
+
+def test_names_and_cells_from_an_upload_are_escaped(client: TestClient, demo_csv: Path) -> None:
+    text = demo_csv.read_text(encoding="utf-8-sig").replace(
+        "Phường Trần Phú;Phường;Nguyễn Văn Hùng;4.525;4.558",
+        "Phường Trần Phú;Phường;Nguyễn Văn Hùng;4.525;<b>4.558</b>",
+    )
+    status, url = upload(client, "<img src=x onerror=alert(1)>.csv", text.encode("utf-8-sig"))
+    assert status == 303
+    page = client.get(url).text
+    assert "<img src=x" not in page and "<b>4.558" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;.csv" in page
+    assert "&lt;b&gt;4.558&lt;/b&gt;" in page
