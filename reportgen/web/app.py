@@ -22,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from reportgen.diagnostics import catalog
+from reportgen.diagnostics.errors import ReportgenError
 from reportgen.web import routes
 from reportgen.web.jobs import Jobs
 from reportgen.web.security import WebError, csrf_token
@@ -76,6 +77,11 @@ def _templates() -> Jinja2Templates:
 async def _web_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, WebError)
     return routes.error_page(request, exc.diagnostic, exc.status)
+
+
+async def _reportgen_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ReportgenError)
+    return routes.errors_page(request, exc.diagnostics(), 400)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -140,6 +146,7 @@ def create_app(settings: WebSettings) -> Starlette:
         middleware=middleware,
         exception_handlers={
             WebError: _web_error,
+            ReportgenError: _reportgen_error,
             HTTPException: _http_error,
             Exception: _unexpected,
         },

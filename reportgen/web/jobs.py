@@ -63,7 +63,9 @@ class Jobs:
                 progress.result = work(progress)
                 progress.phase = "xong"
             except ReportgenError as exc:
-                progress.error = exc.message if not exc.location else exc.format().split("\n")[0]
+                progress.error = (
+                    exc.format() if exc.hint is None else exc.format().rsplit("\n  → ", 1)[0]
+                )
                 progress.hint = exc.hint
                 progress.phase = "loi"
             except Exception:  # a batch's failure is a message on its page, not a dead thread

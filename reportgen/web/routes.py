@@ -67,6 +67,11 @@ def error_page(request: Request, diagnostic: Diagnostic, status: int) -> Respons
     return page(request, "error.html", {"problem": diagnostic}, status)
 
 
+def errors_page(request: Request, diagnostics: list[Diagnostic], status: int) -> Response:
+    """A page listing several problems (a report definition with mistakes…)."""
+    return page(request, "error.html", {"problems": diagnostics}, status)
+
+
 def _diagnostics(exc: ReportgenError, path: Path | None, name: str | None) -> list[Diagnostic]:
     """The diagnostics of an error with the stored file's path replaced by the clerk's name."""
     out = []
@@ -107,6 +112,8 @@ def _reports(request: Request) -> list[services.ReportEntry]:
 def _report(request: Request) -> services.ReportEntry:
     key = request.path_params["key"]
     for entry in _reports(request):
+        if entry.key == key and entry.error is not None:
+            raise web_error("web.report-broken", name=entry.path.name, error=entry.error)
         if entry.key == key:
             return entry
     raise web_error("web.not-found", 404, what=f"báo cáo «{key}»")
@@ -427,9 +434,15 @@ async def start_render(request: Request) -> Response:
         def step(phase: str, done: int, total: int) -> None:
             progress.phase, progress.done, progress.total = phase, done, total
 
-        view = services.render_batch(
-            entry.path, data_file, batch.folder / "ket-qua", force=force, step=step
-        )
+        try:
+            view = services.render_batch(
+                entry.path, data_file, batch.folder / "ket-qua", force=force, step=step
+            )
+        except ReportgenError as exc:
+            raise ReportgenError(
+                services.clean_text(exc.format().split("\n  → ")[0], data_file, display),
+                hint=services.clean_text(exc.hint, data_file, display) if exc.hint else None,
+            ) from exc
         return {
             "folder": str(view.folder.relative_to(batch.folder)),
             "zip": str(view.zip.relative_to(batch.folder)) if view.zip else None,

@@ -105,3 +105,26 @@ def test_a_batch_is_deleted_only_when_the_clerk_asks(client: TestClient, demo_cs
     assert client.get(first).status_code == 404
     assert client.get(f"{second}/zip").status_code == 200
     assert client.get(url).status_code == 200  # the upload stays
+
+
+def test_a_batch_that_cannot_run_says_why_on_its_page(
+    client: TestClient, demo_csv: Path, project: Path
+) -> None:
+    _, url = upload(client, "so-lieu.csv", demo_csv.read_bytes())
+    (project / "templates" / "bao-cao-co-ban.docx").write_bytes(b"not a word document")
+    page = client.get(_render(client, url)).text
+    assert "Không sinh được báo cáo:" in page
+    assert "bao-cao-co-ban.docx" in page
+    assert "Traceback" not in page and "sessions" not in page
+
+
+def test_a_report_definition_with_mistakes_is_listed_with_them(
+    client: TestClient, project: Path
+) -> None:
+    (project / "configs" / "hong.yaml").write_text("report: [\n", encoding="utf-8")
+    home = client.get("/").text
+    assert "hong.yaml" in home and "Định nghĩa báo cáo này có lỗi" in home
+    for page in ("/bao-cao/hong", "/bao-cao/hong/bieu-mau"):
+        r = client.get(page)
+        assert r.status_code == 400
+        assert "định nghĩa báo cáo hong.yaml có lỗi" in r.text and "Traceback" not in r.text

@@ -41,6 +41,10 @@ MESSAGES = {
         "đợt sinh báo cáo này đang chạy",
         "đợi đợt chạy xong rồi xóa",
     ),
+    "web.report-broken": Message(
+        "định nghĩa báo cáo {name} có lỗi nên chưa dùng được:\n{error}",
+        "sửa tệp YAML theo các lỗi trên (lệnh `reportgen check {name}` cho kết quả như vậy), rồi tải lại trang",
+    ),
     "web.bad-request": Message(
         "trang không làm được thao tác này (mã {status})",
         "quay lại trang trước và dùng các nút trên trang",
