@@ -23,7 +23,7 @@ from starlette.templating import Jinja2Templates
 
 from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
-from reportgen.web import routes
+from reportgen.web import routes, services
 from reportgen.web.jobs import Jobs
 from reportgen.web.security import WebError, csrf_token
 from reportgen.web.settings import WebSettings, load_secret
@@ -67,9 +67,7 @@ class _Guard(BaseHTTPMiddleware):
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
-    from reportgen.vnformat import format_number
-
-    env.filters["so"] = lambda v: format_number(v) if v is not None else ""
+    env.filters["so"] = services.fmt_figure
     env.globals["csrf_token"] = lambda request: csrf_token(request.session)
     return templates
 
