@@ -20,12 +20,13 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.web import routes, services
 from reportgen.web.jobs import Jobs
-from reportgen.web.security import WebError, csrf_token
+from reportgen.web.security import WebError, csrf_token, human_size, web_error
 from reportgen.web.settings import WebSettings, load_secret
 
 HERE = Path(__file__).resolve().parent
@@ -62,6 +63,38 @@ class _Guard(BaseHTTPMiddleware):
         if not path.startswith("/static/"):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+class _BodyLimit:
+    """Stops reading a request body past the upload limit, whether or not the request said
+    its length (a body sent in chunks is counted as it arrives, before it reaches the disk)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise web_error(
+                        "web.upload-too-large",
+                        413,
+                        name="gửi lên",
+                        size=f"hơn {human_size(self.limit)}",
+                        limit=human_size(self.limit),
+                    )
+            return message
+
+        await self.app(scope, counted, send)
 
 
 def _templates() -> Jinja2Templates:
@@ -123,6 +156,7 @@ def create_app(settings: WebSettings) -> Starlette:
             https_only=False,
         ),
         Middleware(_Guard),
+        Middleware(_BodyLimit, limit=settings.max_upload + 256 * 1024),
     ]
     hosts = _allowed_hosts(settings)
     if hosts:

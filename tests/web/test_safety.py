@@ -7,7 +7,7 @@ import html
 import io
 import threading
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -281,3 +281,30 @@ def test_names_and_cells_from_an_upload_are_escaped(client: TestClient, demo_csv
     assert "<img src=x" not in page and "<b>4.558" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;.csv" in page
     assert "&lt;b&gt;4.558&lt;/b&gt;" in page
+
+
+def test_a_body_sent_in_chunks_is_stopped_at_the_limit(
+    make_client: Callable[..., TestClient], tmp_path: Path
+) -> None:
+    client = make_client(max_upload=1000)
+    token = csrf(client)
+    boundary = "ranh-gioi"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n{token}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="tep"; filename="a.csv"\r\n'
+        "Content-Type: text/csv\r\n\r\n"
+    ).encode()
+
+    def body() -> Iterator[bytes]:
+        yield head
+        for _ in range(100):  # 6,4 MB, never announced
+            yield b"x" * 65536
+
+    r = client.post(
+        f"{REPORT}/tai-len",
+        content=body(),
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert r.status_code == 413
+    assert "quá lớn" in r.text and "Traceback" not in r.text
+    assert not list((tmp_path / "work").glob("sessions/*/*/uploads/*"))
