@@ -64,7 +64,7 @@ def page(request: Request, name: str, context: dict[str, Any], status: int = 200
 
 def error_page(request: Request, diagnostic: Diagnostic, status: int) -> Response:
     """A page that says what went wrong and what to do, never a stack trace."""
-    return page(request, "error.html", {"problem": diagnostic}, status)
+    return page(request, "error.html", {"fault": diagnostic}, status)
 
 
 def errors_page(request: Request, diagnostics: list[Diagnostic], status: int) -> Response:
