@@ -14,9 +14,8 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.middleware.sessions import SessionMiddleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -39,6 +38,14 @@ _CSP = (
 )
 
 
+def _hostname(header: str) -> str:
+    """The name in a Host header, without the port: ``127.0.0.1:8000`` → ``127.0.0.1``,
+    ``[::1]:8000`` → ``[::1]``."""
+    if header.startswith("["):
+        return header.split("]", 1)[0] + "]"
+    return header.rsplit(":", 1)[0]
+
+
 class _Guard(BaseHTTPMiddleware):
     """Login when the operator set a password; security headers on every answer."""
 
@@ -47,6 +54,12 @@ class _Guard(BaseHTTPMiddleware):
     ) -> Response:
         settings: WebSettings = request.app.state.settings
         path = request.url.path
+        hosts = request.app.state.hosts
+        if hosts is not None and _hostname(request.headers.get("host", "")) not in hosts:
+            return PlainTextResponse(
+                "Trang này chỉ mở được bằng địa chỉ của chính máy chủ (vd. http://127.0.0.1).",
+                status_code=400,
+            )
         if (
             settings.login_required
             and not request.session.get("auth")
@@ -158,9 +171,6 @@ def create_app(settings: WebSettings) -> Starlette:
         Middleware(_Guard),
         Middleware(_BodyLimit, limit=settings.max_upload + 256 * 1024),
     ]
-    hosts = _allowed_hosts(settings)
-    if hosts:
-        middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=hosts))
     jobs = Jobs()
 
     @contextlib.asynccontextmanager
@@ -186,6 +196,8 @@ def create_app(settings: WebSettings) -> Starlette:
     app.state.settings = settings
     app.state.templates = _templates()
     app.state.jobs = jobs
+    hosts = _allowed_hosts(settings)
+    app.state.hosts = set(hosts) if hosts else None
     return app
 
 
@@ -201,5 +213,5 @@ def _allowed_hosts(settings: WebSettings) -> list[str] | None:
     from reportgen.web.settings import is_loopback
 
     if settings.host and is_loopback(settings.host) and settings.allowed_hosts is None:
-        return ["127.0.0.1", "localhost", "::1", "[::1]"]
+        return ["127.0.0.1", "localhost", "[::1]"]
     return list(settings.allowed_hosts) if settings.allowed_hosts else None

@@ -211,7 +211,10 @@ def test_loopback_server_answers_only_loopback_names(project: Path, tmp_path: Pa
     with TestClient(app, base_url="http://127.0.0.1") as ok:
         assert ok.get("/").status_code == 200
     with TestClient(app, base_url="http://evil.example") as other:
-        assert other.get("/").status_code == 400
+        r = other.get("/")
+        assert r.status_code == 400 and "chỉ mở được bằng địa chỉ của chính máy chủ" in r.text
+    with TestClient(app, base_url="http://localhost:8000") as named:
+        assert named.get("/").status_code == 200
 
 
 def test_pages_carry_security_headers(client: TestClient) -> None:
