@@ -117,10 +117,11 @@ class CheckView:
     sheets: list[str] = field(default_factory=list)  # the sheets figures were read from
     hidden_rows: int = 0  # units left out of a very long table
     more_findings: int = 0  # findings not listed beside the table
+    problems: list[Any] = field(default_factory=list)  # what stops the render besides figures
 
     @property
     def ok(self) -> bool:
-        """True when nothing blocks the reports."""
+        """True when the figures have no error."""
         return self.errors == 0
 
     @property

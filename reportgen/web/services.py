@@ -38,6 +38,7 @@ from reportgen.vnformat import format_number, parse_number
 __all__ = [
     "CellLocator",
     "CellPos",
+    "Problem",
     "ReportEntry",
     "can_mark",
     "cell_of",
@@ -170,7 +171,26 @@ def check_figures(config_path: Path, data_file: Path, display_name: str) -> Any:
     from reportgen.web.figures import build_view
 
     result = pipeline.check(config_path, data_file=data_file)
-    return build_view(result.config, result.dataset, result.findings, data_file, display_name)
+    view = build_view(result.config, result.dataset, result.findings, data_file, display_name)
+    view.problems = [
+        Problem(
+            d.location.describe() if d.location else "",
+            clean_text(d.message, data_file, display_name),
+            clean_text(d.hint, data_file, display_name) if d.hint else None,
+        )
+        for d in getattr(result, "problems", [])
+    ]
+    return view
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something besides the figures that stops the reports (the template names a figure the
+    definition lacks, a unit has no signer…), as the page shows it."""
+
+    where: str
+    message: str
+    hint: str | None
 
 
 def _tables(dataset: Dataset) -> list[Any]:
