@@ -41,7 +41,6 @@ __all__ = [
     "Problem",
     "ReportEntry",
     "can_mark",
-    "cell_of",
     "check_figures",
     "clean_text",
     "column_letter",
@@ -249,11 +248,6 @@ class CellLocator:
             rows = self._rows[id(table)] = dict(table.rows)
         values = rows.get(src.row, [])
         return CellPos(src.sheet, src.row, col, values[col] if col < len(values) else None)
-
-
-def cell_of(dataset: Dataset, unit: Unit | None, ind: Indicator) -> CellPos | None:
-    """Where ``ind`` of ``unit`` sits in the clerk's file (see :class:`CellLocator`)."""
-    return CellLocator(dataset)(unit, ind)
 
 
 def findings_text(config_path: Path, data_file: Path, display_name: str) -> str:
