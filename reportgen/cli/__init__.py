@@ -8,7 +8,7 @@ Each command lives in its own module and registers itself on :data:`main` when i
 
 from __future__ import annotations
 
-from reportgen.cli import authoring, check, form, pdf, render, soat, words
+from reportgen.cli import authoring, check, form, pdf, render, soat, web, words
 from reportgen.cli.main import main, run, usage_message
 
 __all__ = [
@@ -21,5 +21,6 @@ __all__ = [
     "run",
     "soat",
     "usage_message",
+    "web",
     "words",
 ]

@@ -1,0 +1,95 @@
+"""Cells a clerk corrects in the page, written to a copy of the upload (the original is never
+changed): CSV cells take the text as typed, workbook cells the number it reads as."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.web import services
+from reportgen.web.security import web_error
+
+EDITABLE = (".xlsx", ".xlsm", ".csv")
+"""The kinds of file the page can correct (others: fix in Excel and upload again)."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A cell the clerk corrected: its sheet (None: the only or first one), row (1-based),
+    column (0-based index), the text the page showed, and the new text."""
+
+    sheet: str | None
+    row: int
+    col: int
+    old: str
+    new: str
+
+    @property
+    def ref(self) -> str:
+        """The cell as Excel names it: ``E2``."""
+        return f"{services.column_letter(self.col)}{self.row}"
+
+
+def apply_edits(source: Path, target: Path, edits: Sequence[Edit], *, locale: str = "vi") -> None:
+    """Write a copy of ``source`` to ``target`` with ``edits`` applied. Raises
+    :class:`~reportgen.web.security.WebError` for a file type that cannot be edited, a value
+    that is not a number, or a CSV cell that no longer holds what the page showed."""
+    ext = source.suffix.lower()
+    if ext not in EDITABLE:
+        raise web_error("web.edit-unsupported", ext=ext)
+    if ext == ".csv":
+        _edit_csv(source, target, edits)
+    else:
+        _edit_xlsx(source, target, edits, locale=locale)
+
+
+def _edit_csv(source: Path, target: Path, edits: Sequence[Edit]) -> None:
+    raw = source.read_bytes()
+    text = ""
+    for encoding in ("utf-8-sig", "cp1258", "cp1252"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text[:4096], delimiters=";,\t"
+        )
+    except csv.Error:
+        dialect = csv.excel
+    records = list(csv.reader(io.StringIO(text, newline=""), dialect))
+    for e in edits:
+        if e.row < 1 or e.row > len(records) or e.col >= len(records[e.row - 1]):
+            raise web_error("web.not-found", 404, what=f"ô {e.ref}")
+        if records[e.row - 1][e.col].strip() != e.old.strip():
+            raise web_error("web.not-found", 409, what=f"ô {e.ref} như trang đang hiện")
+        records[e.row - 1][e.col] = e.new.strip()
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator="\n")
+    writer.writerows(records)
+    target.write_bytes(out.getvalue().encode("utf-8-sig"))
+
+
+def _edit_xlsx(source: Path, target: Path, edits: Sequence[Edit], *, locale: str) -> None:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+    for e in edits:
+        ws = wb[e.sheet] if e.sheet and e.sheet in wb.sheetnames else wb.worksheets[0]
+        cell = ws.cell(row=e.row, column=e.col + 1)
+        text = e.new.strip()
+        if not text:
+            cell.value = None
+            continue
+        value, problem = services.parse_figure(text, locale)
+        if value is None:
+            raise web_error("web.edit-bad-value", value=text, cell=e.ref, reason=problem)
+        fmt = str(cell.number_format or "")
+        if "%" in fmt.split(";", 1)[0].replace('"%"', ""):
+            value = value.scaleb(-2)
+        cell.value = int(value) if value == value.to_integral_value() else float(value)
+    wb.save(target)

@@ -1,0 +1,49 @@
+"""The list of reports, the login and the logout."""
+
+from __future__ import annotations
+
+import asyncio
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from reportgen.web.routes.common import page, read_form, redirect, reports, settings_of
+from reportgen.web.security import password_ok
+
+
+async def home(request: Request) -> Response:
+    """The reports found under the root."""
+    found = await run_in_threadpool(reports, request)
+    settings = settings_of(request)
+    return page(
+        request,
+        "index.html",
+        {"reports": found, "root": settings.root, "configs": settings.root / "configs"},
+    )
+
+
+async def login(request: Request) -> Response:
+    """Ask for the operator's password (only when one is set)."""
+    settings = settings_of(request)
+    if request.method == "POST":
+        form = await read_form(request)
+        if password_ok(settings, str(form.get("mat_khau", ""))):
+            request.session["auth"] = True
+            return redirect("/")
+        await asyncio.sleep(0.5)  # slows guessing
+        from reportgen.diagnostics import catalog
+
+        return page(
+            request, "login.html", {"problem": catalog.make("web.login-failed")}, status=401
+        )
+    if not settings.login_required:
+        return redirect("/")
+    return page(request, "login.html", {})
+
+
+async def logout(request: Request) -> Response:
+    """Forget the login (the session's files stay)."""
+    await read_form(request)
+    request.session.pop("auth", None)
+    return redirect("/dang-nhap" if settings_of(request).login_required else "/")
