@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cài những gì cần để chuyển báo cáo sang PDF (reportgen pdf, reportgen render --pdf):
-#   - LibreOffice Writer không giao diện (libreoffice-writer-nogui);
+#   - LibreOffice Writer không giao diện (libreoffice-writer-nogui), và Calc (libreoffice-calc-nogui)
+#     để các bài kiểm thử tạo bảng tính .xls, .ods như văn thư có;
 #   - cầu nối UNO để reportgen điều khiển LibreOffice (python3-uno, dùng với /usr/bin/python3);
 #   - poppler-utils (pdftoppm, pdffonts, pdftotext: xem và kiểm tra PDF);
 #   - phông Liberation Serif 2.x (fonts-liberation2): cùng kích thước chữ với Times New Roman
@@ -10,7 +11,7 @@
 # Cuối cùng script kiểm tra lại mọi thứ và thoát 1 nếu còn thiếu.
 set -euo pipefail
 
-PACKAGES=(libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation2 fontconfig)
+PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui python3-uno poppler-utils fonts-liberation2 fontconfig)
 # every Vietnamese letter with its marks: ơ ư Ơ Ư đ Đ, and the whole block ạ…ỹ
 VIETNAMESE="1a0-1a1 1af-1b0 110-111 1ea0-1ef9 c0-c3 c8-ca cc-cd d2-d5 d9-da dd e0-e3 e8-ea ec-ed f2-f5 f9-fa fd 103 102 129 128 169 168"
 
