@@ -24,11 +24,19 @@ the machine falls on every engine alike.
   missing): the same template translated to their tags and every field's text computed by
   reportgen beforehand (see peer_templates.py), read as JSON; they only fill, zip and write.
 
-The slow engines (docxtpl, docxtemplater, Carbone) render ``--sample`` ward reports and the
-city report each round; their docs/s is for the whole batch estimated from those,
-(N + 1) / (N × mean ward time + city time). Node engines render one report untimed first (the
-JIT's warm-up). Before timing, one ward's report and the city's from each engine are compared
-paragraph by paragraph with reportgen's.
+The slow engines (docxtpl, docxtemplater, Carbone) render ``--sample`` ward reports (spread
+over the wards) and the city report each round; their docs/s is for the whole batch estimated
+from those, (N + 1) / (N × mean ward time + city time). Node engines render the first report
+five times untimed before (the JIT's warm-up, as a real batch of thousands would have it).
+Before timing, one ward's report and the city's from each engine are compared paragraph by
+paragraph with reportgen's; a difference is printed and marked in the table.
+
+Each figure is given by the wall clock and per CPU second (this process and its workers, or
+the Node process): on a machine shared with other work the wall clock says what a user waits,
+CPU time what the engine costs. The Markdown table at the end is ready for the README, with the
+machine, its load and the command. ``--only jobs1,floor`` runs some measures only;
+``--memory N`` adds the peak memory of a fresh ``render --all`` of N units (``--memory-jobs
+1,2``: in-process and with two workers).
 """
 
 from __future__ import annotations

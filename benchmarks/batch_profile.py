@@ -125,6 +125,28 @@ def _phase_patches() -> list[tuple[Any, str, Callable[[Any], Any]]]:
             lambda f: _timed("9 manifest: build (hashes of the inputs)", f),
         )
     )
+    from reportgen import docx
+    from reportgen.data import dataset
+    from reportgen.templating import body, context
+
+    # steps inside the steps above (named "N.n", not added to the total)
+    inner = {
+        (pipeline, "load_config"): "1.1 YAML: load_config (schema, section texts)",
+        (pipeline, "load_dataset"): "1.2 data: load_dataset",
+        (dataset, "read_table"): "1.2.1 read CSV (both years)",
+        (dataset, "build_units"): "1.2.2 build units (names, keys, slugs, totals)",
+        (body, "build_body"): "5.1 build report body (OOXML)",
+        (body, "style_ids"): "5.2 style ids from the template",
+        (context, "ContextBuilder"): "5.4 context builder (every unit's figures, tables)",
+    }
+    out += [(o, n, lambda f, label=label: _timed(label, f)) for (o, n), label in inner.items()]
+    out.append(
+        (
+            docx.PreparedTemplate,
+            "from_file",
+            lambda f: _timed("5.3 template: read, repair tags, compile Jinja", f),
+        )
+    )
     return out
 
 
@@ -247,7 +269,7 @@ def phases(config: Path, tmp: Path, units: int, jobs: int) -> None:
         total = _render(config, tmp / f"profile-out{jobs}", jobs)
     rows = {k: v for k, v in _TIMES.items() if not k.startswith("pool")}
     _print_times(f"jobs {jobs}, {units + 1} reports, phases", total, rows)
-    known = sum(v[0] for v in rows.values())
+    known = sum(v[0] for k, v in rows.items() if "." not in k.split(" ", 1)[0])
     print(f"  {'(rest: render() glue, outputs list, …)':52} {total[0] - known:8.3f}")
     if jobs > 1:
         workers = [json.loads(p.read_text()) for p in sorted(worker_dir.glob("*.json"))]
