@@ -635,11 +635,13 @@ def main() -> None:
                 "xã và báo cáo toàn thành phố; số báo cáo/giây là của cả loạt, ước từ đó "
                 "((N + 1) / (N × thời gian trung bình một phường + thời gian toàn thành phố))"
             )
-            checked = [k for k, v in checks.items() if v == "same"]
+            names = {"docxtpl": "docxtpl", "docxtemplater": "docxtemplater", "carbone": "Carbone"}
+            checked = [names[k] for k, v in checks.items() if v == "same"]
             if checked:
                 notes.append(
                     f"{', '.join(checked)}: báo cáo của một phường và của toàn thành phố có "
-                    "cùng các đoạn văn, cùng chữ như của reportgen (đã so từng đoạn)"
+                    "cùng các đoạn văn, cùng số hàng bảng, cùng chữ như của reportgen (đã so "
+                    "từng đoạn)"
                 )
         notes.append(
             "báo cáo/giây CPU: chia cho thời gian CPU (của tiến trình đo, các tiến trình con, "

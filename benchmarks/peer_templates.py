@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-PARTS = ("word/document.xml", "word/header1.xml", "word/header2.xml", "word/footer1.xml")
+PARTS = ("word/document", "word/header", "word/footer")
+"""Name prefixes of the parts that may hold tags."""
 
 _PARA_TAG = re.compile(r"<w:p[ >](?:(?!<w:p[ >]).)*?\{%p\s*(.*?)\s*%\}.*?</w:p>", re.S)
 _RAW_TAG = re.compile(r"\{%\s*(.*?)\s*%\}", re.S)
@@ -185,7 +186,7 @@ def write_template(spliced: Path, out: Path, writer: Callable[[list[Node]], str]
     with zipfile.ZipFile(spliced) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = src.read(info.filename)
-            if info.filename in PARTS or info.filename.startswith(("word/header", "word/footer")):
+            if info.filename.startswith(PARTS):
                 text = data.decode("utf-8")
                 if "{{" in text or "{%" in text:
                     data = writer(parse(text)).encode("utf-8")
@@ -263,7 +264,7 @@ def trees_of(spliced: Path) -> list[list[Node]]:
     out: list[list[Node]] = []
     with zipfile.ZipFile(spliced) as z:
         for name in z.namelist():
-            if name.startswith(("word/document", "word/header", "word/footer")):
+            if name.startswith(PARTS):
                 text = z.read(name).decode("utf-8")
                 if "{{" in text or "{%" in text:
                     out.append(parse(text))
@@ -280,19 +281,21 @@ def write_data(path: Path, units: list[tuple[str, dict[str, Any]]]) -> Path:
 
 
 def paragraph_texts(docx: Path | bytes) -> list[str]:
-    """The non-empty paragraph texts of a .docx's body, headers and footers, in order (for
-    checking that an engine printed what reportgen prints)."""
+    """The text of every paragraph (empty ones too) and a mark for every table row of a
+    .docx's body, headers and footers, in order: for checking that an engine printed what
+    reportgen prints, with no paragraph or row more or less."""
     import io
 
     src = zipfile.ZipFile(io.BytesIO(docx) if isinstance(docx, bytes) else docx)
     out: list[str] = []
     for name in sorted(src.namelist()):
-        if not name.startswith(("word/document", "word/header", "word/footer")):
+        if not name.startswith(PARTS):
             continue
         xml = src.read(name).decode("utf-8")
-        for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S):
-            text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))
-            text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-            if text.strip():
-                out.append(text)
+        for m in re.finditer(r"<w:tr[ >]|<w:p[ >].*?</w:p>", xml, re.S):
+            if m.group().startswith("<w:tr"):
+                out.append("<row>")
+                continue
+            text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", m.group()))
+            out.append(text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
     return out
