@@ -497,10 +497,6 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-if __name__ == "__main__":
-    main()
-
-
 # --- step 4: changes tried without touching reportgen ------------------------------------------
 
 _NAMES = itertools.count()
@@ -599,3 +595,7 @@ def experiments(config: Path, tmp: Path, units: int, rounds: int = 3) -> None:
                 f"  {name:48} {wall:6.2f} s wall ({100 * (wall / base_wall - 1):+5.1f} %) "
                 f"{cpu:6.2f} s CPU ({100 * (cpu / base_cpu - 1):+5.1f} %)"
             )
+
+
+if __name__ == "__main__":
+    main()
