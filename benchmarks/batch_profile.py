@@ -231,6 +231,12 @@ def _cpu() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
+def _cpu_parts() -> tuple[float, float]:
+    """User and system CPU seconds so far, this process and its finished children."""
+    t = os.times()
+    return t.user + t.children_user, t.system + t.children_system
+
+
 def _print_times(title: str, total: tuple[float, float], rows: dict[str, list[float]]) -> None:
     wall, cpu = total
     print(f"\n{title}: {wall:.2f} s wall, {cpu:.2f} s CPU")
@@ -579,21 +585,28 @@ def experiments(config: Path, tmp: Path, units: int, rounds: int = 3) -> None:
 
     for jobs in (1, 2):
         variants = _variants(jobs)
-        results: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        results: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
         _render(config, tmp / "profile-exp", jobs)  # warm-up: imports, caches, page cache
         for _round in range(rounds):
             for name, patches in variants:
                 with _patched(patches):
-                    results[name].append(_render(config, tmp / "profile-exp", jobs))
-        print(f"\nchanges tried, jobs {jobs}, {units + 1} reports (median of {rounds} rounds):")
-        base_wall = statistics.median(w for w, _ in results["as is"])
-        base_cpu = statistics.median(c for _, c in results["as is"])
+                    user, system = _cpu_parts()
+                    wall, _cpu_s = _render(config, tmp / "profile-exp", jobs)
+                    user2, system2 = _cpu_parts()
+                    results[name].append((wall, user2 - user, system2 - system))
+        print(
+            f"\nchanges tried, jobs {jobs}, {units + 1} reports (median of {rounds} rounds; "
+            "user CPU is Python's own work, system CPU mostly the file system's):"
+        )
+        base = [statistics.median(r[i] for r in results["as is"]) for i in range(3)]
         for name, _patches in variants:
-            wall = statistics.median(w for w, _ in results[name])
-            cpu = statistics.median(c for _, c in results[name])
+            med = [statistics.median(r[i] for r in results[name]) for i in range(3)]
             print(
-                f"  {name:48} {wall:6.2f} s wall ({100 * (wall / base_wall - 1):+5.1f} %) "
-                f"{cpu:6.2f} s CPU ({100 * (cpu / base_cpu - 1):+5.1f} %)"
+                f"  {name:48}"
+                + "".join(
+                    f" {m:6.2f} s {what} ({100 * (m / b - 1):+5.1f} %)"
+                    for m, b, what in zip(med, base, ("wall", "user", "system"), strict=True)
+                )
             )
 
 
