@@ -178,12 +178,13 @@ def _worker_chunk(jobs: list[Any]) -> list[Any]:
     """executor._run_chunk, timed, in a worker; dumps this worker's timers after each chunk."""
     import pickle
 
-    c, t = time.process_time(), time.perf_counter()
+    c, t, q = time.process_time(), time.perf_counter(), _queued()
     out = _ORIGINAL_CHUNK[0](jobs)
     slot = _TIMES["worker: chunks"]
     slot[0] += time.perf_counter() - t
     slot[1] += time.process_time() - c
     slot[2] += 1
+    _TIMES["worker: waiting for a core"][0] += _queued() - q
     t = time.perf_counter()
     size = len(pickle.dumps(out))
     slot = _TIMES["worker: pickle results"]
@@ -195,6 +196,15 @@ def _worker_chunk(jobs: list[Any]) -> list[Any]:
 
 
 _ORIGINAL_CHUNK: list[Callable[[list[Any]], list[Any]]] = []
+
+
+def _queued() -> float:
+    """Seconds this process has waited, runnable, for a core (Linux /proc/self/schedstat);
+    busy wall time minus CPU minus this is time blocked (disk, locks)."""
+    try:
+        return int(Path("/proc/self/schedstat").read_text().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def _pool_asked(original: Callable[..., Any]) -> Callable[..., Any]:
@@ -284,11 +294,14 @@ def phases(config: Path, tmp: Path, units: int, jobs: int) -> None:
         print(f"  workers: {len(workers)}")
         for w in workers:
             busy_wall, busy_cpu, chunks = w["worker: chunks"]
+            queued = w.get("worker: waiting for a core", [0.0])[0]
             print(
                 f"    first job {w['worker: started'][0] - pool_start:6.3f} s after the pool "
-                f"was asked for; {int(chunks)} chunks, busy {busy_wall:.2f} s wall / "
-                f"{busy_cpu:.2f} s CPU; results pickled {int(w['worker: pickle results'][2])} "
-                f"bytes in {w['worker: pickle results'][0] * 1000:.1f} ms"
+                f"was asked for; {int(chunks)} chunks, busy {busy_wall:.2f} s wall = "
+                f"{busy_cpu:.2f} s CPU + {queued:.2f} s waiting for a core + "
+                f"{busy_wall - busy_cpu - queued:.2f} s blocked (disk, locks); results pickled "
+                f"{int(w['worker: pickle results'][2])} bytes in "
+                f"{w['worker: pickle results'][0] * 1000:.1f} ms"
             )
         if workers:
             busiest = max(w["worker: chunks"][1] for w in workers)
