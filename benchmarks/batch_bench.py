@@ -622,7 +622,16 @@ def main() -> None:
                         print(f"note: {why}")
                         notes.append(why)
                     continue
-                m, checks[key] = node_measure(setup, key)
+                try:
+                    m, checks[key] = node_measure(setup, key)
+                except peer_templates.Unsupported as exc:
+                    why = (
+                        f"{key} bỏ qua: mẫu của báo cáo có thẻ mà bước chuyển sang thẻ của "
+                        f"docxtemplater/Carbone chưa dịch được ({exc})"
+                    )
+                    print(f"note: {why}")
+                    notes.append(why)
+                    continue
                 measures.append(m)
             else:
                 raise SystemExit(f"unknown measure {key!r}")

@@ -34,6 +34,11 @@ from typing import Any
 PARTS = ("word/document", "word/header", "word/footer")
 """Name prefixes of the parts that may hold tags."""
 
+
+class Unsupported(ValueError):
+    """The template uses a tag this translation does not handle (``set``, ``else``…)."""
+
+
 _PARA_TAG = re.compile(r"<w:p[ >](?:(?!<w:p[ >]).)*?\{%p\s*(.*?)\s*%\}.*?</w:p>", re.S)
 _RAW_TAG = re.compile(r"\{%\s*(.*?)\s*%\}", re.S)
 _FIELD = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.S)
@@ -101,7 +106,7 @@ def parse(xml: str) -> list[Node]:
         elif word in ("endif", "endfor"):
             stack.pop()
         else:
-            raise ValueError(f"tag not handled by the peer templates: {{% {value} %}}")
+            raise Unsupported(f"{{% {value} %}}")
     if len(stack) != 1:
         raise ValueError("unbalanced block tags")
     return root
