@@ -34,6 +34,7 @@ class Renderer:
         self.units = {u.key: u for u in dataset.all_units()}
         self.failing: dict[str, dict[str, str]] = {}
         moment = datetime(config.date.year, config.date.month, config.date.day)
+        self.moment = moment
         self.props = CoreProperties(
             title=config.title,
             subject=config.data.period,
@@ -80,4 +81,9 @@ class Renderer:
         figures that failed their checks (see :meth:`mark_failing`)."""
         failing = self.failing.get(unit.key) if draft else None
         ctx = self.contexts.build(unit, draft=draft, failing=failing)
-        return self.template.render(ctx, core_properties=self.props)
+        data = self.template.render(ctx, core_properties=self.props)
+        if failing:
+            from reportgen.app.drafts import comment_failing
+
+            data = comment_failing(data, failing, self.moment)
+        return data
