@@ -64,6 +64,10 @@ def _render_and_report(
     return _report(result)
 
 
+_KIND_WORDS = {"pdf-merged": "PDF gộp để in", "zip": "Tệp nén (để gửi)"}
+"""How the summary names a file a writer wrote for the whole batch."""
+
+
 def _report(result: RenderResult) -> int:
     """Print what a batch did and return the exit code: 0 done and clean, 1 reports held back
     or drafted because of their figures, 2 reports that could not be produced."""
@@ -96,7 +100,7 @@ def _report(result: RenderResult) -> int:
     )
     for f in result.files:
         if f.unit is None:
-            click.echo(f"Tệp {f.kind}: {f.path}")
+            click.echo(f"{_KIND_WORDS.get(f.kind, 'Tệp ' + f.kind)}: {f.path}")
     click.echo(summary_line(result.findings))
     click.echo(f"Thư mục: {result.out_dir}")
     click.echo(f"Kết quả kiểm tra: {result.findings_file.with_suffix('.txt')}")
