@@ -11,6 +11,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.text.run import Run
 
+from reportgen.docx.zipio import repack
+
 AUTHOR = "reportgen"
 
 
@@ -40,4 +42,4 @@ def comment_failing(data: bytes, failing: Mapping[str, str], moment: datetime) -
         comment._comment_elm.date = moment
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return repack(out.getvalue())

@@ -319,3 +319,17 @@ def build_zip(entries: Sequence[PreparedEntry], dynamic: Iterable[bytes | None])
     chunks.append(cd)
     chunks.append(end)
     return b"".join(chunks)
+
+
+def repack(data: bytes) -> bytes:
+    """Rewrite a ZIP archive written by another library (python-docx stamps the current time)
+    with this module's fixed timestamp, so the same content always gives the same bytes."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    infos = archive.infolist()
+    entries = [
+        PreparedEntry(
+            i.filename, i.filename.encode("utf-8"), _FLAG_UTF8 if not i.filename.isascii() else 0
+        )
+        for i in infos
+    ]
+    return build_zip(entries, (archive.read(i) for i in infos))

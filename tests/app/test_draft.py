@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -59,6 +60,9 @@ def test_a_draft_carries_a_word_comment_on_the_failing_figure_and_stays_byte_ide
     assert all(c.author == "reportgen" for c in comments)
     assert any("Tổng kinh phí" in c.text and "cần" in c.text for c in comments)
     assert path.read_bytes() == Path(second.outputs[0].file or "").read_bytes()
+    # the clock must not reach the archive: every entry carries the fixed timestamp
+    with zipfile.ZipFile(path) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
 def test_a_signed_ready_report_has_no_comment(tmp_path: Path) -> None:
