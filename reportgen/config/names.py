@@ -4,18 +4,22 @@ the indicator ids, its fields, and every filter, each with its Vietnamese docume
 The config loader (which names a section text may use), the YAML text check, ``reportgen
 lint``, ``reportgen vars``, the documentation and the context builder
 (:mod:`reportgen.templating.context`) all read this module; a test keeps the context the
-builder makes equal to what is declared here, and the filters installed in the template
-environment equal to :data:`FILTERS`.
+builder makes equal to what is declared here. Filters are declared beside their functions in
+:mod:`reportgen.templating.filters`; :data:`FILTERS` and :data:`FILTER_NAMES` read them there on
+first use.
 
 This module is pure data (it sits below the config loader so that every layer can read it).
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 NameKind = Literal["object", "list", "by_indicator", "rows", "value"]
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -135,50 +139,39 @@ class FilterDoc:
     aliases: tuple[str, ...] = ()
 
 
+class _Declared(Mapping[str, _V]):
+    """A mapping read on first use from the filters' own module, where each filter is declared
+    once beside its function (``@template_filter(name, doc, *aliases)`` in
+    :mod:`reportgen.templating.filters`). Read by name, like the check kinds: importing the
+    configuration layer does not import the template layer."""
+
+    def __init__(self, build: Callable[[Mapping[str, FilterDoc]], dict[str, _V]]) -> None:
+        self._build = build
+        self._data: dict[str, _V] | None = None
+
+    def _load(self) -> dict[str, _V]:
+        if self._data is None:
+            declared = importlib.import_module("reportgen.templating.filters").DECLARED
+            self._data = self._build(declared)
+        return self._data
+
+    def __getitem__(self, name: str) -> _V:
+        return self._load()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+
 #: Every filter (Vietnamese name → documentation and aliases).
-FILTERS: dict[str, FilterDoc] = {
-    "so": FilterDoc("số theo cách viết Việt Nam: 1.013; so(2) → 1.013,00", ("number",)),
-    "phan_tram": FilterDoc("tỷ lệ phần trăm: 62,95%", ("percent",)),
-    "diem": FilterDoc("điểm phần trăm: 1,48 điểm phần trăm", ("points",)),
-    "tien": FilterDoc("số tiền với đơn vị: 802,8 triệu đồng; tien('tỷ đồng', 1)", ("money",)),
-    "chu_tien": FilterDoc(
-        "số tiền bằng chữ: Hai mươi hai triệu đồng chẵn (không có chẵn khi số đã làm tròn)",
-        ("money_words",),
-    ),
-    "chu": FilterDoc("số bằng chữ, chữ thường: hai mươi mốt", ("words",)),
-    "ngay": FilterDoc("ngày đầy đủ: ngày 05 tháng 3 năm 2024", ("date_line",)),
-    "ngay_ngan": FilterDoc("ngày viết tắt: 18/01/2022", ("date_short",)),
-    "thay_doi": FilterDoc(
-        "biến động kèm hai số: giảm 182 hộ (từ 538 hộ xuống còn 356 hộ)", ("change",)
-    ),
-    "bien_dong": FilterDoc(
-        "hướng và mức biến động từ hai số: giảm 6 hộ / không thay đổi / tăng 2 hộ", ("movement",)
-    ),
-    "tang_giam": FilterDoc("chỉ chữ tăng / giảm / không thay đổi", ("change_word",)),
-    "danh_gia": FilterDoc("so với chỉ tiêu: vượt / đạt / không đạt", ("target_status",)),
-    "danh_gia_chi_tieu": FilterDoc(
-        "so với chỉ tiêu: vượt chỉ tiêu / đạt chỉ tiêu / không đạt chỉ tiêu", ("target_phrase",)
-    ),
-    "muc": FilterDoc(
-        "câu đánh giá theo ngưỡng khai báo ở chỉ tiêu (levels): cơ bản hoàn thành …", ("level",)
-    ),
-    "liet_ke": FilterDoc(
-        "liệt kê các số khác 0 với cụm từ của chỉ tiêu (phrase), bỏ số 0; hết thì in none",
-        ("list_nonzero",),
-    ),
-    "gom": FilterDoc(
-        "tổng trước, các phần sau: tăng 7 hộ, gồm: 4 hộ phát sinh mới và 3 hộ tái nghèo",
-        ("total_of",),
-    ),
-    "bang": FilterDoc("số trong bảng: luôn đủ số chữ số thập phân của chỉ tiêu", ("table",)),
-    "trich_dan": FilterDoc("trích dẫn đầy đủ một căn cứ", ("cite",)),
-    "trich_dan_ngan": FilterDoc("trích dẫn ngắn một căn cứ (loại và số)", ("cite_short",)),
-    "la_ma": FilterDoc("số La Mã: 3 → III", ("roman",)),
-    "lam_tron": FilterDoc("làm tròn nửa lên, giữ đơn vị: lam_tron(1)", ("round",)),
-}
+FILTERS: Mapping[str, FilterDoc] = _Declared(dict)
 
 #: Every filter name, Vietnamese and English alias → documentation.
-FILTER_NAMES: dict[str, str] = {
-    **{n: f.doc for n, f in FILTERS.items()},
-    **{a: f"{f.doc} (như {n})" for n, f in FILTERS.items() for a in f.aliases},
-}
+FILTER_NAMES: Mapping[str, str] = _Declared(
+    lambda declared: {
+        **{n: f.doc for n, f in declared.items()},
+        **{a: f"{f.doc} (như {n})" for n, f in declared.items() for a in f.aliases},
+    }
+)

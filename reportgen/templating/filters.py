@@ -14,12 +14,11 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Undefined
 
-from reportgen.config.names import FILTER_NAMES
-from reportgen.config.names import FILTERS as FILTER_DECLARATIONS
+from reportgen.config.names import FILTER_NAMES, FilterDoc
 from reportgen.templating.figure import Figure, Missing
 from reportgen.vnformat import (
     MONEY_UNITS,
@@ -40,6 +39,25 @@ from reportgen.vnformat import (
 )
 
 MISSING_TEXT = "–"
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+#: Vietnamese filter name → (function, documentation and English aliases), filled by
+#: :func:`template_filter` as this module is read.
+_REGISTERED: dict[str, tuple[Callable[..., Any], FilterDoc]] = {}
+
+
+def template_filter(name: str, doc: str, *aliases: str) -> Callable[[_F], _F]:
+    """Declare a filter once: its Vietnamese name, one line of Vietnamese documentation with an
+    example (shown by ``reportgen vars``, lint and the docs) and its English aliases."""
+
+    def register(function: _F) -> _F:
+        if name in _REGISTERED or any(a in _REGISTERED for a in aliases):
+            raise ValueError(f"filter {name} declared twice")
+        _REGISTERED[name] = (function, FilterDoc(doc, tuple(aliases)))
+        return function
+
+    return register
 
 
 def _missing(value: Any) -> str:
@@ -72,6 +90,7 @@ def _decimals(value: Any, decimals: int | None) -> int | None:
     return None
 
 
+@template_filter("so", "số theo cách viết Việt Nam: 1.013; so(2) → 1.013,00", "number")
 def so(value: Any, decimals: int | None = None) -> str:
     """``{{ x | so }}`` → ``1.013``; ``{{ x | so(2) }}`` → ``1.013,00`` (half-up)."""
     n = _num(value)
@@ -80,6 +99,7 @@ def so(value: Any, decimals: int | None = None) -> str:
     return format_number(n, _decimals(value, decimals))
 
 
+@template_filter("bang", "số trong bảng: luôn đủ số chữ số thập phân của chỉ tiêu", "table")
 def bang(value: Any) -> str:
     """A figure in a table cell: always the indicator's decimals (``538,0``), never trimmed."""
     n = _num(value)
@@ -88,6 +108,7 @@ def bang(value: Any) -> str:
     return format_number(n, value.decimals if isinstance(value, Figure) else None)
 
 
+@template_filter("phan_tram", "tỷ lệ phần trăm: 62,95%", "percent")
 def phan_tram(value: Any, decimals: int | None = None, ratio: bool = False) -> str:
     """``{{ ty_le | phan_tram }}`` → ``62,95%`` (2 decimals unless the indicator says else)."""
     n = _num(value)
@@ -97,6 +118,7 @@ def phan_tram(value: Any, decimals: int | None = None, ratio: bool = False) -> s
     return format_percent(n, 2 if d is None else d, ratio=ratio)
 
 
+@template_filter("diem", "điểm phần trăm: 1,48 điểm phần trăm", "points")
 def diem(value: Any, decimals: int | None = None, style: str = "diem") -> str:
     """Percentage points: ``{{ muc_giam | diem }}`` → ``1,48 điểm phần trăm``."""
     n = _num(value)
@@ -125,6 +147,7 @@ def _money_args(value: Any, unit: str | None, from_unit: str | None) -> tuple[st
     return _money_unit(dst), _money_unit(src)
 
 
+@template_filter("tien", "số tiền với đơn vị: 802,8 triệu đồng; tien('tỷ đồng', 1)", "money")
 def tien(
     value: Any, unit: str | None = None, decimals: int | None = None, from_unit: str | None = None
 ) -> str:
@@ -148,6 +171,11 @@ def _to_dong(value: Any, from_unit: str | None) -> Decimal | None:
     return n * MONEY_UNITS[src]
 
 
+@template_filter(
+    "chu_tien",
+    "số tiền bằng chữ: Hai mươi hai triệu đồng chẵn (không có chẵn khi số đã làm tròn)",
+    "money_words",
+)
 def chu_tien(
     value: Any, exact: bool | None = None, south: bool = False, from_unit: str | None = None
 ) -> str:
@@ -162,6 +190,7 @@ def chu_tien(
     return money_in_words(amount, south=south, exact=exact)
 
 
+@template_filter("chu", "số bằng chữ, chữ thường: hai mươi mốt", "words")
 def chu(value: Any, south: bool = False) -> str:
     """A number in words, lowercase: ``{{ 21 | chu }}`` → ``hai mươi mốt``."""
     n = _num(value)
@@ -176,16 +205,23 @@ def _date(value: Any) -> date:
     return parse_date(str(value))
 
 
+@template_filter("ngay", "ngày đầy đủ: ngày 05 tháng 3 năm 2024", "date_line")
 def ngay(value: Any) -> str:
     """``{{ bao_cao.ngay | ngay }}`` → ``ngày 05 tháng 3 năm 2024``."""
     return date_line(_date(value))
 
 
+@template_filter("ngay_ngan", "ngày viết tắt: 18/01/2022", "date_short")
 def ngay_ngan(value: Any, style: str = "nd30") -> str:
     """``{{ d | ngay_ngan }}`` → ``18/01/2022`` (day < 10 and months 1–2 padded)."""
     return date_short(_date(value), style=style)
 
 
+@template_filter(
+    "thay_doi",
+    "biến động kèm hai số: giảm 182 hộ (từ 538 hộ xuống còn 356 hộ)",
+    "change",
+)
 def thay_doi(old: Any, new: Any, unit: str | None = None, decimals: int | None = None) -> str:
     """``{{ ty_le_dau | thay_doi(ty_le_cuoi) }}`` → ``giảm 1,48 điểm phần trăm (từ 18,50%
     xuống còn 17,02%)``; counts: ``giảm 182 hộ (từ 538 hộ xuống còn 356 hộ)``."""
@@ -229,6 +265,11 @@ def trimmed(n: Decimal, d: int) -> int:
     return trimmed_decimals(n, d)
 
 
+@template_filter(
+    "bien_dong",
+    "hướng và mức biến động từ hai số: giảm 6 hộ / không thay đổi / tăng 2 hộ",
+    "movement",
+)
 def bien_dong(old: Any, new: Any) -> str:
     """Direction and size of a change, from two figures: ``{{ ho_ngheo_dau_ky |
     bien_dong(ho_ngheo_cuoi_ky) }}`` → ``giảm 6 hộ`` / ``không thay đổi`` / ``tăng 2 hộ``
@@ -266,6 +307,11 @@ def _parts(values: Any) -> list[Any]:
     return items
 
 
+@template_filter(
+    "liet_ke",
+    "liệt kê các số khác 0 với cụm từ của chỉ tiêu (phrase), bỏ số 0; hết thì in none",
+    "list_nonzero",
+)
 def liet_ke(values: Any, none: str | None = None) -> str:
     """List the non-zero figures with their phrases, zero ones dropped: ``{{ [phat_sinh_moi,
     tai_ngheo] | liet_ke }}`` → ``4 hộ phát sinh mới và 2 hộ tái nghèo``; all zero → ``none``,
@@ -282,6 +328,11 @@ def liet_ke(values: Any, none: str | None = None) -> str:
     return "không có " + " hoặc ".join(_phrase(v) for v in items)
 
 
+@template_filter(
+    "gom",
+    "tổng trước, các phần sau: tăng 7 hộ, gồm: 4 hộ phát sinh mới và 3 hộ tái nghèo",
+    "total_of",
+)
 def gom(values: Any, verb: str = "", none: str | None = None) -> str:
     """A total before its parts: ``{{ [phat_sinh_moi, tai_ngheo] | gom('tăng') }}`` → ``tăng 7
     hộ, gồm: 4 hộ phát sinh mới và 3 hộ tái nghèo``; one part → ``tăng 4 hộ (hộ phát sinh
@@ -299,6 +350,11 @@ def gom(values: Any, verb: str = "", none: str | None = None) -> str:
     return f"{head}, gồm: {liet_ke(shown)}"
 
 
+@template_filter(
+    "muc",
+    "câu đánh giá theo ngưỡng khai báo ở chỉ tiêu (levels): cơ bản hoàn thành …",
+    "level",
+)
 def muc(value: Any) -> str:
     """The evaluation phrase the indicator's ``levels`` give for this figure (as printed):
     ``{{ ty_le_giai_ngan | muc }}`` → ``cơ bản hoàn thành kế hoạch``."""
@@ -324,6 +380,7 @@ def _verdict_decimals(actual: Any, target: Any) -> int | None:
     return max(ds) if ds else None
 
 
+@template_filter("lam_tron", "làm tròn nửa lên, giữ đơn vị: lam_tron(1)", "round")
 def lam_tron(value: Any, decimals: int = 0) -> Any:
     """Half-up rounding (2,345 → 2,35), keeping the figure's unit: replaces Jinja's ``round``,
     which rounds half to even and prints English decimals."""
@@ -336,12 +393,14 @@ def lam_tron(value: Any, decimals: int = 0) -> Any:
     return r
 
 
+@template_filter("tang_giam", "chỉ chữ tăng / giảm / không thay đổi", "change_word")
 def tang_giam(delta: Any) -> str:
     """``{{ x | tang_giam }}`` → ``tăng`` / ``giảm`` / ``không thay đổi``."""
     n = _num(delta)
     return MISSING_TEXT if n is None else change_word(n)
 
 
+@template_filter("danh_gia", "so với chỉ tiêu: vượt / đạt / không đạt", "target_status")
 def danh_gia(actual: Any, target: Any, lower_is_better: bool = False) -> str:
     """``{{ ket_qua | danh_gia(chi_tieu) }}`` → ``vượt`` / ``đạt`` / ``không đạt``."""
     a, t = _num(actual), _num(target)
@@ -352,6 +411,11 @@ def danh_gia(actual: Any, target: Any, lower_is_better: bool = False) -> str:
     )
 
 
+@template_filter(
+    "danh_gia_chi_tieu",
+    "so với chỉ tiêu: vượt chỉ tiêu / đạt chỉ tiêu / không đạt chỉ tiêu",
+    "target_phrase",
+)
 def danh_gia_chi_tieu(actual: Any, target: Any, lower_is_better: bool = False) -> str:
     """``{{ ket_qua | danh_gia_chi_tieu(chi_tieu) }}`` → ``vượt chỉ tiêu`` …"""
     a, t = _num(actual), _num(target)
@@ -362,16 +426,19 @@ def danh_gia_chi_tieu(actual: Any, target: Any, lower_is_better: bool = False) -
     )
 
 
+@template_filter("trich_dan", "trích dẫn đầy đủ một căn cứ", "cite")
 def _cite(basis: Any) -> str:
     """Full citation of a legal basis: ``{{ can_cu[0] | trich_dan }}``."""
     return str(basis["day_du"] if isinstance(basis, Mapping) else basis)
 
 
+@template_filter("trich_dan_ngan", "trích dẫn ngắn một căn cứ (loại và số)", "cite_short")
 def _cite_short(basis: Any) -> str:
     """Short citation (type and number): ``{{ can_cu[0] | trich_dan_ngan }}``."""
     return str(basis["ngan"] if isinstance(basis, Mapping) else basis)
 
 
+@template_filter("la_ma", "số La Mã: 3 → III", "roman")
 def la_ma(value: Any) -> str:
     """Roman numeral of a section number: ``{{ 3 | la_ma }}`` → ``III``."""
     n = int(value)
@@ -397,36 +464,14 @@ def la_ma(value: Any) -> str:
     return out
 
 
-#: Vietnamese filter name → function (names and docs are declared in reportgen.config.names).
-_FUNCTIONS: dict[str, Callable[..., Any]] = {
-    "so": so,
-    "phan_tram": phan_tram,
-    "diem": diem,
-    "tien": tien,
-    "chu_tien": chu_tien,
-    "chu": chu,
-    "ngay": ngay,
-    "ngay_ngan": ngay_ngan,
-    "thay_doi": thay_doi,
-    "bien_dong": bien_dong,
-    "tang_giam": tang_giam,
-    "danh_gia": danh_gia,
-    "danh_gia_chi_tieu": danh_gia_chi_tieu,
-    "muc": muc,
-    "liet_ke": liet_ke,
-    "gom": gom,
-    "bang": bang,
-    "trich_dan": _cite,
-    "trich_dan_ngan": _cite_short,
-    "la_ma": la_ma,
-    "lam_tron": lam_tron,
-}
+#: Every filter's documentation and aliases, by Vietnamese name (read by reportgen.config.names).
+DECLARED: dict[str, FilterDoc] = {n: d for n, (_, d) in _REGISTERED.items()}
 
 #: filter name → function; Vietnamese names and their English aliases.
 FILTERS: dict[str, Callable[..., Any]] = {
-    **_FUNCTIONS,
-    **{a: _FUNCTIONS[n] for n, doc in FILTER_DECLARATIONS.items() for a in doc.aliases},
+    **{n: f for n, (f, _) in _REGISTERED.items()},
+    **{a: f for _, (f, d) in _REGISTERED.items() for a in d.aliases},
 }
 
-#: One line of Vietnamese documentation per filter (``reportgen vars``, the docs).
-FILTER_DOCS: dict[str, str] = FILTER_NAMES
+#: One line of Vietnamese documentation per filter name and alias (``reportgen vars``, docs).
+FILTER_DOCS: Mapping[str, str] = FILTER_NAMES

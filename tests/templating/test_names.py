@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from reportgen.authoring import lint
 from reportgen.authoring.discover import FILTER_DOCS
 from reportgen.config import loader, names
@@ -50,3 +52,11 @@ def test_the_config_layer_does_not_import_the_template_layer() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
+
+
+def test_a_filter_is_declared_once_beside_its_function() -> None:
+    from reportgen.templating.filters import DECLARED, template_filter
+
+    assert set(DECLARED) == set(names.FILTERS)
+    with pytest.raises(ValueError, match="declared twice"):
+        template_filter("so", "số")(lambda value: value)
