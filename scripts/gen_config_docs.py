@@ -1,4 +1,4 @@
-"""Write docs/config-reference.md from the schema in reportgen/config/spec.py.
+"""Write docs/config-reference.md from the schema in reportgen/config/model.py (each option declared on its field).
 
 python scripts/gen_config_docs.py          # write the page
 python scripts/gen_config_docs.py --check  # exit 1 if the page is out of date

@@ -1,5 +1,5 @@
 """Render the reference page of the report definition (docs/config-reference.md) from the schema
-in :mod:`reportgen.config.spec`, so that the page and the code cannot disagree.
+declared on the typed model (:mod:`reportgen.config.model`, assembled in :mod:`reportgen.config.spec`), so that the page and the code cannot disagree.
 
 ``python scripts/gen_config_docs.py`` writes the page; ``--check`` fails when it is stale (the
 test suite does the same).
@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from reportgen.config.fieldtypes import CHECKS, check_fields
 from reportgen.config.schema import Either, Field, ListOf, MapOf, Obj, Spec
-from reportgen.config.spec import CHECKS, ROOT, all_specs, check_fields
+from reportgen.config.spec import ROOT, all_specs
 
 HEADER = """\
 # Tham chiếu tệp định nghĩa báo cáo (YAML)
 
-<!-- Tệp này được sinh từ reportgen/config/spec.py bằng `python scripts/gen_config_docs.py`.
-     Đừng sửa tay: sửa tài liệu ở spec.py rồi chạy lại lệnh trên. -->
+<!-- Tệp này được sinh từ reportgen/config/model.py bằng `python scripts/gen_config_docs.py`.
+     Đừng sửa tay: sửa tài liệu ở model.py (mỗi khóa khai báo một lần, trên trường giữ nó) rồi chạy lại lệnh trên. -->
 
 Một báo cáo được định nghĩa bằng một tệp YAML (ví dụ `configs/giam-ngheo-2024.yaml`): thông tin
 văn bản, tệp số liệu, các chỉ tiêu và các phép kiểm tra số liệu. Mọi lỗi trong tệp được báo cùng

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.compute.formula import Formula, FormulaError, compile_formula
-from reportgen.config import wording
+from reportgen.config.fieldtypes import CHECKS, ID, IDS
 from reportgen.config.model import (
     Check,
     DataSource,
     Indicator,
     Kind,
     LegalBasis,
+    Level,
     Paragraph,
     Party,
     Previous,
@@ -33,8 +34,8 @@ from reportgen.config.model import (
     WorkbookLayout,
 )
 from reportgen.config.names import CONTEXT_NAMES as CONTEXT_NAMES
-from reportgen.config.schema import MISSING, Context, did_you_mean
-from reportgen.config.spec import CHECKS, ID, IDS, ROOT
+from reportgen.config.schema import MISSING, Context, did_you_mean, values
+from reportgen.config.spec import ROOT
 from reportgen.config.textcheck import check_texts
 from reportgen.config.yamlsource import KeyPath, LineMap, format_path, load_yaml
 from reportgen.diagnostics.errors import ConfigError, ErrorList, ReportgenError
@@ -152,20 +153,24 @@ class _Builder:
                     or (kind == "number" and bool(decimals))
                 )
             out[iid] = Indicator(
-                id=iid,
-                label=d["label"] or iid,
-                unit=unit,
-                kind=kind,
-                decimals=decimals,
-                column=d["column"],
-                formula=formula,
-                total=total,
-                total_formula=total_formula,
-                money_unit=money_unit,
-                rounded=bool(rounded),
-                optional=bool(d["optional"]),
-                description=d["description"],
-                uncomputable=d.get("uncomputable"),
+                **values(
+                    Indicator,
+                    d,
+                    id=iid,
+                    label=d["label"] or iid,
+                    unit=unit,
+                    kind=kind,
+                    decimals=decimals,
+                    formula=formula,
+                    total=total,
+                    total_formula=total_formula,
+                    rounded=bool(rounded),
+                    optional=bool(d["optional"]),
+                    text_decimals=d["text_decimals"] or "fixed",
+                    levels=tuple(
+                        Level(**values(Level, x)) for x in d["levels"] or () if x is not None
+                    ),
+                )
             )
         for iid, ind in out.items():
             for key, f in (("formula", ind.formula), ("total_formula", ind.total_formula)):
@@ -327,15 +332,7 @@ class _Builder:
                     f"({when:%d/%m/%Y} > {report_date:%d/%m/%Y})",
                     "kiểm tra lại ngày của văn bản căn cứ",
                 )
-            out.append(
-                LegalBasis(
-                    type=d["type"] or "",
-                    code=code or "",
-                    date=when,
-                    issuer=d["issuer"],
-                    subject=d["subject"],
-                )
-            )
+            out.append(LegalBasis(**values(LegalBasis, d)))
         return out
 
     def _legal_code(
@@ -375,18 +372,17 @@ class _Builder:
                 continue
             p: KeyPath = (*path, n)
             paragraphs = tuple(
-                Paragraph(text=x["text"] or "", when=x["when"], style=x["style"])
-                for x in d["paragraphs"] or ()
-                if x is not None
+                Paragraph(**values(Paragraph, x)) for x in d["paragraphs"] or () if x is not None
             )
-            table = self.table(d["table"], (*p, "table"))
             out.append(
                 Section(
-                    heading=d["heading"] or "",
-                    paragraphs=paragraphs,
-                    table=table,
-                    sections=self.sections(d["sections"] or [], (*p, "sections")),
-                    when=d["when"],
+                    **values(
+                        Section,
+                        d,
+                        paragraphs=paragraphs,
+                        table=self.table(d["table"], (*p, "table")),
+                        sections=self.sections(d["sections"] or [], (*p, "sections")),
+                    )
                 )
             )
         return tuple(out)
@@ -398,22 +394,17 @@ class _Builder:
         for j, c in enumerate(columns):
             if c is not None:
                 self.ref((*path, "columns", j), c)
-        if not columns and not t.get("rows"):
+        rows = [r for r in t["rows"] or () if r]
+        for j, r in enumerate(rows):
+            self.ref((*path, "rows", j), r)
+        if not columns and not rows:
             self.err(
                 path,
                 "bảng cần columns (mỗi cột một chỉ tiêu, mỗi dòng một đơn vị) hoặc rows (mỗi "
                 "dòng một chỉ tiêu của đơn vị)",
                 "thêm `columns: [ho_ngheo, ty_le_ho_ngheo]` hoặc `rows: [...]`",
             )
-        return Table(
-            title=t["title"],
-            columns=tuple(c for c in columns if c),
-            total_row=t["total_row"],
-            total_label=t["total_label"],
-            show=t["show"],
-            first_column=t["first_column"],
-            unit_label=t["unit_label"],
-        )
+        return Table(**values(Table, t, columns=tuple(c for c in columns if c), rows=tuple(rows)))
 
     def file(self, path: KeyPath, name: str | None, what: str) -> Path:
         if name is None:
@@ -459,14 +450,13 @@ def _workbook_layout(
             "đổi chỗ hai giá trị",
         )
     return WorkbookLayout(
-        sheets=tuple(x for x in d.get("sheets") or () if x),
-        unit_column=d.get("unit_column"),
-        header_rows=header_rows,
-        first_row=first,
-        last_row=last,
-        columns=columns,
-        groups=tuple(x for x in d.get("groups") or () if x),
-        line=b.ctx.lines.line(("data", "workbook")),
+        **values(
+            WorkbookLayout,
+            d,
+            header_rows=header_rows,
+            columns=columns,
+            line=b.ctx.lines.line(("data", "workbook")),
+        )
     )
 
 
@@ -518,19 +508,21 @@ def _raise_all(path: str, errors: list[ConfigError]) -> None:
 def _party(d: dict[str, Any] | None) -> Party | None:
     if d is None or d["name"] is None:
         return None
-    return Party(
-        parent=d["parent"], name=d["name"], code=d["code"] or "UBND", storage_code=d["storage_code"]
-    )
+    return Party(**values(Party, d, code=d["code"] or "UBND"))
 
 
-def _signer(d: dict[str, Any] | None) -> Signer | None:
+def _signer(b: _Builder, d: dict[str, Any] | None, key: str) -> Signer | None:
     if d is None or d["title"] is None or d["name"] is None:
         return None
-    return Signer(authority=d["authority"], title=d["title"], name=d["name"])
-
-
-def _texts(items: list[str | None] | None) -> tuple[str, ...]:
-    return tuple(i for i in items or () if i is not None)
+    role = d["role"]
+    if role and d["authority"]:
+        b.err(
+            (key, "authority"),
+            "đã có role thì các dòng thẩm quyền được viết tự động; authority viết thêm sẽ trùng",
+            "xóa authority (hoặc xóa role để tự viết)",
+        )
+    collective = d["collective"] or ("ỦY BAN NHÂN DÂN" if role else None)
+    return Signer(**values(Signer, d, collective=collective))
 
 
 def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
@@ -560,26 +552,24 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
         prev = data["previous"]
         if prev is not None:
             previous = Previous(
-                file=b.file(("data", "previous", "file"), prev["file"], "tệp số liệu kỳ trước"),
-                sheet=prev["sheet"],
-                unit_column=prev["unit_column"] or data["unit_column"],
-                locale=prev["locale"] or data["locale"],
-                label=prev["label"],
+                **values(
+                    Previous,
+                    prev,
+                    file=b.file(("data", "previous", "file"), prev["file"], "tệp số liệu kỳ trước"),
+                    unit_column=prev["unit_column"] or data["unit_column"],
+                    locale=prev["locale"] or data["locale"],
+                )
             )
         source = DataSource(
-            file=b.file(("data", "file"), data["file"], "tệp số liệu"),
-            sheet=data["sheet"],
-            unit_column=data["unit_column"],
-            kind_column=data["kind_column"],
-            total_row=data["total_row"],
-            total_name=data["total_name"],
-            locale=data["locale"],
-            separator="\t" if data["separator"] == "tab" else data["separator"],
-            header_row=data["header_row"],
-            period=data["period"],
-            previous=previous,
-            city_only=bool(data.get("city_only")),
-            workbook=_workbook_layout(b, data.get("workbook"), indicators),
+            **values(
+                DataSource,
+                data,
+                file=b.file(("data", "file"), data["file"], "tệp số liệu"),
+                separator="\t" if data["separator"] == "tab" else data["separator"],
+                previous=previous,
+                city_only=bool(data["city_only"]),
+                workbook=_workbook_layout(b, data["workbook"], indicators),
+            )
         )
         for iid, ind in indicators.items():
             if ind.column is not None and ind.column == data["unit_column"]:
@@ -592,7 +582,7 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
     checks = b.checks(d["checks"] or [], indicators, data)
     legal_bases = b.legal_bases(d["legal_bases"] or [], rep.get("date"))
     sections = b.sections(d["sections"] or [], ("sections",))
-    issuer, signer = _party(d["issuer"]), _signer(d["signer"])
+    issuer, signer = _party(d["issuer"]), _signer(b, d["signer"], "signer")
     complete = (
         source is not None
         and issuer is not None
@@ -604,42 +594,33 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
     # too (and every mistake is reported in one run); it is never returned.
     config = ReportConfig(
         path=b.path,
-        id=rep.get("id") or "",
-        type=rep.get("type") or "BC",
-        title=rep.get("title") or "",
-        template=template,
-        number=rep.get("number"),
-        date=rep.get("date") or date.today(),
-        place=rep.get("place") or "",
-        issuer=issuer or Party(None, "", "UBND", None),
-        unit_issuer=_party(d["unit_issuer"]),
-        signer=signer or Signer(None, "", ""),
-        unit_signer=_signer(d["unit_signer"]),
-        recipients=_texts(d["recipients"]),
-        unit_recipients=_texts(d["unit_recipients"]) if d["unit_recipients"] is not None else None,
-        legal_bases=tuple(legal_bases),
-        basis_style=d["basis_style"] or "thuc_hien",
-        opening=d["opening"],
-        sections=sections,
-        closing=d["closing"],
-        data=source or _NO_DATA,
-        indicators=indicators,
-        checks=tuple(checks),
+        **values(
+            ReportConfig,
+            rep,
+            "report",
+            id=rep.get("id") or "",
+            type=rep.get("type") or "BC",
+            title=rep.get("title") or "",
+            template=template,
+            date=rep.get("date") or date.today(),
+            place=rep.get("place") or "",
+        ),
+        **values(
+            ReportConfig,
+            d,
+            issuer=issuer or Party(name=""),
+            unit_issuer=_party(d["unit_issuer"]),
+            signer=signer or Signer(title="", name=""),
+            unit_signer=_signer(b, d["unit_signer"], "unit_signer"),
+            legal_bases=tuple(legal_bases),
+            basis_style=d["basis_style"] or "thuc_hien",
+            sections=sections,
+            data=source or _NO_DATA,
+            indicators=indicators,
+            checks=tuple(checks),
+        ),
     )
-    config = wording.apply(config, d, b.ref, b.err)  # wording and layout options
     return config, complete
 
 
-_NO_DATA = DataSource(
-    file=Path(),
-    sheet=None,
-    unit_column="",
-    kind_column=None,
-    total_row=None,
-    total_name="",
-    locale="vi",
-    separator=None,
-    header_row=None,
-    period=None,
-    previous=None,
-)
+_NO_DATA = DataSource(file=Path(), total_name="")

@@ -8,6 +8,7 @@ generated from it, and validation collects every error (file, line, key path, "e
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -324,9 +325,13 @@ class Obj(Spec):
             ctx.expected(path, self.describe(), value)
             return MISSING
         n_before = len(ctx.errors)
+        #: required keys written with a typo: the typo is reported, not the key as missing too
+        misspelt: set[str] = set()
         for key in value:
             if key not in self.fields:
                 guess = did_you_mean(key, self.fields)
+                if guess is not None and guess not in value:
+                    misspelt.add(guess)
                 hint = (
                     f'có phải ý bạn là "{guess}"?'
                     if guess
@@ -338,6 +343,8 @@ class Obj(Spec):
             if name in value and value[name] is not None:
                 converted = fld.spec.convert(value[name], (*path, name), ctx)
                 out[name] = None if converted is MISSING else converted
+            elif fld.required and name in misspelt:
+                out[name] = None
             elif fld.required:
                 example = f", ví dụ `{name}: {fld.example}`" if fld.example else ""
                 ctx.error(
@@ -371,3 +378,110 @@ class Either(Spec):
         if converted is MISSING:
             return MISSING
         return self.full.convert(self.to_full(converted), path, ctx)
+
+
+# --- options declared on the typed model ----------------------------------------------------
+
+OPTION = "reportgen.option"
+"""The key of a model field's metadata that holds its :class:`Option`."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """How a field of a typed model (``reportgen.config.model``) is written in the YAML: its
+    key, its group (``report`` for the fields of ``ReportConfig`` written under ``report:``)
+    and its :class:`Field` (type, documentation, default)."""
+
+    field: Field
+    key: str | None
+    group: str | None
+
+
+class SameObject(Spec):
+    """The spec of a list of the object being declared (a section's sub-sections)."""
+
+
+SELF_LIST = SameObject()
+
+
+def option(
+    spec: Spec,
+    doc: str,
+    *,
+    required: bool = False,
+    default: Any = None,
+    example: str | None = None,
+    key: str | None = None,
+    group: str | None = None,
+    absent: Any = MISSING,
+) -> Any:
+    """Declare a YAML option on a field of a typed model — once: the schema (:func:`object_of`),
+    the reference page and the loader (:func:`values`) read it there.
+
+    ``default`` is the value when the key is absent (a list default becomes a tuple on the
+    model); a required option has no default on the model. ``key`` is the YAML key when it
+    differs from the field's name; ``absent`` is the model's value when it is not the YAML
+    default (an empty nested object).
+    """
+    meta = {OPTION: Option(Field(spec, doc, required, default, example), key, group)}
+    if required:
+        return dataclasses.field(metadata=meta)
+    typed = _typed(default) if absent is MISSING else absent
+    if isinstance(typed, dict):
+        return dataclasses.field(default_factory=lambda: dict(typed), metadata=meta)
+    return dataclasses.field(default=typed, metadata=meta)
+
+
+def _typed(value: Any) -> Any:
+    """A converted YAML value as the model holds it: lists become tuples without the items that
+    were wrong (reported already)."""
+    if isinstance(value, list):
+        return tuple(_typed(v) for v in value if v is not None)
+    return value
+
+
+def declared_options(cls: type, group: str | None = None) -> list[tuple[str, str, Field]]:
+    """``(field name, YAML key, Field)`` of every option declared on ``cls`` in ``group``, in
+    declaration order."""
+    out = []
+    for f in dataclasses.fields(cls):
+        opt = f.metadata.get(OPTION)
+        if isinstance(opt, Option) and opt.group == group:
+            out.append((f.name, opt.key or f.name, opt.field))
+    return out
+
+
+def values(cls: type, d: dict[str, Any], group: str | None = None, **given: Any) -> dict[str, Any]:
+    """The keyword arguments to build ``cls`` from its converted YAML ``d``: every option
+    declared on ``cls`` (in ``group``) as the model holds it, except those in ``given``, which
+    the loader works out itself (and which are added). A required text left unset after an
+    error becomes "" (the config is then never returned, only checked further)."""
+    out = dict(given)
+    for name, key, fld in declared_options(cls, group):
+        if name in out:
+            continue
+        value = _typed(d.get(key))
+        if value is None and fld.required and isinstance(fld.spec, Str):
+            value = ""
+        out[name] = value
+    return out
+
+
+def object_of(
+    cls: type,
+    *,
+    name: str,
+    doc: str,
+    group: str | None = None,
+    validate: Callable[[dict[str, Any], KeyPath, Context], None] | None = None,
+    extra: dict[str, Field] | None = None,
+) -> Obj:
+    """The schema of the options declared on ``cls`` (in ``group``), plus ``extra`` options
+    that the typed model does not keep."""
+    obj = Obj(name=name, doc=doc, validate=validate)
+    for _, key, fld in declared_options(cls, group):
+        if isinstance(fld.spec, SameObject):
+            fld = Field(ListOf(obj), fld.doc, fld.required, fld.default, fld.example)
+        obj.fields[key] = fld
+    obj.fields.update(extra or {})
+    return obj

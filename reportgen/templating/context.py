@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reportgen.config.model import Indicator, LegalBasis, Party, ReportConfig, Signer
-from reportgen.config.wording import ROLES
+from reportgen.config.model import ROLES, Indicator, LegalBasis, Party, ReportConfig, Signer
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import TemplateError
 from reportgen.templating.environment import make_env

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from reportgen.config.docs import render_reference
-from reportgen.config.spec import _CHECK_NAMES, CHECKS, all_specs
+from reportgen.config.fieldtypes import _CHECK_NAMES, CHECKS
+from reportgen.config.spec import all_specs
 from reportgen.validate.checks import REGISTRY
 
 REPO = Path(__file__).resolve().parents[2]

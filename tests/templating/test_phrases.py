@@ -24,8 +24,8 @@ DISBURSED = FigureMeta(
     2,
     trim=True,
     levels=(
-        Level("cơ bản hoàn thành", min=Decimal(95)),
-        Level("còn chậm", max=Decimal("94.99")),
+        Level(text="cơ bản hoàn thành", min=Decimal(95)),
+        Level(text="còn chậm", max=Decimal("94.99")),
     ),
 )
 

@@ -4,7 +4,7 @@ registry all read that declaration."""
 from __future__ import annotations
 
 from reportgen.config.docs import render_reference
-from reportgen.config.spec import CHECKS
+from reportgen.config.fieldtypes import CHECKS
 from reportgen.validate.base import CheckKind, Prepared
 from reportgen.validate.checks import REGISTRY
 from reportgen.validate.kinds import declared

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reportgen.config.fieldtypes import IDS
 from reportgen.config.model import Check, Indicator, ReportConfig
 from reportgen.config.schema import Field
-from reportgen.config.spec import IDS
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.validate.base import ZERO, Base, CheckKind, Interval, Values, agrees, fmt
 from reportgen.validate.findings import Finding

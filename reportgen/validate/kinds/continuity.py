@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from reportgen.config.fieldtypes import ID
 from reportgen.config.model import Check, ReportConfig
 from reportgen.config.schema import Field, Str
-from reportgen.config.spec import ID
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.validate.base import (
     Base,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from reportgen.config.fieldtypes import ID, IDS
 from reportgen.config.model import Check, ReportConfig
 from reportgen.config.schema import Field
-from reportgen.config.spec import ID, IDS
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.validate.base import ZERO, Base, CheckKind, Interval, Values, fmt, tolerance
 from reportgen.validate.findings import Finding

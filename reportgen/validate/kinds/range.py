@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from reportgen.config.fieldtypes import IDS
 from reportgen.config.model import Check, ReportConfig
 from reportgen.config.schema import Context, Dec, Field
-from reportgen.config.spec import IDS
 from reportgen.config.yamlsource import KeyPath
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.validate.base import ZERO, Base, CheckKind, Interval, Values, fmt

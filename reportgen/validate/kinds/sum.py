@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reportgen.config.fieldtypes import ID, IDS
 from reportgen.config.model import Check, ReportConfig
 from reportgen.config.schema import Bool, Field
-from reportgen.config.spec import ID, IDS
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.validate.base import (
     ZERO,

@@ -3,9 +3,9 @@ reached); a stated assessment must say what the figures say."""
 
 from __future__ import annotations
 
+from reportgen.config.fieldtypes import ID
 from reportgen.config.model import Check, ReportConfig
 from reportgen.config.schema import Bool, Field
-from reportgen.config.spec import ID
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.validate.base import Base, CheckKind, fmt
 from reportgen.validate.findings import Finding

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reportgen.config.fieldtypes import ID
 from reportgen.config.model import Check, ReportConfig
 from reportgen.config.schema import Field
-from reportgen.config.spec import ID
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.validate.base import ONE, Base, CheckKind, fmt
