@@ -437,20 +437,13 @@ def _write_manifest(
     inputs = [config.path, config.template, data_path]
     if config.data.previous is not None:
         inputs.append(config.data.previous.file)
+    totals = {i.order: i.unit.is_total for i in plan.items}
     manifest = manifests.build(
         engine=f"reportgen {__version__}",
         report=config.id,
         inputs=[(_rel(p), p) for p in inputs],
         outputs=[
-            {
-                "unit": o.unit,
-                "file": Path(o.file).name if o.file else None,
-                "status": o.status,
-                "state": o.state,
-                **({"sha256": o.sha256} if o.sha256 else {}),
-                **({"reason": o.reason} if o.reason else {}),
-            }
-            for _, o in sorted(outputs.items())
+            _manifest_entry(o, totals.get(i, False), files) for i, o in sorted(outputs.items())
         ],
         files=[
             {
@@ -466,6 +459,25 @@ def _write_manifest(
         old=plan.previous_manifest,
     )
     _write_text(folder / "manifest.json", manifests.dumps(manifest))
+
+
+def _manifest_entry(o: Output, is_total: bool, files: list[WrittenFile]) -> dict[str, Any]:
+    """A report's entry of the manifest. When its .docx was removed once its PDF was written
+    (``--pdf-only``), the entry names the PDF, so the manifest lists what is in the folder."""
+    name, sha = (Path(o.file).name if o.file else None), o.sha256
+    if o.file is not None and not Path(o.file).exists():
+        pdf = next((f for f in files if f.kind == "pdf" and f.path.stem == Path(o.file).stem), None)
+        if pdf is not None:
+            name, sha = pdf.path.name, pdf.sha256
+    return {
+        "unit": o.unit,
+        "is_total": is_total,
+        "file": name,
+        "status": o.status,
+        "state": o.state,
+        **({"sha256": sha} if sha else {}),
+        **({"reason": o.reason} if o.reason else {}),
+    }
 
 
 def _rel_to(path: Path, folder: Path) -> str:

@@ -216,3 +216,8 @@ def test_render_pdf_only_keeps_the_pdf_and_not_the_docx(tmp_path: Path) -> None:
     assert proc.returncode == 0, err
     folder = out / "giam-ngheo-2024"
     assert sorted(p.name for p in folder.glob("xa-tan-my.*")) == ["xa-tan-my.pdf"]
+    # the manifest lists what is in the folder: the PDF, not the removed .docx
+    entries = {e["unit"]: e for e in json.loads((folder / "manifest.json").read_text())["outputs"]}
+    entry = entries["Xã Tân Mỹ"]
+    assert entry["file"] == "xa-tan-my.pdf" and entry["is_total"] is False
+    assert entry["sha256"] == hashlib.sha256((folder / "xa-tan-my.pdf").read_bytes()).hexdigest()

@@ -229,6 +229,9 @@ def test_findings_file_and_manifest_are_written(rendered: pipeline.RenderResult)
     import hashlib
 
     assert outs["phuong-tran-phu.docx"]["sha256"] == hashlib.sha256(data).hexdigest()
+    # which report is the whole city's is recorded, not guessed later from its name
+    assert [o["unit"] for o in manifest["outputs"] if o["is_total"]] == ["thành phố Hòa An"]
+    assert outs["phuong-tran-phu.docx"]["is_total"] is False
 
 
 def test_same_inputs_give_byte_identical_documents(tmp_path: Path) -> None:
