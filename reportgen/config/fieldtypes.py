@@ -114,12 +114,13 @@ class CheckItem(Spec):
         name = value["check"].strip()
         if name not in CHECKS:
             guess = did_you_mean(name, CHECKS)
-            ctx.error(
+            ctx.report(
+                "config.unknown-check",
                 (*path, "check"),
-                f'không có loại kiểm tra "{name}"',
-                f'có phải ý bạn là "{guess}"?'
+                hint=f'có phải ý bạn là "{guess}"?'
                 if guess
                 else "các loại kiểm tra: " + ", ".join(CHECKS),
+                name=name,
             )
             return MISSING
         return CHECKS[name].convert(value, path, ctx)

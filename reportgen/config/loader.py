@@ -84,21 +84,20 @@ class _Builder:
         #: that names it is not reported a second time.
         self.declared: set[str] = set()
 
-    def err(self, path: KeyPath, message: str, hint: str | None = None) -> None:
-        self.ctx.error(path, message, hint)
+    def report(self, code: str, path: KeyPath, hint: str | None = None, **params: Any) -> None:
+        """Record the config error ``code`` of the message catalog at ``path``."""
+        self.ctx.report(code, path, hint=hint, **params)
 
     def ref(self, path: KeyPath, name: str, what: str = "chỉ tiêu") -> bool:
         """Is ``name`` a declared indicator? Report it with a did-you-mean when it is not."""
         if name in self.declared:
             return True
-        self.err(
+        self.report(
+            "config.unknown-indicator",
             path,
-            f'không có {what} "{name}"',
-            _did_you_mean_hint(
-                name,
-                sorted(self.declared),
-                f"khai báo {what} này trong `indicators` trước khi dùng",
-            ),
+            hint=_did_you_mean_hint(name, sorted(self.declared), None),
+            what=what,
+            name=name,
         )
         return False
 
@@ -119,28 +118,21 @@ class _Builder:
                 else "none"
             )
             if total == "formula" and d["formula"] is None and d["total_formula"] is None:
-                self.err(
-                    (*path, "total"),
-                    "total: formula cần `formula` hoặc `total_formula`",
-                    "thêm `total_formula: <công thức>` hoặc đổi thành total: none",
-                )
+                self.report("config.total-formula-missing", (*path, "total"))
             if total == "sum" and kind == "percent":
-                self.err(
-                    (*path, "total"),
-                    "tỷ lệ (%) không cộng được giữa các đơn vị",
-                    "tính lại tỷ lệ toàn thành phố: `total_formula: <phần> / <tổng> * 100`",
-                )
+                self.report("config.percent-sum", (*path, "total"))
             if kind == "text":
                 total = "none"
             money_unit = d["money_unit"]
             if kind == "money":
                 for key, value in (("unit", unit), ("money_unit", money_unit)):
                     if value is not None and value not in MONEY_UNITS:
-                        self.err(
+                        self.report(
+                            "config.money-unit",
                             (*path, key),
-                            f"cần một đơn vị tiền ({', '.join(MONEY_UNITS)}), "
-                            f'nhưng gặp "{value}": đơn vị tiền này không được hỗ trợ',
-                            _did_you_mean_hint(value, MONEY_UNITS, None),
+                            hint=_did_you_mean_hint(value, MONEY_UNITS, None),
+                            units=", ".join(MONEY_UNITS),
+                            value=value,
                         )
             decimals = d["decimals"]
             if decimals is None:
@@ -182,12 +174,7 @@ class _Builder:
                         and name in out
                         and out[name].kind == "text"
                     ):
-                        self.err(
-                            ("indicators", iid, key),
-                            f'chỉ tiêu "{name}" là chữ (kind: text), không dùng được trong '
-                            "công thức",
-                            "công thức chỉ dùng các chỉ tiêu có số",
-                        )
+                        self.report("config.text-in-formula", ("indicators", iid, key), name=name)
         n_before = len(self.ctx.errors)
         self._cycles({i: ind.formula for i, ind in out.items()}, lambda i: "formula", "")
         if len(self.ctx.errors) == n_before:  # the whole-city formulas, once the others are sound
@@ -208,11 +195,7 @@ class _Builder:
             return compile_formula(text)
         except FormulaError as exc:
             where = f" (ký tự thứ {exc.column})" if exc.column else ""
-            self.err(
-                path,
-                f'công thức "{text}" không hợp lệ{where}: {exc.message}',
-                "ví dụ hợp lệ: ho_ngheo / tong_so_ho * 100",
-            )
+            self.report("config.bad-formula", path, text=text, where=where, reason=exc.message)
             return None
 
     def _cycles(
@@ -226,10 +209,11 @@ class _Builder:
                 return
             if state.get(i) == 1:
                 cycle = [*trail[trail.index(i) :], i]
-                self.err(
+                self.report(
+                    "config.formula-cycle",
                     ("indicators", i, key(i)),
-                    f"công thức vòng tròn{what}: " + " → ".join(cycle),
-                    "một chỉ tiêu không thể được tính từ chính nó",
+                    what=what,
+                    cycle=" → ".join(cycle),
                 )
                 return
             state[i] = 1
@@ -264,31 +248,13 @@ class _Builder:
                         continue
                     is_text = indicators[name].kind == "text"
                     if (kind, arg) in _TEXT_ARGS and not is_text:
-                        self.err(
-                            p,
-                            f'chỉ tiêu "{name}" phải có kind: text',
-                            "khai báo `kind: text` cho chỉ tiêu ghi chữ",
-                        )
+                        self.report("config.needs-text-indicator", p, name=name)
                     elif (kind, arg) not in _TEXT_ARGS and is_text:
-                        self.err(
-                            p,
-                            f'chỉ tiêu "{name}" là chữ (kind: text), nhưng `{arg}` cần '
-                            "một chỉ tiêu có số",
-                            _NOT_A_NUMBER_HINT,
-                        )
+                        self.report("config.needs-number-indicator", p, name=name, arg=arg)
             if kind == "continuity" and data is not None and data.get("previous") is None:
-                self.err(
-                    path,
-                    "phép kiểm tra continuity cần tệp số liệu kỳ trước (`data.previous`)",
-                    "khai báo `previous: {file: <tệp kỳ trước>}` trong `data`",
-                )
+                self.report("config.continuity-needs-previous", path)
             if kind == "city_sum" and data is not None and data.get("total_row") is None:
-                self.err(
-                    path,
-                    "phép kiểm tra city_sum cần dòng tổng có sẵn trong tệp (`data.total_row`)",
-                    "khai báo `total_row: <tên dòng tổng>` trong "
-                    "`data`, hoặc bỏ phép kiểm tra này (tổng được tính từ các đơn vị)",
-                )
+                self.report("config.city-sum-needs-total-row", path)
             args = {k: v for k, v in d.items() if k not in ("check", "severity", "units", "label")}
             out.append(
                 Check(
@@ -315,22 +281,21 @@ class _Builder:
             type_name, code, when = d["type"], d["code"], d["date"]
             if type_name is not None and type_name.lower() not in names:
                 guess = did_you_mean(type_name.lower(), names)
-                self.err(
+                self.report(
+                    "config.unknown-basis-type",
                     (*path, "type"),
-                    f'loại văn bản "{type_name}" không có trong danh mục',
-                    f'có phải ý bạn là "{names[guess]}"?'
-                    if guess
-                    else "ví dụ: Nghị định, Quyết định, Thông tư, Kế hoạch",
+                    hint=f'có phải ý bạn là "{names[guess]}"?' if guess else None,
+                    name=type_name,
                 )
                 type_name = None
             if code is not None:
                 self._legal_code((*path, "code"), code, type_name, when)
             if when is not None and report_date is not None and when > report_date:
-                self.err(
+                self.report(
+                    "config.basis-after-report",
                     (*path, "date"),
-                    f"văn bản căn cứ ban hành sau ngày của báo cáo "
-                    f"({when:%d/%m/%Y} > {report_date:%d/%m/%Y})",
-                    "kiểm tra lại ngày của văn bản căn cứ",
+                    basis=f"{when:%d/%m/%Y}",
+                    report=f"{report_date:%d/%m/%Y}",
                 )
             out.append(LegalBasis(**values(LegalBasis, d)))
         return out
@@ -341,7 +306,7 @@ class _Builder:
         try:
             parsed = parse_doc_code(code)
         except ReportgenError as exc:
-            self.err(path, exc.message, exc.hint)
+            self.report("config.basis-code", path, hint=exc.hint, message=exc.message)
             return
         if type_name is not None:
             expected = DOC_TYPE_CODES.get(_canonical_type(type_name))
@@ -350,19 +315,22 @@ class _Builder:
                 and expected is not None
                 and parsed.type_code != expected
             ):
-                self.err(
+                self.report(
+                    "config.basis-code-type",
                     path,
-                    f"cần số, ký hiệu của {type_name} (…/{expected}-…), nhưng gặp "
-                    f'"{code}" (ký hiệu {parsed.type_code}: '
-                    f"{DOC_TYPES.get(parsed.type_code, '?')})",
-                    "kiểm tra lại loại văn bản (type) hoặc số, ký hiệu (code)",
+                    type=type_name,
+                    expected_type=expected,
+                    doc_code=code,
+                    found_type=parsed.type_code,
+                    found_name=DOC_TYPES.get(parsed.type_code, "?"),
                 )
         if parsed.year is not None and when is not None and parsed.year != when.year:
-            self.err(
+            self.report(
+                "config.basis-code-year",
                 path,
-                f'năm trong số, ký hiệu "{code}" là {parsed.year}, nhưng ngày ban '
-                f"hành là {when:%d/%m/%Y}",
-                "kiểm tra lại năm trong số, ký hiệu hoặc ngày",
+                doc_code=code,
+                year=parsed.year,
+                date=f"{when:%d/%m/%Y}",
             )
 
     def sections(self, raw: list[dict[str, Any]], path: KeyPath) -> tuple[Section, ...]:
@@ -398,12 +366,7 @@ class _Builder:
         for j, r in enumerate(rows):
             self.ref((*path, "rows", j), r)
         if not columns and not rows:
-            self.err(
-                path,
-                "bảng cần columns (mỗi cột một chỉ tiêu, mỗi dòng một đơn vị) hoặc rows (mỗi "
-                "dòng một chỉ tiêu của đơn vị)",
-                "thêm `columns: [ho_ngheo, ty_le_ho_ngheo]` hoặc `rows: [...]`",
-            )
+            self.report("config.table-needs-columns", path)
         return Table(**values(Table, t, columns=tuple(c for c in columns if c), rows=tuple(rows)))
 
     def file(self, path: KeyPath, name: str | None, what: str) -> Path:
@@ -412,10 +375,8 @@ class _Builder:
         p = (self.base / name).resolve() if not Path(name).is_absolute() else Path(name)
         if not p.is_file():
             found = "là một thư mục" if p.is_dir() else "không tồn tại"
-            self.err(
-                path,
-                f'cần {what}, nhưng "{name}" {found} (tính từ thư mục {self.base})',
-                "kiểm tra lại tên tệp và đường dẫn; đường dẫn tính từ thư mục của tệp YAML",
+            self.report(
+                "config.file-not-found", path, what=what, name=name, state=found, base=self.base
             )
         return p
 
@@ -437,18 +398,10 @@ def _workbook_layout(
     columns = dict(d.get("columns") or {})
     for iid in columns:
         if iid in indicators and indicators[iid].formula is not None:
-            b.err(
-                ("data", "workbook", "columns", iid),
-                f'chỉ tiêu "{iid}" được tính bằng công thức (formula), không đọc từ cột',
-                "xóa dòng này, hoặc thay formula của chỉ tiêu bằng column",
-            )
+            b.report("config.formula-column", ("data", "workbook", "columns", iid), name=iid)
     first, last = d.get("first_row"), d.get("last_row")
     if first is not None and last is not None and first > last:
-        b.err(
-            ("data", "workbook", "last_row"),
-            f"last_row ({last}) nhỏ hơn first_row ({first})",
-            "đổi chỗ hai giá trị",
-        )
+        b.report("config.rows-order", ("data", "workbook", "last_row"), first=first, last=last)
     return WorkbookLayout(
         **values(
             WorkbookLayout,
@@ -516,11 +469,7 @@ def _signer(b: _Builder, d: dict[str, Any] | None, key: str) -> Signer | None:
         return None
     role = d["role"]
     if role and d["authority"]:
-        b.err(
-            (key, "authority"),
-            "đã có role thì các dòng thẩm quyền được viết tự động; authority viết thêm sẽ trùng",
-            "xóa authority (hoặc xóa role để tự viết)",
-        )
+        b.report("config.role-and-authority", (key, "authority"))
     collective = d["collective"] or ("ỦY BAN NHÂN DÂN" if role else None)
     return Signer(**values(Signer, d, collective=collective))
 
@@ -530,20 +479,15 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
     (False when a required part is missing: its error is already recorded)."""
     rep = d["report"] or {}
     if rep.get("type") is not None and rep["type"] not in DOC_TYPES:
-        b.err(
+        b.report(
+            "config.unknown-doc-type",
             ("report", "type"),
-            f'mã loại văn bản "{rep["type"]}" không có trong Phụ lục III',
-            _did_you_mean_hint(rep["type"], DOC_TYPES, "ví dụ: BC, KH, TTr"),
+            hint=_did_you_mean_hint(rep["type"], DOC_TYPES, None),
+            doc_code=rep["type"],
         )
     template = b.file(("report", "template"), rep.get("template"), "tệp mẫu Word (.docx)")
     if d.get("unit_issuer") is not None and d.get("unit_signer") is None:
-        b.err(
-            ("unit_issuer",),
-            "báo cáo của phường, xã do UBND phường, xã ban hành nhưng chưa "
-            "khai báo người ký (unit_signer): báo cáo sẽ mang chữ ký của người ký cấp thành phố",
-            "thêm mục unit_signer (authority: TM. ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: "
-            '"{{ don_vi.cot.chu_tich }}")',
-        )
+        b.report("config.unit-signer-missing", ("unit_issuer",))
     indicators = b.indicators(d["indicators"] or {})
     data = d["data"]
     previous = None
@@ -573,11 +517,8 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
         )
         for iid, ind in indicators.items():
             if ind.column is not None and ind.column == data["unit_column"]:
-                b.err(
-                    ("indicators", iid, "column"),
-                    f'cột "{ind.column}" là cột tên đơn vị '
-                    "(data.unit_column), không phải cột số liệu",
-                    "sửa tên cột của chỉ tiêu",
+                b.report(
+                    "config.unit-column-as-figure", ("indicators", iid, "column"), column=ind.column
                 )
     checks = b.checks(d["checks"] or [], indicators, data)
     legal_bases = b.legal_bases(d["legal_bases"] or [], rep.get("date"))

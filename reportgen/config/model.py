@@ -162,17 +162,9 @@ class Indicator:
 
 def _validate_indicator(value: dict[str, Any], path: Any, ctx: Any) -> None:
     if value.get("column") and value.get("formula"):
-        ctx.error(
-            path,
-            "một chỉ tiêu chỉ lấy từ cột (column) hoặc từ công thức (formula), không cả hai",
-            "xóa một trong hai khóa",
-        )
+        ctx.report("config.column-and-formula", path)
     if not value.get("column") and not value.get("formula"):
-        ctx.error(
-            path,
-            "chỉ tiêu cần có column (cột trong tệp số liệu) hoặc formula (công thức)",
-            "thêm `column: <tên cột>` hoặc `formula: <công thức>`",
-        )
+        ctx.report("config.no-column-or-formula", path)
 
 
 INDICATOR = object_of(

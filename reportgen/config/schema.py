@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from reportgen.config.yamlsource import KeyPath, LineMap
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ConfigError
 from reportgen.diagnostics.suggest import did_you_mean as did_you_mean  # re-exported
 
@@ -49,13 +50,58 @@ class Context:
     lines: LineMap
     errors: list[ConfigError] = field(default_factory=list)
 
-    def error(self, path: KeyPath, message: str, hint: str | None = None) -> None:
-        """Record an error at ``path``."""
-        self.errors.append(ConfigError(message, location=self.lines.location(path), hint=hint))
+    def report(
+        self,
+        code: str,
+        path: KeyPath,
+        *,
+        hint: str | None = None,
+        expected: object = None,
+        found: object = None,
+        **params: Any,
+    ) -> None:
+        """Record the error ``code`` of the message catalog at ``path``, its message filled
+        with ``params``; ``hint`` replaces the catalog's (a did-you-mean)."""
+        d = catalog.make(
+            code,
+            location=self.lines.location(path),
+            hint=hint,
+            expected=expected,
+            found=found,
+            **params,
+        )
+        self.errors.append(
+            ConfigError(
+                d.message,
+                location=d.location,
+                hint=d.hint,
+                code=code,
+                expected=expected,
+                found=found,
+            )
+        )
+
+    def error(
+        self, path: KeyPath, message: str, hint: str | None = None, code: str | None = None
+    ) -> None:
+        """Record an error at ``path`` with its own words (an extension's; the project's
+        own errors come from the catalog through :meth:`report`)."""
+        self.errors.append(
+            ConfigError(message, location=self.lines.location(path), hint=hint, code=code)
+        )
 
     def expected(self, path: KeyPath, what: str, got: Any, hint: str | None = None) -> None:
         """Record an "expected X, got Y" error at ``path``."""
-        self.error(path, f"cần {what}, nhưng gặp {describe_value(got)}", hint)
+        found = got if got is None or isinstance(got, str | int | float | bool) else None
+        self.report(
+            "config.wrong-value",
+            path,
+            hint=hint,
+            expected=what,
+            found=found if found is not None else describe_value(got),
+            what=what,
+            got=describe_value(got),
+        )
 
 
 class Spec:
@@ -192,7 +238,7 @@ class Date(Spec):
         try:
             return date(*parts)
         except ValueError:
-            ctx.error(path, f'ngày "{value}" không có thật', "kiểm tra lại ngày và tháng")
+            ctx.report("config.no-such-date", path, value=value)
             return MISSING
 
 
@@ -337,7 +383,7 @@ class Obj(Spec):
                     if guess
                     else ("các khóa được phép: " + ", ".join(self.fields))
                 )
-                ctx.error((*path, key), f'khóa "{key}" không được hỗ trợ ở đây', hint)
+                ctx.report("config.unknown-key", (*path, key), hint=hint, key=key)
         out: dict[str, Any] = {}
         for name, fld in self.fields.items():
             if name in value and value[name] is not None:
@@ -347,10 +393,12 @@ class Obj(Spec):
                 out[name] = None
             elif fld.required:
                 example = f", ví dụ `{name}: {fld.example}`" if fld.example else ""
-                ctx.error(
+                ctx.report(
+                    "config.missing-key",
                     path,
-                    f'thiếu khóa bắt buộc "{name}" ({first_phrase(fld.doc)})',
-                    f"thêm dòng `{name}: ...`{example}",
+                    key=name,
+                    what=first_phrase(fld.doc),
+                    example=example,
                 )
                 out[name] = None
             else:

@@ -101,6 +101,7 @@ def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
                     hint=f'có phải ý bạn là "{guess}"?'
                     if guess
                     else "các bộ lọc: " + ", ".join(sorted(FILTERS)[:20]) + " … (xem README)",
+                    code="config.unknown-filter" if "filter" in msg else "config.text-template",
                 )
             )
             continue
@@ -110,6 +111,7 @@ def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
                     f"lỗi cú pháp trong đoạn mẫu: {exc.message}",
                     location=loc,
                     hint="mỗi {{ phải có }} tương ứng; mỗi {% if %} cần {% endif %}",
+                    code="config.text-syntax",
                 )
             )
             continue
@@ -122,6 +124,7 @@ def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
                     hint=f'có phải ý bạn là "{guess}"?'
                     if guess
                     else "khai báo chỉ tiêu này trong indicators",
+                    code="config.unknown-name",
                 )
             )
     return errors

@@ -186,6 +186,7 @@ def _walk(node: yaml.Node, path: KeyPath, lines: LineMap, loader: _Loader, budge
                     "khóa phải là một chữ, không phải danh sách hay nhóm khóa",
                     location=Location(file=lines.file, line=key_node.start_mark.line + 1),
                     hint="viết khóa là một tên, ví dụ `ho_ngheo:`",
+                    code="config.key-not-text",
                 )
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
@@ -208,6 +209,7 @@ def _walk(node: yaml.Node, path: KeyPath, lines: LineMap, loader: _Loader, budge
                             key=format_path(child),
                         ),
                         hint="xóa một trong hai dòng hoặc đổi tên khóa (giá trị đầu tiên được dùng)",
+                        code="config.duplicate-key",
                     )
                 )
                 continue
@@ -245,24 +247,28 @@ def load_yaml(path: str | Path, *, display_name: str | None = None) -> tuple[Any
             "không tìm thấy tệp định nghĩa báo cáo",
             location=Location(file=name),
             hint="kiểm tra lại đường dẫn tệp .yaml",
+            code="config.not-found",
         ) from None
     except UnicodeDecodeError as exc:
         raise ConfigError(
             f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})",
             location=Location(file=name),
             hint="lưu lại tệp với mã hóa UTF-8",
+            code="config.not-utf8",
         ) from None
     except IsADirectoryError:
         raise ConfigError(
             "đây là một thư mục, không phải tệp định nghĩa báo cáo",
             location=Location(file=name),
             hint="chỉ đường dẫn tới tệp .yaml trong thư mục đó",
+            code="config.is-directory",
         ) from None
     except OSError as exc:
         raise ConfigError(
             f"không đọc được tệp định nghĩa báo cáo: {exc.strerror or exc}",
             location=Location(file=name),
             hint="kiểm tra quyền đọc tệp",
+            code="config.unreadable",
         ) from None
     return parse_yaml(text, name)
 
@@ -287,6 +293,7 @@ def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
                 "tệp định nghĩa báo cáo trống",
                 location=Location(file=name),
                 hint="xem mẫu trong configs/ và docs/config-reference.md",
+                code="config.empty",
             )
         data = _walk(node, (), lines, loader, _Budget(name))
     except yaml.MarkedYAMLError as exc:
@@ -296,6 +303,7 @@ def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
             f"lỗi cú pháp YAML: {exc.problem or exc.context}",
             location=Location(file=name, line=line),
             hint="kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm sau mỗi khóa",
+            code="config.yaml-syntax",
         ) from None
     finally:
         if loader is not None:

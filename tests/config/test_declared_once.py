@@ -109,3 +109,27 @@ def test_the_root_holds_the_report_group_the_model_fields_and_lint() -> None:
     assert list(spec.REPORT.fields) == [
         key for _, key, _ in declared_options(model.ReportConfig, "report")
     ]
+
+
+def test_every_config_code_the_loader_reports_is_in_the_catalog() -> None:
+    import re
+    from pathlib import Path
+
+    from reportgen.diagnostics import catalog
+
+    root = Path(__file__).resolve().parents[2] / "reportgen" / "config"
+    used = {
+        m
+        for f in root.glob("*.py")
+        for m in re.findall(r'report\(\s*"(config\.[a-z-]+)"', f.read_text(encoding="utf-8"))
+    }
+    assert used and used <= set(catalog.messages()), used - set(catalog.messages())
+
+
+def test_a_wrong_value_carries_what_was_expected_and_what_was_found() -> None:
+    _, ctx = _convert({"name": "A", "shown": "có"})
+    (error,) = ctx.errors
+    (d,) = error.diagnostics()
+    assert d.code == "config.wrong-value"
+    assert d.expected == "true hoặc false" and d.found == "có"
+    assert d.message == 'cần true hoặc false, nhưng gặp "có"'

@@ -526,6 +526,8 @@ def test_config_mistake_is_reported_with_line_and_key(sample: SampleCopy, mistak
     for words in mistake.hint:
         assert first.hint is not None and words in first.hint, err.format()
     assert err.exit_code == 2
+    # each mistake has its own stable code (a tool reading --format json tells them apart)
+    assert first.code.startswith("config.") and first.code != "config.error", first.code
 
 
 # --- smaller pieces ---------------------------------------------------------------------------

@@ -66,10 +66,18 @@ def _validate_range(value: dict[str, Any], path: KeyPath, ctx: Context) -> None:
     lo, hi = value.get("min"), value.get("max")
     if lo is None and hi is None:
         ctx.error(
-            path, "phép kiểm tra range cần `min`, `max` hoặc cả hai", "ví dụ `min: 0` và `max: 100`"
+            path,
+            "phép kiểm tra range cần `min`, `max` hoặc cả hai",
+            "ví dụ `min: 0` và `max: 100`",
+            code="config.range-bounds",
         )
     elif lo is not None and hi is not None and lo > hi:
-        ctx.error((*path, "min"), f"min ({lo}) lớn hơn max ({hi})", "đổi chỗ hai giá trị")
+        ctx.error(
+            (*path, "min"),
+            f"min ({lo}) lớn hơn max ({hi})",
+            "đổi chỗ hai giá trị",
+            code="config.range-order",
+        )
 
 
 KIND = CheckKind(

@@ -1,0 +1,125 @@
+"""Catalog entries of the config area: mistakes in a report definition (YAML).
+
+Every message is followed, where it is shown, by the file, line and key path of the mistake;
+the hints given here are the defaults (a did-you-mean replaces them where there is one).
+"""
+
+from __future__ import annotations
+
+from reportgen.diagnostics.catalog import Message
+
+MESSAGES = {
+    # --- the schema: keys and values ---
+    "config.wrong-value": Message("cần {what}, nhưng gặp {got}"),
+    "config.no-such-date": Message('ngày "{value}" không có thật', "kiểm tra lại ngày và tháng"),
+    "config.unknown-key": Message('khóa "{key}" không được hỗ trợ ở đây'),
+    "config.missing-key": Message(
+        'thiếu khóa bắt buộc "{key}" ({what})', "thêm dòng `{key}: ...`{example}"
+    ),
+    "config.unknown-check": Message('không có loại kiểm tra "{name}"'),
+    "config.column-and-formula": Message(
+        "một chỉ tiêu chỉ lấy từ cột (column) hoặc từ công thức (formula), không cả hai",
+        "xóa một trong hai khóa",
+    ),
+    "config.no-column-or-formula": Message(
+        "chỉ tiêu cần có column (cột trong tệp số liệu) hoặc formula (công thức)",
+        "thêm `column: <tên cột>` hoặc `formula: <công thức>`",
+    ),
+    # --- indicators and formulas ---
+    "config.unknown-indicator": Message(
+        'không có {what} "{name}"', "khai báo {what} này trong `indicators` trước khi dùng"
+    ),
+    "config.total-formula-missing": Message(
+        "total: formula cần `formula` hoặc `total_formula`",
+        "thêm `total_formula: <công thức>` hoặc đổi thành total: none",
+    ),
+    "config.percent-sum": Message(
+        "tỷ lệ (%) không cộng được giữa các đơn vị",
+        "tính lại tỷ lệ toàn thành phố: `total_formula: <phần> / <tổng> * 100`",
+    ),
+    "config.money-unit": Message(
+        'cần một đơn vị tiền ({units}), nhưng gặp "{value}": đơn vị tiền này không được hỗ trợ'
+    ),
+    "config.text-in-formula": Message(
+        'chỉ tiêu "{name}" là chữ (kind: text), không dùng được trong công thức',
+        "công thức chỉ dùng các chỉ tiêu có số",
+    ),
+    "config.bad-formula": Message(
+        'công thức "{text}" không hợp lệ{where}: {reason}',
+        "ví dụ hợp lệ: ho_ngheo / tong_so_ho * 100",
+    ),
+    "config.formula-cycle": Message(
+        "công thức vòng tròn{what}: {cycle}", "một chỉ tiêu không thể được tính từ chính nó"
+    ),
+    "config.unit-column-as-figure": Message(
+        'cột "{column}" là cột tên đơn vị (data.unit_column), không phải cột số liệu',
+        "sửa tên cột của chỉ tiêu",
+    ),
+    # --- checks ---
+    "config.needs-text-indicator": Message(
+        'chỉ tiêu "{name}" phải có kind: text', "khai báo `kind: text` cho chỉ tiêu ghi chữ"
+    ),
+    "config.needs-number-indicator": Message(
+        'chỉ tiêu "{name}" là chữ (kind: text), nhưng `{arg}` cần một chỉ tiêu có số',
+        "phép kiểm tra cần chỉ tiêu có số; chỉ tiêu chữ (kind: text) chỉ dùng được cho `words` "
+        "của phép words và `status` của phép target",
+    ),
+    "config.continuity-needs-previous": Message(
+        "phép kiểm tra continuity cần tệp số liệu kỳ trước (`data.previous`)",
+        "khai báo `previous: {{file: <tệp kỳ trước>}}` trong `data`",
+    ),
+    "config.city-sum-needs-total-row": Message(
+        "phép kiểm tra city_sum cần dòng tổng có sẵn trong tệp (`data.total_row`)",
+        "khai báo `total_row: <tên dòng tổng>` trong `data`, hoặc bỏ phép kiểm tra này (tổng "
+        "được tính từ các đơn vị)",
+    ),
+    # --- the document: type, legal bases, signer, tables ---
+    "config.unknown-doc-type": Message(
+        'mã loại văn bản "{doc_code}" không có trong Phụ lục III', "ví dụ: BC, KH, TTr"
+    ),
+    "config.unknown-basis-type": Message(
+        'loại văn bản "{name}" không có trong danh mục',
+        "ví dụ: Nghị định, Quyết định, Thông tư, Kế hoạch",
+    ),
+    "config.basis-after-report": Message(
+        "văn bản căn cứ ban hành sau ngày của báo cáo ({basis} > {report})",
+        "kiểm tra lại ngày của văn bản căn cứ",
+    ),
+    "config.basis-code-type": Message(
+        'cần số, ký hiệu của {type} (…/{expected_type}-…), nhưng gặp "{doc_code}" (ký hiệu {found_type}: '
+        "{found_name})",
+        "kiểm tra lại loại văn bản (type) hoặc số, ký hiệu (code)",
+    ),
+    "config.basis-code-year": Message(
+        'năm trong số, ký hiệu "{doc_code}" là {year}, nhưng ngày ban hành là {date}',
+        "kiểm tra lại năm trong số, ký hiệu hoặc ngày",
+    ),
+    "config.basis-code": Message("{message}"),
+    "config.unit-signer-missing": Message(
+        "báo cáo của phường, xã do UBND phường, xã ban hành nhưng chưa khai báo người ký "
+        "(unit_signer): báo cáo sẽ mang chữ ký của người ký cấp thành phố",
+        "thêm mục unit_signer (authority: TM. ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: "
+        '"{{{{ don_vi.cot.chu_tich }}}}")',
+    ),
+    "config.role-and-authority": Message(
+        "đã có role thì các dòng thẩm quyền được viết tự động; authority viết thêm sẽ trùng",
+        "xóa authority (hoặc xóa role để tự viết)",
+    ),
+    "config.table-needs-columns": Message(
+        "bảng cần columns (mỗi cột một chỉ tiêu, mỗi dòng một đơn vị) hoặc rows (mỗi dòng một "
+        "chỉ tiêu của đơn vị)",
+        "thêm `columns: [ho_ngheo, ty_le_ho_ngheo]` hoặc `rows: [...]`",
+    ),
+    # --- files and the data block ---
+    "config.file-not-found": Message(
+        'cần {what}, nhưng "{name}" {state} (tính từ thư mục {base})',
+        "kiểm tra lại tên tệp và đường dẫn; đường dẫn tính từ thư mục của tệp YAML",
+    ),
+    "config.formula-column": Message(
+        'chỉ tiêu "{name}" được tính bằng công thức (formula), không đọc từ cột',
+        "xóa dòng này, hoặc thay formula của chỉ tiêu bằng column",
+    ),
+    "config.rows-order": Message(
+        "last_row ({last}) nhỏ hơn first_row ({first})", "đổi chỗ hai giá trị"
+    ),
+}
