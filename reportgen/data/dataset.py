@@ -355,6 +355,7 @@ def build_units(
                     "dòng có số liệu nhưng không có tên đơn vị",
                     location=table.location(row, unit_column),
                     hint="điền tên phường, xã hoặc xóa dòng thừa",
+                    code="data.unit-name-missing",
                 )
             )
             continue
@@ -368,6 +369,7 @@ def build_units(
                     location=table.location(row, unit_column),
                     hint="xóa dòng trùng hoặc sửa tên đơn vị (tên được so không phân "
                     "biệt hoa thường, dấu cách thừa và vị trí dấu thanh)",
+                    code="data.unit-twice",
                 )
             )
             continue
@@ -403,6 +405,7 @@ def build_units(
                     hint="nếu tệp phân cách cột bằng dấu phẩy thì số thập phân phải đặt trong "
                     'ngoặc kép ("494,4") hoặc lưu lại tệp với dấu chấm phẩy; nếu không, xóa các '
                     "ô thừa",
+                    code="data.row-too-wide",
                 )
             )
             continue
@@ -493,6 +496,7 @@ def build_units(
                     f'hai đơn vị "{slugs[u.slug]}" và "{u.name}" có cùng tên tệp "{u.slug}"',
                     location=table.location(u.row, unit_column),
                     hint="đổi tên để hai đơn vị khác nhau",
+                    code="data.same-file-name",
                 )
             )
         slugs[u.slug] = u.name
@@ -508,6 +512,7 @@ def build_units(
             hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
             + "sửa data.total_row cho khớp tên dòng tổng, hoặc bỏ khóa này để "
             "tính tổng từ các đơn vị",
+            code="data.total-row-missing",
         )
     return units, total
 
@@ -772,7 +777,9 @@ def _read_workbook_units(
                 tables[n] = wd.sheets[si].table
     if errors:
         errors.extend(
-            DataError(f"{i.unit}: {i.message}", location=_loc(i.source), hint=i.hint)
+            DataError(
+                f"{i.unit}: {i.message}", location=_loc(i.source), hint=i.hint, code="data.cell"
+            )
             for i in cell_issues
         )
         if len(errors) == 1:
@@ -968,6 +975,7 @@ def _city_only_row(table: RawTable, unit_column: str) -> str:
             location=table.location(None, unit_column),
             hint="để lại đúng một dòng cho toàn thành phố, hoặc bỏ `city_only` nếu tệp có các "
             "phường, xã",
+            code="data.city-only-rows",
         )
     row, cells = table.rows[0]
     name = cells[col] if col < len(cells) else None
@@ -976,6 +984,7 @@ def _city_only_row(table: RawTable, unit_column: str) -> str:
             "dòng số liệu không có tên",
             location=table.location(row, unit_column),
             hint="ghi tên toàn thành phố vào cột tên đơn vị",
+            code="data.unit-name-missing",
         )
     return collapse_spaces(str(name))
 

@@ -94,6 +94,7 @@ class RawTable:
             hint=f'có phải ý bạn là cột "{guess}"?'
             if guess
             else "các cột có trong tệp: " + ", ".join(h for h in self.headers if h),
+            code="data.column-missing",
         )
 
 
@@ -148,6 +149,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
                 f"tệp UTF-8 bị hỏng (byte lỗi ở vị trí {exc.start + 3})",
                 location=Location(file=name),
                 hint="lưu lại tệp từ Excel: Lưu thành → CSV UTF-8",
+                code="data.bad-utf8",
             ) from None
     utf16 = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -164,6 +166,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
                 "tệp UTF-16 bị hỏng",
                 location=Location(file=name),
                 hint=f"lỗi ở byte {exc.start}; lưu lại tệp từ Excel",
+                code="data.bad-utf16",
             ) from None
     try:
         return data.decode("utf-8"), "utf-8"
@@ -176,6 +179,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             "không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258)",
             location=Location(file=name),
             hint="trong Excel chọn Lưu thành → CSV UTF-8 (Comma delimited)",
+            code="data.unknown-encoding",
         ) from exc
 
 
@@ -207,6 +211,7 @@ def _check_legacy(text: str, location: Location) -> None:
             location=location,
             hint="chuyển tệp sang Unicode (ví dụ Unikey → Công cụ chuyển mã: nguồn "
             f"{'TCVN3 (ABC)' if enc == 'TCVN3' else 'VNI Windows'}, đích Unicode) rồi thử lại",
+            code="data.legacy-encoding",
         )
 
 
@@ -225,6 +230,7 @@ def _find_header(
             f"tệp không có dòng {header_row}",
             location=Location(file=name, sheet=sheet),
             hint="kiểm tra data.header_row",
+            code="data.header-row-missing",
         )
     if unit_column:
         for i, (_, values) in enumerate(rows[:30]):
@@ -237,6 +243,7 @@ def _find_header(
         "tệp không có dữ liệu",
         location=Location(file=name, sheet=sheet),
         hint="kiểm tra lại tệp: cần một dòng tiêu đề cột và mỗi dòng một đơn vị",
+        code="data.empty",
     )
 
 
@@ -260,6 +267,7 @@ def _table(
                 f'cột "{h}" xuất hiện hai lần (cột {column_letter(seen[h])} và {column_letter(i)})',
                 location=Location(file=name, sheet=sheet, row=hrow),
                 hint="đổi tên một trong hai cột",
+                code="data.column-twice",
             )
         seen[h] = i
     if unit_column and unit_column not in seen:
@@ -272,6 +280,7 @@ def _table(
             + ("kiểm tra trang tính (data.sheet); " if sheet else "")
             + "dòng đầu tiên có chữ của tệp là: "
             + ", ".join(h for h in headers if h)[:200],
+            code="data.header-missing",
         )
     body = [(n, v) for n, v in rows[hi + 1 :] if any(x not in (None, "") for x in v)]
     if unit_column in seen:  # unit names are the text most likely to show a legacy encoding
@@ -285,6 +294,7 @@ def _table(
             "tệp chỉ có dòng tiêu đề, không có dòng số liệu nào",
             location=Location(file=name, sheet=sheet, row=hrow),
             hint="mỗi phường, xã cần một dòng dưới dòng tiêu đề",
+            code="data.no-rows",
         )
     return RawTable(name, sheet, headers, hrow, body, **extra)
 
@@ -307,6 +317,7 @@ def read_csv(
             "tệp trống",
             location=Location(file=name),
             hint="xuất lại số liệu từ Excel (Lưu thành → CSV UTF-8)",
+            code="data.empty",
         )
     if data.startswith(_XLSX_MAGIC) or data.startswith(_XLS_MAGIC):
         kind = ".xlsx" if data.startswith(_XLSX_MAGIC) else ".xls (Excel 97-2003)"
@@ -315,6 +326,7 @@ def read_csv(
             location=Location(file=name),
             hint="đổi đuôi tệp thành .xlsx (với tệp .xlsx), hoặc mở bằng Excel và lưu "
             "lại dạng CSV UTF-8",
+            code="data.excel-as-csv",
         )
     text, encoding = _decode(data, name)
     text = unicodedata.normalize("NFC", text)
@@ -353,6 +365,7 @@ def read_csv(
             f"tệp CSV hỏng: {exc}",
             location=Location(file=name, row=reader.line_num),
             hint="kiểm tra dấu ngoặc kép trong dòng này",
+            code="data.bad-csv",
         ) from None
     _check_first_rows(rows, name, None)
 
@@ -438,6 +451,7 @@ def read_xlsx(
             f"không mở được tệp Excel ({type(exc).__name__})",
             location=Location(file=name),
             hint="mở tệp bằng Excel và lưu lại dạng .xlsx",
+            code="data.bad-workbook",
         ) from None
     try:
         names = list(wb.sheetnames)
@@ -451,6 +465,7 @@ def read_xlsx(
                 hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
                 + "các trang tính: "
                 + ", ".join(names),
+                code="data.sheet-missing",
             )
         ws = wb[sheet]
         rows: list[tuple[int, list[CellValue]]] = []
@@ -465,6 +480,7 @@ def read_xlsx(
             "trang tính trống",
             location=Location(file=name, sheet=sheet),
             hint="chọn đúng trang tính có số liệu (data.sheet)",
+            code="data.empty-sheet",
         )
     _check_first_rows(rows, name, sheet)
     return _table(name, sheet, rows, unit_column, header_row)
@@ -487,6 +503,7 @@ def read_table(
             "không tìm thấy tệp số liệu",
             location=Location(file=display),
             hint="kiểm tra đường dẫn (data.file trong tệp YAML hoặc --data)",
+            code="data.not-found",
         )
     ext = p.suffix.lower()
     if ext in (".xlsx", ".xlsm"):
@@ -507,9 +524,11 @@ def read_table(
             location=Location(file=display),
             hint="mở bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx) hoặc "
             "CSV UTF-8, rồi sửa data.file",
+            code="data.xls-unsupported",
         )
     raise DataError(
         f'không đọc được tệp loại "{ext}"',
         location=Location(file=display),
         hint="dùng tệp .csv hoặc .xlsx",
+        code="data.unsupported-type",
     )
