@@ -231,6 +231,7 @@ def lint_template(template: Path | str, config: ReportConfig | None = None) -> L
             hint="Kiểm tra đường dẫn và tên tệp (mẫu Word có đuôi .docx)."
             if missing
             else "Kiểm tra quyền đọc tệp; đóng tệp nếu đang mở trong Word rồi chạy lại.",
+            code="template.unreadable",
         ) from exc
     if path.suffix.lower() in (".doc", ".dot", ".odt", ".rtf"):
         raise TemplateError(
@@ -238,6 +239,7 @@ def lint_template(template: Path | str, config: ReportConfig | None = None) -> L
             location=Location(file=str(path)),
             hint="Mở tệp bằng Word (hoặc LibreOffice), chọn File → Save As → «Word Document "
             "(*.docx)», rồi chạy lint với tệp .docx.",
+            code="template.not-docx",
         )
     return lint_bytes(data, name=str(path), config=config)
 

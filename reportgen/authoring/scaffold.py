@@ -163,6 +163,7 @@ def _from_kind(kind: str, slug: str, title: str | None) -> tuple[str, dict[str, 
         raise OutputError(
             f'không có loại báo cáo mẫu "{kind}"',
             hint=f"chọn một trong: {listed} (xem: reportgen demo --help)",
+            code="output.unknown-kind",
         )
     rel = REPORTS[kind][0]
     text = (DEMO / rel).read_text(encoding="utf-8")
@@ -195,6 +196,7 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
             f'tên báo cáo "{name}" không dùng làm tên tệp được',
             hint='viết tên báo cáo có chữ (ví dụ "Báo cáo sơ kết 6 tháng đầu năm") hoặc tên '
             "tệp không dấu (giam-ngheo-2025)",
+            code="output.bad-name",
         )
     base = Path(root)
     files = Scaffold(
@@ -215,7 +217,9 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
     existing = [p for p in (files.config, files.template, *data_files) if p.exists()]
     if existing:
         raise OutputError(
-            f"đã có tệp {existing[0]}", hint="chọn tên khác, hoặc xóa tệp cũ nếu không cần nữa"
+            f"đã có tệp {existing[0]}",
+            hint="chọn tên khác, hoặc xóa tệp cũ nếu không cần nữa",
+            code="output.exists",
         )
     written: list[Path] = []
     try:
@@ -243,5 +247,6 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
             f"không ghi được vào thư mục {where if where.is_dir() else where.parent}: "
             + ("không có quyền ghi" if isinstance(exc, PermissionError) else str(exc.strerror)),
             hint="chọn thư mục khác bằng --dir, hoặc xin quyền ghi vào thư mục này",
+            code="output.cannot-write",
         ) from exc
     return files

@@ -77,12 +77,14 @@ def _check_comments_target(source: Path, target: Path, overwrite: bool) -> None:
             "--comments chỉ dùng được với báo cáo .docx (chú thích là comment của Word)",
             location=Location(file=str(source)),
             hint="Bỏ --comments, hoặc soát bản .docx của báo cáo.",
+            code="output.comments-needs-docx",
         )
     if target.suffix.lower() != ".docx":
         raise OutputError(
             "tệp --comments phải có đuôi .docx",
             location=Location(file=str(target)),
             hint="Ví dụ: --comments bao-cao-da-soat.docx",
+            code="output.comments-needs-docx",
         )
     try:
         same = target.exists() and target.resolve() == source.resolve()
@@ -93,10 +95,12 @@ def _check_comments_target(source: Path, target: Path, overwrite: bool) -> None:
             "tệp --comments trùng với báo cáo gốc: không ghi đè báo cáo gốc",
             location=Location(file=str(target)),
             hint="Chọn một tên khác, ví dụ bao-cao-da-soat.docx.",
+            code="output.comments-is-source",
         )
     if target.exists() and not overwrite:
         raise OutputError(
             "tệp --comments đã có, không ghi đè",
             location=Location(file=str(target)),
             hint="Chọn một tên khác, hoặc thêm --overwrite để ghi đè bản sao cũ.",
+            code="output.exists",
         )

@@ -310,7 +310,9 @@ class PreparedTemplate:
         try:
             return build_zip(self._entries, contents)
         except ValueError as exc:
-            raise TemplateError(str(exc), location=Location(file=self._name)) from exc
+            raise TemplateError(
+                str(exc), location=Location(file=self._name), code="output.too-large"
+            ) from exc
 
     def _variables(self, context: Mapping[str, Any]) -> Mapping[str, Any]:
         if not self._uses_counter:
@@ -420,6 +422,7 @@ def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSo
             f"{_BAD_DOCX} (thiếu phần {_MAIN})",
             location=Location(file=name),
             hint=_BAD_DOCX_HINT,
+            code="template.bad-docx",
         )
     sources: list[tuple[int, PartSource]] = []
     prepared: list[PartSource] = []
@@ -450,12 +453,14 @@ def _prepare(entry: RawEntry, xml: bytes, blocks: Mapping[str, str], name: str) 
             f"{_BAD_DOCX} (phần {entry.name} không phải XML hợp lệ)",
             location=Location(file=name, part=entry.name),
             hint=_BAD_DOCX_HINT,
+            code="template.bad-docx",
         ) from exc
     if entry.name == _MAIN and (root.tag != w("document") or root.find(W_BODY) is None):
         raise TemplateError(
             f"{_BAD_DOCX} (phần {_MAIN} không phải nội dung văn bản Word)",
             location=Location(file=name, part=entry.name),
             hint=_BAD_DOCX_HINT,
+            code="template.bad-docx",
         )
     return prepare_part(entry.name, root, blocks)
 

@@ -93,7 +93,10 @@ class RawEntry:
 
 def _bad(file: str, detail: str) -> TemplateError:
     return TemplateError(
-        f"{_BAD_DOCX} ({detail})", location=Location(file=file), hint=_BAD_DOCX_HINT
+        f"{_BAD_DOCX} ({detail})",
+        location=Location(file=file),
+        hint=_BAD_DOCX_HINT,
+        code="template.bad-docx",
     )
 
 
@@ -174,6 +177,7 @@ def read_template_file(path: Path) -> bytes:
             f"không đọc được tệp mẫu: {exc.strerror or exc}",
             location=Location(file=str(path)),
             hint="Kiểm tra đường dẫn và quyền đọc tệp; đóng tệp nếu đang mở trong Word.",
+            code="template.unreadable",
         ) from exc
 
 

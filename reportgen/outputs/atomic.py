@@ -97,6 +97,7 @@ def _exists_error(path: Path) -> OutputError:
         "tệp kết quả đã có, không ghi đè",
         location=Location(file=str(path)),
         hint="dùng --overwrite để ghi đè, hoặc chọn thư mục kết quả khác (-o)",
+        code="output.exists",
     )
 
 
@@ -128,12 +129,14 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, durable: b
             "thư mục kết quả không tồn tại",
             location=Location(file=str(path)),
             hint=f"tạo thư mục {directory} trước, hoặc chọn thư mục khác (-o)",
+            code="output.no-folder",
         ) from exc
     except OSError as exc:
         raise OutputError(
             f"không tạo được tệp trong thư mục kết quả: {os_reason(exc)}",
             location=Location(file=str(path)),
             hint="kiểm tra quyền ghi vào thư mục kết quả và chỗ trống trên ổ đĩa",
+            code="output.cannot-write",
         ) from exc
     except BaseException:
         # Ctrl-C while the file was being created: the name is ours alone (random, O_EXCL),
@@ -168,6 +171,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, durable: b
             f"không ghi được tệp kết quả: {os_reason(exc)}",
             location=Location(file=str(path)),
             hint="đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi và dung lượng đĩa",
+            code="output.cannot-write",
         ) from exc
 
 

@@ -81,6 +81,7 @@ def batch_from_path(path: Path, *, overwrite: bool = False) -> WrittenBatch:
             "không có tệp hay thư mục này",
             location=Location(file=str(path)),
             hint="kiểm tra lại đường dẫn (tệp .docx hoặc thư mục báo cáo)",
+            code="output.not-found",
         )
     if not files:
         raise _error("output.no-docx", folder)

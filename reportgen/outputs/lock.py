@@ -137,6 +137,7 @@ def folder_lock(
             f"không ghi được vào thư mục kết quả: {os_reason(exc)}",
             location=Location(file=str(directory)),
             hint="kiểm tra quyền ghi và chỗ trống trên ổ đĩa, hoặc chọn thư mục khác bằng -o",
+            code="output.cannot-write",
         ) from exc
     try:
         deadline = time.monotonic() + max(0.0, wait)

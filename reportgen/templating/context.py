@@ -157,8 +157,11 @@ class _Texts:
                     f'không điền được {self.labels[i]} "{self.sources[i]}": {what}',
                     hint="kiểm tra ô tương ứng trong tệp số liệu (ô trống?) hoặc sửa dòng này "
                     "trong tệp YAML",
+                    code="template.text-render",
                 )
-        return TemplateError(f"không điền được phần đầu/cuối báo cáo: {exc}")
+        return TemplateError(
+            f"không điền được phần đầu/cuối báo cáo: {exc}", code="template.text-render"
+        )
 
 
 class _LazyFigures(Mapping[str, Any]):

@@ -153,7 +153,7 @@ def test_folder_batch_takes_names_and_order_from_the_manifest(tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("none", "output.error"), ("", "output.no-docx"), ("a.pdf", "output.not-docx")],
+    [("none", "output.not-found"), ("", "output.no-docx"), ("a.pdf", "output.not-docx")],
     ids=["missing-path", "empty-folder", "not-a-docx"],
 )
 def test_nothing_to_convert_is_said_plainly(tmp_path: Path, name: str, code: str) -> None:
