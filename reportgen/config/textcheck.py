@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, meta
+from jinja2 import TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import TemplateAssertionError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -19,7 +19,8 @@ from reportgen.config.model import ReportConfig, Section
 from reportgen.config.names import CONTEXT_NAMES, FILTER_NAMES
 from reportgen.config.schema import did_you_mean
 from reportgen.config.yamlsource import KeyPath, LineMap
-from reportgen.diagnostics.errors import ConfigError
+from reportgen.diagnostics import catalog
+from reportgen.diagnostics.errors import ConfigError, Location
 
 JINJA_GLOBALS = frozenset({"range", "loop", "namespace", "dict", "lipsum", "cycler", "joiner"})
 FILTERS = FILTER_NAMES
@@ -77,6 +78,11 @@ def _texts(config: ReportConfig) -> Iterator[tuple[KeyPath, str, bool]]:
     yield from walk(config.sections, ("sections",))
 
 
+def _error(code: str, loc: Location, hint: str | None = None, **params: Any) -> ConfigError:
+    d = catalog.make(code, location=loc, hint=hint, **params)
+    return ConfigError(d.message, location=d.location, hint=d.hint, code=code)
+
+
 def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
     """Return a ConfigError for every text with a syntax error, an unknown name or filter."""
     env = make_env()
@@ -89,42 +95,39 @@ def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
         loc = lines.location(path)
         try:
             ast = env.parse(text)
-            env.compile(ast)
-        except TemplateAssertionError as exc:
-            msg = str(exc.message or exc)
-            name = msg.split("'")[1] if msg.count("'") >= 2 else ""
-            guess = did_you_mean(name, FILTERS) if "filter" in msg else None
-            errors.append(
-                ConfigError(
-                    f'không có bộ lọc "{name}"' if "filter" in msg else f"lỗi mẫu: {msg}",
-                    location=loc,
-                    hint=f'có phải ý bạn là "{guess}"?'
-                    if guess
-                    else "các bộ lọc: " + ", ".join(sorted(FILTERS)[:20]) + " … (xem README)",
-                    code="config.unknown-filter" if "filter" in msg else "config.text-template",
-                )
-            )
-            continue
         except TemplateSyntaxError as exc:
+            errors.append(_error("config.text-syntax", loc, reason=exc.message or ""))
+            continue
+        unknown = [
+            f.name for f in ast.find_all((nodes.Filter, nodes.Test)) if f.name not in env.filters
+        ]
+        unknown = [n for n in unknown if n not in env.tests]
+        for name in dict.fromkeys(unknown):
+            guess = did_you_mean(name, FILTERS)
             errors.append(
-                ConfigError(
-                    f"lỗi cú pháp trong đoạn mẫu: {exc.message}",
-                    location=loc,
-                    hint="mỗi {{ phải có }} tương ứng; mỗi {% if %} cần {% endif %}",
-                    code="config.text-syntax",
+                _error(
+                    "config.unknown-filter",
+                    loc,
+                    hint=f'có phải ý bạn là "{guess}"?' if guess else None,
+                    name=name,
+                    some=", ".join(sorted(FILTERS)[:20]),
                 )
             )
+        if unknown:
+            continue
+        try:
+            env.compile(ast)
+        except (TemplateAssertionError, TemplateSyntaxError) as exc:  # pragma: no cover
+            errors.append(_error("config.text-template", loc, reason=str(exc.message or exc)))
             continue
         for name in sorted(meta.find_undeclared_variables(ast) - known):
             guess = did_you_mean(name, sorted(known))
             errors.append(
-                ConfigError(
-                    f'không có chỉ tiêu hay biến "{name}"',
-                    location=loc,
-                    hint=f'có phải ý bạn là "{guess}"?'
-                    if guess
-                    else "khai báo chỉ tiêu này trong indicators",
-                    code="config.unknown-name",
+                _error(
+                    "config.unknown-name",
+                    loc,
+                    hint=f'có phải ý bạn là "{guess}"?' if guess else None,
+                    name=name,
                 )
             )
     return errors

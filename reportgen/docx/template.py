@@ -34,6 +34,7 @@ from reportgen.docx.prepare import (
 )
 from reportgen.docx.problems import TemplateProblem, TemplateProblemsError
 from reportgen.docx.tags import statement_keyword
+from reportgen.docx.undefined import MissingName, NamedUndefined, UnsafeName
 from reportgen.docx.zipio import (
     PreparedEntry,
     RawEntry,
@@ -80,13 +81,10 @@ _DEFAULT_DELIMITERS = {
     "comment_start_string": "{#",
     "comment_end_string": "#}",
 }
-_UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
 _SANDBOX_HINT = (
     "Bỏ phần tên bắt đầu bằng dấu gạch dưới (_) hay lệnh sửa dữ liệu khỏi thẻ; chạy "
     "«reportgen lint» để xem mọi thẻ như vậy."
 )
-_UNSAFE_ATTRIBUTE = re.compile(r"attribute '(?P<name>[^']+)'")
-_NO_ATTRIBUTE = re.compile(r"has no attribute '(?P<name>[^']+)'$")
 
 
 @dataclass(frozen=True)
@@ -123,7 +121,9 @@ def _clean_output(value: Any) -> Any:
 
 def _engine_env(env: jinja2.Environment) -> jinja2.Environment:
     """An overlay of the caller's environment whose ``finalize`` also strips characters XML
-    cannot hold from every printed value (after the caller's own ``finalize``, if any)."""
+    cannot hold from every printed value (after the caller's own ``finalize``, if any); with
+    Jinja's ``StrictUndefined``, its :class:`~reportgen.docx.undefined.NamedUndefined` (as
+    strict, and an error names what was missing)."""
     user = env.finalize
     finalize: Callable[..., Any]
     if user is None:
@@ -134,6 +134,8 @@ def _engine_env(env: jinja2.Environment) -> jinja2.Environment:
         def finalize(*args: Any) -> Any:
             return _clean_output(user(*args))
 
+    if env.undefined is jinja2.StrictUndefined:  # as strict, and the errors name the name
+        return env.overlay(finalize=finalize, undefined=NamedUndefined)
     return env.overlay(finalize=finalize)
 
 
@@ -335,34 +337,23 @@ class PreparedTemplate:
         detail = str(exc)
         hint: str | None = None
         code: str | None = None
-        if isinstance(exc, jinja2.UndefinedError):
-            m = _UNDEFINED.match(exc.message or "")
-            if m:
-                missing = m.group("name")
-                detail = f"biến «{missing}» không có trong dữ liệu"
-                close = difflib.get_close_matches(missing, [str(k) for k in context], n=1)
-                if close:
-                    hint = f"Có phải ý bạn là «{close[0]}»?"
-                else:
-                    hint = "Kiểm tra tên biến trong thẻ và trong cấu hình báo cáo."
+        if isinstance(exc, MissingName) and not exc.field:
+            detail = f"biến «{exc.name}» không có trong dữ liệu"
+            close = difflib.get_close_matches(exc.name, [str(k) for k in context], n=1)
+            if close:
+                hint = f"Có phải ý bạn là «{close[0]}»?"
             else:
-                m = _NO_ATTRIBUTE.search(exc.message or "")
-                if m and m.group("name").startswith("_"):
-                    detail = (
-                        f"thẻ dùng «{m.group('name')}», điều mẫu báo cáo không được phép "
-                        "(vì an toàn)"
-                    )
-                    code, hint = "template.sandbox", _SANDBOX_HINT
-                elif m:
-                    detail = f"không có trường «{m.group('name')}» ({exc.message})"
+                hint = "Kiểm tra tên biến trong thẻ và trong cấu hình báo cáo."
+        elif isinstance(exc, UnsafeName | MissingName) and (
+            isinstance(exc, UnsafeName) or exc.name.startswith("_")
+        ):
+            detail = f"thẻ dùng «{exc.name}», điều mẫu báo cáo không được phép (vì an toàn)"
+            code, hint = "template.sandbox", _SANDBOX_HINT
+        elif isinstance(exc, MissingName):
+            detail = f"không có trường «{exc.name}»"
+            hint = "Kiểm tra tên trường trong thẻ (xem «reportgen vars»)."
         elif isinstance(exc, SecurityError):
-            m = _UNSAFE_ATTRIBUTE.search(str(exc))
-            name = m.group("name") if m else "?"
-            detail = (
-                f"thẻ dùng «{name}», điều mẫu báo cáo không được phép (vì an toàn)"
-                if m
-                else "thẻ làm điều mẫu báo cáo không được phép (vì an toàn)"
-            )
+            detail = "thẻ làm điều mẫu báo cáo không được phép (vì an toàn)"
             code, hint = "template.sandbox", _SANDBOX_HINT
         elif isinstance(exc, ReportgenError):
             detail = exc.message

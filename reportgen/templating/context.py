@@ -21,7 +21,6 @@ names: every indicator id (a :class:`~reportgen.templating.figure.Figure`), and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +29,7 @@ from typing import Any
 from reportgen.config.model import ROLES, Indicator, LegalBasis, Party, ReportConfig, Signer
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import TemplateError
+from reportgen.docx.undefined import MissingName
 from reportgen.templating.environment import make_env
 from reportgen.templating.figure import Figure, FigureMeta, Missing
 from reportgen.templating.measure import rule, text_width_twips
@@ -149,10 +149,11 @@ class _Texts:
             try:
                 self.env.from_string(self.sources[i]).render(ctx)
             except Exception as inner:
-                detail = str(inner)
-                m = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", detail)
-                name = (m.group(1) or m.group(2)) if m else None
-                what = f'thiếu giá trị "{name}"' if name else detail
+                what = (
+                    f'thiếu giá trị "{inner.name}"'
+                    if isinstance(inner, MissingName)
+                    else str(inner)
+                )
                 return TemplateError(
                     f'không điền được {self.labels[i]} "{self.sources[i]}": {what}',
                     hint="kiểm tra ô tương ứng trong tệp số liệu (ô trống?) hoặc sửa dòng này "

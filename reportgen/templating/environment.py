@@ -11,9 +11,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from reportgen.docx.undefined import NamedUndefined
 from reportgen.templating.filters import FILTERS
 from reportgen.vnformat import format_number
 
@@ -32,7 +32,7 @@ def make_env(*, autoescape: bool = True) -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(
         autoescape=autoescape,
         finalize=_finalize,
-        undefined=StrictUndefined,
+        undefined=NamedUndefined,
         keep_trailing_newline=True,
         auto_reload=False,
         cache_size=0,

@@ -187,3 +187,30 @@ def test_render_plain_raises_the_same_errors(tmp_path: Path) -> None:
     with pytest.raises(TemplateError) as info:
         render_plain(path, {}, env=make_env())
     assert info.value.location is not None and info.value.location.file == str(path)
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "field"),
+    [("{{ khong_co }}", "khong_co", False), ("{{ don_vi.khong_co }}", "khong_co", True)],
+    ids=["top-level-name", "field-of-an-object"],
+)
+def test_a_missing_name_is_carried_by_the_error_not_read_from_jinjas_words(
+    source: str, name: str, field: bool
+) -> None:
+    import jinja2
+
+    from reportgen.docx.undefined import MissingName, NamedUndefined
+
+    env = jinja2.Environment(undefined=NamedUndefined)
+    with pytest.raises(MissingName) as info:
+        env.from_string(source).render(don_vi={"ten": "A"})
+    assert (info.value.name, info.value.field) == (name, field)
+
+
+def test_a_missing_field_is_said_in_vietnamese_with_its_name() -> None:
+    data = make_docx(p(r("Đơn vị: {{ don_vi.khong_co }}")))
+    template = PreparedTemplate.from_bytes(data, env=make_env(), name="mau.docx")
+    with pytest.raises(TemplateError) as info:
+        template.render({"don_vi": {"ten": "Phường A"}})
+    assert "không có trường «khong_co»" in info.value.message
+    assert "has no attribute" not in info.value.message

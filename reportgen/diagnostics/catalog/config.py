@@ -25,6 +25,18 @@ MESSAGES = {
         "chỉ tiêu cần có column (cột trong tệp số liệu) hoặc formula (công thức)",
         "thêm `column: <tên cột>` hoặc `formula: <công thức>`",
     ),
+    # --- the texts of the report (Jinja in section paragraphs, conditions, header lines) ---
+    "config.text-syntax": Message(
+        "lỗi cú pháp trong đoạn mẫu: {reason}",
+        "mỗi {{{{ phải có }}}} tương ứng; mỗi {{% if %}} cần {{% endif %}}",
+    ),
+    "config.unknown-filter": Message(
+        'không có bộ lọc "{name}"', "các bộ lọc: {some} … (xem `reportgen vars` hoặc README)"
+    ),
+    "config.text-template": Message("lỗi mẫu: {reason}"),
+    "config.unknown-name": Message(
+        'không có chỉ tiêu hay biến "{name}"', "khai báo chỉ tiêu này trong indicators"
+    ),
     # --- indicators and formulas ---
     "config.unknown-indicator": Message(
         'không có {what} "{name}"', "khai báo {what} này trong `indicators` trước khi dùng"
