@@ -93,6 +93,9 @@ class _Part:
     name: str
     template: jinja2.Template
     source: PartSource
+    names: tuple[str, ...] = ()
+    """The names the part reads: a render hands it only these, not a copy of the whole
+    context (hundreds of figures) per part."""
 
 
 def _check_env(env: jinja2.Environment) -> None:
@@ -280,8 +283,7 @@ class PreparedTemplate:
         ``range`` excluded)."""
         names: set[str] = set()
         for part in self._parts:
-            ast = self._env.parse(part.source.source)
-            names |= jinja2.meta.find_undeclared_variables(ast)
+            names.update(part.names)
         names.discard(DOCPR_COUNTER)
         return frozenset(names - set(self._env.globals))
 
@@ -325,7 +327,8 @@ class PreparedTemplate:
         self, part: _Part, variables: Mapping[str, Any], context: Mapping[str, Any]
     ) -> bytes:
         try:
-            return part.template.render(variables).encode("utf-8")
+            used = {n: variables[n] for n in part.names if n in variables}
+            return part.template.render(used).encode("utf-8")
         except Exception as exc:
             raise self._render_error(part, exc, context) from exc
 
@@ -483,11 +486,13 @@ def _compile(
     syntax: list[tuple[TemplateProblem, jinja2.TemplateSyntaxError]] = []
     for index, source in sources:
         try:
-            template = env.from_string(source.source)
+            ast = env.parse(source.source)
+            template = env.from_string(ast)
         except jinja2.TemplateSyntaxError as exc:
             syntax.append((syntax_problem(source, exc), exc))
             continue
-        parts.append(_Part(index, source.name, template, source))
+        names = tuple(sorted(jinja2.meta.find_undeclared_variables(ast)))
+        parts.append(_Part(index, source.name, template, source, names))
     return parts, syntax
 
 

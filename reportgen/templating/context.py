@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from jinja2 import meta
+
 from reportgen.config.model import ROLES, Indicator, LegalBasis, Party, ReportConfig, Signer
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import TemplateError
@@ -130,13 +132,16 @@ class _Texts:
         self.dynamic = dynamic
         joined = self.SEP.join(self.sources[i] or "" for i in dynamic)
         self.template = env.from_string(joined) if dynamic else None
+        #: the names the texts read: a render copies only these from a context of hundreds
+        self.names = tuple(sorted(meta.find_undeclared_variables(env.parse(joined))))
 
     def render(self, ctx: Mapping[str, Any]) -> list[str]:
         out = [s or "" for s in self.sources]
         if self.template is None:
             return out
         try:
-            rendered = self.template.render(ctx).split(self.SEP)
+            used = {n: ctx[n] for n in self.names if n in ctx}
+            rendered = self.template.render(used).split(self.SEP)
         except Exception as exc:
             raise self._explain(ctx, exc) from exc
         for i, text in zip(self.dynamic, rendered, strict=True):
