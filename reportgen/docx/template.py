@@ -18,6 +18,7 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
+import jinja2.nodes
 from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
@@ -94,8 +95,8 @@ class _Part:
     template: jinja2.Template
     source: PartSource
     names: tuple[str, ...] = ()
-    """The names the part reads: a render hands it only these, not a copy of the whole
-    context (hundreds of figures) per part."""
+    """Every name the part reads (loop variables included): a render hands it only these,
+    not a copy of the whole context (hundreds of figures) per part."""
 
 
 def _check_env(env: jinja2.Environment) -> None:
@@ -283,7 +284,8 @@ class PreparedTemplate:
         ``range`` excluded)."""
         names: set[str] = set()
         for part in self._parts:
-            names.update(part.names)
+            ast = self._env.parse(part.source.source)
+            names |= jinja2.meta.find_undeclared_variables(ast)
         names.discard(DOCPR_COUNTER)
         return frozenset(names - set(self._env.globals))
 
@@ -491,7 +493,7 @@ def _compile(
         except jinja2.TemplateSyntaxError as exc:
             syntax.append((syntax_problem(source, exc), exc))
             continue
-        names = tuple(sorted(jinja2.meta.find_undeclared_variables(ast)))
+        names = tuple(sorted({n.name for n in ast.find_all(jinja2.nodes.Name) if n.ctx == "load"}))
         parts.append(_Part(index, source.name, template, source, names))
     return parts, syntax
 
