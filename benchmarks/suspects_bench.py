@@ -16,9 +16,13 @@ prints:
   accuracy there;
 - the share where the changed cell is among the named suspects.
 
-``--show N`` prints N variants where a decided first suspect is another cell (to study them);
-``--total-row`` gives the file a whole-city row (the column sums of the wards), which the
-automatic ``city_sum`` check compares with the wards: a relation over every column.
+The demo's file ends with a whole-city row ("Tổng cộng", as clerks' forms do), which the
+automatic ``city_sum`` check compares with the sum of the wards: a relation over every column.
+Its own cells get the same mistakes, counted apart (``total row``). ``--no-total-row`` drops
+that row (the city is then summed from the wards, as for a file without one); ``--total-row``
+gives a file without one a total row (the column sums of the wards).
+
+``--show N`` prints N variants where a decided first suspect is another cell (to study them).
 """
 
 from __future__ import annotations
@@ -124,123 +128,176 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument(
+    rows = parser.add_mutually_exclusive_group()
+    rows.add_argument(
         "--total-row",
         action="store_true",
-        help="give the file a whole-city row (the column sums), checked against the wards",
+        help="give a file without one a whole-city row (the column sums of the wards)",
+    )
+    rows.add_argument(
+        "--no-total-row",
+        action="store_true",
+        help="drop the file's whole-city row: the city is summed from the wards",
     )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     config = load_config(args.config)
     ds = load_dataset(config)
     order = config.indicator_order()
-    if args.total_row:
+    if args.no_total_row and ds.total_from_file:
+        config = replace(config, data=replace(config.data, total_row=None))
+        ds.total = compute_total(ds.units, config, config.total_order(), None, ds.total.name)
+        ds.total_from_file = False
+    elif args.total_row and not ds.total_from_file:
         config = replace(config, data=replace(config.data, total_row="Toàn thành phố"))
         total = compute_total(ds.units, config, config.total_order(), None, ds.total.name)
         total.row = max(u.row or 0 for u in ds.units) + 1
         ds.total, ds.total_from_file = total, True
     prepared = prepare_checks(config)
-    checked = (lambda u: [u, ds.total]) if args.total_row else (lambda u: [u])
+    with_total = ds.total_from_file
+    checked = (lambda u: [u, ds.total]) if with_total else (lambda u: [u])
     started = time.perf_counter()
     false_alarms = [f for f in validate(config, ds, runners=prepared) if f.severity == "error"]
-    total = detectable = first_right = decided = decided_right = named = 0
-    determined = determined_right = 0
-    by_kind: Counter[str] = Counter()
-    by_kind_right: Counter[str] = Counter()
-    misses: list[str] = []
-    by_cell: Counter[str] = Counter()
-    by_cell_right: Counter[str] = Counter()
-    for unit in ds.units:
+    wards, totals = Tally(), Tally()
+    total_order = config.total_order()
+    file_total = ds.total
+    for unit in [*ds.units, *([file_total] if with_total else [])]:
+        tally = totals if unit.is_total else wards
         for ind in config.indicators.values():
             if ind.column is None or ind.kind == "text" or ind.id not in ds.columns:
                 continue
             original = unit.values.get(ind.id)
             for kind, wrong in list(mistakes(config, ds, unit, ind, rng)):
-                total += 1
+                tally.variants += 1
                 unit.values[ind.id] = wrong
-                compute(unit, config, order)
-                found = validate(config, ds, checked(unit), runners=prepared)
+                if unit.is_total:
+                    ds.total = compute_total(ds.units, config, total_order, unit, unit.name)
+                    found = validate(config, ds, [ds.total], runners=prepared)
+                    ds.total = file_total
+                else:
+                    compute(unit, config, order)
+                    found = validate(config, ds, checked(unit), runners=prepared)
                 unit.values[ind.id] = original
-                compute(unit, config, order)
+                if not unit.is_total:
+                    compute(unit, config, order)
                 errors = [f for f in found if f.severity == "error"]
-                if not errors:
-                    continue
-                detectable += 1
-                by_kind[kind] += 1
-                by_cell[ind.id] += 1
-                suspects = next((f.suspects for f in errors if f.suspects), ())
-                is_decided = next(
-                    (bool(f.extra.get("decided")) for f in errors if f.suspects), False
-                )
-                mine = _cell_of(unit.row)
-                first = mine(suspects[0]) if suspects else None
-                if first == ind.id:
-                    first_right += 1
-                    by_kind_right[kind] += 1
-                    by_cell_right[ind.id] += 1
-                elif len(misses) < args.show and is_decided:
-                    misses.append(
-                        f"{unit.name} {ind.id} {original} → {wrong} ({kind}): "
-                        + (errors[0].extra.get("reasoning") or errors[0].message)
-                    )
-                if any(mine(s) == ind.id for s in suspects):
-                    named += 1
-                if is_decided:
-                    decided += 1
-                    decided_right += first == ind.id
-                alternatives = next(
-                    (int(f.extra.get("alternatives", 0)) for f in errors if f.suspects), 0
-                )
-                if is_decided and alternatives == 1:
-                    determined += 1
-                    determined_right += first == ind.id
+                if errors:
+                    tally.add(unit, ind.id, kind, errors, f"{original} → {wrong}", args.show)
     seconds = time.perf_counter() - started
-
-    def pct(a: int, b: int) -> str:
-        return f"{100 * a / b:.1f}%" if b else "–"
-
-    result = {
-        "false_alarms": len(false_alarms),
-        "variants": total,
-        "detectable": detectable,
-        "first_suspect_right": first_right,
-        "first_suspect_rate": round(first_right / detectable, 4) if detectable else None,
-        "decided": decided,
-        "decided_right": decided_right,
-        "named_among_suspects": named,
-        "determined": determined,
-        "determined_right": determined_right,
-        "seconds": round(seconds, 2),
-        "by_kind": {k: [by_kind_right[k], n] for k, n in sorted(by_kind.items())},
-        "by_cell": {k: [by_cell_right[k], n] for k, n in by_cell.items()},
-    }
+    result: dict[str, Any] = {"false_alarms": len(false_alarms), **wards.as_dict()}
+    if with_total:
+        result["total_row"] = totals.as_dict()
+    result["seconds"] = round(seconds, 2)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return
     print(f"false alarms on consistent data: {len(false_alarms)}")
-    print(f"variants: {total}, detectable: {detectable}")
     print(
-        f"first suspect is the changed cell: {first_right}/{detectable} "
-        f"({pct(first_right, detectable)})"
+        "whole-city row in the file: "
+        + ("yes (the automatic city_sum check)" if with_total else "no (summed from the wards)")
     )
-    print(
-        f"relations decide one cell: {decided}/{detectable} ({pct(decided, detectable)}); "
-        f"right there: {decided_right}/{decided} ({pct(decided_right, decided)})"
-    )
-    print(
-        f"relations leave one cell: {determined}/{detectable} "
-        f"({pct(determined, detectable)}); right there: {determined_right}/{determined} "
-        f"({pct(determined_right, determined)})"
-    )
-    print(f"changed cell among the named suspects: {named}/{detectable} ({pct(named, detectable)})")
-    for k, n in sorted(by_kind.items()):
-        print(f"  {k:<24} {by_kind_right[k]:>4}/{n:<4} ({pct(by_kind_right[k], n)})")
-    print("by cell:")
-    for k, n in by_cell.items():
-        print(f"  {k:<28} {by_cell_right[k]:>4}/{n:<4} ({pct(by_cell_right[k], n)})")
+    print("mistakes in the wards' cells:")
+    wards.print()
+    if with_total:
+        print("mistakes in the total row's own cells:")
+        totals.print(by_cell=False)
     print(f"time: {seconds:.1f} s")
-    for line in misses:
+    for line in wards.misses + totals.misses:
         print("MISS", line)
+
+
+def pct(a: int, b: int) -> str:
+    """``a`` of ``b`` in per cent, one decimal."""
+    return f"{100 * a / b:.1f}%" if b else "–"
+
+
+class Tally:
+    """The counts of one group of variants."""
+
+    def __init__(self) -> None:
+        self.variants = self.detectable = self.first_right = self.named = 0
+        self.decided = self.decided_right = self.determined = self.determined_right = 0
+        self.by_kind: Counter[str] = Counter()
+        self.by_kind_right: Counter[str] = Counter()
+        self.by_cell: Counter[str] = Counter()
+        self.by_cell_right: Counter[str] = Counter()
+        self.misses: list[str] = []
+
+    def add(
+        self, unit: Unit, cell: str, kind: str, errors: list[Any], change: str, show: int
+    ) -> None:
+        """Count one detectable variant (``cell`` of ``unit`` was changed)."""
+        self.detectable += 1
+        self.by_kind[kind] += 1
+        self.by_cell[cell] += 1
+        with_suspects = [f for f in errors if f.suspects]
+        suspects = with_suspects[0].suspects if with_suspects else ()
+        is_decided = bool(with_suspects and with_suspects[0].extra.get("decided"))
+        mine = _cell_of(unit.row)
+        first = mine(suspects[0]) if suspects else None
+        right = first == cell
+        if right:
+            self.first_right += 1
+            self.by_kind_right[kind] += 1
+            self.by_cell_right[cell] += 1
+        elif len(self.misses) < show and is_decided:
+            self.misses.append(
+                f"{unit.name} {cell} {change} ({kind}): "
+                + (errors[0].extra.get("reasoning") or errors[0].message)
+            )
+        self.named += any(mine(s) == cell for s in suspects)
+        alternatives = int(with_suspects[0].extra.get("alternatives", 0)) if with_suspects else 0
+        if is_decided:
+            self.decided += 1
+            self.decided_right += right
+            if alternatives == 1:
+                self.determined += 1
+                self.determined_right += right
+
+    def as_dict(self) -> dict[str, Any]:
+        """The counts for ``--json``."""
+        return {
+            "variants": self.variants,
+            "detectable": self.detectable,
+            "first_suspect_right": self.first_right,
+            "first_suspect_rate": round(self.first_right / self.detectable, 4)
+            if self.detectable
+            else None,
+            "decided": self.decided,
+            "decided_right": self.decided_right,
+            "named_among_suspects": self.named,
+            "determined": self.determined,
+            "determined_right": self.determined_right,
+            "by_kind": {k: [self.by_kind_right[k], n] for k, n in sorted(self.by_kind.items())},
+            "by_cell": {k: [self.by_cell_right[k], n] for k, n in self.by_cell.items()},
+        }
+
+    def print(self, by_cell: bool = True) -> None:
+        """The counts as lines of text."""
+        n = self.detectable
+        print(f"  variants: {self.variants}, detectable: {n}")
+        print(
+            f"  first suspect is the changed cell: {self.first_right}/{n} ({pct(self.first_right, n)})"
+        )
+        print(
+            f"  relations decide one cell: {self.decided}/{n} ({pct(self.decided, n)}); "
+            f"right there: {self.decided_right}/{self.decided} "
+            f"({pct(self.decided_right, self.decided)})"
+        )
+        print(
+            f"  relations leave one cell: {self.determined}/{n} ({pct(self.determined, n)}); "
+            f"right there: {self.determined_right}/{self.determined} "
+            f"({pct(self.determined_right, self.determined)})"
+        )
+        print(f"  changed cell among the named suspects: {self.named}/{n} ({pct(self.named, n)})")
+        for k, m in sorted(self.by_kind.items()):
+            right = self.by_kind_right[k]
+            print(f"    {k:<24} {right:>4}/{m:<4} ({pct(right, m)})")
+        if by_cell:
+            print("  by cell:")
+            for k, m in self.by_cell.items():
+                right = self.by_cell_right[k]
+                print(f"    {k:<28} {right:>4}/{m:<4} ({pct(right, m)})")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
 The figures are built so that every check of configs/giam-ngheo-2024.yaml passes: the movement of
 poor households adds up, stated rates are the rounded ratios, money parts add up to their totals.
-Run: python scripts/make_sample_data.py  (writes inputs/giam-ngheo-2023.csv and -2024.csv, and
-the same 2024 figures as a clerk's workbook, inputs/giam-ngheo-2024-bieu-mau.xlsx: two sheets
+Run: python scripts/make_sample_data.py  (writes inputs/giam-ngheo-2023.csv and -2024.csv — the
+2024 file ends with the whole-city row "Tổng cộng", as clerks' forms do — and the same 2024
+figures as a clerk's workbook, inputs/giam-ngheo-2024-bieu-mau.xlsx: two sheets
 with title lines, merged multi-row headers, an STT column, a numbering row, total and group rows,
 notes and a signature, read by the demo definition's ``data.workbook`` block).
 """
@@ -134,13 +135,36 @@ def main() -> None:
             }
         )
     write_workbook(out / "giam-ngheo-2024-bieu-mau.xlsx", rows_2024)
-    for year, rows in (("2023", rows_2023), ("2024", rows_2024)):
+    for year, rows in (("2023", rows_2023), ("2024", [*rows_2024, total_row(rows_2024)])):
         path = out / f"giam-ngheo-{year}.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
             writer.writeheader()
             writer.writerows(rows)
         print(f"wrote {path} ({len(rows)} rows)")
+
+
+TOTAL_ROW = "Tổng cộng"
+
+
+def total_row(rows: list[dict[str, str]]) -> dict[str, str]:
+    """The whole-city row of the CSV, the same figures as the workbook's "Tổng cộng" row: the
+    column sums, the rates worked out from the summed parts; no chairman, decrease or target."""
+    out = {col: "" for col in rows[0]}
+    out["don_vi"] = TOTAL_ROW
+    for col, value in _group_values(
+        rows, [c for c in rows[0] if c not in ("don_vi", "loai")]
+    ).items():
+        if value is None:
+            continue
+        if col in RATES:
+            part, whole = RATES[col]
+            p = sum(Decimal(str(num(r[part]))) for r in rows)
+            t = sum(Decimal(str(num(r[whole]))) for r in rows)
+            out[col] = vi(r2(p / t * 100))
+        else:
+            out[col] = vi(sum(Decimal(str(num(r[col]))) for r in rows))
+    return out
 
 
 def num(text: str) -> int | float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,18 @@ def sample_project(tmp: Path) -> Path:
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(DEMO / rel, dst)
     return tmp / "configs" / "giam-ngheo-2024.yaml"
+
+
+def drop_total_row(config: Path) -> None:
+    """Make the sample project's 2024 file one without a whole-city row: remove the "Tổng cộng"
+    row and its declaration (``data.total_row``)."""
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^  total_row: .*\n", "", text, count=1), encoding="utf-8")
+    data = config.parent.parent / "inputs" / "giam-ngheo-2024.csv"
+    lines = data.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    data.write_text(
+        "".join(x for x in lines if not x.startswith("Tổng cộng;")), encoding="utf-8-sig"
+    )
 
 
 def edit_cell(csv_path: Path, unit: str, column: str, value: str) -> None:

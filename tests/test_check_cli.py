@@ -155,11 +155,14 @@ def test_suspect_is_printed_first_with_its_consequences_under_it(sample: SampleC
     assert lines[0].startswith(
         "✗ lỗi       ô nghi sai   Phường Trần Phú: ô nghi sai nhất: Tổng số hộ"
     )
-    assert "có lẽ 4.558 hộ" in lines[0] and "cả 2 phép kiểm tra đều khớp" in lines[0]
+    assert "sửa thành 4.558 hộ" in lines[0]
+    assert "cả 3 phép kiểm tra đều khớp, kể cả dòng tổng" in lines[0]
     assert all("↳ percentage" in line for line in lines[1:3])
+    # the total row no longer adds up: the same mistake, shown under the ward's suspect
+    assert "↳ city_sum" in lines[3] and "Tổng số hộ ở dòng tổng" in lines[3]
     assert (
         lines[-1]
-        == "Kết quả: 1 lỗi ở 1 đơn vị (gồm 2 phép kiểm tra không khớp), 0 cảnh báo, 0 ghi chú."
+        == "Kết quả: 1 lỗi ở 1 đơn vị (gồm 3 phép kiểm tra không khớp), 0 cảnh báo, 0 ghi chú."
     )
 
 

@@ -416,8 +416,9 @@ def build_units(
                 continue
             if cell is None:
                 values[iid] = None
-                if is_total and ind.total == "formula":
-                    continue  # a blank rate of the total row is computed by its formula
+                if is_total and ind.total in ("formula", "none"):
+                    continue  # a blank rate of the total row is computed by its formula; an
+                    # indicator with no whole-city figure (total: none) has none to read
                 if filled:
                     issue(who, who_key, ind, row, None, _empty_message(ind), _EMPTY_HINT)
                 continue

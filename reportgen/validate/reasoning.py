@@ -28,12 +28,15 @@ from reportgen.validate.automatic import domain
 from reportgen.validate.base import Interval, Prepared, Values, fmt
 from reportgen.validate.findings import Finding, location_of
 from reportgen.validate.shapes import Shape, copied_shape, relation_shape, undo_values
+from reportgen.validate.typical import Typical
 
 _MAX_VALUES = 1_000  # admissible values counted one by one up to this many
 _STATED = -0.25  # between equal explanations, a figure a check computes (a rate, a total:
 # often an Excel formula) is less likely the slip than the figures it is computed from
 _PAIR_TRIES = 12  # values tried for each cell of a pair (the unique one, the shaped ones first)
 _MARGIN = 2  # how much more telling the first explanation must be to be called the one
+_IN_LINE = 2  # a figure out of line with the other units that the value puts back in line
+# (or, negative, a figure in line that the value would put out of line)
 
 
 @dataclass
@@ -49,6 +52,9 @@ class Suspect:
     source: Source | None
     score: float = 0.0
     unit: str | None = None  # set when the cell belongs to another unit than the finding's
+    out_of_line: str | None = None  # the reference it is out of line with the other units by
+    usual: float = 0.0  # how much more usual the value is than the written one (ties only)
+    closer: float = 0.0  # how much nearer the column sums come to the total row (ties only)
 
     def describe_cell(self) -> str:
         """``Tổng số hộ (dòng 12, cột tong_so_ho (E))``, with the unit when it is another
@@ -77,6 +83,8 @@ class Suspect:
                 out["likely"] = self.example
         if self.shape is not None:
             out["shape"] = self.shape.as_dict()
+        if self.out_of_line is not None:
+            out["out_of_line"] = self.out_of_line
         return out
 
 
@@ -133,10 +141,12 @@ class UnitReasoner:
         checks: Sequence[Prepared],
         order: list[str],
         inputs: dict[str, set[str]] | None = None,
+        typical: Typical | None = None,
     ) -> None:
         self.config = config
         self.ds = ds
         self.unit = unit
+        self.typical = typical if typical is not None else Typical(config, ds)
         self.checks = [c for c in checks if c.relation and c.applies(unit)]
         # checks run on another unit that read this one's figures (the total row of the file)
         self.across = [c for c in checks if c.relation and not c.applies(unit)]
@@ -272,9 +282,39 @@ class UnitReasoner:
         score = float(shape.strength if shape else 0)
         if shape is not None and value is None and copied is not shape:
             score -= 1  # a shape found somewhere in a range of values may be a coincidence
+        right = value if value is not None else example
+        line = self.typical.evidence(self.unit, cell, found, right) if right is not None else 0
+        score += _IN_LINE * line
+        usual = self.typical.likelihood(self.unit, cell, found, right) if right is not None else 0
+        closer = self.column_gap(cell, found) - self.column_gap(cell, right) if right else 0.0
         return Suspect(
-            ind, found, value, example, iv, shape, self.ds.source(self.unit, cell), score
+            ind,
+            found,
+            value,
+            example,
+            iv,
+            shape,
+            self.ds.source(self.unit, cell),
+            score,
+            out_of_line=self.typical.label(cell) if line > 0 else None,
+            usual=usual,
+            closer=closer,
         )
+
+    def column_gap(self, cell: str, value: Decimal) -> float:
+        """How far the total row is from the sum of the units' ``cell`` with ``value`` written
+        in, in rounding margins. Within the margin a total row agrees, yet a total row is most
+        often the sum of the figures as written: exact agreement is the more likely."""
+        gap = 0.0
+        values = dict(self.unit.values)
+        for check in self.across:
+            got = check.solve_across(cell, self.unit, values, self.ds)
+            gap += _gap(got, value)
+        if self.unit.is_total:
+            for check in self.checks:
+                if getattr(check, "name", None) == "city_sum":
+                    gap += _gap(check.solve(cell, self.unit, values, self.ds), value)
+        return gap
 
     def _previous(self, cell: str) -> Decimal | None:
         prev = self.ds.previous.get(self.unit.key) if self.ds.previous else None
@@ -323,6 +363,15 @@ class UnitReasoner:
         return None
 
 
+def _gap(iv: Interval | None, value: Decimal) -> float:
+    """How far ``value`` is from the middle of ``iv``, in half-widths (a unit when exact)."""
+    if iv is None or iv.lo is None or iv.hi is None:
+        return 0.0
+    half = (iv.hi - iv.lo) / 2
+    off = abs(value - (iv.lo + half))
+    return float(off / half) if half else float(off != 0)
+
+
 def _inputs(config: ReportConfig) -> dict[str, set[str]]:
     """For each formula indicator, the indicators with a column it reads (transitively)."""
     out: dict[str, set[str]] = {}
@@ -358,7 +407,8 @@ def explain(
     if not broken:
         return None
     inputs = _inputs(config)
-    r = UnitReasoner(config, ds, unit, checks, order, inputs)
+    typical = Typical(config, ds)
+    r = UnitReasoner(config, ds, unit, checks, order, inputs, typical)
     involved = [r.cells_of(f.indicators) for f in broken]
     if not all(involved):
         return None
@@ -372,12 +422,20 @@ def explain(
     across = unit.is_total and ds.total_from_file and len(broken) == 1
     if across and broken[0].check == "city_sum":
         # the total row against the wards: a ward's figure may be the one to fix
+        # A ward whose own relations are broken and whose figure, corrected, satisfies them
+        # and the total row explains every finding with one cell: the total row's cell (or
+        # another ward's) would leave that ward's findings unexplained, so it goes first.
         column = broken[0].indicators[0]
+        wards: list[Suspect] = []
         for other in ds.units:
-            rw = UnitReasoner(config, ds, other, checks, order, inputs)
+            rw = UnitReasoner(config, ds, other, checks, order, inputs, typical)
             if rw.is_cell(column) and (cand := rw.single(column)) is not None:
                 cand.unit = other.name
+                if not rw.agrees({}):
+                    wards.append(cand)
                 singles.append(cand)
+        if wards:
+            singles = wards
     if singles:
         groups = [[s] for s in singles]
     else:
@@ -389,7 +447,16 @@ def explain(
                     groups.append(got)
         if not groups:
             return Explanation([], False, list(broken), _nothing(len(broken)))
-    groups.sort(key=lambda g: -sum(s.score for s in g))
+    # by how telling the mistake is; between equals, by how much more usual the corrected
+    # figures are than the written ones against the other units (this orders the suspects
+    # named together, it never decides)
+    groups.sort(
+        key=lambda g: (
+            -sum(s.score for s in g),
+            -round(sum(s.closer for s in g), 6),
+            -sum(s.usual for s in g),
+        )
+    )
     best = sum(s.score for s in groups[0])
     # decided: the only explanation, or one whose mistake shape is clearly more telling than
     # the next one's (a strong shape against a mistyped digit or none; a copied value against
@@ -400,7 +467,14 @@ def explain(
         [groups[0]] if decided else [g for g in groups if best - sum(s.score for s in g) < _MARGIN]
     )
     ranked = top + [g for g in groups if g not in top]
-    sentence = _sentence(ranked, top, decided, len(broken))
+    # the total row's findings the first explanation also puts right (a ward's cell)
+    total_row = sum(
+        1
+        for s in ranked[0]
+        for c in r.across
+        if not c.holds_across(unit, {s.indicator.id: s.found}, ds)
+    )
+    sentence = _sentence(ranked, top, decided, len(broken), total_row)
     if unit.is_total and all(f.check == "city_sum" for f in broken) and not across:
         # several columns of the total row against the wards: one ward's figure may be wrong
         # in each, or the total row
@@ -416,11 +490,13 @@ def group_city(findings: list[Finding], ds: Dataset) -> list[Finding]:
     """Group a finding of the total row read from the file (``city_sum``) under a ward's
     suspect when fixing that ward's cell makes the total row agree."""
     fixes: dict[str, list[tuple[str, Decimal, Decimal]]] = {}
+    said: dict[str, str] = {}  # the reasoning of each ward with a decided suspect
     for f in findings:
         if f.extra.get("decided") and f.unit != ds.total.name:
             for s in f.extra.get("suspect_groups", [[]])[0]:
                 if s.get("expected") is not None:
                     entry = (f.unit or "", s["found"], s["expected"])
+                    said[f.unit or ""] = str(f.extra.get("reasoning", ""))
                     if entry not in fixes.setdefault(s["indicator"], []):
                         fixes[s["indicator"]].append(entry)
     if not fixes:
@@ -439,15 +515,14 @@ def group_city(findings: list[Finding], ds: Dataset) -> list[Finding]:
         if expected + shift != found:
             out.append(f)
             continue
-        names = ", ".join(u for u, _, _ in fixes[iid])
-        out.append(
-            f.with_extra(
-                reasoning=f"dòng tổng khớp khi sửa ô nghi sai ở {names} (xem ở trên)",
-                decided=True,
-                consequence_of=[iid],
-                suspects=[],
-            )
-        )
+        wards = [u for u, _, _ in fixes[iid]]
+        names = ", ".join(wards)
+        if len(wards) == 1:
+            # shown and counted under that ward's suspect: one mistake, not two
+            more: dict[str, object] = {"reasoning": said[wards[0]], "explained_by": wards[0]}
+        else:
+            more = {"reasoning": f"dòng tổng khớp khi sửa ô nghi sai ở {names} (xem ở trên)"}
+        out.append(f.with_extra(decided=True, consequence_of=[iid], suspects=[], **more))
     return out
 
 
@@ -486,13 +561,24 @@ def _group_text(group: list[Suspect], weak: bool = True, fix: bool = False) -> s
     for s in group:
         told = s.shape is not None and (weak or s.shape.strength > 1)
         shape = f", có lẽ do {s.shape.text}" if told and s.shape else ""
+        if s.out_of_line:
+            shape += f", lệch hẳn so với các đơn vị khác (tính theo {s.out_of_line})"
         value = f" → {fmt(s.indicator, s.value)}" if fix and s.value is not None else ""
         parts.append(f"{s.describe_cell()} ghi {fmt(s.indicator, s.found)}{value}{shape}")
     return " và ".join(parts)
 
 
-def _sentence(ranked: list[list[Suspect]], top: list[list[Suspect]], decided: bool, n: int) -> str:
+def _sentence(
+    ranked: list[list[Suspect]],
+    top: list[list[Suspect]],
+    decided: bool,
+    n: int,
+    total_row: int = 0,
+) -> str:
+    n += total_row
     agree = f"cả {n} phép kiểm tra đều khớp" if n > 1 else "phép kiểm tra sẽ khớp"
+    if total_row:
+        agree += ", kể cả dòng tổng"
     if decided:
         group = ranked[0]
         fixes = " và ".join(

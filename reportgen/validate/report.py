@@ -24,7 +24,7 @@ def independent_errors(findings: Sequence[Diagnostic]) -> int:
             continue
         reasoning = f.extra.get("reasoning")
         if reasoning and f.extra.get("decided"):
-            groups.add((f.unit, str(reasoning)))
+            groups.add((_owner(f), str(reasoning)))
         else:
             n += 1
     return n + len(groups)
@@ -35,10 +35,18 @@ def summary_line(findings: Sequence[Diagnostic]) -> str:
     s = FindingSummary.of(findings)
     if not findings:
         return "Số liệu khớp: không có lỗi nào."
-    units = f" ở {len(s.units_with_errors)} đơn vị" if s.units_with_errors else ""
+    owners = {_owner(f) for f in findings if f.severity == "error" and f.unit is not None}
+    units = f" ở {len(owners)} đơn vị" if owners else ""
     errors = independent_errors(findings)
     grouped = f" (gồm {s.errors} phép kiểm tra không khớp)" if errors != s.errors else ""
     return f"Kết quả: {errors} lỗi{units}{grouped}, {s.warnings} cảnh báo, {s.infos} ghi chú."
+
+
+def _owner(f: Diagnostic) -> str | None:
+    """The unit whose cell is to fix: a total row finding explained by a ward's suspect
+    belongs to that ward."""
+    by = f.extra.get("explained_by")
+    return str(by) if by else f.unit
 
 
 def _lines(f: Finding, *, consequence: bool = False) -> list[str]:
@@ -87,7 +95,7 @@ def format_table(findings: Sequence[Diagnostic]) -> str:
         group = [
             (j, g)
             for j, g in enumerate(items)
-            if j not in done and g.unit == f.unit and g.extra.get("reasoning") == reasoning
+            if j not in done and _owner(g) == _owner(f) and g.extra.get("reasoning") == reasoning
         ]
         done.update(j for j, _ in group)
         members = [g for _, g in group]

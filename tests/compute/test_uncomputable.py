@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from reportgen.app import pipeline
 from reportgen.cli import main
 from reportgen.compute.formula import compile_formula
+from tests.fixtures.projects import read_rows
 from tests.helpers import edit_cell, sample_project
 
 WARD = "Xã Song Mai"
@@ -39,7 +40,13 @@ def _project(tmp_path: Path, *, declared: str | None = None) -> Path:
     assert anchor in text
     text = text.replace(anchor, SENTENCE + anchor, 1)
     config.write_text(text, encoding="utf-8")
-    edit_cell(tmp_path / "inputs" / "giam-ngheo-2024.csv", WARD, "so_ho_ho_tro_nha_o", "0")
+    data = tmp_path / "inputs" / "giam-ngheo-2024.csv"
+    rows = read_rows(data)
+    col = rows[0].index("so_ho_ho_tro_nha_o")
+    (old,) = [int(r[col]) for r in rows if r[0] == WARD]
+    (total,) = [int(r[col]) for r in rows if r[0] == "Tổng cộng"]
+    edit_cell(data, WARD, "so_ho_ho_tro_nha_o", "0")
+    edit_cell(data, "Tổng cộng", "so_ho_ho_tro_nha_o", str(total - old))  # the total follows
     return config
 
 

@@ -244,7 +244,7 @@ MISTAKES = [
     ),
     Mistake(
         "city_sum without a total row in the file",
-        append("  - check: city_sum\n"),
+        both(lambda s: s.without_total_row(), append("  - check: city_sum\n")),
         "checks[14]",
         "check: city_sum",
         ["cần dòng tổng có sẵn trong tệp"],

@@ -5,6 +5,7 @@ the column and the text, in Vietnamese, with a hint."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -98,9 +99,18 @@ def test_bad_cell_is_a_finding_naming_file_row_column_and_text(
 
 
 def test_an_empty_cell_makes_the_city_figure_unknown_not_smaller(sample: SampleCopy) -> None:
+    sample.without_total_row()  # the city summed from the wards
     sample.set_cell(TP, "ho_ngheo_dtts", "")
     _, dataset, _ = sample.check()
     assert dataset.total.values["ho_ngheo_dtts"] is None
+
+
+def test_an_empty_cell_leaves_the_total_row_as_written_and_unchecked(sample: SampleCopy) -> None:
+    written = sample.cell("Tổng cộng", "ho_ngheo_dtts")
+    sample.set_cell(TP, "ho_ngheo_dtts", "")
+    _, dataset, found = sample.check()
+    assert dataset.total.values["ho_ngheo_dtts"] == Decimal(written)
+    assert [(f.check, f.unit) for f in found] == [("data", TP)]  # no sum against an unknown
 
 
 def test_optional_indicator_allows_an_empty_cell(sample: SampleCopy) -> None:
@@ -317,6 +327,7 @@ def test_a_broken_xls_is_a_clear_error_with_a_hint(sample: SampleCopy) -> None:
 
 
 def test_total_row_named_in_config_must_exist(sample: SampleCopy) -> None:
+    sample.without_total_row()
     sample.edit_yaml("  kind_column: loai\n", "  kind_column: loai\n  total_row: Toàn thành phố\n")
     with pytest.raises(DataError) as info:
         sample.check()

@@ -210,7 +210,9 @@ def test_a_total_row_finding_caused_by_a_ward_is_grouped_under_that_ward(tmp_pat
     assert ward[0].suspects[0]["expected"] == Decimal(45)
     (city,) = [f for f in found if f.check == "city_sum"]
     assert city.extra["consequence_of"] == ["a"]
-    assert "Xã A" in city.extra["reasoning"]
+    assert city.extra["explained_by"] == "Xã A"  # shown and counted under the ward's suspect
+    assert city.extra["reasoning"] == ward[0].extra["reasoning"]
+    assert ward[0].extra["reasoning"].endswith("kể cả dòng tổng")
 
 
 def test_a_total_row_alone_against_the_wards_does_not_decide(tmp_path: Path) -> None:

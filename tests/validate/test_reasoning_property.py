@@ -112,9 +112,13 @@ def test_one_changed_cell_is_named_and_first_when_determined(
     unit = ds.units[0]
     assert ds.previous is not None
     prev = ds.previous[unit.key]
-    saved, saved_prev = dict(unit.values), dict(prev.values)
+    saved, saved_prev, saved_total = dict(unit.values), dict(prev.values), dict(ds.total.values)
     try:
         unit.values.update(figures)
+        # the file's total row (the sum of the wards) follows the ward's new figures
+        for ind in config.indicators.values():
+            if ds.total_from_file and ind.total == "sum" and ind.id in figures:
+                ds.total.values[ind.id] = saved_total[ind.id] - saved[ind.id] + figures[ind.id]
         prev.values.update(
             ho_ngheo_cuoi_ky=figures["ho_ngheo_dau_ky"],
             ho_can_ngheo_cuoi_ky=figures["ho_can_ngheo_dau_ky"],
@@ -142,3 +146,5 @@ def test_one_changed_cell_is_named_and_first_when_determined(
         unit.values.update(saved)
         prev.values.clear()
         prev.values.update(saved_prev)
+        ds.total.values.clear()
+        ds.total.values.update(saved_total)
