@@ -113,10 +113,18 @@ def copied_shape(
     neighbours: Mapping[str, Decimal | None],
 ) -> Shape | None:
     """Whether ``stated`` is last year's figure of the same indicator or the figure of a
-    neighbouring cell (only for figures of three significant digits or more: smaller ones are
-    equal by chance too often to tell). A coincidence is possible, so such a shape weighs less
-    than one the relations confirm."""
+    neighbouring cell (for figures of three significant digits or more; a neighbour's figure
+    of two significant digits counts as weakly as one mistyped digit; smaller ones are equal by
+    chance too often to tell). A coincidence is possible, so such a shape weighs less than one
+    the relations confirm."""
     if not distinctive(stated):
+        # two significant digits: equal to a neighbouring cell by chance now and then, so as
+        # weak as one mistyped digit (last year's small figure is often simply unchanged)
+        digits, _ = _digits(stated)
+        if len(digits.strip("0")) == 2:
+            for where, value in neighbours.items():
+                if value is not None and value == stated:
+                    return Shape("neighbour", f"chép nhầm số của {where}", 1)
         return None
     if previous is not None and stated == previous:
         return Shape("last-year", f"chép số kỳ trước ({format_number(previous)})", 2)

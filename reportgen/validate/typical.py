@@ -8,7 +8,10 @@ For a figure (counts and money read from the file), the *reference* is the other
 same unit — another column, or the same figure last period — whose ratio to it varies least
 from unit to unit (persons per household, cards per poor household, this year against last
 year…). A unit's deviation is how far its ratio lies from the median ratio of the units, in
-robust standard deviations (the median absolute deviation: one wrong figure barely moves it).
+robust standard deviations (the median absolute deviation: one wrong figure barely moves it),
+never less than 5 %. Two small counts (a median under 10 over the units) are never compared
+with each other — their ratio is mostly chance — and a figure whose ratios all vary by more than
+about ±50 % has no reference.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from reportgen.data.dataset import Dataset, Unit
 _MIN_UNITS = 6  # fewer units than this: no proportion to speak of
 _FLOOR = 0.05  # the smallest spread assumed (5 % in ratio): exact ratios do not make every
 # small difference a deviation
+_WIDEST = 0.5  # a ratio spread wider than this (in log terms) says nothing: no reference
+_SMALL = 10  # counts whose units' median is below this are too small to compare
 _PREVIOUS = "\0previous"  # the reference "the same figure last period"
 _KINDS = ("count", "money")
 
@@ -57,10 +62,15 @@ class Typical:
         best: tuple[str, float, float] | None = None
         ind = self.config.indicators.get(cell)
         if ind is not None and ind.kind in _KINDS and len(self.ds.units) >= _MIN_UNITS:
+            small = self._small(cell, cell)
             refs = [
-                i for i in self.ds.columns if i != cell and self.config.indicators[i].kind in _KINDS
+                i
+                for i in self.ds.columns
+                if i != cell
+                and self.config.indicators[i].kind in _KINDS
+                and not (small and self._small(i, cell))
             ]
-            if self.ds.previous:
+            if self.ds.previous and not small:
                 refs.append(_PREVIOUS)
             for ref in refs:
                 logs = _logs(
@@ -70,10 +80,20 @@ class Typical:
                     continue
                 mid = _median(logs)
                 spread = max(1.4826 * _median([abs(x - mid) for x in logs]), _FLOOR)
-                if best is None or spread < best[2]:
+                if spread <= _WIDEST and (best is None or spread < best[2]):
                     best = (ref, mid, spread)
         self._refs[cell] = best
         return best
+
+    def _small(self, ref: str, cell: str) -> bool:
+        """Whether ``ref`` (of ``cell``) is a small count: a ward with 5 households of a kind
+        may as well have 2 or 9, so the ratio of two small counts says nothing."""
+        iid = cell if ref == _PREVIOUS else ref
+        if self.config.indicators[iid].kind != "count":
+            return False
+        values = [self._reference_of(u, cell, ref) for u in self.ds.units]
+        got = [float(v) for v in values if v is not None]
+        return not got or _median(got) < _SMALL
 
     def deviation(self, unit: Unit, cell: str, value: Decimal) -> float | None:
         """How many robust deviations ``value`` (as ``cell`` of ``unit``) lies from the other

@@ -160,9 +160,18 @@ def test_shape_of_a_mistake(
         (D("4525"), D("4525"), {}, "last-year"),
         (D("4525"), None, {"cột bên cạnh (tong_so_ho_dau_ky)": D("4525")}, "neighbour"),
         (D("1.13"), None, {"dòng bên cạnh (Xã A)": D("1.13")}, "neighbour"),
-        (D("19"), D("19"), {}, None),  # a small figure equal to another by chance
+        (D("14"), None, {"cột bên cạnh (ho_ngheo_dtts)": D("14")}, "neighbour"),  # weakly
+        (D("19"), D("19"), {}, None),  # a small figure often stays the same from year to year
+        (D("4"), None, {"cột bên cạnh (a)": D("4")}, None),  # equal by chance too often
     ],
-    ids=["last year's value", "neighbouring column", "neighbouring row", "too small to tell"],
+    ids=[
+        "last year's value",
+        "neighbouring column",
+        "neighbouring row",
+        "a two-digit neighbour",
+        "a small figure like last year's",
+        "a one-digit neighbour",
+    ],
 )
 def test_copied_value(
     stated: Decimal, previous: Decimal | None, neighbours: dict[str, Decimal], code: str | None
