@@ -88,6 +88,7 @@ class FindingView:
     hint: str | None
     cells: list[FindingCell]
     consequence_of: list[str] = field(default_factory=list)  # labels of the suspect cells
+    owner: str = ""  # the unit whose cell is to fix (a ward's, for a total row it explains)
 
 
 @dataclass
@@ -131,8 +132,9 @@ class CheckView:
 
     @property
     def units_with_errors(self) -> int:
-        """How many units have an error finding."""
-        return len({f.unit for f in self.findings if f.severity == "error"})
+        """How many units have an error finding (a total row's finding that a ward's suspect
+        explains is that ward's)."""
+        return len({f.owner or f.unit for f in self.findings if f.severity == "error"})
 
 
 def build_view(
@@ -187,6 +189,7 @@ def build_view(
                 hint=clean(f.hint) if f.hint else None,
                 cells=cells,
                 consequence_of=_labels(config, _extra(f).get("consequence_of")),
+                owner=str(_extra(f).get("explained_by") or f.unit),
             )
         )
 

@@ -42,7 +42,9 @@ def sample_rows() -> list[dict[str, str]]:
     from reportgen.resources import DEMO
 
     text = (DEMO / "inputs" / "giam-ngheo-2024.csv").read_text(encoding="utf-8-sig")
-    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert rows[-1]["don_vi"] == "Tổng cộng"  # the file's whole-city row, checked, not a ward
+    return rows[:-1]
 
 
 def column_total(name: str) -> Decimal:

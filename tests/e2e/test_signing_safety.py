@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from reportgen.app import pipeline
 from reportgen.cli import main
 from reportgen.diagnostics.errors import ConfigError, ErrorList, TemplateError
-from tests.fixtures.projects import read_rows, write_rows
 from tests.helpers import edit_cell, sample_project
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,18 +46,8 @@ def test_checking_the_city_checks_every_ward(tmp_path: Path) -> None:
 def test_a_total_row_in_the_file_is_checked_against_the_wards_without_being_asked(
     tmp_path: Path,
 ) -> None:
-    config = sample_project(tmp_path)
-    text = config.read_text(encoding="utf-8").replace(
-        "  total_name: thành phố Hòa An",
-        "  total_row: Toàn thành phố\n  total_name: thành phố Hòa An",
-    )
-    config.write_text(text, encoding="utf-8")
-    rows = read_rows(tmp_path / "inputs" / "giam-ngheo-2024.csv")
-    head = rows[0]
-    total = ["Toàn thành phố"] + [""] * (len(head) - 1)
-    col = head.index("so_the_bhyt")
-    total[col] = "1"  # a hand-typed total that is wrong; the other totals are left empty
-    write_rows(tmp_path / "inputs" / "giam-ngheo-2024.csv", [*rows, total])
+    config = sample_project(tmp_path)  # the sample's file ends with its row "Tổng cộng"
+    edit_cell(tmp_path / "inputs" / "giam-ngheo-2024.csv", "Tổng cộng", "so_the_bhyt", "1")
     result = pipeline.check(config)
     assert any(f.check == "city_sum" and "so_the_bhyt" in f.indicators for f in result.findings)
 

@@ -57,7 +57,8 @@ def test_wrong_figure_is_highlighted_with_its_finding_and_the_suspect_cell(
     status, url = upload(client, f"so-lieu.{fmt}", data)
     assert status == 303
     page = client.get(url).text
-    assert "✗ Có 2 lỗi ở 1 đơn vị." in page or fmt == "xlsx"  # a workbook's group rows add theirs
+    # the two rates and the total row's column: three findings of one ward's mistake
+    assert "✗ Có 3 lỗi ở 1 đơn vị." in page or fmt == "xlsx"  # a workbook's group rows add theirs
     # the shared base of the two broken rates is the suspect, marked in the table
     assert WRONG_VALUE in _cells(page, "suspect")
     assert "Phường Trần Phú</strong> — Tổng số hộ (ô " in page
@@ -184,7 +185,7 @@ def test_a_long_list_of_findings_is_cut_with_a_note(
     _, url = upload(client, "so-lieu.csv", wrong_csv(demo_csv))
     page = client.get(url).text
     assert page.count('<article id="f') == 1
-    assert "còn 1 vấn đề khác không liệt kê ở đây" in page
+    assert "còn 2 vấn đề khác không liệt kê ở đây" in page
 
 
 def test_what_stops_the_render_besides_the_figures_is_said_on_the_check_page(
