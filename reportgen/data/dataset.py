@@ -593,6 +593,7 @@ def compute_total(
         texts=texts,
         attrs=attrs,
         is_total=True,
+        rows=file_total.rows if file_total else None,  # its row on each sheet of a workbook
     )
 
 

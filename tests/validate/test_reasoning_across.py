@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 
+from reportgen.app import pipeline
 from reportgen.config.loader import load_config
 from reportgen.data.dataset import load_dataset
 from reportgen.validate.findings import Finding
@@ -17,6 +19,7 @@ from reportgen.validate.reasoning import explain
 from reportgen.validate.report import format_table
 from reportgen.validate.runner import prepare_checks, validate
 from tests.fixtures.projects import write_project
+from tests.helpers import sample_project
 
 TOTAL = "Tổng cộng"
 CITY = "thành phố Hòa An"
@@ -147,3 +150,20 @@ def test_the_total_rows_explanation_names_the_broken_ward_not_itself(tmp_path: P
     assert got is not None and got.decided
     assert [(s.unit, s.indicator.id) for s in got.suspects[0]] == [("Xã B", "giam")]
     assert all(s.unit is not None for g in got.suspects for s in g)
+
+
+def test_a_total_row_finding_names_the_total_rows_cell_on_its_own_sheet(tmp_path: Path) -> None:
+    config = sample_project(tmp_path)
+    book = tmp_path / "inputs" / "giam-ngheo-2024-bieu-mau.xlsx"
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Biểu 02"]
+    rows = {r[1].value: r for r in ws.iter_rows()}
+    total_row = rows["Tổng cộng"][0].row
+    (cell,) = [c for c in rows["Phường Trần Phú"] if c.value == 538]
+    cell.value = 548  # Tổng kinh phí of one ward mistyped
+    wb.save(book)
+    result = pipeline.check(config, data_file=book)
+    (city,) = [f for f in result.findings if f.check == "city_sum"]
+    assert city.location is not None
+    assert (city.location.sheet, city.location.row) == ("Biểu 02", total_row)
+    assert city.extra["explained_by"] == "Phường Trần Phú"
