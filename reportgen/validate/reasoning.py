@@ -414,39 +414,50 @@ def explain(
         return None
     common = set.intersection(*involved)
     everything = sorted(set.union(*involved), key=_declared_order(config))
-    singles = [s for c in sorted(common, key=_declared_order(config)) if (s := r.single(c))]
     stated = {f.indicators[0] for f in broken if f.indicators}
-    for s in singles:
-        if s.indicator.id in stated:
-            s.score += _STATED
     across = unit.is_total and ds.total_from_file and len(broken) == 1
-    if across and broken[0].check == "city_sum":
-        # the total row against the wards: a ward's figure may be the one to fix
-        # A ward whose own relations are broken and whose figure, corrected, satisfies them
-        # and the total row explains every finding with one cell: the total row's cell (or
-        # another ward's) would leave that ward's findings unexplained, so it goes first.
-        column = broken[0].indicators[0]
-        wards: list[Suspect] = []
-        for other in ds.units:
-            rw = UnitReasoner(config, ds, other, checks, order, inputs, typical)
-            if rw.is_cell(column) and (cand := rw.single(column)) is not None:
-                cand.unit = other.name
-                if not rw.agrees({}):
-                    wards.append(cand)
-                singles.append(cand)
-        if wards:
-            singles = wards
-    if singles:
-        groups = [[s] for s in singles]
-    else:
+
+    def candidates(r: UnitReasoner) -> list[list[Suspect]]:
+        singles = [s for c in sorted(common, key=_declared_order(config)) if (s := r.single(c))]
+        for s in singles:
+            if s.indicator.id in stated:
+                s.score += _STATED
+        if across and broken[0].check == "city_sum":
+            # the total row against the wards: a ward's figure may be the one to fix. A ward
+            # whose own relations are broken and whose figure, corrected, satisfies them and
+            # the total row explains every finding with one cell: the total row's cell (or
+            # another ward's) would leave that ward's findings unexplained, so it goes first.
+            column = broken[0].indicators[0]
+            wards: list[Suspect] = []
+            for other in ds.units:
+                rw = UnitReasoner(config, ds, other, checks, order, inputs, typical)
+                if rw.is_cell(column) and (cand := rw.single(column)) is not None:
+                    cand.unit = other.name
+                    if not rw.agrees({}):
+                        wards.append(cand)
+                    singles.append(cand)
+            if wards:
+                singles = wards
+        if singles:
+            return [[s] for s in singles]
         groups = []
         for a, b in combinations(everything, 2):
             if all(a in inv or b in inv for inv in involved):
                 got = r.pair(a, b) or r.pair(b, a)
                 if got is not None:
                     groups.append(got)
-        if not groups:
-            return Explanation([], False, list(broken), _nothing(len(broken)))
+        return groups
+
+    groups = candidates(r)
+    follows = False
+    if not groups and r.across:
+        # nothing fits while the total row stays as written: a total row that follows the
+        # wards (an Excel SUM) changes with the ward's cell, so try again without it
+        r.across = []
+        groups = candidates(r)
+        follows = bool(groups)
+    if not groups:
+        return Explanation([], False, list(broken), _nothing(len(broken)))
     # by how telling the mistake is; between equals, by how much more usual the corrected
     # figures are than the written ones against the other units (this orders the suspects
     # named together, it never decides)
@@ -475,6 +486,8 @@ def explain(
         if not c.holds_across(unit, {s.indicator.id: s.found}, ds)
     )
     sentence = _sentence(ranked, top, decided, len(broken), total_row)
+    if follows:
+        sentence += "; dòng tổng đang bằng tổng các đơn vị (có lẽ là công thức) nên cũng đổi theo ô được sửa"
     if unit.is_total and all(f.check == "city_sum" for f in broken) and not across:
         # several columns of the total row against the wards: one ward's figure may be wrong
         # in each, or the total row

@@ -167,3 +167,18 @@ def test_a_total_row_finding_names_the_total_rows_cell_on_its_own_sheet(tmp_path
     assert city.location is not None
     assert (city.location.sheet, city.location.row) == ("Biểu 02", total_row)
     assert city.extra["explained_by"] == "Phường Trần Phú"
+
+
+def test_a_total_row_that_follows_the_wards_does_not_hide_the_ward_cell(tmp_path: Path) -> None:
+    # an Excel SUM in the total row: the ward's mistake is in the total row too
+    rows = [{"don_vi": name, **cells} for name, cells in ROWS.items()]
+    rows[1]["giam"] = "7"
+    rows[3]["giam"] = "17"
+    path = write_project(
+        tmp_path, indicators=INDICATORS, checks=[MOVEMENT], rows=rows, data={"total_row": TOTAL}
+    )
+    config = load_config(path)
+    found = validate(config, load_dataset(config))
+    ward = next(f for f in found if f.unit == "Xã B")
+    assert "giam" in {s["indicator"] for s in ward.suspects}, ward.extra["reasoning"]
+    assert "dòng tổng đang bằng tổng các đơn vị" in ward.extra["reasoning"]
