@@ -111,7 +111,8 @@ def test_clerk_fixes_a_wrong_figure_renders_and_downloads_the_zip(
     suspect = page.locator("td.suspect")
     assert suspect.count() == 1
     assert WRONG_VALUE in suspect.inner_text()
-    assert page.locator("td.err").count() == 3
+    # the suspect, the two rates it puts out, and the total row's cell of its column
+    assert page.locator("td.err").count() == 4
     page.screenshot(path=str(SHOTS / "3-kiem-tra.png"), full_page=True)
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.screenshot(path=str(SHOTS / "3-kiem-tra-man-hinh-lon.png"))
