@@ -44,6 +44,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import difflib
 import io
 import json
 import os
@@ -271,15 +272,31 @@ def prepare(units: int, sample: int) -> Setup:
     )
 
 
+def text_diff(expected: list[str], got: list[str], limit: int = 8) -> list[str]:
+    """The paragraphs that differ, as unified-diff lines (at most ``limit`` changes)."""
+    lines = [
+        line.rstrip("\n")
+        for line in difflib.unified_diff(expected, got, "reportgen", "engine", n=1, lineterm="")
+    ][2:]
+    changes = [i for i, line in enumerate(lines) if line[:1] in "+-"]
+    if len(changes) > limit:
+        lines = [*lines[: changes[limit]], f"… {len(changes) - limit} more changed lines"]
+    return lines
+
+
 def _check(setup: Setup, engine: str, outputs: dict[int, Path]) -> str:
-    """Compare an engine's reports with reportgen's, paragraph by paragraph."""
+    """Compare an engine's reports with reportgen's, paragraph by paragraph; print what
+    differs."""
     notes = []
     for index, expected in setup.reference.items():
         got = peer_templates.paragraph_texts(outputs[index])
         if got != expected:
-            diff = sum(1 for a, b in zip(got, expected, strict=False) if a != b)
-            diff += abs(len(got) - len(expected))
-            notes.append(f"{setup.names[index]}: {diff} of {len(expected)} paragraphs differ")
+            diff = text_diff(expected, got)
+            changed = sum(1 for line in diff if line[:1] in "+-")
+            notes.append(f"{setup.names[index]}: {changed} paragraphs differ")
+            print(f"  ! {engine}, {setup.names[index]}:")
+            for line in diff:
+                print(f"    {line[:160]}")
     if notes:
         print(f"  ! {engine}: output differs from reportgen's — " + "; ".join(notes))
         return "differs"
@@ -387,9 +404,12 @@ def node_measure(setup: Setup, engine: str) -> tuple[Measure, str]:
 
     renderer = setup.renderer
     units = list(renderer.units.values())
-    writer = peer_templates.docxtemplater if engine == "docxtemplater" else peer_templates.carbone
-    template = peer_templates.write_template(setup.spliced, setup.tmp / f"{engine}.docx", writer)
-    builder = peer_templates.DataBuilder(peer_templates.trees_of(setup.spliced), make_env())
+    peer = peer_templates.PEERS[engine]
+    trees = peer_templates.trees_of(setup.spliced, peer.whole_rows)
+    template = peer_templates.write_template(
+        setup.spliced, setup.tmp / f"{engine}.docx", peer.writer, trees
+    )
+    builder = peer_templates.DataBuilder(trees, make_env())
     picks = [*setup.ward_indexes, setup.city_index]
     data = {i: builder.unit(renderer.contexts.build(units[i])) for i in picks}
 
