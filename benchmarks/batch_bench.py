@@ -219,8 +219,9 @@ class Setup:
     names: list[str]
     ward_indexes: list[int]
     city_index: int
-    reference: dict[int, list[str]]
-    """Paragraph texts of reportgen's reports for one ward and the city (for the check)."""
+    reference: dict[int, tuple[list[str], list[str]]]
+    """Paragraph texts and layout of reportgen's reports for one ward and the city (for the
+    check)."""
 
 
 def _fresh(tmp: Path, name: str) -> Path:
@@ -255,10 +256,10 @@ def prepare(units: int, sample: int) -> Setup:
     wards = [i for i, u in enumerate(all_units) if not u.is_total]
     step = max(1, len(wards) // max(1, sample))
     ward_indexes = wards[::step][:sample]
-    reference = {
-        i: peer_templates.paragraph_texts(renderer.render(all_units[i], draft=False))
-        for i in (ward_indexes[0], city_index)
-    }
+    reference = {}
+    for i in (ward_indexes[0], city_index):
+        docx = renderer.render(all_units[i], draft=False)
+        reference[i] = (peer_templates.paragraph_texts(docx), peer_templates.paragraph_layout(docx))
     return Setup(
         tmp=tmp,
         units=units,
@@ -285,10 +286,10 @@ def text_diff(expected: list[str], got: list[str], limit: int = 8) -> list[str]:
 
 
 def _check(setup: Setup, engine: str, outputs: dict[int, Path]) -> str:
-    """Compare an engine's reports with reportgen's, paragraph by paragraph; print what
-    differs."""
+    """Compare an engine's reports with reportgen's, paragraph by paragraph (text, then the
+    properties of paragraphs and runs); print what differs."""
     notes = []
-    for index, expected in setup.reference.items():
+    for index, (expected, layout) in setup.reference.items():
         got = peer_templates.paragraph_texts(outputs[index])
         if got != expected:
             diff = text_diff(expected, got)
@@ -297,6 +298,15 @@ def _check(setup: Setup, engine: str, outputs: dict[int, Path]) -> str:
             print(f"  ! {engine}, {setup.names[index]}:")
             for line in diff:
                 print(f"    {line[:160]}")
+            continue
+        got_layout = peer_templates.paragraph_layout(outputs[index])
+        wrong = [i for i, (a, b) in enumerate(zip(layout, got_layout, strict=True)) if a != b]
+        if wrong:
+            notes.append(f"{setup.names[index]}: formatting of {len(wrong)} paragraphs differs")
+            for i in wrong[:3]:
+                print(f"  ! {engine}, {setup.names[index]}, paragraph {i + 1} {got[i][:60]!r}:")
+                print(f"    reportgen: {layout[i][:300]}")
+                print(f"    {engine}: {got_layout[i][:300]}")
     if notes:
         print(f"  ! {engine}: output differs from reportgen's — " + "; ".join(notes))
         return "differs"
@@ -669,8 +679,8 @@ def main() -> None:
             if checked:
                 notes.append(
                     f"{', '.join(checked)}: báo cáo của một phường và của toàn thành phố có "
-                    "cùng các đoạn văn, cùng số hàng bảng, cùng chữ như của reportgen (đã so "
-                    "từng đoạn)"
+                    "cùng các đoạn văn, cùng số hàng bảng, cùng chữ, cùng định dạng đoạn và chữ "
+                    "như của reportgen (đã so từng đoạn)"
                 )
         notes.append(
             "báo cáo/giây CPU: chia cho thời gian CPU (của tiến trình đo, các tiến trình con, "

@@ -631,22 +631,45 @@ def write_data(path: Path, units: list[tuple[str, dict[str, Any]]]) -> Path:
     return path
 
 
-def paragraph_texts(docx: Path | bytes) -> list[str]:
-    """The text of every paragraph (empty ones too) and a mark for every table row of a
-    .docx's body, headers and footers, in order: for checking that an engine printed what
-    reportgen prints, with no paragraph or row more or less."""
+def _paragraphs(docx: Path | bytes) -> Iterator[str]:
+    """Every paragraph's XML and ``<row>`` for every table row of a .docx's body, headers and
+    footers, in order."""
     src = zipfile.ZipFile(io.BytesIO(docx) if isinstance(docx, bytes) else docx)
-    out: list[str] = []
     for name in sorted(src.namelist()):
         if not name.startswith(PARTS):
             continue
         xml = src.read(name).decode("utf-8")
         for m in re.finditer(r"<w:tr[ >]|<w:p[ >].*?</w:p>", xml, re.S):
-            if m.group().startswith("<w:tr"):
-                out.append("<row>")
-                continue
-            text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", m.group()))
-            out.append(text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+            yield "<row>" if m.group().startswith("<w:tr") else m.group()
+
+
+_RUN_TEXT = re.compile(r"<w:r[ >](?:(?!<w:r[ >]).)*?</w:r>", re.S)
+
+
+def paragraph_texts(docx: Path | bytes) -> list[str]:
+    """The text of every paragraph (empty ones too) and a mark for every table row of a
+    .docx's body, headers and footers, in order: for checking that an engine printed what
+    reportgen prints, with no paragraph or row more or less."""
+    out: list[str] = []
+    for para in _paragraphs(docx):
+        text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", para))
+        out.append(text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+    return out
+
+
+def paragraph_layout(docx: Path | bytes) -> list[str]:
+    """Per paragraph (and table row), its properties and those of its runs that hold text (a
+    highlight, ``keepNext`` on a table's first row …): for checking that an engine's copies of
+    a paragraph, run or row under a condition chose the same formatting as reportgen."""
+    out: list[str] = []
+    for para in _paragraphs(docx):
+        ppr = re.search(r"<w:pPr>.*?</w:pPr>", para, re.S)
+        runs = []
+        for run in _RUN_TEXT.findall(para):
+            if re.search(r"<w:t(?: [^>]*)?>[^<]", run):
+                rpr = re.search(r"<w:rPr>.*?</w:rPr>", run, re.S)
+                runs.append(rpr.group() if rpr else "")
+        out.append((ppr.group() if ppr else "") + "".join(runs))
     return out
 
 
