@@ -315,23 +315,29 @@ def _conditional_props(xml: str) -> bool:
 
 def _hoist_one(element: str) -> str:
     """``element`` with the conditions in its properties hoisted around copies of it."""
-    if "{% set" in element or "{%p" in element:
+    other = re.search(r"\{%-?p?\s*(?:set|for|endfor)\b.*?%\}", element, re.S)
+    if other:
         raise Unsupported(
-            f"{{% set %}} or {{%p %}} in an element with conditional properties: {element[:80]!r}"
+            f"{other.group()} in an element whose properties hold a condition: the element "
+            "would be written twice"
         )
     conds: list[str] = []
 
     def note(props: re.Match[str]) -> str:
         inside = _PROP_IF.sub("", props.group())
-        if "{%" in inside:
-            tag = re.search(r"\{%.*?%\}", inside)
+        tag = re.search(r"\{%.*?%\}", inside, re.S)
+        if tag:
             raise Unsupported(
-                f"{tag.group() if tag else '{% %}'} in the properties of an element: only "
+                f"{tag.group()} in the properties of an element: only "
                 "`{% if … %}…{% endif %}` around properties is translated"
             )
         for m in _PROP_IF.finditer(props.group()):
-            if "{" in m.group(2):
-                raise Unsupported(f"a tag inside {{% if {m.group(1)} %}} in properties")
+            inner = re.search(r"\{[%{].*?[%}]\}", m.group(2), re.S)
+            if inner:
+                raise Unsupported(
+                    f"{inner.group()} inside {{% if {m.group(1)} %}} in the properties of an "
+                    "element: only a plain `{% if … %}…{% endif %}` is translated"
+                )
             if m.group(1) not in conds:
                 conds.append(m.group(1))
         return props.group()
@@ -454,8 +460,27 @@ def _markers(level: str, begin: str, end: str, body: str) -> str:
     return begin + body + end
 
 
-def carbone(nodes: list[Node], prefix: str = "d") -> str:
-    """The tree in Carbone's syntax; ``prefix`` is the path of the current object."""
+def _first_element(xml: str) -> str:
+    """The first XML element of ``xml`` (with what precedes it), through its closing tag."""
+    depth = 0
+    name = ""
+    for el in _ELEMENT.finditer(xml):
+        closing, tag, empty = el.groups()
+        if not name:
+            if closing or empty:
+                continue
+            name = tag
+        if tag != name:
+            continue
+        depth += -1 if closing else (0 if empty else 1)
+        if depth == 0:
+            return xml[: el.end()]
+    raise Unsupported(f"no element to repeat in {xml[:80]!r}")
+
+
+def carbone(nodes: list[Node], prefix: str = "d", inner_loops: bool = True) -> str:
+    """The tree in Carbone's syntax; ``prefix`` is the path of the current object;
+    ``inner_loops`` False leaves loops out (the ``[i+1]`` copy of a loop that holds one)."""
     out: list[str] = []
     for node in nodes:
         if isinstance(node, str):
@@ -463,10 +488,26 @@ def carbone(nodes: list[Node], prefix: str = "d") -> str:
         elif isinstance(node, Field):
             out.append("{" + prefix + "." + node.key + "}")
         elif isinstance(node, For):
-            # Carbone's loop: the body written for item i and again for item i+1
+            if not inner_loops:
+                continue
+            # Carbone's loop: the body written for item i, then the first element of the body
+            # for item i+1 (where the repetition ends; inner loops left out, as Carbone wants
+            # for nested lists)
             key = f"{prefix}.{node.key}"
-            out.append(carbone(node.children, key + "[i]"))
-            out.append(carbone(node.children, key + "[i+1]"))
+            body = carbone(node.children, key + "[i]")
+            if not body.lstrip().startswith("<"):
+                raise Unsupported(
+                    f"{{% for {node.var} in {node.iterable} %}} whose body opens with a "
+                    "condition or loop: Carbone finds a loop's repeated part from its first "
+                    "marker, which must stand inside the body's first element"
+                )
+            again = _first_element(carbone(node.children, key + "[i+1]", inner_loops=False))
+            if key + "[i+1]" not in again:
+                raise Unsupported(
+                    f"{{% for {node.var} in {node.iterable} %}}: Carbone needs a field or "
+                    "condition of the loop's own in the first paragraph or row of its body"
+                )
+            out.append(body + again)
         elif isinstance(node, If):
             # Carbone reads markers anywhere in the XML: like reportgen's, they stand between
             # the paragraphs, rows or runs they enclose.
@@ -474,7 +515,7 @@ def carbone(nodes: list[Node], prefix: str = "d") -> str:
                 key = f"{prefix}.{node.keys[i] if node.chain else node.keys[0]}"
                 want = "false" if i and not node.chain else "true"
                 begin = "{" + key + f":ifEQ({want}):showBegin}}"
-                body = carbone(children, prefix)
+                body = carbone(children, prefix, inner_loops)
                 out.append(_markers(node.level, begin, "{" + key + ":showEnd}", body))
     return "".join(out)
 
@@ -663,12 +704,12 @@ def paragraph_layout(docx: Path | bytes) -> list[str]:
     a paragraph, run or row under a condition chose the same formatting as reportgen."""
     out: list[str] = []
     for para in _paragraphs(docx):
-        ppr = re.search(r"<w:pPr>.*?</w:pPr>", para, re.S)
+        ppr = re.search(r"<w:pPr>(.+?)</w:pPr>", para, re.S)
         runs = []
         for run in _RUN_TEXT.findall(para):
             if re.search(r"<w:t(?: [^>]*)?>[^<]", run):
-                rpr = re.search(r"<w:rPr>.*?</w:rPr>", run, re.S)
-                runs.append(rpr.group() if rpr else "")
+                rpr = re.search(r"<w:rPr>(.*?)</w:rPr>", run, re.S)
+                runs.append(f"<w:rPr>{rpr.group(1)}</w:rPr>" if rpr and rpr.group(1) else "")
         out.append((ppr.group() if ppr else "") + "".join(runs))
     return out
 
