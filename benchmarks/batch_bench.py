@@ -21,15 +21,18 @@ the machine falls on every engine alike.
 - docxtpl: the plain loop (open the template, render, save) with reportgen's context, filters
   and the template with the report body spliced in;
 - docxtemplater and Carbone (Node; skipped with a note when ``node`` or the packages are
-  missing): the same template translated to their tags and every field's text computed by
-  reportgen beforehand (see peer_templates.py), read as JSON; they only fill, zip and write.
+  missing): the same template translated to their tags — conditions with their ``else`` and
+  ``elif``, loops, ``set`` — and every field's text and condition computed by reportgen
+  beforehand (see peer_templates.py), read as JSON; they only fill, zip and write. A tag the
+  translation does not handle skips the engine with a note naming the tag.
 
 The slow engines (docxtpl, docxtemplater, Carbone) render ``--sample`` ward reports (spread
 over the wards) and the city report each round; their docs/s is for the whole batch estimated
 from those, (N + 1) / (N × mean ward time + city time). Node engines render the first report
 five times untimed before (the JIT's warm-up, as a real batch of thousands would have it).
 Before timing, one ward's report and the city's from each engine are compared paragraph by
-paragraph with reportgen's; a difference is printed and marked in the table.
+paragraph with reportgen's — text, then paragraph and run formatting; a difference is printed
+and marked in the table.
 
 Each figure is given by the wall clock and per CPU second (this process and its workers, or
 the Node process): on a machine shared with other work the wall clock says what a user waits,

@@ -279,9 +279,9 @@ def parse(xml: str, part: str = "document") -> list[Node]:
             fm = _FOR.match(rest)
             if fm is None or re.search(r"\bif\b|\brecursive\s*$", fm.group(2)):
                 raise Unsupported(f"{{% {value} %}}: only `for name in iterable` is translated")
-            node = For(fm.group(1), fm.group(2).strip(), level)
-            body.append(node)
-            stack.append((node, node.children))
+            loop = For(fm.group(1), fm.group(2).strip(), level)
+            body.append(loop)
+            stack.append((loop, loop.children))
         elif word == "endfor" and isinstance(top, For):
             stack.pop()
             top.key = keys.unique("ds_" + key_of(top.iterable))

@@ -50,13 +50,15 @@ def t(text: str) -> str:
 KEEP = "<w:keepNext/>"
 HIGHLIGHT = '<w:highlight w:val="yellow"/>'
 
-# --- templates: (id, body XML, contexts) -------------------------------------------------------
+# --- templates: body XML and the contexts to render it with --------------------------------------
 
-IF_ELSE = (
+Case = tuple[str, list[dict[str, Any]]]
+
+IF_ELSE: Case = (
     "{% if ok %}" + p(t("có {{ n }} hộ")) + "{% else %}" + p(t("không có")) + "{% endif %}",
     [{"ok": True, "n": 3}, {"ok": False, "n": 0}],
 )
-ELIF = (
+ELIF: Case = (
     "{% if n > 10 %}"
     + p(t("nhiều"))
     + "{% elif n > 1 %}"
@@ -69,7 +71,7 @@ ELIF = (
     + "{% endif %}",
     [{"n": 20}, {"n": 5}, {"n": 1}, {"n": 0}],
 )
-SET_COUNTER = (
+SET_COUNTER: Case = (
     "{% set ns = namespace(n=0) %}{% set ns.n = ns.n + 1 %}"
     + p(t("{{ ns.n }}. Mở đầu"))
     + "{% if extra %}{% set ns.n = ns.n + 1 %}"
@@ -82,7 +84,7 @@ SET_COUNTER = (
     + p(t("{{ ten }}")),
     [{"extra": True}, {"extra": False}],
 )
-ROWS = (
+ROWS: Case = (
     p(t("Biểu"))
     + tbl(
         tr(tc(p(r("TT"))), tc(p(r("Tên")))),
@@ -105,7 +107,7 @@ ROWS = (
         {"ds": [{"ten": "Một", "sai": True}]},
     ],
 )
-RUNS = (
+RUNS: Case = (
     p(
         t("Có "),
         '<w:r><w:rPr>{% if sai %}<w:highlight w:val="yellow"/>{% endif %}</w:rPr>'
@@ -120,7 +122,7 @@ RUNS = (
     ),
     [{"sai": True, "n": 7}, {"sai": False, "n": 1}],
 )
-NESTED = (
+NESTED: Case = (
     p(t("{%p for g in nhom %}"))
     + p(t("Nhóm {{ g.ten }}"))
     + p(t("{%p for x in g.muc %}"))
@@ -130,7 +132,7 @@ NESTED = (
     + p(t("{%p endfor %}")),
     [{"nhom": [{"ten": "1", "muc": ["a", "b"]}, {"ten": "2", "muc": ["c"]}]}],
 )
-LOOP_WITH_CONDITION = (
+LOOP_WITH_CONDITION: Case = (
     p(t("{%p for x in ds %}"))
     + p(t("{{ x.so }} hộ"))
     + "{% if x.moi %}"
@@ -146,7 +148,7 @@ LOOP_WITH_CONDITION = (
         {"ds": []},
     ],
 )
-CASES = {
+CASES: dict[str, Case] = {
     "if-else": IF_ELSE,
     "elif-chain": ELIF,
     "set": SET_COUNTER,
@@ -159,7 +161,7 @@ CASES = {
 
 def _jinja_document(body: str) -> str:
     """The body as Jinja sees it once ``{%p … %}`` paragraphs stand for their tag."""
-    return pt._PARA_TAG.sub(lambda m: "{% " + m.group(1) + " %}", body)
+    return str(pt._PARA_TAG.sub(lambda m: "{% " + m.group(1) + " %}", body))
 
 
 # --- without Node --------------------------------------------------------------------------------
