@@ -461,7 +461,9 @@ def node_measure(setup: Setup, engine: str) -> tuple[Measure, str]:
         Measure(
             engine,
             label,
-            how + "; mẫu dịch sang thẻ của nó, chữ của mọi trường tính sẵn bằng reportgen (JSON)",
+            how + f"; mẫu dịch sang thẻ của nó ({vn(peer_templates.tag_count(template, engine))} "
+            f"thẻ; mẫu của reportgen {vn(peer_templates.tag_count(setup.spliced, 'reportgen'))}"
+            "), chữ của mọi trường và mọi điều kiện tính sẵn bằng reportgen (JSON)",
             run,
         ),
         same,

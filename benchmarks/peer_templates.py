@@ -714,6 +714,24 @@ def paragraph_layout(docx: Path | bytes) -> list[str]:
     return out
 
 
+_TAGS = {
+    "reportgen": re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S),
+    "docxtemplater": re.compile(r"\{[#/^]?\w+\}"),
+    "carbone": re.compile(r"\{d\.[^{}]*\}"),
+}
+
+
+def tag_count(docx: Path, engine: str) -> int:
+    """How many tags ``engine`` reads in the templated parts of ``docx`` (``reportgen``: its
+    Jinja template; a ``{%p … %}`` paragraph is one tag)."""
+    with zipfile.ZipFile(docx) as z:
+        return sum(
+            len(_TAGS[engine].findall(z.read(name).decode("utf-8")))
+            for name in z.namelist()
+            if name.startswith(PARTS)
+        )
+
+
 PEERS = {
     "docxtemplater": Peer(docxtemplater, whole_rows=True),
     "carbone": Peer(carbone, whole_rows=False),
