@@ -21,15 +21,18 @@ the machine falls on every engine alike.
 - docxtpl: the plain loop (open the template, render, save) with reportgen's context, filters
   and the template with the report body spliced in;
 - docxtemplater and Carbone (Node; skipped with a note when ``node`` or the packages are
-  missing): the same template translated to their tags and every field's text computed by
-  reportgen beforehand (see peer_templates.py), read as JSON; they only fill, zip and write.
+  missing): the same template translated to their tags — conditions with their ``else`` and
+  ``elif``, loops, ``set`` — and every field's text and condition computed by reportgen
+  beforehand (see peer_templates.py), read as JSON; they only fill, zip and write. A tag the
+  translation does not handle skips the engine with a note naming the tag.
 
 The slow engines (docxtpl, docxtemplater, Carbone) render ``--sample`` ward reports (spread
 over the wards) and the city report each round; their docs/s is for the whole batch estimated
 from those, (N + 1) / (N × mean ward time + city time). Node engines render the first report
 five times untimed before (the JIT's warm-up, as a real batch of thousands would have it).
 Before timing, one ward's report and the city's from each engine are compared paragraph by
-paragraph with reportgen's; a difference is printed and marked in the table.
+paragraph with reportgen's — text, then paragraph and run formatting; a difference is printed
+and marked in the table.
 
 Each figure is given by the wall clock and per CPU second (this process and its workers, or
 the Node process): on a machine shared with other work the wall clock says what a user waits,
@@ -44,6 +47,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import difflib
 import io
 import json
 import os
@@ -218,8 +222,9 @@ class Setup:
     names: list[str]
     ward_indexes: list[int]
     city_index: int
-    reference: dict[int, list[str]]
-    """Paragraph texts of reportgen's reports for one ward and the city (for the check)."""
+    reference: dict[int, tuple[list[str], list[str]]]
+    """Paragraph texts and layout of reportgen's reports for one ward and the city (for the
+    check)."""
 
 
 def _fresh(tmp: Path, name: str) -> Path:
@@ -254,10 +259,10 @@ def prepare(units: int, sample: int) -> Setup:
     wards = [i for i, u in enumerate(all_units) if not u.is_total]
     step = max(1, len(wards) // max(1, sample))
     ward_indexes = wards[::step][:sample]
-    reference = {
-        i: peer_templates.paragraph_texts(renderer.render(all_units[i], draft=False))
-        for i in (ward_indexes[0], city_index)
-    }
+    reference = {}
+    for i in (ward_indexes[0], city_index):
+        docx = renderer.render(all_units[i], draft=False)
+        reference[i] = (peer_templates.paragraph_texts(docx), peer_templates.paragraph_layout(docx))
     return Setup(
         tmp=tmp,
         units=units,
@@ -271,15 +276,40 @@ def prepare(units: int, sample: int) -> Setup:
     )
 
 
+def text_diff(expected: list[str], got: list[str], limit: int = 8) -> list[str]:
+    """The paragraphs that differ, as unified-diff lines (at most ``limit`` changes)."""
+    lines = [
+        line.rstrip("\n")
+        for line in difflib.unified_diff(expected, got, "reportgen", "engine", n=1, lineterm="")
+    ][2:]
+    changes = [i for i, line in enumerate(lines) if line[:1] in "+-"]
+    if len(changes) > limit:
+        lines = [*lines[: changes[limit]], f"… {len(changes) - limit} more changed lines"]
+    return lines
+
+
 def _check(setup: Setup, engine: str, outputs: dict[int, Path]) -> str:
-    """Compare an engine's reports with reportgen's, paragraph by paragraph."""
+    """Compare an engine's reports with reportgen's, paragraph by paragraph (text, then the
+    properties of paragraphs and runs); print what differs."""
     notes = []
-    for index, expected in setup.reference.items():
+    for index, (expected, layout) in setup.reference.items():
         got = peer_templates.paragraph_texts(outputs[index])
         if got != expected:
-            diff = sum(1 for a, b in zip(got, expected, strict=False) if a != b)
-            diff += abs(len(got) - len(expected))
-            notes.append(f"{setup.names[index]}: {diff} of {len(expected)} paragraphs differ")
+            diff = text_diff(expected, got)
+            changed = sum(1 for line in diff if line[:1] in "+-")
+            notes.append(f"{setup.names[index]}: {changed} paragraphs differ")
+            print(f"  ! {engine}, {setup.names[index]}:")
+            for line in diff:
+                print(f"    {line[:160]}")
+            continue
+        got_layout = peer_templates.paragraph_layout(outputs[index])
+        wrong = [i for i, (a, b) in enumerate(zip(layout, got_layout, strict=True)) if a != b]
+        if wrong:
+            notes.append(f"{setup.names[index]}: formatting of {len(wrong)} paragraphs differs")
+            for i in wrong[:3]:
+                print(f"  ! {engine}, {setup.names[index]}, paragraph {i + 1} {got[i][:60]!r}:")
+                print(f"    reportgen: {layout[i][:300]}")
+                print(f"    {engine}: {got_layout[i][:300]}")
     if notes:
         print(f"  ! {engine}: output differs from reportgen's — " + "; ".join(notes))
         return "differs"
@@ -387,9 +417,12 @@ def node_measure(setup: Setup, engine: str) -> tuple[Measure, str]:
 
     renderer = setup.renderer
     units = list(renderer.units.values())
-    writer = peer_templates.docxtemplater if engine == "docxtemplater" else peer_templates.carbone
-    template = peer_templates.write_template(setup.spliced, setup.tmp / f"{engine}.docx", writer)
-    builder = peer_templates.DataBuilder(peer_templates.trees_of(setup.spliced), make_env())
+    peer = peer_templates.PEERS[engine]
+    trees = peer_templates.trees_of(setup.spliced, peer.whole_rows)
+    template = peer_templates.write_template(
+        setup.spliced, setup.tmp / f"{engine}.docx", peer.writer, trees
+    )
+    builder = peer_templates.DataBuilder(trees, make_env())
     picks = [*setup.ward_indexes, setup.city_index]
     data = {i: builder.unit(renderer.contexts.build(units[i])) for i in picks}
 
@@ -428,7 +461,9 @@ def node_measure(setup: Setup, engine: str) -> tuple[Measure, str]:
         Measure(
             engine,
             label,
-            how + "; mẫu dịch sang thẻ của nó, chữ của mọi trường tính sẵn bằng reportgen (JSON)",
+            how + f"; mẫu dịch sang thẻ của nó ({vn(peer_templates.tag_count(template, engine))} "
+            f"thẻ; mẫu của reportgen {vn(peer_templates.tag_count(setup.spliced, 'reportgen'))}"
+            "), chữ của mọi trường và mọi điều kiện tính sẵn bằng reportgen (JSON)",
             run,
         ),
         same,
@@ -649,8 +684,8 @@ def main() -> None:
             if checked:
                 notes.append(
                     f"{', '.join(checked)}: báo cáo của một phường và của toàn thành phố có "
-                    "cùng các đoạn văn, cùng số hàng bảng, cùng chữ như của reportgen (đã so "
-                    "từng đoạn)"
+                    "cùng các đoạn văn, cùng số hàng bảng, cùng chữ, cùng định dạng đoạn và chữ "
+                    "như của reportgen (đã so từng đoạn)"
                 )
         notes.append(
             "báo cáo/giây CPU: chia cho thời gian CPU (của tiến trình đo, các tiến trình con, "
