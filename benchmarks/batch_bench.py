@@ -89,7 +89,9 @@ def make_project(root: Path, units: int) -> Path:
     for name in ("giam-ngheo-2024.csv", "giam-ngheo-2023.csv"):
         path = root / "inputs" / name
         rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
-        head, body = rows[0], rows[1:]
+        # the wards only: the file's whole-city row is left out (its figures are the sums of
+        # the 12 sample wards, not of the grown ones), and the city figures are computed
+        head, body = rows[0], [r for r in rows[1:] if r and r[0] != "Tổng cộng"]
         out = [head]
         for i in range(units):
             row = list(body[i % len(body)])
@@ -98,7 +100,10 @@ def make_project(root: Path, units: int) -> Path:
         buf = io.StringIO()
         csv.writer(buf, delimiter=";", lineterminator="\n").writerows(out)
         path.write_text(buf.getvalue(), encoding="utf-8-sig")
-    return root / "configs" / "giam-ngheo-2024.yaml"
+    config = root / "configs" / "giam-ngheo-2024.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^\s*total_row:.*\n", "", text), encoding="utf-8")
+    return config
 
 
 def spliced_template(config_path: Path, out: Path) -> Path:
