@@ -18,7 +18,7 @@ class Renderer:
 
     def __init__(self, config: ReportConfig, dataset: Dataset) -> None:
         from reportgen.docx import CoreProperties, PreparedTemplate
-        from reportgen.templating.body import BLOCK_NAME, build_body, style_ids
+        from reportgen.templating.body import build_blocks
         from reportgen.templating.context import ContextBuilder
         from reportgen.templating.environment import make_env
 
@@ -27,7 +27,7 @@ class Renderer:
         self.template = PreparedTemplate.from_file(
             config.template,
             env=make_env(),
-            blocks={BLOCK_NAME: build_body(config, style_ids(config.template))},
+            blocks=build_blocks(config, config.template),
         )
         self._check_names()
         self.contexts = ContextBuilder(config, dataset)

@@ -42,7 +42,7 @@ from reportgen.diagnostics.model import Diagnostic
 from reportgen.docx import TemplateAnalysis, TemplateProblem, analyse
 from reportgen.docx.ooxml import NS_W, Locator, paragraph_text
 from reportgen.docx.prepare import marked
-from reportgen.templating.body import BLOCK_NAME, STYLE_DEFS, build_body
+from reportgen.templating.body import BLOCK_NAME, STYLE_DEFS, build_blocks
 from reportgen.templating.direction import unbacked_directions, walk_paragraphs, yaml_line
 from reportgen.templating.environment import make_env
 
@@ -76,6 +76,14 @@ _MARGINS = {  # name, attribute, (min, max) mm
     "bottom": ("lề dưới", (20.0, 25.0)),
     "left": ("lề trái", (30.0, 35.0)),
     "right": ("lề phải", (15.0, 20.0)),
+}
+#: a landscape appendix page: the same margins turned with the sheet (the binding edge, left on
+#: a portrait page, is the top of a landscape one); the margins as written are accepted too
+_LANDSCAPE_MARGINS = {
+    "top": ("lề trên", (30.0, 35.0)),
+    "bottom": ("lề dưới", (15.0, 20.0)),
+    "left": ("lề trái", (20.0, 25.0)),
+    "right": ("lề phải", (20.0, 25.0)),
 }
 _BODY_SIZES = (13.0, 14.0)
 _TABLE_SIZES = (10.0, 14.0)
@@ -247,7 +255,7 @@ def lint_template(template: Path | str, config: ReportConfig | None = None) -> L
 def lint_bytes(data: bytes, *, name: str, config: ReportConfig | None = None) -> LintReport:
     """Check a template given as the bytes of a .docx file; see :func:`lint_template`."""
     env = make_env()
-    blocks = {BLOCK_NAME: build_body(config) if config is not None else ""}
+    blocks = build_blocks(config) if config is not None else {BLOCK_NAME: ""}
     analysis = analyse(data, env=env, blocks=blocks, name=name)
     uses = find_uses(analysis, env)
     findings: list[LintFinding] = []
@@ -813,6 +821,21 @@ class _Group:
     places: list[str] = field(default_factory=list)
 
 
+def _wrong_margins(
+    margins: Element, ranges: dict[str, tuple[str, tuple[float, float]]]
+) -> list[str]:
+    """The margins outside ``ranges``, described (``lề trái 25 mm (cần 30–35 mm)``)."""
+    wrong: list[str] = []
+    for attr, (label, (low, high)) in ranges.items():
+        twips = _twips(margins, attr)
+        if twips is None:
+            continue
+        mm = round(abs(twips) / _TWIPS_PER_MM, 1)
+        if not low - 0.05 <= mm <= high + 0.05:
+            wrong.append(f"{label} {_vn(mm)} mm (cần {low:g}–{high:g} mm)")
+    return wrong
+
+
 class _Layout:
     """The page setup, font and page-number checks of Nghị định 30."""
 
@@ -863,35 +886,38 @@ class _Layout:
                         "(210 × 297 mm) như Nghị định 30 quy định",
                         "Layout → Size → A4.",
                     )
-            if landscape:
+            if landscape and i == 1:
                 self.layout(
                     "page-setup",
                     where,
                     "trang in ngang; Nghị định 30 quy định khổ A4 dọc, trang ngang chỉ dùng "
-                    "cho trang có bảng rộng (nếu phần này chỉ chứa bảng rộng, có thể bỏ qua "
-                    "cảnh báo này)",
-                    "Layout → Orientation → Portrait (hoặc chỉ để ngang phần có bảng rộng, "
-                    "ngăn bằng Layout → Breaks → Next Page).",
+                    "cho phụ lục có bảng rộng, sau phần chữ ký (nếu cả mẫu chỉ chứa bảng rộng, "
+                    "có thể bỏ qua cảnh báo này)",
+                    "Layout → Orientation → Portrait; để phụ lục trên trang ngang, đặt nó sau "
+                    "phần Nơi nhận, ngăn bằng Layout → Breaks → Next Page rồi chọn Landscape "
+                    "cho phần đó.",
                 )
                 continue
             margins = sect.find(_w("pgMar"))
             if margins is None:
                 continue
-            wrong: list[str] = []
-            for attr, (label, (low, high)) in _MARGINS.items():
-                twips = _twips(margins, attr)
-                if twips is None:
-                    continue
-                mm = round(abs(twips) / _TWIPS_PER_MM, 1)
-                if not low - 0.05 <= mm <= high + 0.05:
-                    wrong.append(f"{label} {_vn(mm)} mm (cần {low:g}–{high:g} mm)")
+            wrong = _wrong_margins(margins, _MARGINS)
+            if landscape and wrong:
+                turned = _wrong_margins(margins, _LANDSCAPE_MARGINS)
+                wrong = turned if len(turned) < len(wrong) else wrong
             if wrong:
                 self.layout(
                     "page-setup",
                     where,
                     "lề trang không đúng Nghị định 30: " + ", ".join(wrong),
                     "Layout → Margins → Custom Margins: trên 20–25 mm, dưới 20–25 mm, "
-                    "trái 30–35 mm, phải 15–20 mm.",
+                    "trái 30–35 mm, phải 15–20 mm"
+                    + (
+                        " (trang ngang của phụ lục: trên 30–35 mm, dưới 15–20 mm, trái và "
+                        "phải 20–25 mm)."
+                        if landscape
+                        else "."
+                    ),
                 )
 
     def layout(self, code: str, where: str, message: str, hint: str) -> None:

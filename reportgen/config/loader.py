@@ -17,6 +17,7 @@ from typing import Any
 from reportgen.compute.formula import Formula, FormulaError, compile_formula
 from reportgen.config.fieldtypes import CHECKS, ID, IDS
 from reportgen.config.model import (
+    Appendix,
     Check,
     DataSource,
     Indicator,
@@ -355,6 +356,28 @@ class _Builder:
             )
         return tuple(out)
 
+    def appendices(self, raw: list[dict[str, Any]], path: KeyPath) -> tuple[Appendix, ...]:
+        out = []
+        for n, d in enumerate(raw):
+            if d is None:
+                continue
+            p: KeyPath = (*path, n)
+            tables = [self.table(t, (*p, "tables", j)) for j, t in enumerate(d["tables"] or ())]
+            paragraphs = tuple(
+                Paragraph(**values(Paragraph, x)) for x in d["paragraphs"] or () if x is not None
+            )
+            out.append(
+                Appendix(
+                    **values(
+                        Appendix,
+                        d,
+                        tables=tuple(t for t in tables if t is not None),
+                        paragraphs=paragraphs,
+                    )
+                )
+            )
+        return tuple(out)
+
     def table(self, t: dict[str, Any] | None, path: KeyPath) -> Table | None:
         if t is None:
             return None
@@ -556,6 +579,7 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
             legal_bases=tuple(legal_bases),
             basis_style=d["basis_style"] or "thuc_hien",
             sections=sections,
+            appendices=b.appendices(d["appendices"] or [], ("appendices",)),
             data=source or _NO_DATA,
             indicators=indicators,
             checks=tuple(checks),

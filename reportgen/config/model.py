@@ -355,6 +355,47 @@ SECTION = object_of(
 
 
 @dataclass(frozen=True, kw_only=True)
+class Appendix:
+    """A phụ lục after the signature block, on landscape pages: its label ("Phụ lục I",
+    "Biểu số 01"), its own title, the "(Kèm theo …)" line, then its tables and notes."""
+
+    title: str = option(
+        Str(),
+        "Tên phụ lục (in hoa, đậm, dưới chữ Phụ lục).",
+        required=True,
+        example="Số liệu giảm nghèo năm 2024 theo đơn vị",
+    )
+    label: str | None = option(
+        Str(),
+        "Dòng trên tên phụ lục. Mặc định: `Phụ lục` (một phụ lục) hoặc `Phụ lục I`, `Phụ lục "
+        "II` … (nhiều phụ lục); có thể ghi `Biểu số 01`.",
+    )
+    tables: tuple[Table, ...] = option(
+        ListOf(TABLE, single_ok=True),
+        "Các bảng của phụ lục, khai báo như table của một mục; bảng rộng bằng dòng chữ của "
+        "trang ngang.",
+        default=[],
+    )
+    paragraphs: tuple[Paragraph, ...] = option(
+        ListOf(PARAGRAPH, single_ok=True), "Các đoạn dưới bảng (ghi chú, nguồn số liệu).", default=[]
+    )
+    show: Literal["all", "city", "unit"] = option(
+        Choice(choices=("all", "city", "unit")),
+        "In phụ lục ở báo cáo nào: all, city (chỉ báo cáo toàn thành phố), unit (chỉ báo cáo "
+        "phường, xã).",
+        default="city",
+    )
+
+
+APPENDIX = object_of(
+    Appendix,
+    name="appendices[]",
+    doc="Một phụ lục sau phần chữ ký và Nơi nhận, trên trang A4 ngang (Nghị định 30): "
+    "`Phụ lục`, tên phụ lục, dòng `(Kèm theo Báo cáo số …)` rồi các bảng. Số trang đánh tiếp.",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Previous:
     """The previous period's data file, for continuity checks."""
 
@@ -582,6 +623,11 @@ class ReportConfig:
     )
     checks: tuple[Check, ...] = option(
         ListOf(CheckItem()), "Các phép kiểm tra số liệu (xem bảng dưới).", default=[]
+    )
+    appendices: tuple[Appendix, ...] = option(
+        ListOf(APPENDIX, single_ok=True),
+        "Các phụ lục sau phần chữ ký và Nơi nhận, mỗi phụ lục bắt đầu một trang A4 ngang.",
+        default=[],
     )
     texts: dict[str, str] = field(default_factory=dict)
 

@@ -59,7 +59,7 @@ CONTEXT: dict[str, ContextName] = {
             "ngay": "ngày ban hành (dùng với | ngay, | ngay_ngan)",
             "dia_danh": "địa danh theo cấp cơ quan ban hành (phường, xã với báo cáo phường, xã)",
             "dia_danh_ngay": "dòng địa danh, ngày tháng: Hòa An, ngày 16 tháng 12 năm 2024",
-            "kem_theo": "dòng dưới tên phụ lục: (Kèm theo Báo cáo số 125/BC-UBND ngày … của …)",
+            "kem_theo": "dòng dưới tên phụ lục: (Kèm theo Báo cáo số 125/BC-UBND ngày … tháng … năm … của …)",
             "gach": "đường kẻ dưới trích yếu (gạch chân khoảng trắng; 1/3–1/2 dòng chữ)",
         },
     ),

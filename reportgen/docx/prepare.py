@@ -37,6 +37,7 @@ from reportgen.docx.ooxml import (
     BLOCKING,
     NS_W,
     NS_WP,
+    W_BODY,
     W_GRIDCOL,
     W_P,
     W_PPR,
@@ -57,6 +58,13 @@ from reportgen.docx.ooxml import (
 )
 from reportgen.docx.problems import Severity, TemplateProblem
 from reportgen.docx.revisions import Resolved, resolve_markup
+from reportgen.docx.sections import (
+    APPENDIX_BLOCK,
+    closing_paragraph,
+    default_section,
+    final_section,
+    landscape,
+)
 from reportgen.docx.tags import (
     Structural,
     Tag,
@@ -789,6 +797,52 @@ class _Builder:
         last.tail = (last.tail or "") + internal(f"{{% if not {var}.found %}}{xml}{{% endif %}}")
         self.replaced = True
 
+    # -- the appendix section -----------------------------------------------------------------
+
+    def appendix(self, content: str) -> None:
+        """Add ``content`` (the :data:`APPENDIX_BLOCK`) after the main part in a landscape
+        section of its own, in the documents where it renders to something (see
+        :mod:`reportgen.docx.sections`)."""
+        body = self.root.find(W_BODY)
+        if body is None:  # pragma: no cover - the main part always has a body
+            return
+        own = final_section(self.root)
+        if own is None:
+            own = default_section()
+            body.append(own)
+        turned = landscape(own)
+        closing = closing_paragraph(copy.deepcopy(own))
+
+        def internal(source: str, *, block: bool = False) -> str:
+            item = Item(
+                source,
+                "{{p " + APPENDIX_BLOCK + " }}" if block else "",
+                0,
+                "phụ lục (sau phần chữ ký và nơi nhận)" if block else "",
+                "",
+                jinja=False,
+                block=block,
+            )
+            return self.marker(self.add_item(item))
+
+        var = "_reportgen_appendix"
+        opening = internal(
+            f"{{% set {var} %}}{content}{{% endset %}}{{% if '<w:' in {var} %}}", block=True
+        )
+        _replace_with(
+            own,
+            [
+                opening,
+                closing,
+                internal(f"{{{{ {var} }}}}"),
+                turned,
+                internal("{% else %}"),
+                copy.deepcopy(own),
+                internal("{% endif %}"),
+            ],
+        )
+        self.replaced = True
+
     # -- drawings ----------------------------------------------------------------------------
 
     def number_drawings(self) -> bool:
@@ -976,6 +1030,9 @@ def _replace_with(el: Element, seq: list[Element | str]) -> None:
         add_text(tail)
 
 
+_DOCUMENT = f"{{{NS_W}}}document"
+
+
 def parse_part(name: str, xml: bytes) -> Element:
     """Parse a part's XML (no entity expansion, no network)."""
     return etree.fromstring(xml, _PARSER)
@@ -988,6 +1045,7 @@ def prepare_part(name: str, root: Element, blocks: Mapping[str, str]) -> PartSou
     is then copied to outputs untouched. ``problems`` lists what was repaired or refused.
     """
     resolved = resolve_markup(root)
+    appendix = blocks.get(APPENDIX_BLOCK) if root.tag == _DOCUMENT else None
     builder = _Builder(name, root, blocks)
     if resolved.changed:
         builder.replaced = True
@@ -996,6 +1054,8 @@ def prepare_part(name: str, root: Element, blocks: Mapping[str, str]) -> PartSou
         builder.paragraph(p)
     builder.structural()
     builder.guard_containers()
+    if appendix and appendix.strip():
+        builder.appendix(appendix)
     uses_counter = builder.number_drawings()
     result = builder.assemble()
     result.uses_docpr_counter = uses_counter

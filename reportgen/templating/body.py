@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportgen.config.model import Indicator, Paragraph, ReportConfig, Section, Table
+from reportgen.config.model import Appendix, Indicator, Paragraph, ReportConfig, Section, Table
+from reportgen.docx.sections import (
+    APPENDIX_BLOCK,
+    LANDSCAPE_TEXT_WIDTH_TWIPS,
+    appendix_text_width,
+)
 from reportgen.templating.measure import text_width_twips
 
 #: Paragraph styles of the base template by role: (style id, name shown in Word).
@@ -37,6 +42,8 @@ STYLE_DEFS: dict[str, tuple[str, str]] = {
 #: Style id by role.
 STYLES = {role: sid for role, (sid, _) in STYLE_DEFS.items()}
 BLOCK_NAME = "noi_dung"
+#: the block of the appendices, which the docx engine puts in a landscape section of its own
+APPENDIX_NAME = APPENDIX_BLOCK
 TEXT_WIDTH_TWIPS = 9071  # A4 210 mm − 30 mm left − 20 mm right = 160 mm
 
 _TAG = re.compile(r"({{.*?}}|{%.*?%})", re.S)
@@ -204,6 +211,18 @@ CELL_MARGINS, TABLE_SIZE = 140, 12
 #: the unit-name column holds "Phường Hoàng Văn Thụ" (and names as long) on one line
 NAME_MIN_TWIPS = text_width_twips("Phường Hoàng Văn Thụ", TABLE_SIZE) + CELL_MARGINS + 80
 KEEP = "<w:keepNext/>"
+#: the unit-name column grows no wider than this on a wide (landscape) page: the figure
+#: columns share the rest
+NAME_MAX_TWIPS = NAME_MIN_TWIPS * 3 // 2
+
+
+def _spread(widths: list[int], room: int) -> list[int]:
+    """``widths`` grown evenly to fill ``room`` when they are narrower (never shrunk)."""
+    extra = room - sum(widths)
+    if extra <= 0 or not widths:
+        return widths
+    share, left = divmod(extra, len(widths))
+    return [w + share + (1 if i < left else 0) for i, w in enumerate(widths)]
 
 
 def unit_line_of(t: Table, cols: Sequence[Indicator]) -> tuple[str | None, str]:
@@ -327,6 +346,7 @@ def table(
     heads = [header_text(c, common) for c in cols]
     w_no = 600
     w_figs = fit_widths(heads, [_sample(c) for c in cols], width - w_no)
+    w_figs = _spread(w_figs, width - w_no - NAME_MAX_TWIPS)
     w_name = width - w_no - sum(w_figs)
     widths = [w_no, w_name, *w_figs]
     head = _head_row([t.unit_label, t.first_column, *heads], widths, ids, t.column_numbers)
@@ -531,3 +551,90 @@ def build_body(config: ReportConfig, styles: dict[str, str] | None = None) -> st
     style = f'<w:pStyle w:val="{ids["body"]}"/>'
     parts.append(closing.replace(style, style + "<w:keepNext/>", 1))
     return "".join(parts)
+
+
+def _centred(text: str, ids: dict[str, str], *, bold: bool, italic: bool, lead: str = "") -> str:
+    """A centred 14 pt line of an appendix heading, kept with what follows."""
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{ids["table_title"]}"/>{KEEP}{lead}'
+        '<w:spacing w:before="0" w:after="0"/><w:ind w:left="0" w:right="0" w:firstLine="0"/>'
+        '<w:jc w:val="center"/></w:pPr>'
+        + runs(text, bold=bold, italic=italic).replace("</w:rPr>", '<w:sz w:val="28"/></w:rPr>')
+        + "</w:p>"
+    )
+
+
+def _short_rule(width: int, ids: dict[str, str], length: int = 1701) -> str:
+    """A 3 cm solid line, centred, under the "(Kèm theo …)" line."""
+    side = max(0, (width - length) // 2)
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{ids["table_title"]}"/>{KEEP}'
+        '<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+        '<w:spacing w:before="160" w:after="160" w:line="80" w:lineRule="exact"/>'
+        f'<w:ind w:left="{side}" w:right="{side}" w:firstLine="0"/>'
+        '<w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>'
+    )
+
+
+def appendix_label(a: Appendix, n: int, count: int) -> str:
+    """The line above an appendix title: its own ``label``, else ``Phụ lục`` (one appendix) or
+    ``Phụ lục I``, ``Phụ lục II`` … (NĐ 30 numbers several appendices in Roman figures)."""
+    if a.label:
+        return a.label
+    return "Phụ lục" if count == 1 else f"Phụ lục {roman(n)}"
+
+
+def build_appendix(
+    config: ReportConfig,
+    styles: dict[str, str] | None = None,
+    width: int = LANDSCAPE_TEXT_WIDTH_TWIPS,
+) -> str:
+    """The Jinja-templated OOXML of the report's appendices (the :data:`APPENDIX_NAME` block),
+    or ``""`` without any: each on a new landscape page, headed by its label, its title in
+    capitals, the "(Kèm theo Báo cáo số …)" line in italics and a short line, then its tables
+    (``width`` wide: the landscape text line) and notes. An appendix hidden in a report (by its
+    ``show``) leaves nothing, and a report whose appendices are all hidden has no landscape
+    section at all."""
+    if not config.appendices:
+        return ""
+    ids = {**STYLES, **(styles or {})}
+    count = len(config.appendices)
+    out = ["{% set pl = namespace(first=true) %}"]
+    for n, a in enumerate(config.appendices, 1):
+        # the first appendix shown starts the landscape section; each other on a new page
+        lead = "{% if not pl.first %}<w:pageBreakBefore/>{% endif %}{% set pl.first = false %}"
+        inner = (
+            _centred(appendix_label(a, n, count), ids, bold=True, italic=False, lead=lead)
+            + _centred(a.title.upper(), ids, bold=True, italic=False)
+            + _centred("{{ bao_cao.kem_theo }}", ids, bold=False, italic=True)
+            + _short_rule(width, ids)
+        )
+        inner += "".join(table(t, config.indicators, ids, width) for t in a.tables)
+        inner += "".join(_paragraph(p, ids, config.indicators) for p in a.paragraphs)
+        shown = Table(None, (), False, "", a.show, "", "")
+        out.append(_show(shown, inner))
+    return "".join(out)
+
+
+def appendix_width(template: str | Path) -> int:
+    """The text width (twips) of the landscape section the engine adds to ``template``."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(template) as z:
+            xml = z.read("word/document.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        xml = None
+    return appendix_text_width(xml)
+
+
+def build_blocks(config: ReportConfig, template: str | Path | None = None) -> dict[str, str]:
+    """The blocks of a report built from its definition, for ``template`` (its style ids and
+    page): the body (``{{p noi_dung }}``) and, when the report has appendices, the appendix
+    block the engine puts after the signature block."""
+    styles = style_ids(template) if template is not None else None
+    blocks = {BLOCK_NAME: build_body(config, styles)}
+    if config.appendices:
+        width = appendix_width(template) if template is not None else LANDSCAPE_TEXT_WIDTH_TWIPS
+        blocks[APPENDIX_NAME] = build_appendix(config, styles, width)
+    return blocks

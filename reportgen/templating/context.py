@@ -35,7 +35,7 @@ from reportgen.docx.undefined import MissingName
 from reportgen.templating.environment import make_env
 from reportgen.templating.figure import Figure, FigureMeta, Missing
 from reportgen.templating.measure import rule, text_width_twips
-from reportgen.vnformat import DOC_TYPES, cite, cite_short, date_short, place_date
+from reportgen.vnformat import DOC_TYPES, cite, cite_short, date_line, place_date
 
 #: Width of the header's left cell (the agency name) and of the text line, in twips; the
 #: base template (reportgen.authoring.basetemplate) lays them out.
@@ -267,7 +267,7 @@ class ContextBuilder:
         for is_total, (_t, party, _s, _n) in self._phase1.items():
             office = party.office if party.office is not None else is_total
             self._storage[is_total] = (office, storage_line(party.storage_code, office=office))
-        self._date_short = date_short(cfg.date)
+        self._date_line = date_line(cfg.date)
         self._title_rule = rule(TEXT_WIDTH_TWIPS, text_width_twips(cfg.title, 14, bold=True))
         self._places = {True: cfg.issuer.place or cfg.place, False: unit_party.place}
 
@@ -385,10 +385,11 @@ class ContextBuilder:
         return found
 
     def _attached(self, number: int | None, code: str, don_vi: Mapping[str, Any]) -> str:
-        """The line under an appendix title: (Kèm theo Báo cáo số 125/BC-UBND ngày 16/12/2024
-        của Ủy ban nhân dân thành phố Hòa An)."""
+        """The line under an appendix title (NĐ 30): (Kèm theo Báo cáo số 125/BC-UBND ngày 16
+        tháng 12 năm 2024 của Ủy ban nhân dân thành phố Hòa An)."""
         num = f"{number:02d}" if number else "     "
-        return f"(Kèm theo {self._kind} số {num}/{code} ngày {self._date_short} của Ủy ban nhân dân {don_vi['ten_day_du']})"
+        issuer = f"Ủy ban nhân dân {don_vi['ten_day_du']}"
+        return f"(Kèm theo {self._kind} số {num}/{code} {self._date_line} của {issuer})"
 
     def _default_opening(self, ctx: Mapping[str, Any]) -> str:
         cfg = self.config
