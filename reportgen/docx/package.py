@@ -12,6 +12,11 @@ once per template:
   relationships and content types removed, noted as a ``warning`` problem (a report never
   carries code).
 
+and the extended properties (``docProps/app.xml``) stop speaking of the program that saved the
+template: the application becomes ``reportgen`` and the statistics of the template (pages,
+words, characters, lines, paragraphs, editing time) are dropped — a report has other counts,
+which the program that opens it works out. Company, manager and the rest stay.
+
 Everything else is copied as it is.
 """
 
@@ -25,7 +30,7 @@ from lxml import etree
 from reportgen.docx.problems import TemplateProblem
 from reportgen.docx.zipio import DEFLATED, RawEntry, deflate
 
-__all__ = ["DOCUMENT_MAIN", "normalise_package", "replaced_entry"]
+__all__ = ["APPLICATION", "DOCUMENT_MAIN", "neutral_app_xml", "normalise_package", "replaced_entry"]
 
 DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 """The content type of a Word document's main part (what a .docx must declare)."""
@@ -52,6 +57,20 @@ _MACRO_TYPES = {
     "application/vnd.ms-word.attachedToolbars",
 }
 _CONTENT_TYPES = "[Content_Types].xml"
+_APP = "docProps/app.xml"
+_EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+#: what the saving program counted or was (stale in every report made from the template)
+_STALE_APP = (
+    "Pages",
+    "Words",
+    "Characters",
+    "CharactersWithSpaces",
+    "Lines",
+    "Paragraphs",
+    "TotalTime",
+    "AppVersion",
+)
+APPLICATION = "reportgen"
 _MAIN = "word/document.xml"
 _MAIN_RELS = "word/_rels/document.xml.rels"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -92,6 +111,7 @@ def normalise_package(entries: list[RawEntry]) -> tuple[list[RawEntry], list[Tem
     """Return the package's entries with the main part declared as a document and macros
     removed, and a problem for each change made (none for a plain .docx, which is returned
     as it is)."""
+    entries = _neutral_app(entries)
     by_name = {e.name: i for i, e in enumerate(entries)}
     if _CONTENT_TYPES not in by_name:
         return entries, []
@@ -157,6 +177,35 @@ def normalise_package(entries: list[RawEntry]) -> tuple[list[RawEntry], list[Tem
         if e.name not in dropped
     ]
     return out, problems
+
+
+def neutral_app_xml(xml: bytes) -> bytes | None:
+    """``docProps/app.xml`` without the saving program's statistics and with ``reportgen``
+    as the application, or None when it needs no change (or cannot be read)."""
+    try:
+        root = etree.fromstring(xml, _PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    changed = False
+    for name in _STALE_APP:
+        for el in root.findall(f"{{{_EP}}}{name}"):
+            root.remove(el)
+            changed = True
+    app = root.find(f"{{{_EP}}}Application")
+    if app is not None and app.text != APPLICATION:
+        app.text = APPLICATION
+        changed = True
+    return _xml(root) if changed else None
+
+
+def _neutral_app(entries: list[RawEntry]) -> list[RawEntry]:
+    out = list(entries)
+    for i, e in enumerate(entries):
+        if e.name == _APP:
+            data = neutral_app_xml(e.data())
+            if data is not None:
+                out[i] = replaced_entry(e, data)
+    return out
 
 
 def _macro_parts(

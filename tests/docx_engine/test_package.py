@@ -103,3 +103,67 @@ def test_a_plain_docx_is_left_as_it_is() -> None:
     template = PreparedTemplate.from_bytes(data, env=make_env())
     assert template.problems == []
     assert _content_types(template.render({"ten": "x"})) == _content_types(data)
+
+
+# -- docProps/app.xml: no stale statistics from the program that saved the template ----------
+
+WORD_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Template>Normal.dotm</Template><TotalTime>184</TotalTime><Pages>3</Pages>"
+    "<Words>912</Words><Characters>5201</Characters><Application>Microsoft Office Word"
+    "</Application><DocSecurity>0</DocSecurity><Lines>43</Lines><Paragraphs>12</Paragraphs>"
+    "<ScaleCrop>false</ScaleCrop><Company>UBND thành phố Hòa An</Company>"
+    "<LinksUpToDate>false</LinksUpToDate><CharactersWithSpaces>6101</CharactersWithSpaces>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "<AppVersion>16.0000</AppVersion></Properties>"
+)
+
+
+def _with_app_xml(data: bytes, app_xml: str) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename == "docProps/app.xml":
+                content = app_xml.encode()
+            dst.writestr(info, content)
+    return out.getvalue()
+
+
+def _app_of(data: bytes) -> dict[str, str]:
+    from lxml import etree
+
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml"))
+    return {etree.QName(el).localname: el.text or "" for el in root}
+
+
+def test_report_from_a_word_template_drops_the_templates_statistics() -> None:
+    template = _with_app_xml(make_docx(p(r("Xin chào {{ ten }}"))), WORD_APP_XML)
+    out = PreparedTemplate.from_bytes(template, env=make_env()).render({"ten": "Hòa An"})
+    app = _app_of(out)
+    for stale in ("Pages", "Words", "Characters", "CharactersWithSpaces", "Lines", "Paragraphs"):
+        assert stale not in app, stale
+    assert "TotalTime" not in app and "AppVersion" not in app
+    assert app["Application"] == "reportgen"
+    # what describes the document, not the template's text, stays
+    assert app["Company"] == "UBND thành phố Hòa An"
+    assert app["Template"] == "Normal.dotm"
+    assert app["DocSecurity"] == "0"
+
+
+def test_python_docx_template_app_xml_is_neutralised_too() -> None:
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    out = PreparedTemplate.from_bytes(buf.getvalue(), env=make_env()).render({})
+    app = _app_of(out)
+    assert app["Application"] == "reportgen" and "Pages" not in app and "Words" not in app
+
+
+def test_an_app_xml_already_neutral_is_copied_byte_for_byte() -> None:
+    from reportgen.authoring.basetemplate import APP_XML
+    from reportgen.docx.package import neutral_app_xml
+
+    assert neutral_app_xml(APP_XML) is None

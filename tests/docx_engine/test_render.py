@@ -153,7 +153,7 @@ def test_untouched_entries_are_copied_with_their_original_compressed_bytes() -> 
     assert [i.filename for i in dst.infolist()] == [i.filename for i in src.infolist()]
     for info in dst.infolist():
         assert info.date_time == (1980, 1, 1, 0, 0, 0)
-        if info.filename == "word/document.xml":
+        if info.filename in ("word/document.xml", "docProps/app.xml"):  # app.xml: no stale counts
             continue
         original = src.getinfo(info.filename)
         assert (info.CRC, info.compress_size, info.compress_type) == (
