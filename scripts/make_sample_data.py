@@ -50,6 +50,30 @@ def vi(x: Decimal | int) -> str:
     return sign + ".".join(groups) + (f",{frac}" if frac else "")
 
 
+#: funding sources of the support money (kinh phí theo nguồn), in this order
+SOURCES = (
+    "nguon_ngan_sach_trung_uong",
+    "nguon_ngan_sach_dia_phuong",
+    "nguon_von_long_ghep",
+    "nguon_huy_dong_xa_hoi",
+)
+
+
+def funding_sources(name: str, total: Decimal) -> dict[str, str]:
+    """Split ``total`` (triệu đồng, one decimal) into the funding sources: central budget
+    45–60 %, local budget 15–25 %, integrated programmes 5–12 %, the rest mobilised from
+    society. Each share is rounded half-up to 0,1 and the last takes what is left, so the
+    parts add up to the total exactly. A generator of its own (seeded by the unit's name)
+    leaves every other figure as it was."""
+    rng = random.Random(f"nguon-von:{name}")
+    tenth = Decimal("0.1")
+    shares = [rng.randint(45, 60), rng.randint(15, 25), rng.randint(5, 12)]
+    parts = [(total * share / 100).quantize(tenth, rounding=ROUND_HALF_UP) for share in shares]
+    parts.append(total - sum(parts))
+    assert parts[-1] >= 0 and sum(parts) == total
+    return {key: vi(value) for key, value in zip(SOURCES, parts, strict=True)}
+
+
 def main() -> None:
     rng = random.Random(2024)
     out = Path(__file__).resolve().parent.parent / "inputs"
@@ -129,6 +153,7 @@ def main() -> None:
                 "kinh_phi_sinh_ke": vi(livelihood),
                 "kinh_phi_dao_tao": vi(training),
                 "kinh_phi_tong": vi(total_money),
+                **funding_sources(name, total_money),
                 "kinh_phi_giai_ngan": vi(disbursed),
                 "ty_le_giai_ngan": vi(r2(disbursed / total_money * 100)),
                 "so_the_bhyt": vi(end * 3 + near * 2 + rng.randint(0, 20)),
@@ -214,6 +239,10 @@ SHEET_2 = [
     (("Hỗ trợ sinh kế (triệu đồng)",), "kinh_phi_sinh_ke"),
     (("Đào tạo nghề (triệu đồng)",), "kinh_phi_dao_tao"),
     (("Tổng kinh phí (triệu đồng)",), "kinh_phi_tong"),
+    (("Chia theo nguồn vốn (triệu đồng)", "Ngân sách trung ương"), "nguon_ngan_sach_trung_uong"),
+    (("Chia theo nguồn vốn (triệu đồng)", "Ngân sách địa phương"), "nguon_ngan_sach_dia_phuong"),
+    (("Chia theo nguồn vốn (triệu đồng)", "Vốn lồng ghép"), "nguon_von_long_ghep"),
+    (("Chia theo nguồn vốn (triệu đồng)", "Huy động xã hội"), "nguon_huy_dong_xa_hoi"),
     (("Giải ngân", "Số tiền (triệu đồng)"), "kinh_phi_giai_ngan"),
     (("Giải ngân", "Tỷ lệ (%)"), "ty_le_giai_ngan"),
     (("Thẻ BHYT đã cấp",), "so_the_bhyt"),
