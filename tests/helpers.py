@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from reportgen.resources import DEMO, DEMO_FILES
 
@@ -32,6 +33,15 @@ def drop_total_row(config: Path) -> None:
     data.write_text(
         "".join(x for x in lines if not x.startswith("Tổng cộng;")), encoding="utf-8-sig"
     )
+
+
+def signature_table(document: Any) -> Any:
+    """The table holding Nơi nhận and the signature block of a python-docx document (the last
+    table of the main part: appendices come after it)."""
+    for table in document.tables:
+        if table.cell(0, 0).paragraphs[0].text == "Nơi nhận:":
+            return table
+    raise AssertionError("no signature block")
 
 
 def edit_cell(csv_path: Path, unit: str, column: str, value: str) -> None:

@@ -377,7 +377,9 @@ class Appendix:
         default=[],
     )
     paragraphs: tuple[Paragraph, ...] = option(
-        ListOf(PARAGRAPH, single_ok=True), "Các đoạn dưới bảng (ghi chú, nguồn số liệu).", default=[]
+        ListOf(PARAGRAPH, single_ok=True),
+        "Các đoạn dưới bảng (ghi chú, nguồn số liệu).",
+        default=[],
     )
     show: Literal["all", "city", "unit"] = option(
         Choice(choices=("all", "city", "unit")),

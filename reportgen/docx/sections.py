@@ -149,7 +149,8 @@ def landscape(sectpr: Element) -> Element:
     out = copy.deepcopy(sectpr)
     out.tail = None
     for attr in ("rsidR", "rsidRPr", "rsidSect", "rsidDel"):
-        out.attrib.pop(w(attr), None)
+        if w(attr) in out.attrib:
+            del out.attrib[w(attr)]
     size = out.find(_PGSZ)
     if size is None:
         size = etree.fromstring(_DEFAULT_SECTPR).find(_PGSZ)
@@ -173,7 +174,8 @@ def landscape(sectpr: Element) -> Element:
         out.remove(title)
     numbers = out.find(_PGNUMTYPE)
     if numbers is not None:
-        numbers.attrib.pop(w("start"), None)
+        if w("start") in numbers.attrib:
+            del numbers.attrib[w("start")]
         if not numbers.attrib and not len(numbers):
             out.remove(numbers)
     kind = out.makeelement(_TYPE)

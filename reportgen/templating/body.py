@@ -394,9 +394,14 @@ def table(
 
 
 def _show(t: Table, inner: str) -> str:
-    if t.show == "city":
+    return _shown_in(t.show, inner)
+
+
+def _shown_in(show: str, inner: str) -> str:
+    """``inner`` in the reports ``show`` names: all, city (the whole city's), unit (a ward's)."""
+    if show == "city":
         return _when("don_vi.la_toan_thanh_pho", inner)
-    if t.show == "unit":
+    if show == "unit":
         return _when("not don_vi.la_toan_thanh_pho", inner)
     return inner
 
@@ -611,8 +616,7 @@ def build_appendix(
         )
         inner += "".join(table(t, config.indicators, ids, width) for t in a.tables)
         inner += "".join(_paragraph(p, ids, config.indicators) for p in a.paragraphs)
-        shown = Table(None, (), False, "", a.show, "", "")
-        out.append(_show(shown, inner))
+        out.append(_shown_in(a.show, inner))
     return "".join(out)
 
 

@@ -189,7 +189,7 @@ MISTAKES = [
     Mistake(
         "misspelt check name",
         append("  - check: percentge\n    value: ty_le_ho_ngheo\n"),
-        "checks[14].check",
+        "checks[15].check",
         "check: percentge",
         ['không có loại kiểm tra "percentge"'],
         ['có phải ý bạn là "percentage"?'],
@@ -197,7 +197,7 @@ MISTAKES = [
     Mistake(
         "misspelt indicator in a check",
         append("  - check: not_greater\n    part: ho_ngheo_cuoi_kyy\n    total: tong_so_ho\n"),
-        "checks[14].part",
+        "checks[15].part",
         "part: ho_ngheo_cuoi_kyy",
         ['không có chỉ tiêu "ho_ngheo_cuoi_kyy"'],
         ['có phải ý bạn là "ho_ngheo_cuoi_ky"?'],
@@ -208,7 +208,7 @@ MISTAKES = [
             "  - check: sum\n    total: kinh_phi_tong\n    parts: [kinh_phi_nha_o, "
             "kinh_phi_sinhke]\n"
         ),
-        "checks[14].parts[1]",
+        "checks[15].parts[1]",
         "kinh_phi_sinhke",
         ['không có chỉ tiêu "kinh_phi_sinhke"'],
         ['"kinh_phi_sinh_ke"'],
@@ -216,7 +216,7 @@ MISTAKES = [
     Mistake(
         "misspelt argument of a check",
         append("  - check: sum\n    total: kinh_phi_tong\n    part: [kinh_phi_nha_o]\n"),
-        "checks[14].part",
+        "checks[15].part",
         (LAST, "part: [kinh_phi_nha_o]"),
         ['khóa "part" không được hỗ trợ'],
         ['có phải ý bạn là "parts"?'],
@@ -227,7 +227,7 @@ MISTAKES = [
             "  - check: not_greater\n    part: ho_ngheo_cuoi_ky\n"
             "    total: tong_so_ho\n    severity: fatal\n"
         ),
-        "checks[14].severity",
+        "checks[15].severity",
         "severity: fatal",
         ['cần một trong: error, warning, nhưng gặp "fatal"'],
     ),
@@ -236,7 +236,7 @@ MISTAKES = [
         replace(
             "  previous:\n    file: ../inputs/giam-ngheo-2023.csv\n    label: cuối năm 2023\n", ""
         ),
-        "checks[10]",
+        "checks[11]",
         "check: continuity",
         ["phép kiểm tra continuity cần tệp số liệu kỳ trước"],
         ["data"],
@@ -245,7 +245,7 @@ MISTAKES = [
     Mistake(
         "city_sum without a total row in the file",
         both(lambda s: s.without_total_row(), append("  - check: city_sum\n")),
-        "checks[14]",
+        "checks[15]",
         "check: city_sum",
         ["cần dòng tổng có sẵn trong tệp"],
         ["total_row"],
@@ -253,21 +253,21 @@ MISTAKES = [
     Mistake(
         "range without bounds",
         append("  - check: range\n    value: so_the_bhyt\n"),
-        "checks[14]",
+        "checks[15]",
         "check: range",
         ["cần `min`, `max` hoặc cả hai"],
     ),
     Mistake(
         "range with min above max",
         append("  - check: range\n    value: so_the_bhyt\n    min: 10\n    max: 1\n"),
-        "checks[14].min",
+        "checks[15].min",
         "min: 10",
         ["min (10) lớn hơn max (1)"],
     ),
     Mistake(
         "range with a bound that is not a number",
         append("  - check: range\n    value: so_the_bhyt\n    max: nhiều\n"),
-        "checks[14].max",
+        "checks[15].max",
         "max: nhiều",
         ['cần một số, nhưng gặp "nhiều"'],
     ),
@@ -280,14 +280,14 @@ MISTAKES = [
             ),
             append("  - check: not_greater\n    part: chu_tich\n    total: tong_so_ho\n"),
         ),
-        "checks[14].part",
+        "checks[15].part",
         "part: chu_tich",
         ['chỉ tiêu "chu_tich" là chữ (kind: text), nhưng `part` cần một chỉ tiêu có số'],
     ),
     Mistake(
         "words check on a number column",
         append("  - check: words\n    value: kinh_phi_tong\n    words: kinh_phi_nha_o\n"),
-        "checks[14].words",
+        "checks[15].words",
         "words: kinh_phi_nha_o",
         ['chỉ tiêu "kinh_phi_nha_o" phải có kind: text'],
     ),

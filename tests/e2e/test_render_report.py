@@ -8,15 +8,17 @@ import json
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reportgen.app import pipeline
 from reportgen.diagnostics.errors import OutputError
 from reportgen.vnformat import format_number
-from tests.helpers import edit_cell, rename_unit, sample_project
+from tests.helpers import edit_cell, rename_unit, sample_project, signature_table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -91,7 +93,7 @@ def test_ward_report_is_issued_by_the_ward_with_a_blank_number(
         "PHƯỜNG TRẦN PHÚ",
     ]
     assert head.cell(1, 0).text.replace(" ", "") == "Số:/BC-UBND"
-    sign = ward.tables[-1].cell(0, 1).text
+    sign = signature_table(ward).cell(0, 1).text
     assert "TM. ỦY BAN NHÂN DÂN" in sign and sign.rstrip().endswith("Nguyễn Văn Hùng")
 
 
@@ -141,23 +143,31 @@ def test_sections_are_numbered_and_figures_formatted_the_vietnamese_way(
     assert words.italic and "chẵn" not in words.text
 
 
+def unit_table(document: docx.document.Document) -> Any:
+    """The first table by unit (Biểu 1, in the city report's appendix)."""
+    return next(t for t in document.tables if t.cell(0, 0).text.startswith("TT"))
+
+
 def test_body_ends_with_the_closing_mark(city: docx.document.Document) -> None:
-    paras = [p.text for p in city.paragraphs if p.text.strip()]
+    # the main part ends at its section break (the appendix follows on landscape pages)
+    main = city.sections[0].iter_inner_content()
+    paras = [p.text for p in main if isinstance(p, DocxParagraph) and p.text.strip()]
     assert paras[-1].startswith("Trên đây là báo cáo") and paras[-1].endswith("./.")
 
 
 def test_unit_table_has_every_unit_and_a_total_row_that_adds_up(
     city: docx.document.Document,
 ) -> None:
-    table = city.tables[1]
+    table = unit_table(city)
     rows = [[c.text for c in r.cells] for r in table.rows]
     # the unit is on its own line; each header cell ends with its column number
-    assert rows[0][:3] == ["TT\n(1)", "Đơn vị\n(2)", "Hộ nghèo đầu năm\n(3)"]
+    assert rows[0][:4] == ["TT\n(1)", "Đơn vị\n(2)", "Tổng số hộ\n(3)", "Hộ nghèo đầu năm\n(4)"]
     units = [r["don_vi"] for r in sample_rows()]
     assert [r[1] for r in rows[1:-1]] == units
     assert [r[0] for r in rows[1:-1]] == [str(i) for i in range(1, len(units) + 1)]
     assert rows[-1][1] == "Toàn thành phố"
-    assert rows[-1][2] == format_number(column_total("ho_ngheo_dau_ky"))
+    assert rows[-1][2] == format_number(column_total("tong_so_ho"))
+    assert rows[-1][3] == format_number(column_total("ho_ngheo_dau_ky"))
     assert "Đơn vị tính: hộ" in body_text(city).split("\n")
 
 
@@ -169,7 +179,7 @@ def test_ward_report_has_its_own_table_of_key_figures(ward: docx.document.Docume
 
 
 def test_signature_block_and_recipients_side_by_side(city: docx.document.Document) -> None:
-    table = city.tables[-1]
+    table = signature_table(city)
     left, right = table.cell(0, 0), table.cell(0, 1)
     assert left.paragraphs[0].text == "Nơi nhận:"
     r0 = left.paragraphs[0].runs[0]
@@ -290,7 +300,7 @@ def test_names_with_xml_characters_do_not_corrupt_the_document(tmp_path: Path, n
     result = pipeline.render(config, out_dir=tmp_path / "o", jobs=1)
     assert result.count("rendered") == 13
     city = docx.Document(str(result.out_dir / "thanh-pho-hoa-an.docx"))
-    assert name in [c.text for c in city.tables[1].columns[1].cells]
+    assert name in [c.text for c in unit_table(city).columns[1].cells]
     unit_file = next(o.file for o in result.outputs if o.unit == name)
     assert unit_file is not None
     unit_doc = docx.Document(unit_file)
@@ -360,13 +370,13 @@ def test_fast_path_gives_the_same_document_as_the_plain_path(tmp_path: Path) -> 
     from reportgen.config.loader import load_config
     from reportgen.data.dataset import load_dataset
     from reportgen.docx import render_plain
-    from reportgen.templating.body import BLOCK_NAME, build_body, style_ids
+    from reportgen.templating.body import build_blocks
     from reportgen.templating.environment import make_env
 
     config = load_config(sample_project(tmp_path))
     dataset = load_dataset(config)
     renderer = pipeline.Renderer(config, dataset)
-    blocks = {BLOCK_NAME: build_body(config, style_ids(config.template))}
+    blocks = build_blocks(config, config.template)
     for unit in (dataset.units[0], dataset.units[-1], dataset.total):
         ctx = renderer.contexts.build(unit)
         fast = renderer.template.render(ctx, core_properties=renderer.props)

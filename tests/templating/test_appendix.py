@@ -102,9 +102,11 @@ def test_city_report_main_part_is_portrait_and_its_appendix_landscape(
     numbers = appendix.find(f"{W}pgNumType")
     assert numbers is None or numbers.get(f"{W}start") is None
     # the same page-number header as the main part
-    refs = lambda s: {r.get(f"{W}type"): r.get(  # noqa: E731
-        "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    ) for r in s.findall(f"{W}headerReference")}
+    rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+    def refs(s: etree._Element) -> dict[str | None, str | None]:
+        return {r.get(f"{W}type"): r.get(rid) for r in s.findall(f"{W}headerReference")}
+
     assert refs(appendix)["default"] == refs(main)["default"]
 
 
@@ -285,9 +287,7 @@ def test_lint_still_warns_when_the_report_itself_is_landscape(tmp_path: Path) ->
     doc.add_paragraph("{{ bao_cao.trich_yeu }}")
     doc.save(str(tmp_path / "ngang.docx"))
     report = lint_template(tmp_path / "ngang.docx")
-    assert any(
-        f.code == "page-setup" and "trang in ngang" in f.message for f in report.findings
-    )
+    assert any(f.code == "page-setup" and "trang in ngang" in f.message for f in report.findings)
 
 
 def test_lint_names_wrong_margins_of_a_landscape_appendix(
