@@ -93,6 +93,7 @@ _TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnote
 _PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
 _TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}|\{\{.*?\}\}", re.S)
 _BLOCK_TAG = re.compile(r"\{\{p\s")
+_P_BLOCK = re.compile(r"^\{%-?p\s+(if|for|endif|endfor)\b")
 
 _REPAIRED_HINT = (
     "Không cần làm gì: mẫu vẫn điền đúng. Muốn hết ghi chú này, xoá thẻ rồi gõ lại liền "
@@ -856,9 +857,44 @@ class _Layout:
         if document is None:
             return []
         self.page_setup(document)
+        self.section_breaks(document)
         self.text(document)
         self.page_numbers(document)
         return self.out
+
+    # -- section breaks inside blocks ------------------------------------------------------
+
+    def section_breaks(self, document: Element) -> None:
+        """A section break (Layout → Breaks) inside a ``{%p if %}``/``{%p for %}`` block: a
+        report without the block loses the break, and its pages all take the setup of the
+        section after it (a portrait report turned landscape like its appendix)."""
+        body = document.find(_w("body"))
+        if body is None:
+            return
+        locator = Locator(document, "word/document.xml")
+        depth = 0
+        for p in body.iterchildren(_w("p")):
+            text = paragraph_text(p).text.strip()
+            m = _P_BLOCK.match(text)
+            if m:
+                depth = max(0, depth + (-1 if m.group(1).startswith("end") else 1))
+                continue  # the engine keeps a {%p %} paragraph's own break outside the block
+            if depth and p.find(f"{_w('pPr')}/{_w('sectPr')}") is not None:
+                self.out.append(
+                    LintFinding(
+                        severity="warning",
+                        code="section-break-in-block",
+                        part="word/document.xml",
+                        where=locator.where(p),
+                        paragraph=locator.paragraph_number(p),
+                        text=text,
+                        message="dấu ngắt phần (section break) nằm trong một khối {%p if %} / "
+                        "{%p for %}: báo cáo nào không in khối này sẽ mất dấu ngắt, và mọi "
+                        "trang theo thiết lập của phần sau (ví dụ trang ngang của phụ lục)",
+                        hint="Đưa dấu ngắt phần ra ngoài khối: ngay trước {%p if … %} hoặc ngay "
+                        "sau {%p endif %} (Home → ¶ để thấy dấu ngắt).",
+                    )
+                )
 
     # -- page setup ------------------------------------------------------------------------
 

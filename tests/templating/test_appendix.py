@@ -332,3 +332,30 @@ def test_pdf_has_landscape_appendix_pages_numbered_on(
     for n in range(2, len(texts) + 1):  # page numbers from 2 on, continuing into the appendix
         assert re.match(rf"\s*{n}\b", texts[n - 1]), (n, texts[n - 1][:40])
     assert not re.match(r"\s*1\b", texts[0])
+
+
+@pytest.mark.parametrize(
+    ("around", "warned"),
+    [
+        (("{%p if don_vi.la_toan_thanh_pho %}", "{%p endif %}"), True),
+        (("", ""), False),
+    ],
+    ids=["break-inside-an-if-block", "break-outside-any-block"],
+)
+def test_lint_warns_of_a_section_break_inside_a_block(
+    tmp_path: Path, around: tuple[str, str], warned: bool
+) -> None:
+    template = _word_built(tmp_path / "mau-phu-luc.docx")
+    doc = docx.Document(str(template))
+    body = doc.element.body
+    holder = next(p for p in body.iterchildren(f"{W}p") if p.find(f"{W}pPr/{W}sectPr") is not None)
+    if around[0]:  # the report's last paragraph and its section break inside an if block
+        opening = doc.add_paragraph(around[0])._p
+        closing = doc.add_paragraph(around[1])._p
+        holder.addprevious(opening)
+        holder.addnext(closing)
+    doc.save(str(template))
+    found = [f for f in lint_template(template).findings if f.code == "section-break-in-block"]
+    assert bool(found) is warned
+    if warned:
+        assert "{%p endif %}" in found[0].hint and found[0].paragraph

@@ -39,6 +39,7 @@ KINDS: dict[str, tuple[Severity, str | None]] = {
     "unknown-test": ("error", None),
     "unused-indicator": ("warning", None),
     "page-setup": ("warning", None),
+    "section-break-in-block": ("warning", None),
     "font": ("warning", None),
     "font-size": ("warning", None),
     "page-number": ("warning", None),
