@@ -324,18 +324,13 @@ def _page_setup(doc: DocxDocument) -> None:
     first = s.first_page_header
     fp = first.paragraphs[0]
     fp.text = draft[0]
-    p = _para(first, draft[1], size=13, bold=True, align="right")
-    ppr = p._p.get_or_add_pPr()  # type: ignore[attr-defined]
-    _ppr_set(
-        ppr,
-        f"<w:pBdr {nsdecls('w')}>"
-        + "".join(
-            f'<w:{x} w:val="single" w:sz="8" w:space="2" w:color="000000"/>'
-            for x in ("top", "left", "bottom", "right")
-        )
-        + "</w:pBdr>",
+    # the box is drawn around the words (a run border), flush right: the same on a portrait
+    # page and on the landscape pages of an appendix
+    p = _para(first, "\u00a0" + draft[1] + "\u00a0", size=13, bold=True, align="right")
+    rpr = p.runs[0]._r.get_or_add_rPr()  # type: ignore[attr-defined]
+    rpr.append(
+        parse_xml(f'<w:bdr {nsdecls("w")} w:val="single" w:sz="8" w:space="0" w:color="000000"/>')
     )
-    _ppr_set(ppr, f'<w:ind {nsdecls("w")} w:left="6800" w:firstLine="0"/>')
     _para(first, draft[2], size=13)
     _para(first, "", size=2)  # a header holds at least one paragraph, draft or not
     header = s.header
