@@ -359,3 +359,20 @@ def test_lint_warns_of_a_section_break_inside_a_block(
     assert bool(found) is warned
     if warned:
         assert "{%p endif %}" in found[0].hint and found[0].paragraph
+
+
+def test_appendix_mistakes_in_the_yaml_name_their_line_and_key(tmp_path: Path) -> None:
+    from reportgen.diagnostics.errors import ReportgenError
+
+    config = sample_project(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - title: Số liệu giảm nghèo", "  - titel: Số liệu giảm nghèo", 1)
+    text = text.replace(
+        "[kinh_phi_tong, nguon_ngan_sach_trung_uong,", "[kinh_phi_tong, nguon_x,", 1
+    )
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ReportgenError) as info:
+        load_config(config)
+    said = info.value.format()
+    assert "appendices[0].titel" in said and 'có phải ý bạn là "title"' in said
+    assert "appendices[0].tables[2].columns[1]" in said and 'không có chỉ tiêu "nguon_x"' in said
