@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from reportgen.config.fieldtypes import ACKNOWLEDGEMENT, LINT
 from reportgen.config.model import (
+    APPENDIX,
     DATA,
     INDICATOR,
     ISSUER,
@@ -48,6 +49,7 @@ def all_specs() -> list[tuple[str, Spec]]:
         ("sections[]", SECTION),
         ("sections[].paragraphs[]", PARAGRAPH.full),
         ("sections[].table", TABLE),
+        ("appendices[]", APPENDIX),
         ("data", DATA),
         ("data.previous", PREVIOUS),
         ("data.workbook", WORKBOOK),
