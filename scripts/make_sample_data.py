@@ -55,7 +55,7 @@ SOURCES = (
     "nguon_ngan_sach_trung_uong",
     "nguon_ngan_sach_dia_phuong",
     "nguon_von_long_ghep",
-    "nguon_huy_dong_xa_hoi",
+    "nguon_huy_dong",
 )
 
 
@@ -242,7 +242,7 @@ SHEET_2 = [
     (("Chia theo nguồn vốn (triệu đồng)", "Ngân sách trung ương"), "nguon_ngan_sach_trung_uong"),
     (("Chia theo nguồn vốn (triệu đồng)", "Ngân sách địa phương"), "nguon_ngan_sach_dia_phuong"),
     (("Chia theo nguồn vốn (triệu đồng)", "Vốn lồng ghép"), "nguon_von_long_ghep"),
-    (("Chia theo nguồn vốn (triệu đồng)", "Huy động xã hội"), "nguon_huy_dong_xa_hoi"),
+    (("Chia theo nguồn vốn (triệu đồng)", "Huy động xã hội"), "nguon_huy_dong"),
     (("Giải ngân", "Số tiền (triệu đồng)"), "kinh_phi_giai_ngan"),
     (("Giải ngân", "Tỷ lệ (%)"), "ty_le_giai_ngan"),
     (("Thẻ BHYT đã cấp",), "so_the_bhyt"),

@@ -32,6 +32,7 @@ from reportgen.config.model import (
     Signer,
     Table,
     TotalMode,
+    Villages,
     WorkbookLayout,
 )
 from reportgen.config.names import CONTEXT_NAMES as CONTEXT_NAMES
@@ -527,6 +528,17 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
                     locale=prev["locale"] or data["locale"],
                 )
             )
+        villages = None
+        vil = data["villages"]
+        if vil is not None:
+            villages = Villages(
+                **values(
+                    Villages,
+                    vil,
+                    file=b.file(("data", "villages", "file"), vil["file"], "tệp số liệu theo thôn"),
+                    unit_column=vil["unit_column"] or data["unit_column"],
+                )
+            )
         source = DataSource(
             **values(
                 DataSource,
@@ -534,6 +546,7 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
                 file=b.file(("data", "file"), data["file"], "tệp số liệu"),
                 separator="\t" if data["separator"] == "tab" else data["separator"],
                 previous=previous,
+                villages=villages,
                 city_only=bool(data["city_only"]),
                 workbook=_workbook_layout(b, data["workbook"], indicators),
             )

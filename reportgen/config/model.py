@@ -329,6 +329,12 @@ class Table:
     compare_total: bool = option(
         Bool(), "Bảng chỉ tiêu (rows): thêm cột số liệu toàn thành phố.", default=False
     )
+    by: Literal["unit", "village"] = option(
+        Choice(choices=("unit", "village")),
+        "Mỗi dòng một đơn vị (unit), hoặc một thôn, tổ dân phố của phường, xã (village: chỉ in "
+        "ở báo cáo phường, xã có số liệu data.villages; dòng cuối là số của phường, xã).",
+        default="unit",
+    )
 
 
 TABLE = object_of(Table, name="table", doc="Bảng số liệu theo từng đơn vị, có dòng tổng.")
@@ -410,6 +416,31 @@ class Previous:
 
 PREVIOUS = object_of(
     Previous, name="data.previous", doc="Số liệu kỳ trước, để kiểm tra tính liên tục."
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Villages:
+    """Figures by thôn / tổ dân phố of some wards: a second table, one row per village,
+    keyed by the ward's name and the village's."""
+
+    file: Path = option(
+        Str(),
+        "Tệp số liệu theo thôn, tổ dân phố (.csv, .xlsx …), tính từ thư mục của tệp YAML.",
+        required=True,
+        example="../inputs/giam-ngheo-2024-thon.csv",
+    )
+    sheet: str | None = option(Str(), "Tên trang tính (với tệp .xlsx).")
+    unit_column: str = option(Str(), "Cột tên phường, xã (mặc định như data.unit_column).")
+    village_column: str = option(Str(), "Cột tên thôn, tổ dân phố.", default="thon")
+
+
+VILLAGES = object_of(
+    Villages,
+    name="data.villages",
+    doc="Số liệu theo thôn, tổ dân phố (tùy chọn): mỗi dòng một thôn, tổ dân phố của một "
+    "phường, xã; các cột là chỉ tiêu (như tệp chính). Số đếm và tiền của các thôn phải cộng "
+    "lại bằng số của phường, xã. Dùng trong bảng `by: village` và `don_vi.thon`.",
 )
 
 
@@ -514,6 +545,7 @@ class DataSource:
     )
     period: str | None = option(Str(), "Kỳ báo cáo, ví dụ năm 2024 hoặc 6 tháng đầu năm 2024.")
     previous: Previous | None = option(PREVIOUS, "Số liệu kỳ trước (tùy chọn).")
+    villages: Villages | None = option(VILLAGES, "Số liệu theo thôn, tổ dân phố (tùy chọn).")
     city_only: bool = option(
         Bool(),
         "Báo cáo chỉ có một dòng số liệu cho toàn thành phố (tỉnh), không có phường, xã: "

@@ -43,6 +43,8 @@ CONTEXT: dict[str, ContextName] = {
             "slug": "tên không dấu dùng làm tên tệp",
             "la_toan_thanh_pho": "đúng với báo cáo toàn thành phố",
             "cot": "mọi cột chữ của dòng số liệu (don_vi.cot.chu_tich)",
+            "thon": "các thôn, tổ dân phố của đơn vị (data.villages): mỗi dòng có ten và các "
+            "chỉ tiêu; trống khi không có",
         },
     ),
     "bao_cao": ContextName(

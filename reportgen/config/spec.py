@@ -21,6 +21,7 @@ from reportgen.config.model import (
     SECTION,
     SIGNER,
     TABLE,
+    VILLAGES,
     WORKBOOK,
     ReportConfig,
 )
@@ -53,6 +54,7 @@ def all_specs() -> list[tuple[str, Spec]]:
         ("data", DATA),
         ("data.previous", PREVIOUS),
         ("data.workbook", WORKBOOK),
+        ("data.villages", VILLAGES),
         ("indicators.<mã>", INDICATOR),
         ("lint", LINT),
         ("lint.acknowledge[]", ACKNOWLEDGEMENT),

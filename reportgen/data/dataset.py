@@ -103,6 +103,8 @@ class Dataset:
     """The table (sheet) of each indicator read from another sheet than :attr:`table`."""
     notes: list[str] = field(default_factory=list)
     """How the data file was read (header rows taken, rows skipped…), for the clerk."""
+    villages: dict[str, list[Unit]] = field(default_factory=dict)
+    """The thôn / tổ dân phố of each ward that has them (``data.villages``), by unit key."""
     _index: tuple[dict[str, Unit], dict[str, Unit]] | None = field(default=None, repr=False)
 
     def source(self, unit: Unit, indicator: str) -> Source | None:
@@ -940,6 +942,10 @@ def load_dataset(config: ReportConfig, data_file: str | Path | None = None) -> D
         tables=got.tables,
         notes=got.notes,
     )
+    if ds.villages is not None:
+        from reportgen.data.villages import load_villages
+
+        dataset.villages = load_villages(config, dataset, _display(ds.villages.file))
     if ds.previous is not None:
         prev = ds.previous
         pissues: list[CellIssue] = []

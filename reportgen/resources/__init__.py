@@ -36,6 +36,7 @@ DEMO_FILES = (
     "configs/giam-ngheo-2024.yaml",
     "inputs/giam-ngheo-2024.csv",
     "inputs/giam-ngheo-2023.csv",
+    "inputs/giam-ngheo-2024-thon.csv",
     "inputs/giam-ngheo-2024-bieu-mau.xlsx",
     "templates/bao-cao-co-ban.docx",
     "configs/so-ket-6-thang-2024.yaml",

@@ -364,19 +364,23 @@ def table(
             for c, w in zip(cols, w_figs, strict=True)
         )
     )
-    loop_filter = " if dv.ten == don_vi.ten" if t.show == "unit" else ""
+    villages = t.by == "village"
+    loop_filter = " if dv.ten == don_vi.ten" if t.show == "unit" and not villages else ""
+    source = "don_vi.thon" if villages else f"cac_don_vi{loop_filter}"
     rows = (
-        f"{{% for dv in cac_don_vi{loop_filter} %}}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        f"{{% for dv in {source} %}}<w:tr><w:trPr><w:cantSplit/></w:trPr>"
         f"{body_cells}</w:tr>{{% endfor %}}"
     )
+    # the total row: the whole city's figures, or (by village) the ward's own
+    total_of = "chi_tieu" if villages else "toan_thanh_pho"
     total = ""
-    if t.total_row and t.show != "unit":
+    if t.total_row and (t.show != "unit" or villages):
         total_cells = (
             _cell("", w_no, ids["table_cell"], shade=True)
             + _cell(t.total_label, w_name, ids["table_text"], bold=True, shade=True)
             + "".join(
                 _cell(
-                    fig(f"toan_thanh_pho.{c.id}"),
+                    fig(f"{total_of}.{c.id}"),
                     w,
                     ids["table_cell"],
                     bold=True,
@@ -390,6 +394,8 @@ def table(
     inner = (
         _above(t, line, ids) + _tbl(width, widths, head + rows + total) + paragraph(ids["body"], "")
     )
+    if villages:  # only in the report of a ward that has village figures
+        return _when("don_vi.thon", inner)
     return _show(t, inner)
 
 

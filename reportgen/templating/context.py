@@ -290,7 +290,18 @@ class ContextBuilder:
             "slug": unit.slug,
             "la_toan_thanh_pho": is_total,
             "cot": dict(unit.attrs),
+            "thon": self._villages(unit),
         }
+
+    def _villages(self, unit: Unit) -> list[dict[str, Any]]:
+        """``don_vi.thon``: the unit's thôn / tổ dân phố with their figures (none for the
+        whole city or a ward without village figures)."""
+        rows = []
+        for v in self.dataset.villages.get(unit.key, ()) if not unit.is_total else ():
+            row = figures(v, self.indicators, self.metas)
+            row["ten"] = v.name
+            rows.append(row)
+        return rows
 
     def build(
         self, unit: Unit, *, draft: bool = False, failing: Mapping[str, str] | None = None

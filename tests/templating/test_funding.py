@@ -19,7 +19,7 @@ SOURCES = (
     "nguon_ngan_sach_trung_uong",
     "nguon_ngan_sach_dia_phuong",
     "nguon_von_long_ghep",
-    "nguon_huy_dong_xa_hoi",
+    "nguon_huy_dong",
 )
 LABELS = ("Ngân sách trung ương", "Ngân sách địa phương", "Vốn lồng ghép", "Huy động xã hội")
 WARD = "Phường Trần Phú"

@@ -38,6 +38,14 @@ def consistent(draw: Any) -> dict[str, Decimal]:
     money = [i(10, 5000) / 10 for _ in range(3)]
     total = sum(money, D(0))
     paid = D(draw(st.integers(0, int(total * 10)))) / 10
+    # the funding sources add up to the total (tenths of a million)
+    left = int(total * 10)
+    sources = []
+    for _ in range(3):
+        part = draw(st.integers(0, left))
+        sources.append(D(part) / 10)
+        left -= part
+    sources.append(D(left) / 10)
     r0, r1 = _q(p0 / t0 * 100), _q(p1 / t1 * 100)
     return {
         "tong_so_ho_dau_ky": t0,
@@ -69,6 +77,10 @@ def consistent(draw: Any) -> dict[str, Decimal]:
         "kinh_phi_sinh_ke": money[1],
         "kinh_phi_dao_tao": money[2],
         "kinh_phi_tong": total,
+        "nguon_ngan_sach_trung_uong": sources[0],
+        "nguon_ngan_sach_dia_phuong": sources[1],
+        "nguon_von_long_ghep": sources[2],
+        "nguon_huy_dong": sources[3],
         "kinh_phi_giai_ngan": paid,
         "ty_le_giai_ngan": _q(paid / total * 100),
         "so_the_bhyt": i(0, 900),
