@@ -102,7 +102,10 @@ def make_project(root: Path, units: int) -> Path:
         path.write_text(buf.getvalue(), encoding="utf-8-sig")
     config = root / "configs" / "giam-ngheo-2024.yaml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^\s*total_row:.*\n", "", text), encoding="utf-8")
+    text = re.sub(r"(?m)^\s*total_row:.*\n", "", text)
+    # no village figures either: they name the sample's wards, not the grown ones
+    text = re.sub(r"(?m)^  villages:.*\n(?:    .*\n)*", "", text)
+    config.write_text(text, encoding="utf-8")
     return config
 
 

@@ -74,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = load_config(ROOT / "configs" / "giam-ngheo-2024.yaml")
     # the grown files have wards only: the city's figures are computed from them
-    config = dataclasses.replace(config, data=dataclasses.replace(config.data, total_row=None))
+    # (and no village figures: those name the sample's wards)
+    config = dataclasses.replace(
+        config, data=dataclasses.replace(config.data, total_row=None, villages=None)
+    )
     rows = many(demo_rows(), args.n)
     with tempfile.TemporaryDirectory() as tmp:
         book = Path(tmp) / "bieu-mau.xlsx"
