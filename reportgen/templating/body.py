@@ -213,7 +213,7 @@ NAME_MIN_TWIPS = text_width_twips("Phường Hoàng Văn Thụ", TABLE_SIZE) + C
 KEEP = "<w:keepNext/>"
 #: the unit-name column grows no wider than this on a wide (landscape) page: the figure
 #: columns share the rest
-NAME_MAX_TWIPS = NAME_MIN_TWIPS * 3 // 2
+NAME_MAX_TWIPS = NAME_MIN_TWIPS * 6 // 5
 
 
 def _spread(widths: list[int], room: int) -> list[int]:
