@@ -14,6 +14,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.reader import column_letter
@@ -316,9 +317,27 @@ def build_form(config: ReportConfig, units: list[str] | None = None) -> bytes:
     for j, col in enumerate(cols):
         hidden.append(["column", column_letter(j + 2), col.id])
     hidden.protection.sheet = True
+    for sheet in wb.worksheets:
+        _escape_texts(sheet)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+#: "_x" before a hex digit: spreadsheet programs read ``_xHHHH_`` as an escaped character, and
+#: LibreOffice reads even ``_xa_`` (an id such as ``so_xa_dat_chuan``) as a line break
+_X_ESCAPE = re.compile(r"_x(?=[0-9A-Fa-f])")
+
+
+def _escape_texts(sheet: Any) -> None:
+    """Write every "_x" of a text cell as the escaped underscore ``_x005F_x``, which Excel,
+    LibreOffice and the reader all read back as "_x" (a form saved by LibreOffice keeps its
+    column ids)."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            value = cell.value
+            if isinstance(value, str) and not value.startswith("=") and "_x" in value:
+                cell.value = _X_ESCAPE.sub("_x005F_x", value)
 
 
 def default_path(config: ReportConfig) -> Path:

@@ -170,3 +170,25 @@ def test_a_form_of_another_report_is_refused(sample: SampleCopy, tmp_path: Path)
     with pytest.raises(ReportgenError) as info:
         load_dataset(load_config(sample.config), path)
     assert 'biểu mẫu của báo cáo "giam-ngheo-2024", không phải "giam-ngheo-2025"' in str(info.value)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="cần LibreOffice (soffice) để mở và lưu biểu mẫu")
+def test_an_id_with_xa_survives_a_form_saved_by_libreoffice(
+    sample: SampleCopy, tmp_path: Path
+) -> None:
+    """LibreOffice reads "_xa_" in a cell as an escaped line break: the form escapes it."""
+    from python_calamine import CalamineWorkbook
+
+    from reportgen.authoring.form import FORM_SHEET
+
+    text = sample.config.read_text(encoding="utf-8")
+    sample.config.write_text(text.replace("so_the_bhyt", "so_the_bhyt_xa_a1"), encoding="utf-8")
+    path, _ = _form(sample, tmp_path)
+    out = tmp_path / "da-luu"
+    out.mkdir()
+    saved = libreoffice_convert(path, "xlsx", out)
+    for book in (path, saved):
+        rows = CalamineWorkbook.from_path(str(book)).get_sheet_by_name(FORM_SHEET).to_python()
+        ids = {str(r[2]) for r in rows if r and r[0] == "column"}
+        assert "so_the_bhyt_xa_a1" in ids, (book.name, sorted(ids))
+    shutil.rmtree(out / "lo-profile", ignore_errors=True)
