@@ -110,12 +110,18 @@ def make_project(root: Path, units: int) -> Path:
 
 
 def spliced_template(config_path: Path, out: Path) -> Path:
-    """The template with the report body spliced in, for docxtpl and the peers."""
+    """The template with the report body spliced in, for docxtpl and the peers.
+
+    The appendices (phụ lục), which reportgen's engine adds after the signature block on
+    landscape pages of their own, are spliced in at the end of the body: the peers cannot add
+    a section, so theirs stay on portrait pages, with the same paragraphs and tables."""
     from reportgen.config.loader import load_config
-    from reportgen.templating.body import build_body, style_ids
+    from reportgen.templating.body import APPENDIX_NAME, BLOCK_NAME, build_blocks
 
     config = load_config(config_path)
-    body = build_body(config, style_ids(config.template))
+    blocks = build_blocks(config, config.template)
+    body = blocks[BLOCK_NAME]
+    appendix = blocks.get(APPENDIX_NAME, "")
     src = zipfile.ZipFile(config.template)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -129,6 +135,9 @@ def spliced_template(config_path: Path, out: Path) -> Path:
                     count=1,
                     flags=re.S,
                 )
+                if appendix:  # before the document's own last section properties
+                    at = xml.rindex("<w:sectPr")
+                    xml = xml[:at] + appendix + xml[at:]
                 data = xml.encode("utf-8")
             dst.writestr(info, data)
     return out

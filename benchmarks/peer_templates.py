@@ -681,7 +681,10 @@ def _paragraphs(docx: Path | bytes) -> Iterator[str]:
             continue
         xml = src.read(name).decode("utf-8")
         for m in re.finditer(r"<w:tr[ >]|<w:p[ >].*?</w:p>", xml, re.S):
-            yield "<row>" if m.group().startswith("<w:tr") else m.group()
+            para = m.group()
+            if "<w:sectPr" in para and not re.search(r"<w:t[ >]", para):
+                continue  # an empty paragraph that only closes a section: layout, not content
+            yield "<row>" if para.startswith("<w:tr") else para
 
 
 _RUN_TEXT = re.compile(r"<w:r[ >](?:(?!<w:r[ >]).)*?</w:r>", re.S)

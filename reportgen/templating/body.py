@@ -613,9 +613,10 @@ def build_appendix(
     out = ["{% set pl = namespace(first=true) %}"]
     for n, a in enumerate(config.appendices, 1):
         # the first appendix shown starts the landscape section; each other on a new page
-        lead = "{% if not pl.first %}<w:pageBreakBefore/>{% endif %}{% set pl.first = false %}"
+        lead = "{% if not pl.first %}<w:pageBreakBefore/>{% endif %}"
         inner = (
             _centred(appendix_label(a, n, count), ids, bold=True, italic=False, lead=lead)
+            + "{% set pl.first = false %}"
             + _centred(a.title.upper(), ids, bold=True, italic=False)
             + _centred("{{ bao_cao.kem_theo }}", ids, bold=False, italic=True)
             + _short_rule(width, ids)
