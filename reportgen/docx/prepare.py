@@ -60,6 +60,7 @@ from reportgen.docx.problems import Severity, TemplateProblem
 from reportgen.docx.revisions import Resolved, resolve_markup
 from reportgen.docx.sections import (
     APPENDIX_BLOCK,
+    APPENDIX_WHEN,
     closing_paragraph,
     default_section,
     final_section,
@@ -799,7 +800,7 @@ class _Builder:
 
     # -- the appendix section -----------------------------------------------------------------
 
-    def appendix(self, content: str) -> None:
+    def appendix(self, content: str, when: str | None = None) -> None:
         """Add ``content`` (the :data:`APPENDIX_BLOCK`) after the main part in a landscape
         section of its own, in the documents where it renders to something (see
         :mod:`reportgen.docx.sections`)."""
@@ -825,16 +826,21 @@ class _Builder:
             )
             return self.marker(self.add_item(item))
 
-        var = "_reportgen_appendix"
-        opening = internal(
-            f"{{% set {var} %}}{content}{{% endset %}}{{% if '<w:' in {var} %}}", block=True
-        )
+        if when:  # the block builder says where the appendix shows
+            opening = internal(f"{{% if {when} %}}", block=True)
+            shown = internal(content)
+        else:  # render it once and look
+            var = "_reportgen_appendix"
+            opening = internal(
+                f"{{% set {var} %}}{content}{{% endset %}}{{% if '<w:' in {var} %}}", block=True
+            )
+            shown = internal(f"{{{{ {var} }}}}")
         _replace_with(
             own,
             [
                 opening,
                 closing,
-                internal(f"{{{{ {var} }}}}"),
+                shown,
                 turned,
                 internal("{% else %}"),
                 copy.deepcopy(own),
@@ -1055,7 +1061,7 @@ def prepare_part(name: str, root: Element, blocks: Mapping[str, str]) -> PartSou
     builder.structural()
     builder.guard_containers()
     if appendix and appendix.strip():
-        builder.appendix(appendix)
+        builder.appendix(appendix, blocks.get(APPENDIX_WHEN))
     uses_counter = builder.number_drawings()
     result = builder.assemble()
     result.uses_docpr_counter = uses_counter

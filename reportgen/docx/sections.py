@@ -32,6 +32,7 @@ from reportgen.docx.ooxml import NS_W, W_BODY, W_SECTPR, Element, w
 
 __all__ = [
     "APPENDIX_BLOCK",
+    "APPENDIX_WHEN",
     "LANDSCAPE_TEXT_WIDTH_TWIPS",
     "appendix_text_width",
     "closing_paragraph",
@@ -44,6 +45,11 @@ __all__ = [
 APPENDIX_BLOCK = "<phu_luc>"
 """The name of the block the engine puts in a landscape section after the main part (not a
 name a template can write as ``{{p … }}``: the engine places it, never the template)."""
+APPENDIX_WHEN = "<phu_luc?>"
+"""Optional: the name of a "block" that is a Jinja expression, true exactly in the documents
+where the appendix renders something. With it the engine tests the expression; without it the
+engine renders the appendix once into a buffer to see whether anything came out (which holds
+the whole appendix in memory twice: a city report with tables of 10.000 wards)."""
 
 #: A4 portrait with the margins of Nghị định 30 (top 20, bottom 20, left 30, right 20 mm), the
 #: page used when a template has no page setup of its own.

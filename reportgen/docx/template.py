@@ -37,14 +37,19 @@ from reportgen.docx.problems import TemplateProblem, TemplateProblemsError
 from reportgen.docx.tags import statement_keyword
 from reportgen.docx.undefined import MissingName, NamedUndefined, UnsafeName
 from reportgen.docx.zipio import (
+    Packed,
     PreparedEntry,
     RawEntry,
     build_zip,
+    pack_stream,
     read_package,
     read_template_file,
 )
 
 __all__ = ["PreparedTemplate", "render_plain"]
+
+#: characters of a rendered part above which it is deflated as it is produced
+_STREAM_AFTER = 1 << 22
 
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _MAIN = "word/document.xml"
@@ -306,10 +311,10 @@ class PreparedTemplate:
         on the template, ``context`` and ``core_properties``: every entry carries the fixed
         timestamp 1980-01-01 00:00.
         """
-        contents: list[bytes | None] = [None] * len(self._entries)
+        contents: list[bytes | Packed | None] = [None] * len(self._entries)
         variables = self._variables(context)
         for part in self._parts:
-            contents[part.index] = self._render_part(part, variables, context)
+            contents[part.index] = self._render_streamed(part, variables, context)
         if core_properties is not None and self._core is not None:
             index, core = self._core
             contents[index] = core.render(core_properties)
@@ -331,6 +336,26 @@ class PreparedTemplate:
         try:
             used = {n: variables[n] for n in part.names if n in variables}
             return part.template.render(used).encode("utf-8")
+        except Exception as exc:
+            raise self._render_error(part, exc, context) from exc
+
+    def _render_streamed(
+        self, part: _Part, variables: Mapping[str, Any], context: Mapping[str, Any]
+    ) -> bytes | Packed:
+        """Like :meth:`_render_part`, but a part that grows past :data:`_STREAM_AFTER`
+        characters (a city report with tables of thousands of wards) is deflated as Jinja
+        produces it, so the whole text is never held at once."""
+        try:
+            used = {n: variables[n] for n in part.names if n in variables}
+            chunks = part.template.generate(used)
+            head: list[str] = []
+            held = 0
+            for chunk in chunks:
+                head.append(chunk)
+                held += len(chunk)
+                if held > _STREAM_AFTER:
+                    return pack_stream(itertools.chain(head, chunks))
+            return "".join(head).encode("utf-8")
         except Exception as exc:
             raise self._render_error(part, exc, context) from exc
 

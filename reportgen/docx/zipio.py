@@ -181,6 +181,44 @@ def read_template_file(path: Path) -> bytes:
         ) from exc
 
 
+@dataclass(frozen=True)
+class Packed:
+    """A per-document entry already deflated while it was produced (a large part, streamed
+    into the compressor instead of being held whole)."""
+
+    compressed: bytes
+    crc: int
+    size: int
+
+
+def pack_stream(chunks: Iterable[str], batch: int = 1 << 20) -> Packed:
+    """Deflate the UTF-8 of ``chunks`` as they come, gathered ``batch`` characters at a time;
+    only the compressed bytes are kept."""
+    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    out: list[bytes] = []
+    crc = size = 0
+    pending: list[str] = []
+    held = 0
+
+    def push() -> None:
+        nonlocal crc, size
+        data = "".join(pending).encode("utf-8")
+        pending.clear()
+        crc = zlib.crc32(data, crc)
+        size += len(data)
+        out.append(compressor.compress(data))
+
+    for chunk in chunks:
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= batch:
+            push()
+            held = 0
+    push()
+    out.append(compressor.flush())
+    return Packed(b"".join(out), crc, size)
+
+
 def deflate(data: bytes) -> bytes:
     """Compress ``data`` as a raw deflate stream (zlib, no header)."""
     return zlib.compress(data, LEVEL, wbits=-15)
@@ -286,7 +324,7 @@ def _central_record(name: bytes, flags: int, method: int, crc: int, csize: int, 
     return packed + name
 
 
-def build_zip(entries: Sequence[PreparedEntry], dynamic: Iterable[bytes | None]) -> bytes:
+def build_zip(entries: Sequence[PreparedEntry], dynamic: Iterable[bytes | Packed | None]) -> bytes:
     """Assemble an archive.
 
     ``dynamic`` gives, for each entry in order, ``None`` to copy a fixed entry or the
@@ -301,14 +339,15 @@ def build_zip(entries: Sequence[PreparedEntry], dynamic: Iterable[bytes | None])
             record = entry.local
             cen = entry.central
         else:
-            packed, crc = _packed(content)
-            header = _local_header(
-                entry.name_bytes, entry.flags, DEFLATED, crc, len(packed), len(content)
-            )
+            if isinstance(content, Packed):
+                packed, crc, size = content.compressed, content.crc, content.size
+            else:
+                (packed, crc), size = _packed(content), len(content)
+            if size > _MAX32:
+                raise ValueError("tệp kết quả quá lớn (trên 4 GB)")
+            header = _local_header(entry.name_bytes, entry.flags, DEFLATED, crc, len(packed), size)
             record = header + packed
-            cen = _central_record(
-                entry.name_bytes, entry.flags, DEFLATED, crc, len(packed), len(content)
-            )
+            cen = _central_record(entry.name_bytes, entry.flags, DEFLATED, crc, len(packed), size)
         if offset > _MAX32:
             raise ValueError("tệp kết quả quá lớn (trên 4 GB)")
         chunks.append(record)

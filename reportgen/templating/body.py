@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 from reportgen.config.model import Appendix, Indicator, Paragraph, ReportConfig, Section, Table
 from reportgen.docx.sections import (
     APPENDIX_BLOCK,
+    APPENDIX_WHEN,
     LANDSCAPE_TEXT_WIDTH_TWIPS,
     appendix_text_width,
 )
@@ -610,13 +611,14 @@ def build_appendix(
         return ""
     ids = {**STYLES, **(styles or {})}
     count = len(config.appendices)
-    out = ["{% set pl = namespace(first=true) %}"]
+    out = []
     for n, a in enumerate(config.appendices, 1):
-        # the first appendix shown starts the landscape section; each other on a new page
-        lead = "{% if not pl.first %}<w:pageBreakBefore/>{% endif %}"
+        # the first appendix shown starts the landscape section; each other on a new page (an
+        # appendix's showing is known from its `show`, so no state is kept while rendering)
+        earlier = " or ".join(f"({_SHOW[e.show]})" for e in config.appendices[: n - 1])
+        lead = f"{{% if {earlier} %}}<w:pageBreakBefore/>{{% endif %}}" if earlier else ""
         inner = (
             _centred(appendix_label(a, n, count), ids, bold=True, italic=False, lead=lead)
-            + "{% set pl.first = false %}"
             + _centred(a.title.upper(), ids, bold=True, italic=False)
             + _centred("{{ bao_cao.kem_theo }}", ids, bold=False, italic=True)
             + _short_rule(width, ids)
@@ -648,4 +650,15 @@ def build_blocks(config: ReportConfig, template: str | Path | None = None) -> di
     if config.appendices:
         width = appendix_width(template) if template is not None else LANDSCAPE_TEXT_WIDTH_TWIPS
         blocks[APPENDIX_NAME] = build_appendix(config, styles, width)
+        blocks[APPENDIX_WHEN] = appendix_shown(config)
     return blocks
+
+
+#: the reports an appendix shows in, by its ``show``, as a Jinja condition
+_SHOW = {"all": "true", "city": "don_vi.la_toan_thanh_pho", "unit": "not don_vi.la_toan_thanh_pho"}
+
+
+def appendix_shown(config: ReportConfig) -> str:
+    """A Jinja expression true exactly in the reports where an appendix shows (by the
+    appendices' ``show``), so the engine need not render the appendix to find out."""
+    return " or ".join(f"({_SHOW[s]})" for s in dict.fromkeys(a.show for a in config.appendices))

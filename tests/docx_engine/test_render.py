@@ -330,3 +330,27 @@ def test_sandboxed_environment_renders_loops_guards_and_drawings() -> None:
     for context in ({"a": False, "xs": [], "v": "A & B"}, {"a": True, "xs": [1, 2], "v": "<x>"}):
         _, out = render_checked(make_docx(body), context, env=env)
         assert body_texts(out)[-1] == context["v"]
+
+
+@pytest.mark.parametrize("threshold", [0, 10, 1 << 30], ids=["always", "mid-part", "never"])
+def test_a_large_part_is_deflated_as_it_is_rendered_with_the_same_content(
+    monkeypatch: pytest.MonkeyPatch, threshold: int
+) -> None:
+    """A city report with tables of thousands of wards is streamed into the compressor: the
+    document reads the same, and two renders give the same bytes."""
+    from reportgen.docx import template as engine
+
+    data = make_docx(
+        p(r("Đầu")) + p(r("{%p for x in xs %}")) + p(r("Dòng {{ x }} ⟨ộ⟩")) + p(r("{%p endfor %}"))
+    )
+    prepared = PreparedTemplate.from_bytes(data, env=make_env())
+    context = {"xs": list(range(500))}
+    expected = prepared.render_parts(context)["word/document.xml"]
+    monkeypatch.setattr(engine, "_STREAM_AFTER", threshold)
+    out = prepared.render(context)
+    assert out == prepared.render(context)
+    with zipfile.ZipFile(io.BytesIO(out)) as z:
+        assert z.testzip() is None
+        assert z.read("word/document.xml") == expected
+    texts = [q.text for q in docx.Document(io.BytesIO(out)).paragraphs]
+    assert texts[0] == "Đầu" and texts[-1] == "Dòng 499 ⟨ộ⟩" and len(texts) == 501
