@@ -517,7 +517,10 @@ def peak_memory(units: int, jobs: int) -> tuple[float, float, float]:
             f"r = app.render({str(config)!r}, out_dir={str(tmp / 'out')!r}, "
             f"executor=app.{executor}, overwrite=True)\n"
             "s = time.perf_counter() - t\n"
-            "own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so it would report
+            # the size of this benchmark process that forked the measured one
+            "own = next(int(l.split()[1]) for l in open('/proc/self/status') "
+            "if l.startswith('VmHWM'))\n"
             "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
             "print(own, kids, s, r.count('rendered'))\n"
         )
