@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import functools
 import itertools
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from reportgen.diagnostics.errors import Location, ReportgenError, TemplateError
 from reportgen.docx.coreprops import CoreProperties, CoreTemplate
 from reportgen.docx.ooxml import W_BODY, strip_illegal_xml, w
 from reportgen.docx.package import normalise_package, replaced_entry
+from reportgen.docx.parts import document_parts
 from reportgen.docx.prepare import (
     DOCPR_COUNTER,
     PartSource,
@@ -51,7 +51,6 @@ __all__ = ["PreparedTemplate", "render_plain"]
 #: characters of a rendered part above which it is deflated as it is produced
 _STREAM_AFTER = 1 << 22
 
-_TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _MAIN = "word/document.xml"
 #: what makes a header, footer or note part worth preparing: a tag, or Word markup that
 #: preparing resolves (tracked changes, smart tags, custom XML)
@@ -438,9 +437,12 @@ def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSo
     always). Raises :class:`TemplateError` when the data is not a Word document."""
     raw_entries, problems = normalise_package(read_package(data, name))
     by_name = {e.name: i for i, e in enumerate(raw_entries)}
-    if _MAIN not in by_name:
+    main, templated = document_parts(
+        {e.name: (e.data() if e.name.endswith(".rels") else None) for e in raw_entries}
+    )
+    if main not in by_name:
         raise TemplateError(
-            f"{_BAD_DOCX} (thiếu phần {_MAIN})",
+            f"{_BAD_DOCX} (thiếu phần {main})",
             location=Location(file=name),
             hint=_BAD_DOCX_HINT,
             code="template.bad-docx",
@@ -449,16 +451,18 @@ def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSo
     prepared: list[PartSource] = []
     docpr_base = 0
     for index, entry in enumerate(raw_entries):
-        if not entry.name.startswith("word/") or not entry.name.endswith(".xml"):
+        if entry.name not in templated and (
+            not entry.name.startswith("word/") or not entry.name.endswith(".xml")
+        ):
             continue
         xml = entry.data()
         if b"docPr" in xml:
             docpr_base = max(docpr_base, max_docpr_id(xml))
-        if not _TEMPLATED.match(entry.name):
+        if entry.name not in templated:
             continue
-        if entry.name != _MAIN and not any(mark in xml for mark in _PREPARE_MARKS):
+        if entry.name != main and not any(mark in xml for mark in _PREPARE_MARKS):
             continue
-        source = _prepare(entry, xml, blocks, name)
+        source = _prepare(entry, xml, blocks, name, main)
         problems.extend(source.problems)
         prepared.append(source)
         if source.source:
@@ -466,7 +470,9 @@ def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSo
     return PackageSources(raw_entries, by_name, sources, prepared, problems, docpr_base)
 
 
-def _prepare(entry: RawEntry, xml: bytes, blocks: Mapping[str, str], name: str) -> PartSource:
+def _prepare(
+    entry: RawEntry, xml: bytes, blocks: Mapping[str, str], name: str, main: str = _MAIN
+) -> PartSource:
     try:
         root = parse_part(entry.name, xml)
     except Exception as exc:  # lxml.etree.XMLSyntaxError and friends
@@ -476,9 +482,9 @@ def _prepare(entry: RawEntry, xml: bytes, blocks: Mapping[str, str], name: str) 
             hint=_BAD_DOCX_HINT,
             code="template.bad-docx",
         ) from exc
-    if entry.name == _MAIN and (root.tag != w("document") or root.find(W_BODY) is None):
+    if entry.name == main and (root.tag != w("document") or root.find(W_BODY) is None):
         raise TemplateError(
-            f"{_BAD_DOCX} (phần {_MAIN} không phải nội dung văn bản Word)",
+            f"{_BAD_DOCX} (phần {main} không phải nội dung văn bản Word)",
             location=Location(file=name, part=entry.name),
             hint=_BAD_DOCX_HINT,
             code="template.bad-docx",

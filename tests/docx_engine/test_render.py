@@ -354,3 +354,21 @@ def test_a_large_part_is_deflated_as_it_is_rendered_with_the_same_content(
         assert z.read("word/document.xml") == expected
     texts = [q.text for q in docx.Document(io.BytesIO(out)).paragraphs]
     assert texts[0] == "Đầu" and texts[-1] == "Dòng 499 ⟨ộ⟩" and len(texts) == 501
+
+
+def test_a_header_part_is_found_by_its_relationship_whatever_its_name() -> None:
+    """Another program may name the header part as it likes: the relationship decides."""
+    data = make_docx(p(r("Thân {{ a }}")), header=p(r("Đầu trang {{ b }}")))
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info)
+            name = info.filename.replace("word/header1.xml", "word/dau-trang.xml")
+            if info.filename in ("word/_rels/document.xml.rels", "[Content_Types].xml"):
+                content = content.replace(b"header1.xml", b"dau-trang.xml")
+            dst.writestr(name, content)
+    prepared = PreparedTemplate.from_bytes(out.getvalue(), env=make_env())
+    assert "word/dau-trang.xml" in prepared.templated_parts()
+    rendered = zipfile.ZipFile(io.BytesIO(prepared.render({"a": "A", "b": "B"})))
+    assert "Đầu trang B" in rendered.read("word/dau-trang.xml").decode("utf-8")
