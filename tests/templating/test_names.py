@@ -54,6 +54,23 @@ def test_the_config_layer_does_not_import_the_template_layer() -> None:
     assert done.returncode == 0, done.stdout
 
 
+def test_every_filter_module_of_the_package_is_read() -> None:
+    """A new filter is a new module in reportgen/templating/filters/: nothing else lists it."""
+    import importlib
+    import pkgutil
+
+    from reportgen.templating import filters
+
+    modules = [m.name for m in pkgutil.iter_modules(filters.__path__) if m.name[0] != "_"]
+    assert len(modules) >= 6
+    for name in modules:
+        module = importlib.import_module(f"reportgen.templating.filters.{name}")
+        declared = {
+            fn for fn in vars(module).values() if callable(fn) and fn in filters.FILTERS.values()
+        }
+        assert declared, f"{name} declares no filter"
+
+
 def test_a_filter_is_declared_once_beside_its_function() -> None:
     from reportgen.templating.filters import DECLARED, template_filter
 
