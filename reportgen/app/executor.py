@@ -171,7 +171,9 @@ class ProcessPool:
             return InProcessExecutor().run(renderer, jobs, progress)
         # The heaviest document (the city, with its tables) goes first so it is not the tail.
         order = sorted(jobs, key=lambda j: j.unit_key != _total_key(renderer))
-        size = max(8, min(200, len(order) // (self.workers * 8) or 1))
+        # Small chunks (about 32 per worker) so the workers finish together: the city report
+        # alone can cost as much as a hundred wards.
+        size = max(4, min(100, len(order) // (self.workers * 32) or 1))
         results: list[JobResult] = []
         with ProcessPoolExecutor(
             max_workers=self.workers,
