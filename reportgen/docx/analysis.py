@@ -22,6 +22,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.sandbox import _mutable_spec
 
+from reportgen.diagnostics import catalog
 from reportgen.docx.prepare import (
     BLOCK_OPENERS,
     Item,
@@ -260,7 +261,7 @@ def _analyse_part(env: jinja2.Environment, source: PartSource) -> PartAnalysis:
         ast = None
         fallback = syntax_problem(source, exc)
         if not any((p.paragraph, p.text) == (fallback.paragraph, fallback.text) for p in problems):
-            problems.append(replace(fallback, hint=_EXPRESSION_HINT))
+            problems.append(replace(fallback, hint=_expression_hint()))
     part = PartAnalysis(source.name, tags, ast, problems, lines, comments)
     if ast is not None:
         problems.extend(sandbox_problems(part, ast))
@@ -271,10 +272,6 @@ def _analyse_part(env: jinja2.Environment, source: PartSource) -> PartAnalysis:
 #: "_"): methods that change a list, dict or set in place, and generator internals
 _MUTATING = frozenset(name for _, names in _mutable_spec for name in names)
 _UNSAFE_ANYWHERE = frozenset({"gi_frame", "gi_code", "cr_frame", "cr_code", "ag_code", "ag_frame"})
-_SANDBOX_HINT = (
-    "Mẫu báo cáo chỉ đọc số liệu và chữ: bỏ phần tên bắt đầu bằng dấu gạch dưới (_) và các "
-    "lệnh sửa danh sách (append, pop…); dùng các bộ lọc có sẵn (xem docs/template-authors.md)."
-)
 
 
 def _unsafe_name(name: object, called: bool) -> str | None:
@@ -289,11 +286,13 @@ def _unsafe_name(name: object, called: bool) -> str | None:
 
 def sandbox_message(tag: str, name: str) -> str:
     """Vietnamese: tag ``tag`` uses ``name``, which the sandbox refuses."""
+    return catalog.text(_sandbox_key(name), tag=tag, name=name)
+
+
+def _sandbox_key(name: str) -> str:
     if name.startswith("_") or name in _UNSAFE_ANYWHERE:
-        what = f"đọc «{name}», phần bên trong của Python mà mẫu báo cáo không được dùng"
-    else:
-        what = f"gọi «{name}», lệnh sửa dữ liệu mà mẫu báo cáo không được dùng"
-    return f"thẻ «{tag}» {what} (vì an toàn); điền mẫu sẽ luôn lỗi"
+        return "template.sandbox-private"
+    return "template.sandbox-mutating"
 
 
 def sandbox_problems(part: PartAnalysis, ast: nodes.Template) -> list[TemplateProblem]:
@@ -337,7 +336,7 @@ def sandbox_problems(part: PartAnalysis, ast: nodes.Template) -> list[TemplatePr
                 severity="error",
                 repaired=False,
                 code="sandbox",
-                hint=_SANDBOX_HINT,
+                hint=catalog.hint(_sandbox_key(name)) or "",
             )
         )
     return out
@@ -358,8 +357,8 @@ def tag_error(
     word = statement_keyword(source)
     if word in _NO_LOADER:
         return (
-            f"thẻ «{shown}» nạp một mẫu khác ({word}); mẫu Word không dùng được lệnh này",
-            "Chép nội dung cần dùng vào chính mẫu này rồi xoá thẻ.",
+            catalog.text("template.loader-tag", tag=shown, word=word),
+            catalog.hint("template.loader-tag") or "",
         )
     if source.startswith("{{") or word is None:
         test = source
@@ -378,48 +377,48 @@ def tag_error(
         if message.lower().startswith("encountered unknown tag") and word is not None:
             close = difflib.get_close_matches(word, STATEMENTS, n=1, cutoff=0.6)
             known = ", ".join(STATEMENTS)
-            hint = f"Có phải ý bạn là «{close[0]}»? " if close else ""
-            return explain_syntax(shown, message), f"{hint}Các lệnh dùng được: {known}."
-        return explain_syntax(shown, message), _EXPRESSION_HINT
+            hint = (
+                catalog.text("template.unknown-statement-guess", guess=close[0], known=known)
+                if close
+                else catalog.text("template.unknown-statement-hint", known=known)
+            )
+            return explain_syntax(shown, message), hint
+        return explain_syntax(shown, message), _expression_hint()
     return None
 
 
-_EXPRESSION_HINT = (
-    "Sửa thẻ trong Word: tên biến viết liền, không dấu, nối bằng dấu gạch dưới "
-    "(ty_le_ho_ngheo); chữ trong thẻ đặt giữa hai dấu nháy ('tỷ đồng'); mỗi «(» có một «)»."
-)
+def _expression_hint() -> str:
+    """The general fix of a tag written wrong."""
+    return catalog.hint("template.syntax-explained") or ""
 
 
 def explain_syntax(shown: str, message: str) -> str:
     """A Vietnamese explanation of Jinja's syntax error ``message`` about tag ``shown``,
     followed by Jinja's own words in parentheses."""
     lower = message.lower()
+    quoted = message.split("'")[1] if message.count("'") >= 2 else "?"
     if lower.startswith("encountered unknown tag"):
-        word = message.split("'")[1] if message.count("'") >= 2 else "?"
-        what = f"«{word}» không phải lệnh dùng được trong thẻ {{% … %}}"
+        why = "template.syntax-why-unknown-statement"
     elif lower.startswith("tag name expected"):
-        what = "thẻ lệnh {% … %} không có lệnh nào"
+        why = "template.syntax-why-no-statement"
     elif lower.startswith("expected an expression"):
-        what = "thiếu biểu thức (tên biến, số hay điều kiện) ở chỗ cần có"
+        why = "template.syntax-why-no-expression"
     elif "expected token 'end of print statement'" in lower:
-        what = (
-            "giữa hai phần của thẻ thiếu dấu chấm, dấu | hay phép tính — tên biến không được có "
-            "dấu cách"
-        )
+        why = "template.syntax-why-space-in-name"
     elif "expected token 'end of statement block'" in lower:
-        what = "phần cuối của thẻ lệnh thừa chữ hoặc thiếu dấu"
+        why = "template.syntax-why-statement-end"
     elif lower.startswith("unexpected char"):
-        char = message.split("'")[1] if message.count("'") >= 2 else "?"
-        what = f"ký tự «{char}» không dùng được trong thẻ"
+        why = "template.syntax-why-char"
     elif lower.startswith("unexpected '") or lower.startswith("unexpected end of"):
-        what = "biểu thức bị thiếu một phần (sau phép tính hay dấu | phải có tên)"
+        why = "template.syntax-why-incomplete"
     elif "expected name" in lower:
-        what = "sau dấu chấm hay dấu | phải là một tên"
+        why = "template.syntax-why-name-expected"
     elif "unclosed" in lower or "expected token ')'" in lower or "expected token ']'" in lower:
-        what = "thiếu dấu đóng ngoặc hoặc dấu nháy"
+        why = "template.syntax-why-unclosed"
     else:
-        what = "thẻ viết sai"
-    return f"thẻ «{shown}»: {what} (Jinja: {message})"
+        why = "template.syntax-why-other"
+    what = catalog.text(why, word=quoted, char=quoted)
+    return catalog.text("template.syntax-explained", tag=shown, what=what, jinja=message)
 
 
 def _closing_tag(item: Item, word: str) -> str:
@@ -452,9 +451,11 @@ class _Pairing:
             self.add(item)
         self.finish()
 
-    def report(self, item: Item, message: str, hint: str) -> None:
+    def report(self, item: Item, key: str, /, **params: str) -> None:
+        """Report the catalog entry ``key`` (its message and hint) at ``item``."""
         if item not in self.reported:
-            self.reports.append((item, message, hint))
+            d = catalog.make(key, **params)
+            self.reports.append((item, d.message, d.hint or ""))
 
     def add(self, item: Item) -> None:
         word = statement_keyword(item.source)
@@ -468,12 +469,10 @@ class _Pairing:
         if word in _MIDDLES:
             allowed = _MIDDLES[word]
             if not self.stack or self.stack[-1][0] not in allowed:
-                openers = " hay ".join("{% " + o + " … %}" for o in allowed)
-                self.report(
-                    item,
-                    f"thẻ «{item.tag}» không nằm trong một khối {openers} nào",
-                    "Đặt thẻ giữa {% if … %} và {% endif %}, hoặc xoá nó.",
+                openers = catalog.text("template.pairing-or").join(
+                    "{% " + o + " … %}" for o in allowed
                 )
+                self.report(item, "template.pairing-middle-outside", tag=item.tag, openers=openers)
                 self.drop.add(item)
             else:
                 self.kind[item] = word
@@ -499,34 +498,30 @@ class _Pairing:
             _, opened, outer = crossed
             self.report(
                 opened,
-                f"khối «{opened.tag}» … «{item.tag}» ({item.where}) bắt chéo với thẻ "
-                f"«{outer.tag}» ({outer.where})",
-                f"Khối mở sau phải đóng trước: chuyển «{item.tag}» lên trước «{outer.tag}».",
+                "template.pairing-crossed",
+                opened=opened.tag,
+                tag=item.tag,
+                where=item.where,
+                outer=outer.tag,
+                outer_where=outer.where,
             )
             return
-        self.report(
-            item,
-            f"thẻ «{item.tag}» không khớp với thẻ mở nào: trước nó không có thẻ "
-            f"{{% {opener} … %}} nào đang mở",
-            "Xoá thẻ này nếu thừa, hoặc thêm thẻ mở tương ứng ở trước nó.",
-        )
+        self.report(item, "template.pairing-stray-close", tag=item.tag, opener=opener)
 
     def finish(self) -> None:
         for inner, opened, outer in self.cut:
             closing = _closing_tag(opened, inner)
             self.report(
                 opened,
-                f"thẻ «{opened.tag}» mở mà không có thẻ đóng «{closing}» trước thẻ "
-                f"«{outer.tag}» ({outer.where})",
-                f"Thêm «{closing}» ở chỗ khối kết thúc, trước «{outer.tag}».",
+                "template.pairing-cut",
+                tag=opened.tag,
+                closing=closing,
+                outer=outer.tag,
+                outer_where=outer.where,
             )
         for word, opened in self.stack:
             closing = _closing_tag(opened, word)
-            self.report(
-                opened,
-                f"thẻ «{opened.tag}» mở mà không có thẻ đóng «{closing}» tương ứng",
-                f"Thêm «{closing}» ở chỗ khối kết thúc.",
-            )
+            self.report(opened, "template.pairing-unclosed", tag=opened.tag, closing=closing)
 
     def healing(self, wrong: Collection[Item]) -> tuple[dict[Item, str], str]:
         """Replacement Jinja for the tags to change so that the part parses, and the closing

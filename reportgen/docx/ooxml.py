@@ -13,6 +13,8 @@ from typing import Literal
 
 from lxml import etree
 
+from reportgen.diagnostics import catalog
+
 __all__ = [
     "NS_W",
     "NS_WP",
@@ -251,12 +253,12 @@ def rpr_signature(run: Element | None) -> bytes:
     return etree.tostring(copy, method="c14n")
 
 
+#: catalog entries naming the kinds of part in a place (the main document has none)
 _PART_PREFIX = {
-    "document": "",
-    "header": "đầu trang",
-    "footer": "chân trang",
-    "footnotes": "chú thích cuối trang",
-    "endnotes": "chú thích cuối văn bản",
+    "header": "template.where-header",
+    "footer": "template.where-footer",
+    "footnotes": "template.where-footnotes",
+    "endnotes": "template.where-endnotes",
 }
 
 _CONTAINERS = {W_TC, W_TXBX, W_BODY, W_HDR, W_FTR, w("footnotes"), w("endnotes")}
@@ -270,7 +272,9 @@ class Locator:
         self.part = part
         base = part.rsplit("/", 1)[-1]
         kind = base.removesuffix(".xml").rstrip("0123456789")
-        prefix = _PART_PREFIX.get(kind, base)
+        prefix = catalog.text(_PART_PREFIX[kind]) if kind in _PART_PREFIX else base
+        if kind == "document":
+            prefix = ""
         self._prefix = f"{prefix} ({base})" if prefix else ""
         self.ordinal: dict[Element, int] = {}
         self._index: dict[Element, int] = {}
@@ -305,9 +309,9 @@ class Locator:
     def where(self, p: Element) -> str:
         """Describe where paragraph ``p`` is, e.g. ``thân văn bản, đoạn 12``."""
         bits = self._context(self._container(p))
-        bits.append(f"đoạn {self._index.get(p, 0)}")
+        bits.append(catalog.text("template.where-paragraph", number=self._index.get(p, 0)))
         if not bits[:-1] and not self._prefix:
-            bits.insert(0, "thân văn bản")
+            bits.insert(0, catalog.text("template.where-body"))
         return ", ".join(bits)
 
     def _context(self, container: Element | None) -> list[str]:
@@ -316,14 +320,17 @@ class Locator:
         if container.tag == W_TXBX:
             anchor = _ancestor(container, W_P)
             inside = self.where(anchor) if anchor is not None else "?"
-            return [f"hộp văn bản trong ({inside})"]
+            return [catalog.text("template.where-text-box", inside=inside)]
         row = _ancestor(container, W_TR)
         table = _ancestor(container, W_TBL)
         bits = self._context(self._container(table) if table is not None else None)
         bits.append(
-            f"bảng {self._index.get(table, 0) if table is not None else 0}, "
-            f"hàng {self._index.get(row, 0) if row is not None else 0}, "
-            f"ô {self._index.get(container, 0)}"
+            catalog.text(
+                "template.where-cell",
+                table=self._index.get(table, 0) if table is not None else 0,
+                row=self._index.get(row, 0) if row is not None else 0,
+                cell=self._index.get(container, 0),
+            )
         )
         return bits
 

@@ -27,6 +27,7 @@ import zlib
 
 from lxml import etree
 
+from reportgen.diagnostics import catalog
 from reportgen.docx.problems import TemplateProblem
 from reportgen.docx.zipio import DEFLATED, RawEntry, deflate
 
@@ -93,17 +94,18 @@ def _xml(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _problem(message: str, severity: str, code: str, hint: str) -> TemplateProblem:
+def _problem(key: str, **params: object) -> TemplateProblem:
+    d = catalog.make(key, **params)
     return TemplateProblem(
         part=_CONTENT_TYPES,
-        where="gói tệp Word",
+        where=catalog.text("template.where-package"),
         paragraph=0,
         text="",
-        message=message,
-        severity="info" if severity == "info" else "warning",
+        message=d.message,
+        severity="info" if d.severity == "info" else "warning",
         repaired=True,
-        code=code,
-        hint=hint,
+        code=d.code.removeprefix("template."),
+        hint=d.hint or "",
     )
 
 
@@ -128,16 +130,7 @@ def normalise_package(entries: list[RawEntry]) -> tuple[list[RawEntry], list[Tem
     kind = _MAIN_TYPES.get(main.get("ContentType") or "") if main is not None else None
     if main is not None and kind is not None:
         main.set("ContentType", DOCUMENT_MAIN)
-        problems.append(
-            _problem(
-                f"mẫu được lưu dạng {kind}; báo cáo sinh ra được ghi thành văn bản Word "
-                "(.docx) để Word mở được",
-                "info",
-                "converted-package",
-                "Không cần làm gì. Muốn hết ghi chú này: mở mẫu trong Word, File → Save As → "
-                "«Word Document (*.docx)».",
-            )
-        )
+        problems.append(_problem("template.converted-package-kind", kind=kind))
     dropped = _macro_parts(entries, by_name, overrides)
     replaced: dict[str, bytes] = {}
     if dropped:
@@ -159,15 +152,7 @@ def normalise_package(entries: list[RawEntry]) -> tuple[list[RawEntry], list[Tem
         )
         if rels is not None:
             replaced[_MAIN_RELS] = rels
-        problems.append(
-            _problem(
-                "mẫu có macro (VBA); macro đã được bỏ khỏi báo cáo sinh ra — báo cáo không "
-                "chứa mã chạy được",
-                "warning",
-                "dropped-macros",
-                "Lưu mẫu thành «Word Document (*.docx)» (không macro) để hết cảnh báo này.",
-            )
-        )
+        problems.append(_problem("template.dropped-macros-vba"))
     if not problems:
         return entries, []
     replaced[_CONTENT_TYPES] = _xml(types)

@@ -33,6 +33,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from lxml import etree
 
+from reportgen.diagnostics import catalog
 from reportgen.docx.ooxml import (
     BLOCKING,
     NS_W,
@@ -56,7 +57,7 @@ from reportgen.docx.ooxml import (
     paragraph_text,
     rpr_signature,
 )
-from reportgen.docx.problems import Severity, TemplateProblem
+from reportgen.docx.problems import TemplateProblem
 from reportgen.docx.revisions import Resolved, resolve_markup
 from reportgen.docx.sections import (
     APPENDIX_BLOCK,
@@ -117,23 +118,34 @@ BLOCK_OPENERS = {
 _MIDDLES = {"elif": ("if",), "else": ("if", "for"), "pluralize": ("trans",)}
 _CLOSERS = {v: k for k, v in BLOCK_OPENERS.items()}
 
+#: catalog entries of the marks between the pieces of a split tag (the causes of a repair)
 _CAUSES = {
-    "proofErr": "dấu kiểm tra chính tả",
-    "bookmark": "dấu trang (bookmark)",
-    "pageBreakHint": "dấu ngắt trang tự động",
-    "neutral": "dấu chú thích/vùng ẩn",
+    "proofErr": "template.split-cause-proof-err",
+    "bookmark": "template.split-cause-bookmark",
+    "pageBreakHint": "template.split-cause-page-break-hint",
+    "neutral": "template.split-cause-neutral",
 }
+#: catalog entries of the marks that make a tag unrepairable
 _BLOCKING_MESSAGES = {
-    "field": "thẻ nằm vắt qua một trường (field) của Word nên không tự sửa được; "
-    "hãy gõ lại thẻ ở ngoài trường",
-    "deletion": "thẻ chứa phần đã xoá khi bật theo dõi thay đổi (Track Changes); "
-    "hãy chấp nhận hoặc từ chối các thay đổi (Review → Accept/Reject) rồi lưu lại",
-    "tab": "thẻ chứa ký tự tab; hãy xoá tab trong thẻ",
-    "break": "thẻ chứa dấu ngắt dòng/ngắt trang; hãy gõ thẻ trên một dòng",
-    "object": "thẻ chứa hình, ký hiệu hoặc đối tượng khác; hãy gõ lại thẻ",
-    "control": "thẻ nằm vắt qua một điều khiển nội dung (content control); hãy gõ lại thẻ",
+    "field": "template.broken-tag-field",
+    "deletion": "template.broken-tag-deletion",
+    "tab": "template.broken-tag-tab",
+    "break": "template.broken-tag-break",
+    "object": "template.broken-tag-object",
+    "control": "template.broken-tag-control",
 }
-_LEVEL_WORDS = {"p": "đoạn", "tr": "hàng của bảng", "tc": "ô của bảng", "r": "lượt chữ (run)"}
+#: catalog entries naming what a structural tag of each level replaces
+_LEVEL_WORDS = {
+    "p": "template.level-p",
+    "tr": "template.level-tr",
+    "tc": "template.level-tc",
+    "r": "template.level-r",
+}
+
+
+def _level_word(level: str) -> str:
+    """What a ``{%<level> %}`` tag replaces, in Vietnamese (``hàng của bảng``)."""
+    return catalog.text(_LEVEL_WORDS[level])
 
 
 def escape_delimiters(text: str) -> str:
@@ -280,36 +292,40 @@ class _Builder:
         self,
         p: Element | None,
         text: str,
-        message: str,
-        severity: Severity,
+        key: str,
+        /,
         *,
-        code: str,
         repaired: bool = False,
+        **params: object,
     ) -> None:
+        """Record the catalog entry ``key`` (message, severity, kind) at paragraph ``p``."""
+        d = catalog.make(key, **params)
         self.problems.append(
             TemplateProblem(
                 part=self.name,
                 where=self.locator.where(p) if p is not None else "",
                 paragraph=self.locator.paragraph_number(p) if p is not None else 0,
                 text=text,
-                message=message,
-                severity=severity,
+                message=d.message,
+                severity=d.severity,
                 repaired=repaired,
-                code=code,
+                code=d.code.removeprefix("template."),
             )
         )
 
-    def item_problem(self, item: Item, message: str, severity: Severity, *, code: str) -> None:
+    def item_problem(self, item: Item, key: str, /, **params: object) -> None:
+        """Record the catalog entry ``key`` (message, severity, kind) at the tag ``item``."""
+        d = catalog.make(key, **params)
         self.problems.append(
             TemplateProblem(
                 part=self.name,
                 where=item.where,
                 paragraph=item.paragraph,
                 text=item.text,
-                message=message,
-                severity=severity,
+                message=d.message,
+                severity=d.severity,
                 repaired=False,
-                code=code,
+                code=d.code.removeprefix("template."),
             )
         )
 
@@ -318,24 +334,15 @@ class _Builder:
         for p, text in resolved.deleted_tags:
             attached = p if p is not None and p in self.locator.ordinal else None
             shown = " ".join(text.split())
-            self.problem(
-                attached,
-                f"⟦{_short(shown)}⟧",
-                "thẻ đã bị xoá khi bật theo dõi thay đổi (Track Changes); theo quy tắc chấp nhận "
-                "mọi thay đổi, thẻ này không được điền",
-                "info",
-                code="tracked-changes",
-            )
+            self.problem(attached, f"⟦{_short(shown)}⟧", "template.tracked-deleted-tag")
         if resolved.changes:
             first = resolved.first
             attached = first if first is not None and first in self.locator.ordinal else None
             self.problem(
                 attached,
                 paragraph_text(attached).text if attached is not None else "",
-                f"phần này có {resolved.changes} thay đổi được theo dõi (Track Changes); mẫu "
-                "được đọc như sau khi chấp nhận mọi thay đổi (Review → Accept All Changes)",
-                "info",
-                code="tracked-changes",
+                "template.tracked-changes-read",
+                changes=resolved.changes,
             )
 
     # -- paragraphs --------------------------------------------------------------------------
@@ -349,39 +356,20 @@ class _Builder:
         for tag in scan(text):
             shown = marked(text, tag.start, tag.end)
             if tag.kind == "}}":
-                self.problem(
-                    p,
-                    shown,
-                    "có «}}» mà không có «{{» mở trước nó trong cùng đoạn",
-                    "error",
-                    code="broken-tag",
-                )
+                self.problem(p, shown, "template.broken-tag-stray-close")
                 continue
             if tag.kind == "%}":
-                self.problem(
-                    p,
-                    shown,
-                    "có «%}» mà không có «{%» mở trước nó trong cùng đoạn",
-                    "warning",
-                    code="broken-tag",
-                )
+                self.problem(p, shown, "template.broken-tag-stray-block-close")
                 continue
             if not tag.closed:
                 closer = {"{{": "}}", "{%": "%}", "{#": "#}"}[tag.kind]
                 self.problem(
-                    p,
-                    shown,
-                    f"thẻ mở bằng «{tag.kind}» nhưng không đóng bằng «{closer}» trong cùng "
-                    "đoạn (một thẻ phải nằm trọn trong một đoạn)",
-                    "error",
-                    code="broken-tag",
+                    p, shown, "template.broken-tag-unclosed", opener=tag.kind, closer=closer
                 )
                 continue
             blocking = [m for m in pt.marks if tag.start < m.pos < tag.end and m.kind in BLOCKING]
             if blocking:
-                self.problem(
-                    p, shown, _BLOCKING_MESSAGES[blocking[0].kind], "error", code="broken-tag"
-                )
+                self.problem(p, shown, _BLOCKING_MESSAGES[blocking[0].kind])
                 continue
             good.append(tag)
         if good:
@@ -437,43 +425,39 @@ class _Builder:
     ) -> None:
         pieces = [s for s in segments if s.end > s.start]
         notes: list[str] = []
+        bracket = catalog.text("template.split-cause-bracket")
         if len(pieces) > 1:
             causes: list[str] = []
             for before, after in itertools.pairwise(pieces):
                 between = [m for m in pt.marks if before.end <= m.pos <= after.start]
                 for m in between:
-                    cause = _CAUSES.get(m.kind)
+                    cause = catalog.text(_CAUSES[m.kind]) if m.kind in _CAUSES else None
                     if cause and cause not in causes:
                         causes.append(cause)
                 if before.run is after.run:
-                    cause = "nhiều phần chữ trong một lượt (run)"
+                    cause = catalog.text("template.split-cause-one-run")
                 elif rpr_signature(before.run) != rpr_signature(after.run):
-                    cause = "định dạng khác nhau (thẻ lấy định dạng của phần đầu)"
+                    cause = catalog.text("template.split-cause-formatting")
                 elif _rsids(before.run) != _rsids(after.run):
-                    cause = "mã phiên sửa (rsid) khác nhau"
+                    cause = catalog.text("template.split-cause-rsid")
                 else:
-                    cause = "các lượt chữ (run) liền nhau cùng định dạng"
+                    cause = catalog.text("template.split-cause-runs")
                 if not between and cause not in causes:
                     causes.append(cause)
-                if after.start in (tag.start + 1, tag.end - 1) and (
-                    "dấu ngoặc của thẻ bị tách" not in causes
-                ):
-                    causes.append("dấu ngoặc của thẻ bị tách")
+                if after.start in (tag.start + 1, tag.end - 1) and bracket not in causes:
+                    causes.append(bracket)
             notes.append(
-                f"Word đã tách thẻ thành {len(pieces)} phần ({'; '.join(causes)}); đã nối lại"
+                catalog.text("template.repair-split", pieces=len(pieces), causes="; ".join(causes))
             )
         if any(c in raw for c in "“”‘’"):
-            notes.append("đã đổi dấu nháy cong thành nháy thẳng trong thẻ")
+            notes.append(catalog.text("template.repair-quotes"))
         if any(c in raw for c in "\u00a0\u202f\u2007"):
-            notes.append("đã đổi dấu cách không ngắt thành dấu cách thường trong thẻ")
+            notes.append(catalog.text("template.repair-spaces"))
         if not unicodedata.is_normalized("NFC", raw):
-            notes.append(
-                "đã chuyển chữ tiếng Việt trong thẻ về dạng dựng sẵn (Unicode NFC) để so sánh "
-                "đúng với số liệu"
-            )
+            notes.append(catalog.text("template.repair-nfc"))
         if notes:
             self.problem(
-                pt.p, shown, "; ".join(notes) + ".", "info", code="repaired-tag", repaired=True
+                pt.p, shown, "template.repaired-tag", repaired=True, detail="; ".join(notes) + "."
             )
 
     def classify(self, item: Item, index: int, pt: ParagraphText, tag: Tag, t: Element) -> None:
@@ -481,12 +465,7 @@ class _Builder:
         info = parse_structural(item.source)
         if info is None:
             if statement_keyword(item.source) == "raw":
-                self.item_problem(
-                    item,
-                    'không dùng được {% raw %} trong mẫu Word; để in «{{» hãy viết {{ "{{" }}',
-                    "error",
-                    code="unsupported-tag",
-                )
+                self.item_problem(item, "template.unsupported-raw")
                 item.source = _literal(item.tag)
                 item.jinja = False
             return
@@ -494,40 +473,22 @@ class _Builder:
             item.source = info.jinja if info.kind == "{{" else item.source
             return
         if info.kind == "{{" and info.level in ("tr", "tc"):
-            self.item_problem(
-                item,
-                f"không hỗ trợ thẻ {{{{{info.level} …}}}}; dùng {{%{info.level} … %}} hoặc "
-                "{{ … }}",
-                "error",
-                code="unsupported-tag",
-            )
+            self.item_problem(item, "template.unsupported-level-print", level=info.level)
             item.source = _literal(item.tag)
             item.jinja = False
             return
         if info.kind == "{{":  # {{p name }}
             name = info.body.strip()
             if not _IDENT.match(name) or name not in self.blocks:
-                known = ", ".join(sorted(self.blocks)) or "không có khối nào"
-                self.item_problem(
-                    item,
-                    f"thẻ {{{{p {name}}}}} chỉ dùng để chèn một khối nội dung có tên; không có "
-                    f"khối «{name}» (các khối có: {known})",
-                    "error",
-                    code="unknown-block",
-                )
+                known = ", ".join(sorted(self.blocks)) or catalog.text("template.no-blocks")
+                self.item_problem(item, "template.unknown-block-name", name=name, known=known)
                 item.source = _literal(item.tag)
                 item.jinja = False
                 return
         if info.level == "p":
             rest = (pt.text[: tag.start] + pt.text[tag.end :]).strip()
             if rest:
-                self.item_problem(
-                    item,
-                    f"đoạn chứa thẻ {{%p %}} bị thay cả đoạn bằng thẻ; phần còn lại của đoạn "
-                    f"(«{_short(rest)}») sẽ bị bỏ",
-                    "warning",
-                    code="dropped-content",
-                )
+                self.item_problem(item, "template.dropped-paragraph-rest", rest=_short(rest))
         self.structurals.append(_StructuralTag(info, index, t, pt.p))
 
     # -- structural tags ---------------------------------------------------------------------
@@ -565,10 +526,7 @@ class _Builder:
         found = _ancestor(st.p, W_TR if level == "tr" else W_TC)
         if found is None:
             self.item_problem(
-                item,
-                f"thẻ {{%{level} %}} phải nằm trong một {_LEVEL_WORDS[level]}",
-                "error",
-                code="misplaced-tag",
+                item, "template.misplaced-level", level=level, container=_level_word(level)
             )
             item.source = _literal(item.tag)
             item.jinja = False
@@ -580,10 +538,11 @@ class _Builder:
             tags = ", ".join(f"«{self.items[st.item].tag}»" for st in group)
             self.item_problem(
                 first,
-                f"một {_LEVEL_WORDS[level]} chỉ được có một thẻ {{%{level} %}}; ở đây có "
-                f"{len(group)} thẻ ({tags})",
-                "error",
-                code="misplaced-tag",
+                "template.misplaced-several",
+                container=_level_word(level),
+                level=level,
+                count=len(group),
+                tags=tags,
             )
         if level in ("tr", "tc"):
             own = {self.marker(st.item) for st in group}
@@ -591,10 +550,10 @@ class _Builder:
             if rest:
                 self.item_problem(
                     first,
-                    f"{_LEVEL_WORDS[level]} chứa thẻ {{%{level} %}} bị thay cả bằng thẻ; nội "
-                    f"dung khác trong đó («{_short(rest)}») sẽ bị bỏ",
-                    "warning",
-                    code="dropped-content",
+                    "template.dropped-cell-rest",
+                    container=_level_word(level),
+                    level=level,
+                    rest=_short(rest),
                 )
         keep_after: list[Element] = []
         keep_before: list[Element] = []
@@ -656,10 +615,7 @@ class _Builder:
         ppr.append(sectpr)
         self.item_problem(
             first,
-            "đoạn chứa thẻ {%p %} mang dấu ngắt phần (section break); ngắt phần được giữ lại "
-            "trong một đoạn trống " + ("sau" if closes else "trước") + " khối",
-            "info",
-            code="kept-section-break",
+            "template.kept-section-break-after" if closes else "template.kept-section-break-before",
         )
         return [*kept, holder]
 
@@ -819,7 +775,7 @@ class _Builder:
                 source,
                 "{{p " + APPENDIX_BLOCK + " }}" if block else "",
                 0,
-                "phụ lục (sau phần chữ ký và nơi nhận)" if block else "",
+                catalog.text("template.where-appendix") if block else "",
                 "",
                 jinja=False,
                 block=block,
@@ -926,15 +882,7 @@ class _Builder:
         for a, b in itertools.pairwise(chain):
             if a.anchor is None or b.anchor is None or _same_level(a.anchor, b.anchor):
                 continue
-            self.item_problem(
-                a,
-                f"thẻ «{a.tag}» và thẻ «{b.tag}» ({b.where}) không cùng một cấp trong văn bản "
-                "(ví dụ một thẻ trong đoạn chữ, thẻ kia ở cả đoạn hay trong bảng), điền "
-                "vào sẽ làm hỏng tệp; hãy đặt cả hai trong cùng một đoạn, hoặc dùng "
-                "{%p … %} cho cả đoạn, {%tr … %} cho cả hàng bảng",
-                "error",
-                code="misplaced-tag",
-            )
+            self.item_problem(a, "template.misplaced-pair", tag=a.tag, other=b.tag, where=b.where)
             for item in chain:  # never render a tag pair that would cut the XML
                 in_text = item.anchor is not None and item.anchor.tag == W_T
                 item.source = _literal(item.tag) if in_text else ""

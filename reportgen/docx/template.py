@@ -11,7 +11,7 @@ import difflib
 import functools
 import itertools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,9 @@ import jinja2.nodes
 from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import Location, ReportgenError, TemplateError
+from reportgen.diagnostics.model import Diagnostic
 from reportgen.docx.coreprops import CoreProperties, CoreTemplate
 from reportgen.docx.ooxml import W_BODY, strip_illegal_xml, w
 from reportgen.docx.package import normalise_package, replaced_entry
@@ -66,18 +68,6 @@ _PREPARE_MARKS = (
     b"<w:customXml",
 )
 _CORE = "docProps/core.xml"
-_BAD_DOCX = "không phải tệp Word .docx hợp lệ"
-_BAD_DOCX_HINT = (
-    "Mở tệp bằng Microsoft Word (hoặc LibreOffice) rồi lưu lại với kiểu «Word Document (*.docx)»."
-)
-_SYNTAX_HINT = (
-    "Sửa thẻ trong Word: mỗi {% if %} cần một {% endif %}, mỗi {% for %} cần một "
-    "{% endfor %}; tên biến viết liền, không dấu; chuỗi chữ đặt trong dấu nháy thẳng."
-)
-_PROBLEMS_HINT = (
-    "Mở mẫu trong Word, gõ lại các thẻ được nêu (mỗi thẻ nằm trọn trong một đoạn) rồi lưu lại; "
-    "chạy «reportgen lint» để xem toàn bộ vấn đề."
-)
 _DEFAULT_DELIMITERS = {
     "block_start_string": "{%",
     "block_end_string": "%}",
@@ -86,10 +76,6 @@ _DEFAULT_DELIMITERS = {
     "comment_start_string": "{#",
     "comment_end_string": "#}",
 }
-_SANDBOX_HINT = (
-    "Bỏ phần tên bắt đầu bằng dấu gạch dưới (_) hay lệnh sửa dữ liệu khỏi thẻ; chạy "
-    "«reportgen lint» để xem mọi thẻ như vậy."
-)
 
 
 @dataclass(frozen=True)
@@ -227,26 +213,36 @@ class PreparedTemplate:
         if errors and strict:
             first = errors[0]
             summary = (
-                f"{first.where}: {first.message}\n    «{first.text}»"
+                catalog.make(
+                    "template.unrepaired-tag",
+                    where=first.where,
+                    message=first.message,
+                    text=first.text,
+                )
                 if len(errors) == 1
-                else f"mẫu có {len(errors)} lỗi ở thẻ, không tự sửa được"
+                else catalog.make("template.unrepaired-tags", count=len(errors))
             )
             raise TemplateProblemsError(
-                summary,
+                summary.message,
                 problems,
                 location=first.location(name),
-                hint=_PROBLEMS_HINT,
+                hint=summary.hint,
             )
         parts, syntax = _compile(engine_env, sources)
         if syntax:
             problems.extend(p for p, _ in syntax)
             first_problem, first_error = syntax[0]
+            error = catalog.make(
+                "template.syntax-error",
+                where=first_problem.where,
+                message=first_problem.message,
+                text=first_problem.text,
+            )
             raise TemplateProblemsError(
-                f"lỗi cú pháp trong thẻ ({first_problem.where}): {first_problem.message}"
-                f"\n    «{first_problem.text}»",
+                error.message,
                 problems,
                 location=first_problem.location(name),
-                hint=_SYNTAX_HINT,
+                hint=error.hint,
             ) from first_error
         core: tuple[int, CoreTemplate] | None = None
         if _CORE in by_name:
@@ -366,34 +362,36 @@ class PreparedTemplate:
         detail = str(exc)
         hint: str | None = None
         code: str | None = None
+        why: Diagnostic | None = None
         if isinstance(exc, MissingName) and not exc.field:
-            detail = f"biến «{exc.name}» không có trong dữ liệu"
+            why = catalog.make("template.render-missing-variable", name=exc.name)
             close = difflib.get_close_matches(exc.name, [str(k) for k in context], n=1)
             if close:
-                hint = f"Có phải ý bạn là «{close[0]}»?"
-            else:
-                hint = "Kiểm tra tên biến trong thẻ và trong cấu hình báo cáo."
+                why = replace(why, hint=catalog.text("template.did-you-mean", name=close[0]))
         elif isinstance(exc, UnsafeName | MissingName) and (
             isinstance(exc, UnsafeName) or exc.name.startswith("_")
         ):
-            detail = f"thẻ dùng «{exc.name}», điều mẫu báo cáo không được phép (vì an toàn)"
-            code, hint = "template.sandbox", _SANDBOX_HINT
+            why = catalog.make("template.render-unsafe-name", name=exc.name)
+            code = why.code
         elif isinstance(exc, MissingName):
-            detail = f"không có trường «{exc.name}»"
-            hint = "Kiểm tra tên trường trong thẻ (xem «reportgen vars»)."
+            why = catalog.make("template.render-missing-field", name=exc.name)
         elif isinstance(exc, SecurityError):
-            detail = "thẻ làm điều mẫu báo cáo không được phép (vì an toàn)"
-            code, hint = "template.sandbox", _SANDBOX_HINT
+            why = catalog.make("template.render-unsafe")
+            code = why.code
+        if why is not None:
+            detail, hint = why.message, why.hint
         elif isinstance(exc, ReportgenError):
             detail = exc.message
             hint = exc.hint
         else:
             detail = f"{type(exc).__name__}: {exc}"
         if item is None:
-            message = f"không điền được {part.name}: {detail}"
+            message = catalog.text("template.render-part", part=part.name, detail=detail)
             location = Location(file=self._name, part=part.name)
         else:
-            message = f"không điền được thẻ «{item.tag}»: {detail}\n    «{item.text}»"
+            message = catalog.text(
+                "template.render-tag", tag=item.tag, detail=detail, text=item.text
+            )
             location = Location(
                 file=self._name, part=part.name, paragraph=item.paragraph, where=item.where or None
             )
@@ -441,12 +439,7 @@ def read_sources(data: bytes, blocks: Mapping[str, str], name: str) -> PackageSo
         {e.name: (e.data() if e.name.endswith(".rels") else None) for e in raw_entries}
     )
     if main not in by_name:
-        raise TemplateError(
-            f"{_BAD_DOCX} (thiếu phần {main})",
-            location=Location(file=name),
-            hint=_BAD_DOCX_HINT,
-            code="template.bad-docx",
-        )
+        raise _bad_docx("template.bad-docx-missing-part", Location(file=name), part=main)
     sources: list[tuple[int, PartSource]] = []
     prepared: list[PartSource] = []
     docpr_base = 0
@@ -476,20 +469,20 @@ def _prepare(
     try:
         root = parse_part(entry.name, xml)
     except Exception as exc:  # lxml.etree.XMLSyntaxError and friends
-        raise TemplateError(
-            f"{_BAD_DOCX} (phần {entry.name} không phải XML hợp lệ)",
-            location=Location(file=name, part=entry.name),
-            hint=_BAD_DOCX_HINT,
-            code="template.bad-docx",
+        raise _bad_docx(
+            "template.bad-docx-not-xml", Location(file=name, part=entry.name), part=entry.name
         ) from exc
     if entry.name == main and (root.tag != w("document") or root.find(W_BODY) is None):
-        raise TemplateError(
-            f"{_BAD_DOCX} (phần {main} không phải nội dung văn bản Word)",
-            location=Location(file=name, part=entry.name),
-            hint=_BAD_DOCX_HINT,
-            code="template.bad-docx",
+        raise _bad_docx(
+            "template.bad-docx-not-document", Location(file=name, part=entry.name), part=main
         )
     return prepare_part(entry.name, root, blocks)
+
+
+def _bad_docx(key: str, location: Location, **params: object) -> TemplateError:
+    """The error of catalog entry ``key`` (a ``template.bad-docx``) at ``location``."""
+    d = catalog.make(key, location=location, **params)
+    return TemplateError(d.message, location=location, hint=d.hint, code=d.code)
 
 
 def _fold_static(parts: list[_Part], entries: list[RawEntry]) -> tuple[list[_Part], list[RawEntry]]:
@@ -534,27 +527,27 @@ def syntax_problem(source: PartSource, exc: jinja2.TemplateSyntaxError) -> Templ
     the tag Jinja stopped at (or the outermost unclosed block tag)."""
     message = exc.message or str(exc)
     item = source.item_at(exc.lineno)
+    tag = item.tag if item else "?"
+    key = "template.syntax-bad-tag"
     if message.startswith("Unexpected end of template") and source.unclosed:
         item = source.unclosed[-1]
-        text = f"thẻ «{item.tag}» mở mà không có thẻ đóng tương ứng"
+        tag, key = item.tag, "template.syntax-unclosed"
     elif message.startswith("Encountered unknown tag"):
-        tag = item.tag if item else "?"
         word = statement_keyword(tag) or ""
         if word.startswith("end") or word in ("else", "elif"):
-            text = f"thẻ «{tag}» không khớp với thẻ mở nào (thiếu thẻ mở hoặc đóng sai thứ tự)"
+            key = "template.syntax-unmatched-close"
         else:
-            text = f"thẻ «{tag}» không phải lệnh Jinja hợp lệ ở đây"
-    else:
-        text = f"thẻ «{item.tag if item else '?'}» viết sai"
+            key = "template.syntax-bad-statement"
+    d = catalog.make(key, tag=tag, jinja=message)
     return TemplateProblem(
         part=source.name,
         where=item.where if item else "",
         paragraph=item.paragraph if item else 0,
         text=item.text if item else "",
-        message=f"{text} (Jinja: {message})",
-        severity="error",
+        message=d.message,
+        severity=d.severity,
         repaired=False,
-        code="jinja-syntax",
+        code=d.code.removeprefix("template."),
     )
 
 

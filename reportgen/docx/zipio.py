@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import Location, TemplateError
 
 __all__ = [
@@ -50,11 +51,6 @@ _MAX16 = 0xFFFF
 MAX_TEMPLATE_BYTES = 300_000_000
 """Largest template read, uncompressed (every entry together): Word templates are a few
 hundred kB to a few MB with pictures; anything near this is a "zip bomb"."""
-
-_BAD_DOCX = "không phải tệp Word .docx hợp lệ"
-_BAD_DOCX_HINT = (
-    "Mở tệp bằng Microsoft Word (hoặc LibreOffice) rồi lưu lại với kiểu «Word Document (*.docx)»."
-)
 
 
 @dataclass(frozen=True)
@@ -91,13 +87,10 @@ class RawEntry:
         return out
 
 
-def _bad(file: str, detail: str) -> TemplateError:
-    return TemplateError(
-        f"{_BAD_DOCX} ({detail})",
-        location=Location(file=file),
-        hint=_BAD_DOCX_HINT,
-        code="template.bad-docx",
-    )
+def _bad(file: str, key: str, **params: object) -> TemplateError:
+    """The error of catalog entry ``key`` (a ``template.bad-docx``) about ``file``."""
+    d = catalog.make(key, location=Location(file=file), **params)
+    return TemplateError(d.message, location=d.location, hint=d.hint, code=d.code)
 
 
 def read_package(data: bytes, file: str) -> list[RawEntry]:
@@ -110,37 +103,35 @@ def read_package(data: bytes, file: str) -> list[RawEntry]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise _bad(
-            file,
-            "tệp không phải là kho nén ZIP — có thể là tệp .doc cũ, tệp có mật khẩu hoặc tệp hỏng",
-        ) from exc
+        raise _bad(file, "template.bad-docx-not-zip") from exc
     entries: list[RawEntry] = []
     with archive:
         declared = sum(info.file_size for info in archive.infolist())
         if declared > MAX_TEMPLATE_BYTES:
             raise _bad(
                 file,
-                f"mẫu quá lớn khi giải nén ({declared // 1_000_000} MB; tối đa "
-                f"{MAX_TEMPLATE_BYTES // 1_000_000} MB)",
+                "template.bad-docx-too-large",
+                size=declared // 1_000_000,
+                limit=MAX_TEMPLATE_BYTES // 1_000_000,
             )
         for info in archive.infolist():
             if info.flag_bits & 0x1:
-                raise _bad(file, f"mục {info.filename} được mã hoá bằng mật khẩu")
+                raise _bad(file, "template.bad-docx-encrypted", entry=info.filename)
             if info.compress_type not in (STORED, DEFLATED):
-                raise _bad(file, f"mục {info.filename} dùng kiểu nén không hỗ trợ")
+                raise _bad(file, "template.bad-docx-compression", entry=info.filename)
             if max(info.compress_size, info.file_size, info.header_offset) >= _MAX32:
-                raise _bad(file, f"mục {info.filename} quá lớn")
+                raise _bad(file, "template.bad-docx-entry-too-large", entry=info.filename)
             offset = info.header_offset
             header = data[offset : offset + _LOCAL.size]
             if len(header) != _LOCAL.size:
-                raise _bad(file, f"mục {info.filename} bị cắt cụt")
+                raise _bad(file, "template.bad-docx-truncated", entry=info.filename)
             fields = _LOCAL.unpack(header)
             if fields[0] != _LOCAL_SIG:
-                raise _bad(file, f"mục {info.filename} hỏng")
+                raise _bad(file, "template.bad-docx-damaged", entry=info.filename)
             start = offset + _LOCAL.size + fields[9] + fields[10]
             raw = data[start : start + info.compress_size]
             if len(raw) != info.compress_size:
-                raise _bad(file, f"mục {info.filename} bị cắt cụt")
+                raise _bad(file, "template.bad-docx-truncated", entry=info.filename)
             utf8 = bool(info.flag_bits & _FLAG_UTF8)
             name_bytes = info.orig_filename.encode("utf-8" if utf8 else "cp437")
             entry = RawEntry(
@@ -155,7 +146,7 @@ def read_package(data: bytes, file: str) -> list[RawEntry]:
             try:
                 entry.data()
             except (ValueError, zlib.error) as exc:
-                raise _bad(file, f"mục {info.filename} hỏng (sai CRC)") from exc
+                raise _bad(file, "template.bad-docx-crc", entry=info.filename) from exc
             entries.append(entry)
     return entries
 
@@ -173,12 +164,10 @@ def read_template_file(path: Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise TemplateError(
-            f"không đọc được tệp mẫu: {exc.strerror or exc}",
-            location=Location(file=str(path)),
-            hint="Kiểm tra đường dẫn và quyền đọc tệp; đóng tệp nếu đang mở trong Word.",
-            code="template.unreadable",
-        ) from exc
+        d = catalog.make(
+            "template.unreadable", location=Location(file=str(path)), reason=exc.strerror or exc
+        )
+        raise TemplateError(d.message, location=d.location, hint=d.hint, code=d.code) from exc
 
 
 @dataclass(frozen=True)
@@ -344,12 +333,12 @@ def build_zip(entries: Sequence[PreparedEntry], dynamic: Iterable[bytes | Packed
             else:
                 (packed, crc), size = _packed(content), len(content)
             if size > _MAX32:
-                raise ValueError("tệp kết quả quá lớn (trên 4 GB)")
+                raise ValueError(catalog.text("template.zip-over-4gb"))
             header = _local_header(entry.name_bytes, entry.flags, DEFLATED, crc, len(packed), size)
             record = header + packed
             cen = _central_record(entry.name_bytes, entry.flags, DEFLATED, crc, len(packed), size)
         if offset > _MAX32:
-            raise ValueError("tệp kết quả quá lớn (trên 4 GB)")
+            raise ValueError(catalog.text("template.zip-over-4gb"))
         chunks.append(record)
         # splice the local-header offset into the last 4 bytes of the fixed part
         fixed_len = _CENTRAL.size
@@ -357,7 +346,7 @@ def build_zip(entries: Sequence[PreparedEntry], dynamic: Iterable[bytes | Packed
         offset += len(record)
     cd = b"".join(central)
     if len(entries) > _MAX16 or offset + len(cd) > _MAX32:
-        raise ValueError("tệp kết quả quá lớn cho định dạng ZIP thường")
+        raise ValueError(catalog.text("template.zip-too-many"))
     end = _END.pack(_END_SIG, 0, 0, len(entries), len(entries), len(cd), offset, 0)
     chunks.append(cd)
     chunks.append(end)

@@ -4,7 +4,12 @@ Each area of the project keeps its entries in one module of this package (``conf
 ``check``, ``template``, ``output``, ``audit``, ``web``…), as a ``MESSAGES`` mapping from code to
 :class:`Message`. :func:`make` builds a :class:`~reportgen.diagnostics.model.Diagnostic` from a
 code and the values its templates name, so a message is written once and every command says it
-the same way. Templates use ``str.format`` fields (``{name}``).
+the same way. Templates use ``str.format`` fields (``{name}``; a literal brace is doubled).
+
+One code may be worded several ways (a broken tag across a field, across a tracked deletion…):
+each wording is an entry of its own, keyed ``area.kind-variant``, whose ``code`` names the
+diagnostic code it is reported under. An entry may also be a piece of a message that callers
+put together (a cause, a place), read with :func:`text`.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ class Message:
     text: str
     hint: str | None = None
     severity: Severity = "error"
+    code: str | None = None
+    """The diagnostic code the entry is reported under when it is one wording of a broader
+    code (``template.bad-docx-not-zip`` is a ``template.bad-docx``); None: its own key."""
 
 
 @cache
@@ -44,6 +52,12 @@ def messages() -> Mapping[str, Message]:
 def text(code: str, **params: Any) -> str:
     """Return the Vietnamese message of ``code`` filled with ``params``."""
     return messages()[code].text.format(**params)
+
+
+def hint(code: str, **params: Any) -> str | None:
+    """Return the Vietnamese hint of ``code`` filled with ``params`` (None when it has none)."""
+    entry = messages()[code].hint
+    return None if entry is None else entry.format(**params)
 
 
 def make(
@@ -65,7 +79,7 @@ def make(
     if hint is None and entry.hint is not None:
         hint = entry.hint.format(**params)
     return Diagnostic(
-        code=code,
+        code=entry.code or code,
         severity=severity or entry.severity,
         message=entry.text.format(**params),
         location=location,
