@@ -29,6 +29,7 @@ import jinja2
 from jinja2 import nodes
 
 from reportgen.config.names import FILTER_NAMES as FILTER_DOCS
+from reportgen.diagnostics import catalog
 from reportgen.docx import (
     PartAnalysis,
     TagSite,
@@ -439,14 +440,14 @@ def _places_text(places: tuple[Place, ...], limit: int = 4) -> str:
     shown = [p.where for p in places[:limit]]
     more = len(places) - limit
     if more > 0:
-        shown.append(f"và {more} chỗ khác")
+        shown.append(catalog.text("template.vars-more-places", count=more))
     return "; ".join(shown)
 
 
 def format_vars_text(report: VarsReport) -> str:
     """The report as Vietnamese text: one section per kind, one line per name with the places
     it appears in (the first four), filters with their one-line documentation."""
-    lines = [f"Mẫu {report.template}:"]
+    lines = [catalog.text("template.vars-title", template=report.template)]
     sections: list[tuple[UseKind, list[VarEntry]]] = [
         ("variable", report.variables),
         ("filter", report.filters),
@@ -464,20 +465,26 @@ def format_vars_text(report: VarsReport) -> str:
             if kind == "filter" and entry.name in FILTER_DOCS:
                 lines.append(f"  {'':{width}}  ({FILTER_DOCS[entry.name].replace('``', '')})")
             if kind == "block":
-                lines.append(f"  {'':{width}}  (phần nội dung sinh từ định nghĩa báo cáo)")
+                lines.append(f"  {'':{width}}  {catalog.text('template.vars-block-note')}")
     if not any(entries for _, entries in sections):
         lines.append("")
-        lines.append("Mẫu không có thẻ nào.")
+        lines.append(catalog.text("template.vars-empty"))
     if report.problems:
         lines.append("")
         lines.append(
-            f"Có {len(report.problems)} thẻ lỗi, tên trong các thẻ đó chưa được liệt kê; "
-            f"chạy «reportgen lint {report.template}» để xem chi tiết."
+            catalog.text(
+                "template.vars-problems", count=len(report.problems), template=report.template
+            )
         )
     lines.append("")
     lines.append(
-        f"Tổng: {len(report.variables)} biến ({len(report.names())} tên gốc), "
-        f"{len(report.filters)} bộ lọc, {len(report.blocks)} khối."
+        catalog.text(
+            "template.vars-total",
+            variables=len(report.variables),
+            names=len(report.names()),
+            filters=len(report.filters),
+            blocks=len(report.blocks),
+        )
     )
     return "\n".join(lines) + "\n"
 

@@ -28,7 +28,7 @@ import zipfile
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from lxml import etree
 
@@ -36,6 +36,7 @@ from reportgen.authoring import acknowledge
 from reportgen.authoring.discover import Use, find_uses
 from reportgen.config import names
 from reportgen.config.model import ReportConfig
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import EXIT_FINDINGS, EXIT_OK, Location, TemplateError
 from reportgen.diagnostics.formats import to_json
 from reportgen.diagnostics.model import Diagnostic
@@ -95,22 +96,14 @@ _TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}|\{\{.*?\}\}", re.S)
 _BLOCK_TAG = re.compile(r"\{\{p\s")
 _P_BLOCK = re.compile(r"^\{%-?p\s+(if|for|endif|endfor)\b")
 
-_REPAIRED_HINT = (
-    "Không cần làm gì: mẫu vẫn điền đúng. Muốn hết ghi chú này, xoá thẻ rồi gõ lại liền "
-    "một lần (hoặc dán dạng chữ thuần: Ctrl+Shift+V)."
-)
-_CODE_HINTS = {
-    "broken-tag": (
-        "Mở mẫu trong Word, xoá thẻ rồi gõ lại liền một mạch, trọn trong một đoạn "
-        "(không xuống dòng, không chèn trường, tab hay hình vào giữa thẻ)."
-    ),
-    "misplaced-tag": (
-        "{%tr … %} đặt trong một hàng bảng, {%tc … %} trong một ô, {%p … %} ở một đoạn riêng; "
-        "hai thẻ của một khối phải cùng cấp."
-    ),
-    "unsupported-tag": "Xem các thẻ dùng được trong docs/template-authors.md.",
-    "unknown-block": "Chỉ có khối {{p noi_dung }} (phần nội dung sinh từ định nghĩa báo cáo).",
-    "dropped-content": "Đặt thẻ ở một đoạn (hàng, ô) riêng, không có chữ nào khác.",
+#: the kinds of tag problem whose general fix (the catalog's hint of ``template.<kind>``) is
+#: shown when the engine gave none
+_KIND_HINTS = {
+    "broken-tag": "template.broken-tag",
+    "misplaced-tag": "template.misplaced-tag",
+    "unsupported-tag": "template.unsupported-tag",
+    "unknown-block": "template.unknown-block",
+    "dropped-content": "template.dropped-content",
 }
 
 
@@ -180,6 +173,32 @@ class LintFinding:
         )
 
 
+def _finding_of(
+    key: str,
+    /,
+    *,
+    part: str,
+    where: str,
+    paragraph: int | None,
+    text: str = "",
+    hint: str | None = None,
+    **params: Any,
+) -> LintFinding:
+    """The finding of catalog entry ``key`` (its kind, severity, message and hint) at a place;
+    ``hint`` replaces the catalog's (a did-you-mean)."""
+    d = catalog.make(key, hint=hint, **params)
+    return LintFinding(
+        severity=d.severity,
+        code=d.code.removeprefix("template."),
+        part=part,
+        where=where,
+        paragraph=paragraph,
+        text=text,
+        message=d.message,
+        hint=d.hint or "",
+    )
+
+
 @dataclass
 class LintReport:
     """Every finding of one template, in document order (layout and config last)."""
@@ -234,22 +253,16 @@ def lint_template(template: Path | str, config: ReportConfig | None = None) -> L
         data = path.read_bytes()
     except OSError as exc:
         missing = isinstance(exc, FileNotFoundError)
+        d = catalog.make(
+            "template.lint-not-found" if missing else "template.lint-unreadable",
+            reason=exc.strerror,
+        )
         raise TemplateError(
-            "không tìm thấy tệp mẫu" if missing else f"không đọc được tệp mẫu: {exc.strerror}",
-            location=Location(file=str(path)),
-            hint="Kiểm tra đường dẫn và tên tệp (mẫu Word có đuôi .docx)."
-            if missing
-            else "Kiểm tra quyền đọc tệp; đóng tệp nếu đang mở trong Word rồi chạy lại.",
-            code="template.unreadable",
+            d.message, location=Location(file=str(path)), hint=d.hint, code=d.code
         ) from exc
     if path.suffix.lower() in (".doc", ".dot", ".odt", ".rtf"):
-        raise TemplateError(
-            f"tệp {path.suffix} không phải mẫu Word .docx",
-            location=Location(file=str(path)),
-            hint="Mở tệp bằng Word (hoặc LibreOffice), chọn File → Save As → «Word Document "
-            "(*.docx)», rồi chạy lint với tệp .docx.",
-            code="template.not-docx",
-        )
+        d = catalog.make("template.not-docx", suffix=path.suffix)
+        raise TemplateError(d.message, location=Location(file=str(path)), hint=d.hint, code=d.code)
     return lint_bytes(data, name=str(path), config=config)
 
 
@@ -283,24 +296,17 @@ def _direction_findings(package: _Package, config: ReportConfig | None) -> list[
     """Sentences stating a direction (tăng, giảm…) that no figure backs: in the report
     definition's paragraphs (those without a ``when`` condition) and in the template's body."""
     out: list[LintFinding] = []
-    hint = (
-        "Để hướng và mức do số liệu quyết định: {{ dau_ky | bien_dong(cuoi_ky) }}, "
-        "{{ a | thay_doi(b) }}, {{ [..] | gom('tăng') }}, {{ ty_le | muc }}; hoặc thêm điều kiện "
-        "when cho đoạn."
-    )
 
     def add(part: str, where: str, paragraph: int | None, text: str) -> None:
         for u in unbacked_directions(text):
             out.append(
-                LintFinding(
-                    severity="warning",
-                    code="unbacked-direction",
+                _finding_of(
+                    "template.unbacked-direction",
                     part=part,
                     where=where,
                     paragraph=paragraph,
                     text=u.sentence,
-                    message=f"câu nói «{u.word}» nhưng không có số liệu nào quyết định điều đó",
-                    hint=hint,
+                    word=u.word,
                 )
             )
 
@@ -311,14 +317,25 @@ def _direction_findings(package: _Package, config: ReportConfig | None) -> list[
             source = ""
         for path, para in walk_paragraphs(config):
             line = yaml_line(source, para)
-            at = f"dòng {line}, " if line else ""
-            add("", f"định nghĩa báo cáo ({config.path.name}), {at}{path}", None, para)
+            where = (
+                catalog.text(
+                    "template.where-definition-line", file=config.path.name, line=line, path=path
+                )
+                if line
+                else catalog.text("template.where-definition", file=config.path.name, path=path)
+            )
+            add("", where, None, para)
     root = package.xml("word/document.xml")
     if root is not None:
         for i, p in enumerate(root.iter(f"{NS_W}p"), 1):
             text = "".join(t.text or "" for t in p.iter(f"{NS_W}t"))
             if text.strip():
-                add("word/document.xml", f"thân văn bản, đoạn {i}", i, text)
+                add(
+                    "word/document.xml",
+                    catalog.text("template.where-body-paragraph", number=i),
+                    i,
+                    text,
+                )
     return out
 
 
@@ -359,11 +376,11 @@ def _problem_findings(analysis: TemplateAnalysis) -> list[LintFinding]:
 def _from_problem(p: TemplateProblem) -> LintFinding:
     code = p.code or ("repaired-tag" if p.repaired else "broken-tag")
     if p.repaired:
-        message = "đã tự sửa: " + p.message
-        hint = _REPAIRED_HINT
+        message = catalog.text("template.lint-repaired", message=p.message)
+        hint = catalog.hint("template.lint-repaired") or ""
     else:
         message = p.message
-        hint = p.hint or _CODE_HINTS.get(code, "")
+        hint = p.hint or (catalog.hint(_KIND_HINTS[code]) or "" if code in _KIND_HINTS else "")
     return LintFinding(
         severity=p.severity,
         code=code,
@@ -394,8 +411,9 @@ def _did_you_mean(name: str, candidates: Iterable[str], cutoff: float = 0.75) ->
     return folded[close[0]] if close else None
 
 
-def _guess_hint(guess: str | None, otherwise: str) -> str:
-    return f"Có phải ý bạn là «{guess}»?" if guess else otherwise
+def _guess_hint(guess: str | None) -> str | None:
+    """The did-you-mean hint for ``guess`` (None without a guess: the catalog's hint stays)."""
+    return catalog.text("template.did-you-mean", name=guess) if guess else None
 
 
 def _field_paths() -> dict[str, str]:
@@ -431,16 +449,16 @@ def _name_findings(
     return out
 
 
-def _finding(use: Use, severity: Severity, code: str, message: str, hint: str) -> LintFinding:
-    return LintFinding(
-        severity=severity,
-        code=code,
+def _finding(use: Use, key: str, /, hint: str | None = None, **params: Any) -> LintFinding:
+    """The finding of catalog entry ``key`` at the place of ``use``."""
+    return _finding_of(
+        key,
         part=use.place.part,
         where=use.place.where,
         paragraph=use.place.paragraph,
         text=use.place.text,
-        message=message,
         hint=hint,
+        **params,
     )
 
 
@@ -457,29 +475,12 @@ def _check_use(
         if use.name in filters:
             return None
         guess = _did_you_mean(use.name, filters)
-        return _finding(
-            use,
-            "error",
-            "unknown-filter",
-            f"không có bộ lọc «{use.name}»",
-            _guess_hint(
-                guess,
-                "Các bộ lọc: so, phan_tram, diem, tien, chu_tien, chu, ngay, ngay_ngan, "
-                "thay_doi, tang_giam, danh_gia, danh_gia_chi_tieu, trich_dan, la_ma "
-                "(xem docs/template-authors.md).",
-            ),
-        )
+        return _finding(use, "template.unknown-filter-name", _guess_hint(guess), name=use.name)
     if use.kind == "test":
         if use.name in tests:
             return None
         guess = _did_you_mean(use.name, tests)
-        return _finding(
-            use,
-            "error",
-            "unknown-test",
-            f"không có phép thử «is {use.name}»",
-            _guess_hint(guess, "Các phép thử thường dùng: defined, none, number, string."),
-        )
+        return _finding(use, "template.unknown-test-name", _guess_hint(guess), name=use.name)
     if use.kind != "variable":
         return None
     if use.root not in known:
@@ -492,40 +493,14 @@ def _unknown_variable(
 ) -> LintFinding:
     name = use.root
     if name == BLOCK_NAME:
-        return _finding(
-            use,
-            "error",
-            "unknown-variable",
-            f"«{name}» là khối nội dung, không phải một biến: viết «{{{{ {name} }}}}» sẽ không "
-            "điền được",
-            f"Viết «{{{{p {name} }}}}» (có chữ p) ở một đoạn riêng, không có chữ nào khác.",
-        )
+        return _finding(use, "template.block-as-variable", name=name)
     guess = _did_you_mean(name, known)
     if guess is None and name in leaves:
         guess = leaves[name]
-    if with_config:
-        return _finding(
-            use,
-            "error",
-            "unknown-variable",
-            f"không có biến «{name}»: không phải chỉ tiêu của định nghĩa báo cáo, cũng không "
-            "phải tên có sẵn (bao_cao, don_vi, co_quan…)",
-            _guess_hint(
-                guess,
-                "Kiểm tra chính tả; chỉ tiêu mới phải được khai báo trong mục indicators của "
-                "định nghĩa báo cáo.",
-            ),
-        )
-    return _finding(
-        use,
-        "warning",
-        "unknown-variable",
-        f"không rõ biến «{name}» (chạy với --config để kiểm tra theo định nghĩa báo cáo)",
-        _guess_hint(
-            guess,
-            "Nếu đây là một chỉ tiêu, chạy: reportgen lint MẪU.docx --config ĐỊNH_NGHĨA.yaml",
-        ),
+    key = (
+        "template.unknown-variable-config" if with_config else "template.unknown-variable-no-config"
     )
+    return _finding(use, key, _guess_hint(guess), name=name)
 
 
 def _unknown_field(use: Use, indicators: set[str], with_config: bool) -> LintFinding | None:
@@ -552,13 +527,11 @@ def _unknown_field(use: Use, indicators: set[str], with_config: bool) -> LintFin
     listed = ", ".join(sorted(fields)) if len(fields) <= 12 else ""
     return _finding(
         use,
-        "error",
-        "unknown-field",
-        f"«{owner}» không có trường «{name}»",
-        _guess_hint(
-            f"{owner}.{guess}" if guess else None,
-            f"Các trường của «{owner}»: {listed}." if listed else "Kiểm tra chính tả.",
-        ),
+        "template.unknown-field-listed" if listed else "template.unknown-field-name",
+        _guess_hint(f"{owner}.{guess}" if guess else None),
+        owner=owner,
+        name=name,
+        listed=listed,
     )
 
 
@@ -587,23 +560,15 @@ def _unused_indicators(uses: list[Use], config: ReportConfig) -> list[LintFindin
     unused = [i for i in indicators if i not in used]
     if not unused:
         return []
-    listed = ", ".join(unused)
     return [
-        LintFinding(
-            severity="warning",
-            code="unused-indicator",
+        _finding_of(
+            "template.unused-indicators",
             part="",
-            where=f"định nghĩa báo cáo ({config.path.name}), mục indicators",
+            where=catalog.text("template.where-indicators", file=config.path.name),
             paragraph=None,
-            text="",
-            message=(
-                f"mẫu không dùng {len(unused)} chỉ tiêu của định nghĩa báo cáo: {listed} "
-                "(không có trong mẫu, trong phần nội dung, trong công thức hay phép kiểm tra)"
-            ),
-            hint=(
-                f"Thêm thẻ, ví dụ {{{{ {unused[0]} | so }}}}, vào mẫu hoặc vào một đoạn của "
-                "mục sections nếu cần in; nếu không dùng, bỏ chỉ tiêu khỏi mục indicators."
-            ),
+            count=len(unused),
+            listed=", ".join(unused),
+            first=unused[0],
         )
     ]
 
@@ -729,7 +694,7 @@ class _Styles:
             theme = fonts.get(_w(f"{attr}Theme"))
             if theme:
                 kind = "major" if theme.startswith("major") else "minor"
-                return self.theme.get(kind, f"(phông chủ đề {theme})")
+                return self.theme.get(kind, catalog.text("template.theme-font", theme=theme))
             value = fonts.get(_w(attr))
             return str(value) if value else None
 
@@ -774,24 +739,28 @@ class _Styles:
         return None
 
 
+#: catalog entries naming where a format comes from
+_ORIGINS = {
+    "direct": "template.origin-direct",
+    "char": "template.origin-char",
+    "para": "template.origin-para",
+    "defaults": "template.origin-defaults",
+    "builtin": "template.origin-builtin",
+}
+
+
 def _origin_words(origin: _Origin) -> str:
     kind, name = origin
-    return {
-        "direct": "định dạng trực tiếp",
-        "char": f"kiểu ký tự «{name}»",
-        "para": f"kiểu đoạn «{name}»",
-        "defaults": "mặc định của văn bản",
-        "builtin": "mặc định của Word",
-    }[kind]
+    return catalog.text(_ORIGINS[kind], name=name)
 
 
 def _font_hint(origin: _Origin, what: str) -> str:
     kind, name = origin
     if kind in ("char", "para"):
-        return f"Sửa kiểu «{name}» một lần: Home → Styles → chuột phải «{name}» → Modify… → {what}."
+        return catalog.text("template.fix-style", name=name, what=what)
     if kind == "defaults":
-        return f"Home → Font (Ctrl+D) → {what} → Set As Default (This document only)."
-    return f"Chọn đoạn chữ đó, đặt {what} (hoặc Ctrl+Space để bỏ định dạng trực tiếp)."
+        return catalog.text("template.fix-defaults", what=what)
+    return catalog.text("template.fix-direct", what=what)
 
 
 def _shows_text(text: str) -> bool:
@@ -833,7 +802,11 @@ def _wrong_margins(
             continue
         mm = round(abs(twips) / _TWIPS_PER_MM, 1)
         if not low - 0.05 <= mm <= high + 0.05:
-            wrong.append(f"{label} {_vn(mm)} mm (cần {low:g}–{high:g} mm)")
+            wrong.append(
+                catalog.text(
+                    "template.margin-wrong", label=label, value=_vn(mm), low=low, high=high
+                )
+            )
     return wrong
 
 
@@ -881,18 +854,12 @@ class _Layout:
                 continue  # the engine keeps a {%p %} paragraph's own break outside the block
             if depth and p.find(f"{_w('pPr')}/{_w('sectPr')}") is not None:
                 self.out.append(
-                    LintFinding(
-                        severity="warning",
-                        code="section-break-in-block",
+                    _finding_of(
+                        "template.section-break-in-block-p",
                         part="word/document.xml",
                         where=locator.where(p),
                         paragraph=locator.paragraph_number(p),
                         text=text,
-                        message="dấu ngắt phần (section break) nằm trong một khối {%p if %} / "
-                        "{%p for %}: báo cáo nào không in khối này sẽ mất dấu ngắt, và mọi "
-                        "trang theo thiết lập của phần sau (ví dụ trang ngang của phụ lục)",
-                        hint="Đưa dấu ngắt phần ra ngoài khối: ngay trước {%p if … %} hoặc ngay "
-                        "sau {%p endif %} (Home → ¶ để thấy dấu ngắt).",
                     )
                 )
 
@@ -902,9 +869,11 @@ class _Layout:
         sections = list(document.iter(_w("sectPr")))
         sections = [s for s in sections if s.getparent() is not None]
         for i, sect in enumerate(sections, 1):
-            where = "thiết lập trang (Layout → Size / Orientation / Margins)"
-            if len(sections) > 1:
-                where += f", phần (section) {i}"
+            where = (
+                catalog.text("template.where-page-setup-section", number=i)
+                if len(sections) > 1
+                else catalog.text("template.where-page-setup")
+            )
             size = sect.find(_w("pgSz"))
             width = _twips(size, "w") if size is not None else None
             height = _twips(size, "h") if size is not None else None
@@ -915,24 +884,9 @@ class _Layout:
                 )
                 short, long_ = sorted((width, height))
                 if abs(short - _A4[0]) > 30 or abs(long_ - _A4[1]) > 30:
-                    self.layout(
-                        "page-setup",
-                        where,
-                        f"khổ giấy {_mm(short)} × {_mm(long_)} mm, không phải A4 "
-                        "(210 × 297 mm) như Nghị định 30 quy định",
-                        "Layout → Size → A4.",
-                    )
+                    self.layout("template.page-size", where, short=_mm(short), long=_mm(long_))
             if landscape and i == 1:
-                self.layout(
-                    "page-setup",
-                    where,
-                    "trang in ngang; Nghị định 30 quy định khổ A4 dọc, trang ngang chỉ dùng "
-                    "cho phụ lục có bảng rộng, sau phần chữ ký (nếu cả mẫu chỉ chứa bảng rộng, "
-                    "có thể bỏ qua cảnh báo này)",
-                    "Layout → Orientation → Portrait; để phụ lục trên trang ngang, đặt nó sau "
-                    "phần Nơi nhận, ngăn bằng Layout → Breaks → Next Page rồi chọn Landscape "
-                    "cho phần đó.",
-                )
+                self.layout("template.page-landscape", where)
                 continue
             margins = sect.find(_w("pgMar"))
             if margins is None:
@@ -943,31 +897,15 @@ class _Layout:
                 wrong = turned if len(turned) < len(wrong) else wrong
             if wrong:
                 self.layout(
-                    "page-setup",
+                    "template.page-margins-landscape" if landscape else "template.page-margins",
                     where,
-                    "lề trang không đúng Nghị định 30: " + ", ".join(wrong),
-                    "Layout → Margins → Custom Margins: trên 20–25 mm, dưới 20–25 mm, "
-                    "trái 30–35 mm, phải 15–20 mm"
-                    + (
-                        " (trang ngang của phụ lục: trên 30–35 mm, dưới 15–20 mm, trái và "
-                        "phải 20–25 mm)."
-                        if landscape
-                        else "."
-                    ),
+                    wrong=", ".join(wrong),
                 )
 
-    def layout(self, code: str, where: str, message: str, hint: str) -> None:
+    def layout(self, key: str, where: str, /, **params: Any) -> None:
+        """Add the page-setup finding of catalog entry ``key``."""
         self.out.append(
-            LintFinding(
-                severity="warning",
-                code=code,
-                part="word/document.xml",
-                where=where,
-                paragraph=None,
-                text="",
-                message=message,
-                hint=hint,
-            )
+            _finding_of(key, part="word/document.xml", where=where, paragraph=None, **params)
         )
 
     # -- fonts and sizes -------------------------------------------------------------------
@@ -1034,30 +972,41 @@ class _Layout:
     def group_finding(self, g: _Group) -> LintFinding:
         count = len(g.places)
         others = "; ".join(g.places[1:4]) + ("…" if count > 4 else "")
-        also = f" (và {count - 1} đoạn khác: {others})" if count > 1 else ""
+        also = (
+            catalog.text("template.font-others", count=count - 1, others=others)
+            if count > 1
+            else ""
+        )
         origin = _origin_words(g.origin)
         if g.code == "font":
-            message = (
-                f"chữ dùng phông «{g.value}» ({origin}){also}; Nghị định 30 quy định phông {_FONT}"
+            return _finding_of(
+                "template.font-runs",
+                part=g.part,
+                where=g.where,
+                paragraph=g.paragraph or None,
+                text=g.text,
+                hint=_font_hint(g.origin, catalog.text("template.set-font", font=_FONT)),
+                font=g.value,
+                origin=origin,
+                also=also,
+                required=_FONT,
             )
-            hint = _font_hint(g.origin, f"phông {_FONT}")
-        else:
-            low, high = _TABLE_SIZES if g.scope == "table" else _BODY_SIZES
-            place = "trong bảng" if g.scope == "table" else "ở thân văn bản"
-            message = (
-                f"cỡ chữ {g.value.replace('.', ',')} pt {place} ({origin}){also}; "
-                f"cần {low:g}–{high:g} pt"
-            )
-            hint = _font_hint(g.origin, f"cỡ chữ {high:g}")
-        return LintFinding(
-            severity="warning",
-            code=g.code,
+        low, high = _TABLE_SIZES if g.scope == "table" else _BODY_SIZES
+        return _finding_of(
+            "template.font-size-runs",
             part=g.part,
             where=g.where,
             paragraph=g.paragraph or None,
             text=g.text,
-            message=message,
-            hint=hint,
+            hint=_font_hint(g.origin, catalog.text("template.set-size", size=high)),
+            size=g.value.replace(".", ","),
+            place=catalog.text(
+                "template.place-table" if g.scope == "table" else "template.place-body"
+            ),
+            origin=origin,
+            also=also,
+            low=low,
+            high=high,
         )
 
     def styles_check(self, reported: set[tuple[str, _Origin]]) -> None:
@@ -1088,58 +1037,57 @@ class _Layout:
             font, origin = self.styles.font(None, sid)
             if font != _FONT and ("font", origin) not in reported:
                 self.style_finding(
-                    "font",
+                    "template.style-font",
                     name,
-                    f"kiểu «{name}» dùng phông «{font}» ({_origin_words(origin)}); Nghị định "
-                    f"30 quy định phông {_FONT}",
                     _font_hint(
-                        origin if origin[0] != "builtin" else ("para", name), f"phông {_FONT}"
+                        origin if origin[0] != "builtin" else ("para", name),
+                        catalog.text("template.set-font", font=_FONT),
                     ),
+                    font=font,
+                    origin=_origin_words(origin),
+                    required=_FONT,
                 )
             size, sorigin = self.styles.size(None, sid)
             if not low <= size <= high and ("font-size", sorigin) not in reported:
                 self.style_finding(
-                    "font-size",
+                    "template.style-font-size",
                     name,
-                    f"kiểu «{name}» có cỡ chữ {_vn(size)} pt; cần {low:g}–{high:g} pt",
                     _font_hint(
-                        sorigin if sorigin[0] != "builtin" else ("para", name), f"cỡ chữ {high:g}"
+                        sorigin if sorigin[0] != "builtin" else ("para", name),
+                        catalog.text("template.set-size", size=high),
                     ),
+                    size=_vn(size),
+                    low=low,
+                    high=high,
                 )
 
     def missing_styles(self, missing: list[tuple[str, str]]) -> None:
-        listed = ", ".join(f"«{name}» (mã {sid})" for sid, name in missing)
-        message = (
-            f"mẫu thiếu {len(missing)} kiểu mà phần nội dung ({{{{p {BLOCK_NAME} }}}}) dùng: "
-            f"{listed}; các đoạn đó sẽ không có định dạng của kiểu (chữ đậm, thụt đầu dòng…)"
+        listed = ", ".join(
+            catalog.text("template.missing-style-item", name=name, id=sid) for sid, name in missing
         )
         self.out.append(
-            LintFinding(
-                severity="warning",
-                code="missing-style",
+            _finding_of(
+                "template.missing-styles",
                 part="word/styles.xml",
-                where="các kiểu của mẫu (Home → Styles)",
+                where=catalog.text("template.where-styles"),
                 paragraph=None,
-                text="",
-                message=message,
-                hint=(
-                    "Đừng xóa hay đổi tên các kiểu «RG …» (có thể sửa định dạng của chúng), hoặc "
-                    "tạo lại mẫu từ templates/bao-cao-co-ban.docx rồi chép phần đã sửa sang."
-                ),
+                count=len(missing),
+                block=BLOCK_NAME,
+                listed=listed,
             )
         )
 
-    def style_finding(self, code: str, name: str, message: str, hint: str) -> None:
+    def style_finding(self, key: str, name: str, hint: str, /, **params: Any) -> None:
+        """Add the finding of catalog entry ``key`` about the style ``name``."""
         self.out.append(
-            LintFinding(
-                severity="warning",
-                code=code,
+            _finding_of(
+                key,
                 part="word/styles.xml",
-                where=f"kiểu «{name}» (Home → Styles)",
+                where=catalog.text("template.where-style", name=name),
                 paragraph=None,
-                text="",
-                message=message,
                 hint=hint,
+                name=name,
+                **params,
             )
         )
 
@@ -1171,14 +1119,7 @@ class _Layout:
                 for p, where, number, text in fields:
                     if kind == "footer":
                         self.number_finding(
-                            target,
-                            where,
-                            number,
-                            text,
-                            "số trang đặt ở chân trang; Nghị định 30 quy định số trang ở giữa "
-                            "lề trên (đầu trang)",
-                            "Xoá số trang ở chân trang; Insert → Page Number → Top of Page → "
-                            "Plain Number 2 (giữa).",
+                            "template.page-number-footer", target, where, number, text
                         )
                         continue
                     self.number_format(target, p, where, number, text)
@@ -1191,27 +1132,15 @@ class _Layout:
                     _, where, number, text = shown[0]
                     assert first is not None
                     self.number_finding(
-                        first,
-                        where,
-                        number,
-                        text,
-                        "số trang hiện cả ở trang 1; Nghị định 30 quy định không đánh số trang đầu",
-                        "Nháy đúp vào đầu trang → chọn «Different First Page» (Trang đầu khác), "
-                        "rồi xoá số trang ở đầu trang của trang 1.",
+                        "template.page-number-first-page", first, where, number, text
                     )
         if not any_header_number:
             self.out.append(
-                LintFinding(
-                    severity="warning",
-                    code="page-number",
+                _finding_of(
+                    "template.page-number-missing",
                     part="word/document.xml",
-                    where="đầu trang",
+                    where=catalog.text("template.where-header"),
                     paragraph=None,
-                    text="",
-                    message="mẫu không có số trang ở đầu trang; Nghị định 30 quy định đánh số "
-                    "trang ở giữa lề trên, từ trang 2",
-                    hint="Insert → Page Number → Top of Page → Plain Number 2 (giữa), rồi chọn "
-                    "«Different First Page».",
                 )
             )
 
@@ -1221,42 +1150,29 @@ class _Layout:
         pstyle = str(pstyle_el.get(_w("val"))) if pstyle_el is not None else None
         jc = self.styles.jc(ppr, pstyle)
         if jc not in ("center",):
-            self.number_finding(
-                part,
-                where,
-                number,
-                text,
-                "số trang không căn giữa; Nghị định 30 quy định số trang ở giữa lề trên",
-                "Chọn đoạn chứa số trang, căn giữa (Ctrl+E).",
-            )
+            self.number_finding("template.page-number-not-centred", part, where, number, text)
         runs = [r for r in p.iter(_w("r")) if r.find(_w("t")) is not None]
         sizes = {self.styles.size(r.find(_w("rPr")), pstyle)[0] for r in runs}
         low, high = _PAGE_NUMBER_SIZES
         bad = sorted(s for s in sizes if not low <= s <= high)
         if bad:
             self.number_finding(
+                "template.page-number-size",
                 part,
                 where,
                 number,
                 text,
-                f"số trang cỡ chữ {_vn(bad[0])} pt; Nghị định 30 quy định {low:g}–{high:g} pt",
-                "Chọn số trang, đặt cỡ chữ 13 hoặc 14.",
+                size=_vn(bad[0]),
+                low=low,
+                high=high,
             )
 
     def number_finding(
-        self, part: str, where: str, number: int, text: str, message: str, hint: str
+        self, key: str, part: str, where: str, number: int, text: str, /, **params: Any
     ) -> None:
+        """Add the page-number finding of catalog entry ``key`` at a paragraph."""
         self.out.append(
-            LintFinding(
-                severity="warning",
-                code="page-number",
-                part=part,
-                where=where,
-                paragraph=number or None,
-                text=text,
-                message=message,
-                hint=hint,
-            )
+            _finding_of(key, part=part, where=where, paragraph=number or None, text=text, **params)
         )
 
     def page_fields(self, part: str | None) -> list[tuple[Element, str, int, str]]:
@@ -1280,7 +1196,7 @@ class _Layout:
             shown = (
                 marked(visible, start, start + len(field_text))
                 if start >= 0
-                else f"{visible}⟦số trang⟧"
+                else catalog.text("template.page-number-unmarked", text=visible)
             )
             out.append((p, locator.where(p), locator.paragraph_number(p), shown))
         return out
@@ -1323,10 +1239,15 @@ def _vn(value: float) -> str:
 def _counts(report: LintReport) -> str:
     infos = len(report.infos)
     accepted = sum(1 for f in report.infos if f.acknowledged)
-    text = f"{len(report.errors)} lỗi, {len(report.warnings)} cảnh báo, {infos} ghi chú"
+    text = catalog.text(
+        "template.lint-counts",
+        errors=len(report.errors),
+        warnings=len(report.warnings),
+        infos=infos,
+    )
     if accepted:
-        return text + f" (có {accepted} cảnh báo đã chấp nhận)"
-    return text + (" (đã tự sửa)" if infos else "")
+        return text + catalog.text("template.lint-counts-accepted", accepted=accepted)
+    return text + (catalog.text("template.lint-counts-repaired") if infos else "")
 
 
 def format_lint_text(report: LintReport, file: str | Path | None = None) -> str:
@@ -1336,9 +1257,11 @@ def format_lint_text(report: LintReport, file: str | Path | None = None) -> str:
     name = str(file) if file is not None else report.template
     lines: list[str] = []
     if report.config:
-        lines.append(f"Kiểm tra mẫu {name} theo định nghĩa {report.config}")
+        lines.append(
+            catalog.text("template.lint-title-config", template=name, config=report.config)
+        )
     else:
-        lines.append(f"Kiểm tra mẫu {name}")
+        lines.append(catalog.text("template.lint-title", template=name))
     for i, f in enumerate(report.findings, 1):
         lines.append("")
         where = f.where
@@ -1352,13 +1275,13 @@ def format_lint_text(report: LintReport, file: str | Path | None = None) -> str:
             lines.append(f"   → {f.hint}")
     lines.append("")
     if not report.findings:
-        lines.append("Không có vấn đề nào: mẫu dùng được.")
+        lines.append(catalog.text("template.lint-clean"))
     elif report.errors:
-        lines.append(f"Kết quả: {_counts(report)}. Mẫu chưa dùng được: hãy sửa các lỗi.")
+        lines.append(catalog.text("template.lint-result-errors", counts=_counts(report)))
     elif report.warnings:
-        lines.append(f"Kết quả: {_counts(report)}. Mẫu điền được, nên xem các cảnh báo.")
+        lines.append(catalog.text("template.lint-result-warnings", counts=_counts(report)))
     else:
-        lines.append(f"Kết quả: {_counts(report)}. Mẫu dùng được.")
+        lines.append(catalog.text("template.lint-result-notes", counts=_counts(report)))
     return "\n".join(lines) + "\n"
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
@@ -451,7 +452,7 @@ class _Pairing:
             self.add(item)
         self.finish()
 
-    def report(self, item: Item, key: str, /, **params: str) -> None:
+    def report(self, item: Item, key: str, /, **params: Any) -> None:
         """Report the catalog entry ``key`` (its message and hint) at ``item``."""
         if item not in self.reported:
             d = catalog.make(key, **params)

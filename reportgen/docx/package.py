@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import posixpath
 import zlib
+from typing import Any
 
 from lxml import etree
 
@@ -94,7 +95,7 @@ def _xml(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _problem(key: str, **params: object) -> TemplateProblem:
+def _problem(key: str, **params: Any) -> TemplateProblem:
     d = catalog.make(key, **params)
     return TemplateProblem(
         part=_CONTENT_TYPES,

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 from xml.sax.saxutils import escape as xml_escape
 
 from lxml import etree
@@ -296,7 +296,7 @@ class _Builder:
         /,
         *,
         repaired: bool = False,
-        **params: object,
+        **params: Any,
     ) -> None:
         """Record the catalog entry ``key`` (message, severity, kind) at paragraph ``p``."""
         d = catalog.make(key, **params)
@@ -313,7 +313,7 @@ class _Builder:
             )
         )
 
-    def item_problem(self, item: Item, key: str, /, **params: object) -> None:
+    def item_problem(self, item: Item, key: str, /, **params: Any) -> None:
         """Record the catalog entry ``key`` (message, severity, kind) at the tag ``item``."""
         d = catalog.make(key, **params)
         self.problems.append(

@@ -479,7 +479,7 @@ def _prepare(
     return prepare_part(entry.name, root, blocks)
 
 
-def _bad_docx(key: str, location: Location, **params: object) -> TemplateError:
+def _bad_docx(key: str, location: Location, **params: Any) -> TemplateError:
     """The error of catalog entry ``key`` (a ``template.bad-docx``) at ``location``."""
     d = catalog.make(key, location=location, **params)
     return TemplateError(d.message, location=location, hint=d.hint, code=d.code)

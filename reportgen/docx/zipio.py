@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import Location, TemplateError
@@ -87,7 +88,7 @@ class RawEntry:
         return out
 
 
-def _bad(file: str, key: str, **params: object) -> TemplateError:
+def _bad(file: str, key: str, **params: Any) -> TemplateError:
     """The error of catalog entry ``key`` (a ``template.bad-docx``) about ``file``."""
     d = catalog.make(key, location=Location(file=file), **params)
     return TemplateError(d.message, location=d.location, hint=d.hint, code=d.code)

@@ -30,6 +30,7 @@ from jinja2 import meta
 
 from reportgen.config.model import ROLES, Indicator, LegalBasis, Party, ReportConfig, Signer
 from reportgen.data.dataset import Dataset, Unit
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import TemplateError
 from reportgen.docx.undefined import MissingName
 from reportgen.templating.environment import make_env
@@ -155,19 +156,19 @@ class _Texts:
                 self.env.from_string(self.sources[i]).render(ctx)
             except Exception as inner:
                 what = (
-                    f'thiếu giá trị "{inner.name}"'
+                    catalog.text("template.text-missing-value", name=inner.name)
                     if isinstance(inner, MissingName)
                     else str(inner)
                 )
-                return TemplateError(
-                    f'không điền được {self.labels[i]} "{self.sources[i]}": {what}',
-                    hint="kiểm tra ô tương ứng trong tệp số liệu (ô trống?) hoặc sửa dòng này "
-                    "trong tệp YAML",
-                    code="template.text-render",
+                d = catalog.make(
+                    "template.text-render",
+                    what=self.labels[i],
+                    source=self.sources[i],
+                    detail=what,
                 )
-        return TemplateError(
-            f"không điền được phần đầu/cuối báo cáo: {exc}", code="template.text-render"
-        )
+                return TemplateError(d.message, hint=d.hint, code=d.code)
+        d = catalog.make("template.text-render-head", reason=exc)
+        return TemplateError(d.message, hint=d.hint, code=d.code)
 
 
 class _LazyFigures(Mapping[str, Any]):

@@ -16,16 +16,32 @@ from reportgen.diagnostics.model import Severity
 #: kinds of template finding (the part of the code after ``template.``), with their default
 #: severity and hint
 KINDS: dict[str, tuple[Severity, str | None]] = {
+    "bad-docx": (
+        "error",
+        "Mở tệp bằng Microsoft Word (hoặc LibreOffice) rồi lưu lại với kiểu «Word Document "
+        "(*.docx)».",
+    ),
     "jinja-syntax": ("error", None),
     "broken-tag": (
         "error",
-        "Mở mẫu trong Word, xoá thẻ rồi gõ lại liền một mạch, trọn trong một đoạn.",
+        "Mở mẫu trong Word, xoá thẻ rồi gõ lại liền một mạch, trọn trong một đoạn "
+        "(không xuống dòng, không chèn trường, tab hay hình vào giữa thẻ).",
     ),
     "repaired-tag": ("info", None),
-    "misplaced-tag": ("error", None),
+    "misplaced-tag": (
+        "error",
+        "{{%tr … %}} đặt trong một hàng bảng, {{%tc … %}} trong một ô, {{%p … %}} ở một đoạn "
+        "riêng; hai thẻ của một khối phải cùng cấp.",
+    ),
     "unsupported-tag": ("error", "Xem các thẻ dùng được trong docs/template-authors.md."),
-    "unknown-block": ("error", None),
-    "dropped-content": ("warning", None),
+    "unknown-block": (
+        "error",
+        "Chỉ có khối {{{{p noi_dung }}}} (phần nội dung sinh từ định nghĩa báo cáo).",
+    ),
+    "dropped-content": (
+        "warning",
+        "Đặt thẻ ở một đoạn (hàng, ô) riêng, không có chữ nào khác.",
+    ),
     "sandbox": (
         "error",
         "Bỏ phần tên bắt đầu bằng dấu gạch dưới (_) hay lệnh sửa dữ liệu khỏi thẻ.",
@@ -311,10 +327,8 @@ ENGINE: dict[str, Message] = {
         code="template.error",
     ),
     # filling a document (docx/template.py): what a failing tag did
-    "template.render-tag": Message(
-        "không điền được thẻ «{tag}»: {detail}\n    «{text}»", code="template.error"
-    ),
-    "template.render-part": Message("không điền được {part}: {detail}", code="template.error"),
+    "template.render-tag": Message("không điền được thẻ «{tag}»: {detail}\n    «{text}»"),
+    "template.render-part": Message("không điền được {part}: {detail}"),
     "template.render-missing-variable": Message(
         "biến «{name}» không có trong dữ liệu",
         "Kiểm tra tên biến trong thẻ và trong cấu hình báo cáo.",
@@ -410,3 +424,27 @@ ENGINE: dict[str, Message] = {
 }
 
 MESSAGES.update(ENGINE)
+
+# --- the report's template language -------------------------------------------------------------
+
+LANGUAGE: dict[str, Message] = {
+    # the texts of the report definition filled per unit (templating/context.py)
+    "template.text-render": Message(
+        'không điền được {what} "{source}": {detail}',
+        "kiểm tra ô tương ứng trong tệp số liệu (ô trống?) hoặc sửa dòng này trong tệp YAML",
+    ),
+    "template.text-missing-value": Message('thiếu giá trị "{name}"'),
+    "template.text-render-head": Message(
+        "không điền được phần đầu/cuối báo cáo: {reason}", code="template.text-render"
+    ),
+    # what a filter says when it cannot do its job (templating/filters/)
+    "template.filter-not-a-number": Message("cần một số, nhưng gặp {type}"),
+    "template.filter-money-unit": Message('đơn vị tiền "{unit}" không có; dùng một trong: {units}'),
+    "template.filter-missing-figure": Message("thiếu số liệu {label}"),
+    "template.filter-no-levels": Message(
+        'chỉ tiêu "{label}" chưa khai báo levels (các mức đánh giá)'
+    ),
+    "template.filter-no-level": Message("{label} = {value}: không thuộc mức đánh giá nào (levels)"),
+}
+
+MESSAGES.update(LANGUAGE)

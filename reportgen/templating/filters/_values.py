@@ -7,6 +7,7 @@ from typing import Any
 
 from jinja2 import Undefined
 
+from reportgen.diagnostics import catalog
 from reportgen.templating.figure import Figure, Missing, trimmed_decimals
 from reportgen.vnformat import format_number, format_points, round_half_up
 
@@ -35,7 +36,7 @@ def number(value: Any) -> Decimal | None:
         return Decimal(value)
     if isinstance(value, str):
         return Decimal(value)
-    raise TypeError(f"cần một số, nhưng gặp {type(value).__name__}")
+    raise TypeError(catalog.text("template.filter-not-a-number", type=type(value).__name__))
 
 
 def decimals_of(value: Any, decimals: int | None) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportgen.diagnostics import catalog
 from reportgen.templating.figure import Figure
 from reportgen.templating.filters._registry import template_filter
 from reportgen.templating.filters._values import (
@@ -113,11 +114,11 @@ def muc(value: Any) -> str:
     levels = value.meta.levels if isinstance(value, Figure) else ()
     label = value.meta.label if isinstance(value, Figure) else str(value)
     if not levels:
-        raise ValueError(f'chỉ tiêu "{label}" chưa khai báo levels (các mức đánh giá)')
+        raise ValueError(catalog.text("template.filter-no-levels", label=label))
     for lv in levels:
         if lv.min is not None and n < lv.min:
             continue
         if lv.max is not None and n > lv.max:
             continue
         return str(lv.text)
-    raise ValueError(f"{label} = {format_number(n)}: không thuộc mức đánh giá nào (levels)")
+    raise ValueError(catalog.text("template.filter-no-level", label=label, value=format_number(n)))

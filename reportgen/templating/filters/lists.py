@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from reportgen.diagnostics import catalog
 from reportgen.templating.figure import Figure
 from reportgen.templating.filters._registry import template_filter
 from reportgen.templating.filters._values import (
@@ -36,7 +37,8 @@ def _parts(values: Any) -> list[Any]:
     items = list(values) if isinstance(values, list | tuple) else [values]
     for v in items:
         if number(v) is None:
-            raise ValueError(f"thiếu số liệu {getattr(v, 'label', '')!s}".strip())
+            label = str(getattr(v, "label", ""))
+            raise ValueError(catalog.text("template.filter-missing-figure", label=label).strip())
     return items
 
 

@@ -6,6 +6,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
+from reportgen.diagnostics import catalog
 from reportgen.templating.figure import Figure
 from reportgen.templating.filters._registry import template_filter
 from reportgen.templating.filters._values import (
@@ -27,7 +28,7 @@ def _money_unit(unit: str) -> str:
     u = unicodedata.normalize("NFC", unit).strip()
     if u not in MONEY_UNITS:
         raise ValueError(
-            f'đơn vị tiền "{unit}" không có; dùng một trong: ' + ", ".join(MONEY_UNITS)
+            catalog.text("template.filter-money-unit", unit=unit, units=", ".join(MONEY_UNITS))
         )
     return u
 

@@ -1,0 +1,343 @@
+"""The Vietnamese wording of the template engine, the template language and the authoring
+tools lives in the message catalog (reportgen/diagnostics/catalog/), keyed by code.
+
+Guards: no Vietnamese sentence is written where a diagnostic or an error is built in those
+packages; every key the code names exists; every field of an entry is given where the entry is
+used (where a call names its key and its values plainly); every entry parses.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reportgen.diagnostics import catalog
+
+ROOT = Path(__file__).resolve().parents[1] / "reportgen"
+
+#: the modules whose messages come from the catalog
+MODULES = sorted(
+    [
+        *(ROOT / "docx").glob("*.py"),
+        *(ROOT / "templating").rglob("*.py"),
+        ROOT / "authoring" / "lint.py",
+        ROOT / "authoring" / "discover.py",
+    ]
+)
+
+_VIETNAMESE = re.compile(
+    "[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE
+)
+
+#: what builds a diagnostic, a problem or an error
+_CONSTRUCTORS = frozenset(
+    {
+        "Diagnostic",
+        "TemplateProblem",
+        "LintFinding",
+        "ReportgenError",
+        "TemplateError",
+        "TemplateProblemsError",
+        "ConfigError",
+        "DataError",
+        "OutputError",
+        "ValueError",
+        "TypeError",
+        "RuntimeError",
+    }
+)
+#: keyword arguments that carry a message wherever they are passed
+_MESSAGE_KEYWORDS = frozenset({"message", "hint", "detail"})
+
+#: Vietnamese text that may stand in a constructor call, and why: (file, text)
+ALLOWED: frozenset[tuple[str, str]] = frozenset(
+    {
+        # an English programming error for the developer; the Vietnamese is the example value
+        # that autoescape protects
+        ("docx/template.py", "Tổ 1 & 2"),
+    }
+)
+
+
+def _name(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+def _strings(node: ast.AST) -> Iterator[tuple[int, int, str]]:
+    """(identity, line, text) of every string literal in ``node``."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+            yield id(sub), sub.lineno, sub.value
+
+
+def _relative(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+
+
+def _message_literals(path: Path) -> Iterator[tuple[int, str]]:
+    """Vietnamese literals passed to a constructor, raised, or given as a message keyword."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    carriers: list[ast.AST] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise) and node.exc is not None:
+            carriers.append(node.exc)
+        elif isinstance(node, ast.Call):
+            if _name(node) in _CONSTRUCTORS:
+                carriers.extend([*node.args, *(k.value for k in node.keywords)])
+            else:
+                carriers.extend(k.value for k in node.keywords if k.arg in _MESSAGE_KEYWORDS)
+    seen: set[int] = set()
+    for carrier in carriers:
+        for ident, line, value in _strings(carrier):
+            if ident in seen or not _VIETNAMESE.search(value):
+                continue
+            seen.add(ident)
+            if any(_relative(path) == f and text in value for f, text in ALLOWED):
+                continue
+            yield line, value
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_relative)
+def test_no_vietnamese_message_is_written_where_a_diagnostic_is_built(path: Path) -> None:
+    found = [f"{_relative(path)}:{line}: {text!r}" for line, text in _message_literals(path)]
+    assert not found, "move these messages to reportgen/diagnostics/catalog/:\n" + "\n".join(found)
+
+
+def test_the_scan_finds_a_message_written_at_the_call_site(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "raise TemplateError(f'không đọc được {name}', code='template.x')\n"
+        "LintFinding(severity='error', message='thẻ sai', hint=h)\n"
+        "problem(p, hint='Sửa thẻ')\n"
+        "label = 'đầu trang'\n",
+        encoding="utf-8",
+    )
+    found = [text for _, text in _message_literals(sample)]
+    assert found == ["không đọc được ", "thẻ sai", "Sửa thẻ"]
+
+
+#: where Vietnamese text may still be written in these modules, because it is not a message:
+#: (module, top-level name or Class.method) → why
+NOT_MESSAGES: dict[tuple[str, str], str] = {
+    # labels of the text reports (their sentences are in the catalog)
+    ("authoring/lint.py", "_SEVERITY_WORDS"): "severity labels of the lint report",
+    ("docx/problems.py", "_SEVERITY_WORDS"): "severity labels of a numbered error list",
+    ("authoring/discover.py", "_HEADINGS"): "section headings of the vars report",
+    # data of the checks
+    ("authoring/lint.py", "_MARGINS"): "the margins Nghị định 30 sets (names of the layout parts)",
+    ("authoring/lint.py", "_LANDSCAPE_MARGINS"): "the same, for a landscape appendix page",
+    ("authoring/lint.py", "_fold"): "the letter đ folded for did-you-mean",
+    ("templating/measure.py", "_base"): "the letter đ for text width",
+    ("templating/direction.py", "_WORD"): "the words of a direction a sentence states",
+    ("docx/template.py", "_check_env"): "an example value in a programming error (English)",
+    # what goes into the report: styles, labels, phrases, filter output
+    ("templating/body.py", "STYLE_DEFS"): "names of the report's paragraph styles",
+    ("templating/body.py", "LETTERS"): "the Vietnamese alphabet for a, b, c… points",
+    ("templating/body.py", "NAME_MIN_TWIPS"): "a sample unit name measured for table widths",
+    ("templating/body.py", "unit_line_of"): "the unit line of a table",
+    ("templating/body.py", "indicator_table"): "table headings",
+    ("templating/body.py", "build_body"): "the legal bases paragraph",
+    ("templating/body.py", "appendix_label"): "the appendix heading",
+    ("templating/context.py", "default_phrase"): "report phrases",
+    ("templating/context.py", "ContextBuilder._attached"): "report phrases",
+    ("templating/context.py", "ContextBuilder._default_opening"): "report phrases",
+    ("templating/context.py", "ContextBuilder.build"): "report phrases",
+    ("templating/context.py", "_UNIT_KINDS"): "kinds of ward in unit names",
+    ("templating/context.py", "storage_line"): "the Nơi nhận storage line",
+    ("templating/context.py", "authority_lines"): "the signing authority line",
+    ("templating/filters/money.py", "_money_args"): "the default money unit",
+    ("templating/filters/lists.py", "_join"): "filter output",
+    ("templating/filters/lists.py", "liet_ke"): "filter output",
+    ("templating/filters/lists.py", "gom"): "filter output",
+    ("templating/filters/changes.py", "bien_dong"): "filter output",
+}
+
+
+def _owner_of_literals(path: Path) -> Iterator[tuple[str, int, str]]:
+    """(owner, line, text) of every Vietnamese literal of a module that is neither a docstring
+    nor an argument of a decorator (a filter's documentation is declared with it)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list):
+            for stmt in body:
+                if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+                    skip.add(id(stmt.value))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            for decorator in node.decorator_list:
+                skip.update(id(sub) for sub in ast.walk(decorator))
+    for top in tree.body:
+        owners: list[tuple[str, ast.AST]] = []
+        if isinstance(top, ast.ClassDef):
+            owners = [(f"{top.name}.{getattr(m, 'name', '')}", m) for m in top.body]
+        elif isinstance(top, ast.FunctionDef | ast.AsyncFunctionDef):
+            owners = [(top.name, top)]
+        elif isinstance(top, ast.Assign | ast.AnnAssign):
+            targets = top.targets if isinstance(top, ast.Assign) else [top.target]
+            owners = [(",".join(getattr(t, "id", "?") for t in targets), top)]
+        for owner, node in owners:
+            for ident, line, value in _strings(node):
+                if ident not in skip and _VIETNAMESE.search(value):
+                    yield owner, line, value
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_relative)
+def test_vietnamese_text_left_in_the_code_is_report_text_or_data(path: Path) -> None:
+    found = [
+        f"{_relative(path)}:{line} ({owner}): {text!r}"
+        for owner, line, text in _owner_of_literals(path)
+        if (_relative(path), owner) not in NOT_MESSAGES
+    ]
+    assert not found, "a message goes into reportgen/diagnostics/catalog/:\n" + "\n".join(found)
+
+
+def test_everything_left_out_of_the_catalog_is_still_there() -> None:
+    owners = {
+        (_relative(path), owner) for path in MODULES for owner, _, _ in _owner_of_literals(path)
+    }
+    assert set(NOT_MESSAGES) <= owners, set(NOT_MESSAGES) - owners
+
+
+# -- keys and fields -------------------------------------------------------------------------
+
+_KEY = re.compile(r"^template\.[a-z0-9-]+$")
+_CATALOG_CALLS = frozenset({"make", "text", "hint"})
+#: helpers that fill fields of the entry they are given themselves
+_HELPER_FIELDS = {"style_finding": {"name"}}
+
+
+def _fields(template: str | None) -> set[str]:
+    if template is None:
+        return set()
+    return {
+        name.split(".")[0].split("[")[0]
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name
+    }
+
+
+def _keys_in(node: ast.AST) -> list[str]:
+    """The catalog keys a call names plainly (a constant, or either side of ``a if c else b``)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and _KEY.match(node.value):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _keys_in(node.body) + _keys_in(node.orelse)
+    return []
+
+
+def _uses() -> Iterator[tuple[str, int, str, set[str] | None, str]]:
+    """(file, line, key, keywords given — None when the call passes ``**`` or is not a call
+    that fills the entry —, what is filled: ``text``, ``hint`` or both) for every catalog key
+    written in the modules."""
+    for path in MODULES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        in_call: set[int] = set()
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            for arg in node.args:
+                keys = _keys_in(arg)
+                if not keys:
+                    continue
+                in_call.update(id(c) for c in ast.walk(arg))
+                given: set[str] | None = {k.arg for k in node.keywords if k.arg is not None}
+                if any(k.arg is None for k in node.keywords):
+                    given = None
+                elif given is not None:
+                    given |= _HELPER_FIELDS.get(_name(node), set())
+                what = _name(node) if _name(node) in ("text", "hint") else "both"
+                for key in keys:
+                    yield _relative(path), node.lineno, key, given, what
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and _KEY.match(node.value)
+                and id(node) not in in_call
+            ):
+                yield _relative(path), node.lineno, node.value, None, "both"
+
+
+def test_every_key_the_code_names_is_in_the_catalog() -> None:
+    known = catalog.messages()
+    missing = [f"{f}:{line}: {key}" for f, line, key, _, _ in _uses() if key not in known]
+    assert not missing, missing
+
+
+def test_every_field_of_an_entry_is_given_where_it_is_used() -> None:
+    known = catalog.messages()
+    unfilled: list[str] = []
+    checked = 0
+    for f, line, key, given, what in _uses():
+        if given is None or key not in known:
+            continue
+        entry = known[key]
+        needed = _fields(entry.text) if what != "hint" else set()
+        if what == "hint" or (what == "both" and "hint" not in given):
+            needed |= _fields(entry.hint)  # a hint given to the call replaces the catalog's
+        checked += 1
+        if not needed <= given:
+            unfilled.append(f"{f}:{line}: {key} needs {sorted(needed - given)}")
+    assert checked > 100 and not unfilled, unfilled
+
+
+@pytest.mark.parametrize("code", sorted(catalog.messages()))
+def test_every_entry_parses_and_reports_under_a_catalogued_code(code: str) -> None:
+    entry = catalog.messages()[code]
+    _fields(entry.text), _fields(entry.hint)  # a stray brace raises ValueError here
+    reported = entry.code or code
+    assert reported in catalog.messages() or reported in _OTHER_CODES, reported
+
+
+#: codes errors carry that are no catalog entry of their own (the general kind of an error)
+_OTHER_CODES = frozenset({"template.error", "output.too-large"})
+
+
+def test_a_variant_keeps_the_code_of_its_kind() -> None:
+    d = catalog.make("template.broken-tag-tab")
+    assert (d.code, d.severity) == ("template.broken-tag", "error")
+    assert d.message == "thẻ chứa ký tự tab; hãy xoá tab trong thẻ"
+    d = catalog.make("template.bad-docx-crc", entry="word/document.xml")
+    assert d.code == "template.bad-docx"
+    assert d.message == "không phải tệp Word .docx hợp lệ (mục word/document.xml hỏng (sai CRC))"
+    assert catalog.hint("template.did-you-mean", name="x") is None
+
+
+def _catalog_calls(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, key) of every ``catalog.make/text/hint("key", …)`` with a written key."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "catalog"
+            and node.func.attr in _CATALOG_CALLS
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            yield node.lineno, node.args[0].value
+
+
+def test_every_code_built_with_the_catalog_anywhere_exists() -> None:
+    known = catalog.messages()
+    used = [
+        (f"{_relative(path)}:{line}", key)
+        for path in sorted(ROOT.rglob("*.py"))
+        for line, key in _catalog_calls(path)
+    ]
+    assert len(used) > 100
+    missing = [f"{where}: {key}" for where, key in used if key not in known]
+    assert not missing, missing
