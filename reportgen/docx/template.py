@@ -11,7 +11,7 @@ import difflib
 import functools
 import itertools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -364,10 +364,9 @@ class PreparedTemplate:
         code: str | None = None
         why: Diagnostic | None = None
         if isinstance(exc, MissingName) and not exc.field:
-            why = catalog.make("template.render-missing-variable", name=exc.name)
             close = difflib.get_close_matches(exc.name, [str(k) for k in context], n=1)
-            if close:
-                why = replace(why, hint=catalog.text("template.did-you-mean", name=close[0]))
+            guess = catalog.text("template.did-you-mean", name=close[0]) if close else None
+            why = catalog.make("template.render-missing-variable", name=exc.name, hint=guess)
         elif isinstance(exc, UnsafeName | MissingName) and (
             isinstance(exc, UnsafeName) or exc.name.startswith("_")
         ):
