@@ -110,6 +110,21 @@ def expand_unit_name(name: str) -> str:
     return f"{_ABBREVIATIONS[word.lower()]} {name[m.end() :]}"
 
 
+def name_key(name: str) -> str:
+    """The :func:`unit_key` of a unit name as a person writes it: spaces collapsed and the
+    usual abbreviation written out, so ``p.  Trần Phú`` finds ``Phường Trần Phú``."""
+    return unit_key(expand_unit_name(collapse_spaces(nfc(name))))
+
+
+_KIND_WORDS = re.compile(r"^(?:phường|xã|thị trấn|thị xã|thành phố|quận|huyện)\s+", re.IGNORECASE)
+
+
+def bare_key(name: str) -> str:
+    """The :func:`name_key` of a unit name without its kind word: ``Phường Trần Phú`` and
+    ``Trần Phú`` give the same key."""
+    return name_key(_KIND_WORDS.sub("", expand_unit_name(collapse_spaces(nfc(name)))))
+
+
 # UTF-8 lead bytes of Vietnamese letters as Windows-1252/Latin-1 shows them.
 _LEAD = frozenset("ÂÃÄÅÆÇÈÉÊËÌÍÎÏáâãäåæçèé")
 
