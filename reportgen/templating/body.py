@@ -116,8 +116,10 @@ def runs(
                 flush()
                 buf.append(segment)
                 failed = " or ".join(f"'{n}' in loi_so_lieu" for n in checked)
+                mark = f"<!--reportgen:figures {' '.join(checked)}-->"  # read by app/drafts.py
                 flush(
-                    f'{{% if du_thao and ({failed}) %}}<w:highlight w:val="yellow"/>{{% endif %}}'
+                    f"{{% if du_thao and ({failed}) %}}"
+                    f'<w:highlight w:val="yellow"/>{mark}{{% endif %}}'
                 )
                 continue
             buf.append(segment)
@@ -191,7 +193,12 @@ def _cell(
     align: str | None = None,
     shade: bool = False,
     keep: str = "",
+    figure: str | None = None,
+    guard: str = "",
 ) -> str:
+    """A table cell holding ``text``. With ``figure`` (an indicator id), a draft highlights
+    the cell's figure when that indicator failed a check (and ``guard``, a Jinja condition,
+    holds: the row is the report's own unit)."""
     ppr = (
         f'<w:pPr><w:pStyle w:val="{style}"/>'
         + keep
@@ -203,7 +210,17 @@ def _cell(
         + ('<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' if shade else "")
         + '<w:vAlign w:val="center"/></w:tcPr>'
     )
-    return f"<w:tc>{tcpr}<w:p>{ppr}{runs(text, bold=bold, italic=italic)}</w:p></w:tc>"
+    content = runs(text, bold=bold, italic=italic)
+    if figure is not None:
+        props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+        cond = f"{guard} and '{figure}' in loi_so_lieu" if guard else f"'{figure}' in loi_so_lieu"
+        marked = (
+            f'<w:r><w:rPr>{props}<w:highlight w:val="yellow"/>'
+            f"<!--reportgen:figures {figure}--></w:rPr>"
+            f'<w:t xml:space="preserve">{text}</w:t></w:r>'
+        )
+        content = f"{{% if du_thao and {cond} %}}{marked}{{% else %}}{content}{{% endif %}}"
+    return f"<w:tc>{tcpr}<w:p>{ppr}{content}</w:p></w:tc>"
 
 
 #: Width of one character of 12 pt Times New Roman, in twips (an average over Vietnamese text;
@@ -361,7 +378,15 @@ def table(
         _cell("{{ loop.index }}", w_no, ids["table_cell"], align="center", keep=keep)
         + _cell("{{ dv.ten }}", w_name, ids["table_text"], keep=keep)
         + "".join(
-            _cell(fig(f"dv.{c.id}"), w, ids["table_cell"], align="right", keep=keep)
+            _cell(
+                fig(f"dv.{c.id}"),
+                w,
+                ids["table_cell"],
+                align="right",
+                keep=keep,
+                figure=c.id,
+                guard="dv.ten == don_vi.ten",
+            )
             for c, w in zip(cols, w_figs, strict=True)
         )
     )
@@ -436,7 +461,12 @@ def indicator_table(
             + _cell(ind.label, w_label, ids["table_text"], keep=keep)
             + _cell(ind.unit, w_unit, ids["table_cell"], align="center", keep=keep)
             + _cell(
-                f"{{{{ {ind.id} | bang }}}}", w_val, ids["table_cell"], align="right", keep=keep
+                f"{{{{ {ind.id} | bang }}}}",
+                w_val,
+                ids["table_cell"],
+                align="right",
+                keep=keep,
+                figure=ind.id,
             )
         )
         if t.compare_total:

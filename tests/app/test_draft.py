@@ -69,3 +69,71 @@ def test_a_signed_ready_report_has_no_comment(tmp_path: Path) -> None:
     config = sample_project(tmp_path / "p")
     result = render(config, out_dir=tmp_path / "o", units=["Xã Tân Mỹ"], jobs=1)
     assert list(Document(str(result.outputs[0].file or "")).comments) == []
+
+
+def _comments_by_figure(path: Path) -> dict[str, str]:
+    """The text of each commented run of the body → its comment's text."""
+    doc = Document(str(path))
+    texts = {c.comment_id: c.text for c in doc.comments}
+    out: dict[str, str] = {}
+    body = doc.element.body
+    start: dict[int, list[str]] = {}
+    for el in body.iter(qn("w:commentRangeStart"), qn("w:r")):
+        if el.tag == qn("w:commentRangeStart"):
+            start[int(el.get(qn("w:id")))] = []
+            continue
+        for words in start.values():
+            words.append("".join(t.text or "" for t in el.iter(qn("w:t"))))
+        ref = el.find(qn("w:commentReference"))
+        if ref is not None:
+            cid = int(ref.get(qn("w:id")))
+            figure = "".join(start.pop(cid, [])).strip()
+            out[figure] = texts[cid]
+    return out
+
+
+def test_only_the_cells_to_fix_are_highlighted_each_with_what_it_should_be(
+    tmp_path: Path,
+) -> None:
+    config = sample_project(tmp_path / "p")
+    data = config.parent.parent / "inputs" / "giam-ngheo-2024.csv"
+    edit_cell(data, "Xã Song Mai", "kinh_phi_tong", "999,9")
+    edit_cell(data, "Xã Song Mai", "ty_le_ho_ngheo", "3,33")
+    result = render(config, out_dir=tmp_path / "o", units=["Xã Song Mai"], force=True, jobs=1)
+    path = Path(result.outputs[0].file or "")
+    marked = _highlighted(path)
+    # the wrong cells (text and table) are marked; the right parts of the wrong total are not
+    assert "999,9 triệu đồng" in marked and "999,9" in marked, marked
+    assert "3,33%" in marked and "3,33" in marked, marked
+    for right in ("2.722", "52", "251,3 triệu đồng", "323,4 triệu đồng", "494,2 triệu đồng"):
+        assert right not in marked, (right, marked)
+    comments = _comments_by_figure(path)
+    money = comments["999,9 triệu đồng"]
+    assert "Tổng kinh phí: cần 593,3 triệu đồng" in money and "Tỷ lệ hộ nghèo" not in money
+    rate = comments["3,33%"]
+    assert "Tỷ lệ hộ nghèo: cần 1,91%" in rate and "Tổng kinh phí" not in rate
+    assert "999,9" in comments and "3,33" in comments  # the table cells too
+    with zipfile.ZipFile(path) as archive:
+        assert b"reportgen:figures" not in archive.read("word/document.xml")
+
+
+def test_a_figure_the_checks_cannot_decide_on_is_highlighted_with_every_candidate(
+    tmp_path: Path,
+) -> None:
+    from reportgen.app.drafts import failing_figures
+    from reportgen.validate.findings import Finding
+
+    undecided = Finding.of(
+        "error", "sum", "Xã Song Mai", ["a", "b", "c"], None, None, "a: cần 3, nhưng ghi 4"
+    )
+    consequence = Finding.of(
+        "error", "percentage", "Xã Song Mai", ["d", "a"], None, None, "d: cần 10%"
+    ).with_extra(decided=True, consequence_of=["a"], suspects=[{"indicator": "a"}])
+    marks = failing_figures([undecided, consequence])
+    assert marks == {
+        "Xã Song Mai": {
+            "a": "a: cần 3, nhưng ghi 4",
+            "b": "a: cần 3, nhưng ghi 4",
+            "c": "a: cần 3, nhưng ghi 4",
+        }
+    }
