@@ -48,7 +48,7 @@ APPENDIX_NAME = APPENDIX_BLOCK
 TEXT_WIDTH_TWIPS = 9071  # A4 210 mm − 30 mm left − 20 mm right = 160 mm
 
 _TAG = re.compile(r"({{.*?}}|{%.*?%})", re.S)
-_MARK = re.compile(r"(\*\*|\*)")
+_MARK = re.compile(r"(\\\*|\*\*|\*)")
 _NAME = re.compile(r"(?<![.\w'])([a-z_][a-z0-9_]*)")
 _PREFIX = {"dash": "- ", "plus": "+ ", "bullet": "* "}
 
@@ -88,11 +88,62 @@ def _checked(tag: str, figures: Collection[str]) -> list[str]:
     return [n for n in dict.fromkeys(_NAME.findall(tag)) if n in figures]
 
 
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """``text`` as (kind, value) tokens: ``tag`` (a Jinja tag), ``mark`` (``*`` or ``**``),
+    ``text`` (literal text, an escaped ``\\*`` already a plain star)."""
+    out: list[tuple[str, str]] = []
+    for segment in _TAG.split(text):
+        if not segment:
+            continue
+        if _TAG.fullmatch(segment):
+            out.append(("tag", segment))
+            continue
+        for piece in _MARK.split(segment):
+            if piece in ("*", "**"):
+                out.append(("mark", piece))
+            elif piece == "\\*":
+                out.append(("text", "*"))
+            elif piece:
+                out.append(("text", piece))
+    return out
+
+
+def _formatting(tokens: list[tuple[str, str]]) -> set[int]:
+    """The indices of the marks that format: an opening mark is followed by something other
+    than a space, a closing one follows something other than a space, and each has its
+    partner of the same kind in the paragraph. Any other star is printed as written (``(*)``,
+    ``5*3``, ``a * b``)."""
+
+    def char(i: int, step: int) -> str:
+        j = i + step
+        if 0 <= j < len(tokens):
+            kind, value = tokens[j]
+            if kind == "tag":
+                return "x"
+            return value[0] if step > 0 else value[-1]
+        return " "
+
+    pairs: set[int] = set()
+    open_at: dict[str, int] = {}
+    for i, (kind, value) in enumerate(tokens):
+        if kind != "mark":
+            continue
+        before, after = char(i, -1), char(i, 1)
+        if before == "(" and after == ")":  # (*), (**): a note sign, never formatting
+            continue
+        if value in open_at and not before.isspace():
+            pairs.update((open_at.pop(value), i))
+        elif not after.isspace():
+            open_at[value] = i
+    return pairs
+
+
 def runs(
     text: str, *, italic: bool = False, bold: bool = False, figures: Collection[str] = ()
 ) -> str:
     """Return ``w:r`` elements for ``text``: literal parts XML-escaped, Jinja tags kept, and
-    ``**bold**`` / ``*italic*`` markers turned into run formatting. A tag printing one of
+    ``**bold**`` / ``*italic*`` markers turned into run formatting (a star without a partner,
+    or written ``\\*``, is printed). A tag printing one of
     ``figures`` gets its own run, highlighted in a draft when that figure failed a check
     (``loi_so_lieu``)."""
     out: list[str] = []
@@ -107,10 +158,10 @@ def runs(
         out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{"".join(buf)}</w:t></w:r>')
         buf.clear()
 
-    for segment in _TAG.split(text):
-        if not segment:
-            continue
-        if _TAG.fullmatch(segment):
+    tokens = _tokens(text)
+    formatting = _formatting(tokens)
+    for index, (kind, segment) in enumerate(tokens):
+        if kind == "tag":
             checked = _checked(segment, figures)
             if checked:
                 flush()
@@ -123,16 +174,12 @@ def runs(
                 )
                 continue
             buf.append(segment)
-            continue
-        for piece in _MARK.split(segment):
-            if piece == "**":
-                flush()
-                state["b"] = not state["b"]
-            elif piece == "*":
-                flush()
-                state["i"] = not state["i"]
-            elif piece:
-                buf.append(escape(piece))
+        elif kind == "mark" and index in formatting:
+            flush()
+            which = "b" if segment == "**" else "i"
+            state[which] = not state[which]
+        else:
+            buf.append(escape(segment))
     flush()
     return "".join(out)
 
