@@ -7,13 +7,14 @@ signature and texts can be filled (a signer's name column, a name used in a head
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reportgen.app.renderer import Renderer
 from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import ReportgenError
-from reportgen.diagnostics.model import Diagnostic
+from reportgen.diagnostics.model import Diagnostic, Location
 
 
 def readiness(
@@ -34,17 +35,69 @@ def readiness(
             key = (exc.message, exc.hint)
             groups.setdefault(key, (exc, []))[1].append(unit.name)
     problems: list[Diagnostic] = []
+    by_name = {u.name: u for u in units}
     for error, names in groups.values():
         shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+        message = f"{error.message} ({len(names)} đơn vị: {shown})"
+        location, hint = error.location, error.hint
+        column = _missing_column(error.message)
+        if column is not None:
+            message, location, hint = _where_in_data(
+                dataset, column, [by_name[n] for n in names], message, location, hint
+            )
         problems.append(
             Diagnostic(
                 code="render.cannot-fill",
                 severity="error",
-                message=f"{error.message} ({len(names)} đơn vị: {shown})",
-                location=error.location,
-                hint=error.hint,
+                message=message,
+                location=location,
+                hint=hint,
                 unit=names[0] if len(names) == 1 else None,
                 extra={"units": names},
             )
         )
     return renderer, problems
+
+
+_MISSING = re.compile(r'don_vi\.cot\.(\w+)[^"]*"[^"]*: thiếu giá trị "(\w+)"')
+
+
+def _missing_column(message: str) -> str | None:
+    """The data column a text reads (``{{ don_vi.cot.chu_tich }}``) when that is what was
+    missing; None for any other problem."""
+    m = _MISSING.search(message)
+    return m.group(2) if m is not None and m.group(1) == m.group(2) else None
+
+
+def _where_in_data(
+    dataset: Dataset,
+    column: str,
+    units: Sequence[Unit],
+    message: str,
+    location: Location | None,
+    hint: str | None,
+) -> tuple[str, Location | None, str | None]:
+    """Say where in the data file a missing value should be: the column the file lacks, or
+    the rows whose cell of that column is empty."""
+    tables = [dataset.table, *dataset.tables.values()]
+    table = next((t for t in tables if column in t.index), dataset.table)
+    filled = any(column in u.attrs for u in dataset.all_units())
+    if column not in table.index and not filled:
+        where = table.file + (f", trang tính {table.sheet}" if table.sheet else "")
+        return (
+            f'{message}: tệp số liệu {where} không có cột "{column}" (hoặc cột đó trống ở mọi '
+            "dòng)",
+            Location(file=table.file, sheet=table.sheet, column=column),
+            f'thêm cột "{column}" vào tệp số liệu và điền cho từng phường, xã, hoặc sửa dòng này '
+            "trong tệp YAML",
+        )
+    rows = [u for u in units if u.row is not None]
+    listed = ", ".join(f"dòng {u.row} ({u.name})" for u in rows[:5]) + (
+        " …" if len(rows) > 5 else ""
+    )
+    first = table.location(rows[0].row, column) if rows else location
+    return (
+        f'{message}: ô trống ở cột "{column}" — {listed}' if rows else message,
+        first,
+        f'điền cột "{column}" ở các dòng đó trong tệp số liệu, hoặc sửa dòng này trong tệp YAML',
+    )
