@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
@@ -137,3 +138,68 @@ def test_a_figure_the_checks_cannot_decide_on_is_highlighted_with_every_candidat
             "c": "a: cần 3, nhưng ghi 4",
         }
     }
+
+
+def test_a_draft_with_comments_becomes_a_pdf_with_the_figure_highlighted(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from click.testing import CliRunner
+
+    from reportgen.cli import main
+    from reportgen.outputs import lopool
+    from reportgen.outputs.lopool import LibreOfficeMissing
+
+    try:
+        lopool.find_tools()
+    except LibreOfficeMissing as exc:
+        pytest.skip(f"LibreOffice is not installed: {exc.format()}")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    config = sample_project(tmp_path / "p")
+    data = config.parent.parent / "inputs" / "giam-ngheo-2024.csv"
+    edit_cell(data, "Xã Song Mai", "kinh_phi_tong", "999,9")
+    out = CliRunner().invoke(
+        main,
+        [
+            "render",
+            str(config),
+            "--unit",
+            "Xã Song Mai",
+            "--force",
+            "--pdf",
+            "-o",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert out.exit_code == 1, out.output  # a draft: figures are wrong, the PDF is made
+    folder = tmp_path / "o" / "giam-ngheo-2024"
+    assert list(Document(str(folder / "xa-song-mai.docx")).comments)  # the notes stay in Word
+    text = subprocess.run(
+        ["pdftotext", str(folder / "xa-song-mai.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "DỰ THẢO" in text and "999,9" in text
+
+
+def test_the_copy_given_to_libreoffice_has_no_comments_and_the_same_text(tmp_path: Path) -> None:
+    from reportgen.outputs.lopool import _without_comments
+
+    config = sample_project(tmp_path / "p")
+    data = config.parent.parent / "inputs" / "giam-ngheo-2024.csv"
+    edit_cell(data, "Xã Song Mai", "kinh_phi_tong", "999,9")
+    result = render(config, out_dir=tmp_path / "o", units=["Xã Song Mai"], force=True, jobs=1)
+    draft = Path(result.outputs[0].file or "")
+    plain = _without_comments(draft, tmp_path / "plain.docx")
+    assert plain is not None
+    with zipfile.ZipFile(plain) as archive:
+        names = archive.namelist()
+        assert not [n for n in names if "comments" in n]
+        assert b"comment" not in archive.read("word/document.xml").lower()
+        assert b"comments" not in archive.read("[Content_Types].xml")
+    before = [p.text for p in Document(str(draft)).paragraphs]
+    assert [p.text for p in Document(str(plain)).paragraphs] == before
+    assert _highlighted(plain) == _highlighted(draft)
+    assert _without_comments(plain, tmp_path / "again.docx") is None  # nothing to take out
