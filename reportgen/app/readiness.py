@@ -1,6 +1,7 @@
 """Everything a render needs besides correct figures, checked without writing anything: the
-template prepares and names only what the definition has, and every selected unit's header,
-signature and texts can be filled (a signer's name column, a name used in a header…).
+template prepares and names only what the definition has, every selected unit's header,
+signature and texts can be filled (a signer's name column, a name used in a header…), and the
+report of one unit of each kind is rendered in memory (every tag of the template fills).
 
 ``reportgen check`` runs this too, so that a clean check means the render will go through.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reportgen.app.renderer import Renderer
 from reportgen.config.model import ReportConfig
@@ -28,13 +30,16 @@ def readiness(
     except ReportgenError as exc:
         return None, exc.diagnostics()
     groups: dict[tuple[str, str | None], tuple[ReportgenError, list[str]]] = {}
+    built: list[Unit] = []
     for unit in units:
         try:
             renderer.contexts.build(unit, draft=False)
         except ReportgenError as exc:
             key = (exc.message, exc.hint)
             groups.setdefault(key, (exc, []))[1].append(unit.name)
-    problems: list[Diagnostic] = []
+        else:
+            built.append(unit)
+    problems: list[Diagnostic] = _trial_renders(renderer, built)
     by_name = {u.name: u for u in units}
     for error, names in groups.values():
         shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
@@ -57,6 +62,43 @@ def readiness(
             )
         )
     return renderer, problems
+
+
+def _trial_renders(renderer: Renderer, units: Sequence[Unit]) -> list[Diagnostic]:
+    """Render, without writing it, the report of one unit of each kind (the whole city, a
+    phường, a xã…): a tag of the Word template that cannot be filled (a field that does not
+    exist) fails every report of that kind, and is found here rather than in the batch."""
+    samples: dict[tuple[bool, str | None], Unit] = {}
+    for unit in units:
+        samples.setdefault((unit.is_total, unit.kind), unit)
+    problems: list[Diagnostic] = []
+    seen: set[tuple[str, str | None]] = set()
+    for unit in samples.values():
+        try:
+            renderer.render(unit, draft=False)
+        except ReportgenError as exc:
+            for d in exc.diagnostics():
+                if (d.message, d.hint) in seen:
+                    continue
+                seen.add((d.message, d.hint))
+                problems.append(
+                    replace(
+                        d,
+                        code="render.cannot-fill",
+                        severity="error",
+                        message=_with_trial(d.message, unit.name),
+                        unit=unit.name,
+                        extra={**d.extra, "units": [unit.name], "template_code": d.code},
+                    )
+                )
+    return problems
+
+
+def _with_trial(message: str, unit: str) -> str:
+    """``message`` saying which report was tried (after its first line: a template problem
+    goes on with the paragraph it is in)."""
+    head, sep, rest = message.partition("\n")
+    return f"{head} (khi thử sinh báo cáo của {unit}){sep}{rest}"
 
 
 _MISSING = re.compile(r'don_vi\.cot\.(\w+)[^"]*"[^"]*: thiếu giá trị "(\w+)"')

@@ -84,3 +84,20 @@ def test_check_names_the_rows_whose_signer_cell_is_empty(tmp_path: Path) -> None
     assert problem.location is not None and problem.location.row == 3
     out = CliRunner().invoke(main, ["check", str(config)])
     assert out.exit_code == 2 and "dòng 3 (Phường Ngô Quyền)" in out.output
+
+
+def test_check_finds_a_template_tag_that_would_fail_every_report(tmp_path: Path) -> None:
+    from docx import Document
+
+    config = sample_project(tmp_path / "p")
+    template = config.parent.parent / "templates" / "bao-cao-co-ban.docx"
+    doc = Document(str(template))
+    doc.add_paragraph("Người lập: {{ don_vi.nguoi_lap }}")
+    doc.save(str(template))
+    out = CliRunner().invoke(main, ["check", str(config)])
+    assert out.exit_code == 2, out.output
+    assert "Chưa sinh được báo cáo" in out.output
+    assert "không có trường «nguoi_lap»" in out.output
+    assert "⟦{{ don_vi.nguoi_lap }}⟧" in out.output
+    rendered = CliRunner().invoke(main, ["render", str(config), "-o", str(tmp_path / "o")])
+    assert rendered.exit_code == 2  # the render agrees with the check
