@@ -117,3 +117,18 @@ def test_reports_print_the_full_name_in_the_header_and_the_text(tmp_path: Path) 
         assert f"toàn {unit[0].lower()}{unit[1:]}" in body
         assert "P." not in header and "X." not in header
         assert " p. " not in body and " x." not in body
+
+
+def test_an_abbreviated_total_name_is_written_out_in_the_city_report(tmp_path: Path) -> None:
+    config = sample_project(tmp_path / "p")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  total_name: thành phố Hòa An", "  total_name: TP.  Hòa An", 1),
+        encoding="utf-8",
+    )
+    result = render(config, out_dir=tmp_path / "o", units=["TP Hòa An"], jobs=1)
+    (output,) = result.outputs
+    assert Path(output.file or "").name == "thanh-pho-hoa-an.docx"
+    body = "\n".join(p.text for p in Document(str(output.file)).paragraphs)
+    assert "toàn thành phố Hòa An có" in body
+    assert "TP." not in body and "tP." not in body
