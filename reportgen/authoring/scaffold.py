@@ -199,10 +199,14 @@ def _from_kind(kind: str, slug: str, title: str | None) -> tuple[str, dict[str, 
     from reportgen.resources import DEMO, REPORTS
 
     if kind not in REPORTS:
+        from reportgen.diagnostics.suggest import did_you_mean
+
         listed = ", ".join(REPORTS)
+        guess = did_you_mean(kind, list(REPORTS))
         raise OutputError(
             f'không có loại báo cáo mẫu "{kind}"',
-            hint=f"chọn một trong: {listed} (xem: reportgen demo --help)",
+            hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
+            + f"chọn một trong: {listed} (xem: reportgen demo --help)",
             code="output.unknown-kind",
         )
     rel = REPORTS[kind][0]

@@ -113,8 +113,9 @@ def test_a_new_report_goes_beside_others_in_an_existing_project(tmp_path: Path) 
     [
         (["!!!"], "không dùng làm tên tệp"),
         (["Báo cáo thử", "--from", "so-ket"], "chọn một trong: giam-ngheo, so-ket-6-thang"),
+        (["Báo cáo thử", "--from", "so-ket-6-thag"], 'có phải ý bạn là "so-ket-6-thang"?'),
     ],
-    ids=["no-letters", "unknown-kind"],
+    ids=["no-letters", "unknown-kind", "misspelt-kind"],
 )
 def test_a_name_or_kind_that_cannot_be_used_is_refused_with_the_fix(
     tmp_path: Path, args: list[str], says: str
