@@ -32,7 +32,8 @@ def failing_figures(findings: Iterable[Finding]) -> dict[str, dict[str, str]]:
 
     A finding the reasoning across checks decided on marks only its suspect cells among the
     figures it is about (the correct parts of a wrong total stay plain); a finding that is only
-    a consequence of another unit's suspect adds its words only to a figure that has none; an
+    a consequence of another unit's suspect adds its words only to a figure that has none (and
+    names the unit whose cell to fix: the whole city's total disagrees because of one ward); an
     undecided finding marks every figure it is about."""
     own: dict[str, dict[str, list[str]]] = {}
     echoed: dict[str, dict[str, list[str]]] = {}
@@ -46,10 +47,14 @@ def failing_figures(findings: Iterable[Finding]) -> dict[str, dict[str, str]]:
         else:
             ids = list(f.indicators)
         into = echoed if f.extra.get("consequence_of") else own
+        text = f.message
+        cause, why = f.extra.get("explained_by"), f.extra.get("reasoning")
+        if cause and cause != f.unit and why:  # the cell to fix is in another unit's row
+            text += f"\nCó lẽ do số của {cause}: {why}"
         for iid in ids:
             said = into.setdefault(f.unit, {}).setdefault(iid, [])
-            if f.message not in said:
-                said.append(f.message)
+            if text not in said:
+                said.append(text)
     out: dict[str, dict[str, str]] = {}
     for unit in {*own, *echoed}:
         mine, theirs = own.get(unit, {}), echoed.get(unit, {})

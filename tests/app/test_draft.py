@@ -203,3 +203,20 @@ def test_the_copy_given_to_libreoffice_has_no_comments_and_the_same_text(tmp_pat
     assert [p.text for p in Document(str(plain)).paragraphs] == before
     assert _highlighted(plain) == _highlighted(draft)
     assert _without_comments(plain, tmp_path / "again.docx") is None  # nothing to take out
+
+
+def test_the_city_draft_says_which_ward_holds_the_cell_to_fix(tmp_path: Path) -> None:
+    config = sample_project(tmp_path / "p")
+    data = config.parent.parent / "inputs" / "giam-ngheo-2024.csv"
+    edit_cell(data, "Xã Song Mai", "kinh_phi_tong", "999,9")
+    result = render(config, out_dir=tmp_path / "o", units=["thành phố Hòa An"], force=True, jobs=1)
+    (city,) = result.outputs
+    assert city.status == "draft"
+    comments = list(Document(str(city.file)).comments)
+    assert comments
+    assert any(
+        "Tổng kinh phí ở dòng tổng" in c.text
+        and "Có lẽ do số của Xã Song Mai" in c.text
+        and "999,9" in c.text
+        for c in comments
+    ), [c.text for c in comments]
