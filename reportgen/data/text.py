@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from reportgen.vnformat.unitnames import expand_unit_name
+from reportgen.vnformat.unitnames import expand_unit_name as expand_unit_name
 
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _SPACES = re.compile(r"\s+")
