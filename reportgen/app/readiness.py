@@ -125,13 +125,20 @@ def _where_in_data(
     table = next((t for t in tables if column in t.index), dataset.table)
     filled = any(column in u.attrs for u in dataset.all_units())
     if column not in table.index and not filled:
+        from reportgen.data.reader import closest_column
+
         where = table.file + (f", trang tính {table.sheet}" if table.sheet else "")
+        guess = closest_column(column, list(table.index))
         return (
             f'{message}: tệp số liệu {where} không có cột "{column}" (hoặc cột đó trống ở mọi '
             "dòng)",
             Location(file=table.file, sheet=table.sheet, column=column),
-            f'thêm cột "{column}" vào tệp số liệu và điền cho từng phường, xã, hoặc sửa dòng này '
-            "trong tệp YAML",
+            (
+                f'có phải cột "{guess}"? Đặt tên cột là "{column}", hoặc sửa dòng này trong tệp YAML'
+                if guess
+                else f'thêm cột "{column}" vào tệp số liệu và điền cho từng phường, xã, hoặc sửa '
+                "dòng này trong tệp YAML"
+            ),
         )
     rows = [u for u in units if u.row is not None]
     listed = ", ".join(f"dòng {u.row} ({u.name})" for u in rows[:5]) + (

@@ -101,3 +101,13 @@ def test_check_finds_a_template_tag_that_would_fail_every_report(tmp_path: Path)
     assert "⟦{{ don_vi.nguoi_lap }}⟧" in out.output
     rendered = CliRunner().invoke(main, ["render", str(config), "-o", str(tmp_path / "o")])
     assert rendered.exit_code == 2  # the render agrees with the check
+
+
+def test_a_signer_column_written_with_accents_is_pointed_to(tmp_path: Path) -> None:
+    config = sample_project(tmp_path / "p")
+    data = config.parent.parent / "inputs" / "giam-ngheo-2024.csv"
+    text = data.read_text(encoding="utf-8-sig")
+    data.write_text(text.replace(";chu_tich;", ";Chủ tịch;", 1), encoding="utf-8-sig")
+    out = CliRunner().invoke(main, ["check", str(config)])
+    assert out.exit_code == 2
+    assert 'có phải cột "Chủ tịch"? Đặt tên cột là "chu_tich"' in out.output
