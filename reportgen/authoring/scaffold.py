@@ -301,6 +301,12 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
         for p in written:  # no half-made report
             p.unlink(missing_ok=True)
         where = Path(exc.filename) if getattr(exc, "filename", None) else base
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            raise OutputError(
+                f"không tạo được thư mục {where}: đã có một tệp cùng tên ở đó",
+                hint=f"đổi tên hoặc xóa tệp {where}, hoặc chọn thư mục khác bằng --dir",
+                code="output.cannot-write",
+            ) from exc
         raise OutputError(
             f"không ghi được vào thư mục {where if where.is_dir() else where.parent}: "
             + ("không có quyền ghi" if isinstance(exc, PermissionError) else str(exc.strerror)),

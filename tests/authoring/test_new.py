@@ -124,3 +124,12 @@ def test_a_name_or_kind_that_cannot_be_used_is_refused_with_the_fix(
     assert out.exit_code == 2
     assert says in out.output
     assert not (tmp_path / "configs").exists()
+
+
+def test_a_file_where_a_folder_must_go_is_named(tmp_path: Path) -> None:
+    (tmp_path / "configs").write_text("", encoding="utf-8")
+    out = _new(tmp_path, "Báo cáo thử")
+    assert out.exit_code == 2
+    assert f"không tạo được thư mục {tmp_path / 'configs'}: đã có một tệp cùng tên" in out.output
+    assert "Traceback" not in out.output and "File exists" not in out.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["configs"]
