@@ -374,7 +374,7 @@ def _execute(
 def _write_findings(folder: Path, findings: list[Finding]) -> Path:
     """Write kiem-tra.json and kiem-tra.txt beside the reports; return the JSON file."""
     findings_file = folder / "kiem-tra.json"
-    _write_text(findings_file, format_json(findings))
+    _write_text(findings_file, format_json(findings).rstrip("\n") + "\n")
     _write_text(folder / "kiem-tra.txt", format_table(findings).rstrip("\n") + "\n")
     return findings_file
 

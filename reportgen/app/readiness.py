@@ -1,19 +1,22 @@
 """Everything a render needs besides correct figures, checked without writing anything: the
-template prepares and names only what the definition has, and every selected unit's header,
-signature and texts can be filled (a signer's name column, a name used in a header…).
+template prepares and names only what the definition has, every selected unit's header,
+signature and texts can be filled (a signer's name column, a name used in a header…), and the
+report of one unit of each kind is rendered in memory (every tag of the template fills).
 
 ``reportgen check`` runs this too, so that a clean check means the render will go through.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reportgen.app.renderer import Renderer
 from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import ReportgenError
-from reportgen.diagnostics.model import Diagnostic
+from reportgen.diagnostics.model import Diagnostic, Location
 
 
 def readiness(
@@ -27,24 +30,123 @@ def readiness(
     except ReportgenError as exc:
         return None, exc.diagnostics()
     groups: dict[tuple[str, str | None], tuple[ReportgenError, list[str]]] = {}
+    built: list[Unit] = []
     for unit in units:
         try:
             renderer.contexts.build(unit, draft=False)
         except ReportgenError as exc:
             key = (exc.message, exc.hint)
             groups.setdefault(key, (exc, []))[1].append(unit.name)
-    problems: list[Diagnostic] = []
+        else:
+            built.append(unit)
+    problems: list[Diagnostic] = _trial_renders(renderer, built)
+    by_name = {u.name: u for u in units}
     for error, names in groups.values():
         shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+        message = f"{error.message} ({len(names)} đơn vị: {shown})"
+        location, hint = error.location, error.hint
+        column = _missing_column(error.message)
+        if column is not None:
+            message, location, hint = _where_in_data(
+                dataset, column, [by_name[n] for n in names], message, location, hint
+            )
         problems.append(
             Diagnostic(
                 code="render.cannot-fill",
                 severity="error",
-                message=f"{error.message} ({len(names)} đơn vị: {shown})",
-                location=error.location,
-                hint=error.hint,
+                message=message,
+                location=location,
+                hint=hint,
                 unit=names[0] if len(names) == 1 else None,
                 extra={"units": names},
             )
         )
     return renderer, problems
+
+
+def _trial_renders(renderer: Renderer, units: Sequence[Unit]) -> list[Diagnostic]:
+    """Render, without writing it, the report of one unit of each kind (the whole city, a
+    phường, a xã…): a tag of the Word template that cannot be filled (a field that does not
+    exist) fails every report of that kind, and is found here rather than in the batch."""
+    samples: dict[tuple[bool, str | None], Unit] = {}
+    for unit in units:
+        samples.setdefault((unit.is_total, unit.kind), unit)
+    problems: list[Diagnostic] = []
+    seen: set[tuple[str, str | None]] = set()
+    for unit in samples.values():
+        try:
+            renderer.render(unit, draft=False)
+        except ReportgenError as exc:
+            for d in exc.diagnostics():
+                if (d.message, d.hint) in seen:
+                    continue
+                seen.add((d.message, d.hint))
+                problems.append(
+                    replace(
+                        d,
+                        code="render.cannot-fill",
+                        severity="error",
+                        message=_with_trial(d.message, unit.name),
+                        unit=unit.name,
+                        extra={**d.extra, "units": [unit.name], "template_code": d.code},
+                    )
+                )
+    return problems
+
+
+def _with_trial(message: str, unit: str) -> str:
+    """``message`` saying which report was tried (after its first line: a template problem
+    goes on with the paragraph it is in)."""
+    head, sep, rest = message.partition("\n")
+    return f"{head} (khi thử sinh báo cáo của {unit}){sep}{rest}"
+
+
+_MISSING = re.compile(r'don_vi\.cot\.(\w+)[^"]*"[^"]*: thiếu giá trị "(\w+)"')
+
+
+def _missing_column(message: str) -> str | None:
+    """The data column a text reads (``{{ don_vi.cot.chu_tich }}``) when that is what was
+    missing; None for any other problem."""
+    m = _MISSING.search(message)
+    return m.group(2) if m is not None and m.group(1) == m.group(2) else None
+
+
+def _where_in_data(
+    dataset: Dataset,
+    column: str,
+    units: Sequence[Unit],
+    message: str,
+    location: Location | None,
+    hint: str | None,
+) -> tuple[str, Location | None, str | None]:
+    """Say where in the data file a missing value should be: the column the file lacks, or
+    the rows whose cell of that column is empty."""
+    tables = [dataset.table, *dataset.tables.values()]
+    table = next((t for t in tables if column in t.index), dataset.table)
+    filled = any(column in u.attrs for u in dataset.all_units())
+    if column not in table.index and not filled:
+        from reportgen.data.reader import closest_column
+
+        where = table.file + (f", trang tính {table.sheet}" if table.sheet else "")
+        guess = closest_column(column, list(table.index))
+        return (
+            f'{message}: tệp số liệu {where} không có cột "{column}" (hoặc cột đó trống ở mọi '
+            "dòng)",
+            Location(file=table.file, sheet=table.sheet, column=column),
+            (
+                f'có phải cột "{guess}"? Đặt tên cột là "{column}", hoặc sửa dòng này trong tệp YAML'
+                if guess
+                else f'thêm cột "{column}" vào tệp số liệu và điền cho từng phường, xã, hoặc sửa '
+                "dòng này trong tệp YAML"
+            ),
+        )
+    rows = [u for u in units if u.row is not None]
+    listed = ", ".join(f"dòng {u.row} ({u.name})" for u in rows[:5]) + (
+        " …" if len(rows) > 5 else ""
+    )
+    first = table.location(rows[0].row, column) if rows else location
+    return (
+        f'{message}: ô trống ở cột "{column}" — {listed}' if rows else message,
+        first,
+        f'điền cột "{column}" ở các dòng đó trong tệp số liệu, hoặc sửa dòng này trong tệp YAML',
+    )

@@ -65,16 +65,16 @@ class Renderer:
 
     def mark_failing(self, findings: Iterable[Finding]) -> None:
         """Remember, per unit, the indicators whose figures failed a check and what was
-        expected, so that a draft highlights them where they are printed."""
-        failing: dict[str, dict[str, str]] = {}
+        expected, so that a draft highlights them where they are printed (see
+        :func:`reportgen.app.drafts.failing_figures`)."""
+        from reportgen.app.drafts import failing_figures
+
         by_name = {u.name: u.key for u in self.dataset.all_units()}
-        for f in findings:
-            if f.severity != "error" or f.unit not in by_name:
-                continue
-            marks = failing.setdefault(by_name[f.unit], {})
-            for indicator in f.indicators:
-                marks.setdefault(indicator, f.message)
-        self.failing = failing
+        self.failing = {
+            by_name[unit]: marks
+            for unit, marks in failing_figures(findings).items()
+            if unit in by_name
+        }
 
     def render(self, unit: Unit, *, draft: bool) -> bytes:
         """Render the report of ``unit``; return the .docx bytes. A draft highlights the

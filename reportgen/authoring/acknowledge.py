@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportgen.diagnostics.catalog import messages
+from reportgen.diagnostics.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from reportgen.authoring.lint import LintFinding
@@ -37,11 +38,15 @@ if TYPE_CHECKING:
 
 __all__ = ["Acknowledgement", "apply", "from_config", "from_template"]
 
+_CODE = r"[A-Za-z][\w.]*(?:-[A-Za-z][\w.]*)*"
 _COMMENT = re.compile(
-    r"^\{#(?:p\s)?-?\s*reportgen\s*:\s*(?:chấp\s+nhận|chap\s+nhan|acknowledge)\s+"
-    r"(?P<code>[A-Za-z][\w.-]*)\s*(?:[—–:-]+\s*(?P<reason>.*?))?\s*-?#\}$",
+    r"^\{#(?:p\s)?-?\s*reportgen\s*:?\s*(?:chấp\s+nhận|chap\s+nhan|acknowledge)\s*:?\s*"
+    rf"(?P<codes>{_CODE}(?:\s*,\s*{_CODE})*)"
+    r"(?:\s*[—–:]+\s*|\s+-+\s+|\s+)?(?P<reason>.*?)\s*-?#\}$",
     re.IGNORECASE | re.DOTALL,
 )
+_ABOUT_US = re.compile(r"^\{#(?:p\s)?-?\s*reportgen\b", re.IGNORECASE)
+"""A comment meant for reportgen: one that does not read as an acknowledgement is reported."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class Acknowledgement:
 
 
 def _normal(code: str) -> str:
-    code = code.strip().lower()
+    code = code.strip().lower().replace("_", "-")
     return code if code.startswith("template.") else f"template.{code}"
 
 
@@ -97,19 +102,22 @@ def from_template(analysis: TemplateAnalysis) -> list[Acknowledgement]:
     out: list[Acknowledgement] = []
     for part in analysis.parts:
         for site in part.comments:
-            m = _COMMENT.match(unicodedata.normalize("NFC", site.tag.strip()))
-            if m is None:
+            tag = unicodedata.normalize("NFC", site.tag.strip())
+            m = _COMMENT.match(tag)
+            if m is None and _ABOUT_US.match(tag) is None:
                 continue
-            out.append(
-                Acknowledgement(
-                    code=_normal(m.group("code")),
-                    reason=(m.group("reason") or "").strip(),
-                    source=f"chú thích trong mẫu, {site.where}",
-                    part=site.part,
-                    paragraph=site.paragraph,
-                    text=site.text,
+            codes = re.split(r"\s*,\s*", m.group("codes")) if m is not None else [""]
+            for code in codes:
+                out.append(
+                    Acknowledgement(
+                        code=_normal(code) if code else "",
+                        reason=(m.group("reason") or "").strip() if m is not None else "",
+                        source=f"chú thích trong mẫu, {site.where}",
+                        part=site.part,
+                        paragraph=site.paragraph,
+                        text=site.text,
+                    )
                 )
-            )
     return out
 
 
@@ -150,9 +158,13 @@ def apply(
             )
         )
     codes_of_errors = {f.code for f in findings if f.severity == "error"}
+    known = sorted(k for k in catalog if k.startswith("template.") and "acknowledg" not in k)
     for i, ack in enumerate(acks):
         kind: str | None = None
-        if not ack.reason:
+        hint_more = ""
+        if not ack.code:
+            kind = "template.acknowledgement-unreadable"
+        elif not ack.reason:
             kind = "template.acknowledgement-without-reason"
         elif ack.kind in codes_of_errors and not any(
             f.code == ack.kind and f.severity == "warning" for f in findings
@@ -160,6 +172,11 @@ def apply(
             kind = "template.acknowledgement-not-warning"
         elif i not in used:
             kind = "template.acknowledgement-unused"
+            if ack.code not in catalog:
+                guess = did_you_mean(ack.code, known)
+                hint_more = f" Không có mã «{ack.code}»" + (
+                    f": có phải ý bạn là «{guess}»?" if guess else "."
+                )
         if kind is None:
             continue
         entry = catalog[kind]
@@ -172,7 +189,7 @@ def apply(
                 paragraph=ack.paragraph,
                 text=ack.text,
                 message=entry.text.format(code=ack.code),
-                hint=(entry.hint or "").format(code=ack.code),
+                hint=(entry.hint or "").format(code=ack.code) + hint_more,
             )
         )
     return out

@@ -134,24 +134,64 @@ class Scaffold:
     data: Path
 
 
+MAX_NAME = 60
+"""The longest file name ``new`` makes from a title (characters, before ``.yaml``)."""
+
+# The document kinds a title may start with (Phụ lục III, Nghị định 30): the word is the
+# document's type (``type:``), not part of its trích yếu.
+_KINDS = {
+    "báo cáo": "BC",
+    "kế hoạch": "KH",
+    "tờ trình": "TTr",
+    "chương trình": "CTr",
+    "phương án": "PA",
+    "đề án": "ĐA",
+    "thông báo": "TB",
+    "hướng dẫn": "HD",
+}
+_KIND_AT_START = re.compile(r"^\s*(" + "|".join(_KINDS) + r")(?=\s|$)[\s:,.-]*", re.IGNORECASE)
+
+
 def file_name(title: str) -> str:
     """The file name for a report title: ``Báo cáo sơ kết 6 tháng đầu năm`` →
-    ``so-ket-6-thang-dau-nam`` (ASCII, lowercase; the document type word is dropped)."""
+    ``so-ket-6-thang-dau-nam`` (ASCII, lowercase; the word "Báo cáo" is dropped, the kind of
+    any other document kept: ``ke-hoach-…``; at most :data:`MAX_NAME` characters, cut
+    between words)."""
     from reportgen.data.text import slugify
 
     slug = slugify(title)
-    for prefix in ("bao-cao-", "ke-hoach-"):
-        if slug.startswith(prefix) and len(slug) > len(prefix):
-            return slug[len(prefix) :] if prefix == "bao-cao-" else slug
-    return slug
+    if slug.startswith("bao-cao-") and len(slug) > len("bao-cao-"):
+        slug = slug[len("bao-cao-") :]
+    if len(slug) > MAX_NAME:
+        cut = slug[: MAX_NAME + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut[1:] else slug[:MAX_NAME]
+    return slug.strip("-")
 
 
-def _title_of(name: str) -> str | None:
-    """The trích yếu a title given to ``new`` stands for (None for a plain file name)."""
+def _title_of(name: str) -> tuple[str | None, str | None]:
+    """The trích yếu and the document type (``KH`` for "Kế hoạch …") a title given to ``new``
+    stands for; (None, None) for a plain file name."""
+    import unicodedata
+
+    name = " ".join(unicodedata.normalize("NFC", name).split())
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
-        return None
-    text = re.sub(r"^\s*báo cáo\s+", "", name.strip(), flags=re.I)
-    return text[:1].upper() + text[1:] if text else None
+        return None, None
+    kind = None
+    m = _KIND_AT_START.match(name)
+    if m is not None:
+        kind = _KINDS[m.group(1).lower()]
+        name = name[m.end() :]
+    text = name.strip()
+    first = len(text) - len(text.lstrip("\"'“‘«("))  # "Nhanh", not "nhanh"
+    return (text[:first] + text[first : first + 1].upper() + text[first + 1 :] or None), kind
+
+
+def _yaml_text(value: str) -> str:
+    """``value`` as a YAML scalar that reads back as itself (a title may hold ``:`` or
+    ``#``)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _from_kind(kind: str, slug: str, title: str | None) -> tuple[str, dict[str, bytes]]:
@@ -159,10 +199,14 @@ def _from_kind(kind: str, slug: str, title: str | None) -> tuple[str, dict[str, 
     from reportgen.resources import DEMO, REPORTS
 
     if kind not in REPORTS:
+        from reportgen.diagnostics.suggest import did_you_mean
+
         listed = ", ".join(REPORTS)
+        guess = did_you_mean(kind, list(REPORTS))
         raise OutputError(
             f'không có loại báo cáo mẫu "{kind}"',
-            hint=f"chọn một trong: {listed} (xem: reportgen demo --help)",
+            hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
+            + f"chọn một trong: {listed} (xem: reportgen demo --help)",
             code="output.unknown-kind",
         )
     rel = REPORTS[kind][0]
@@ -171,7 +215,9 @@ def _from_kind(kind: str, slug: str, title: str | None) -> tuple[str, dict[str, 
     text = re.sub(r"(?m)^(  id: ).*$", rf"\g<1>{slug}", text, count=1)
     text = re.sub(r"(?m)^(  template: ).*$", rf"\g<1>../templates/{slug}.docx", text, count=1)
     if title:
-        text = re.sub(r"(?m)^(  title: ).*$", lambda m: m.group(1) + title, text, count=1)
+        text = re.sub(
+            r"(?m)^(  title: ).*$", lambda m: m.group(1) + _yaml_text(title), text, count=1
+        )
     data: dict[str, bytes] = {}
     for m in re.finditer(r"(?m)^(\s+file: )\.\./inputs/([^\s]+)$", text):
         src = m.group(2)
@@ -189,8 +235,8 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
     starts from a bundled report kind (``reportgen demo --report``) instead of the small starter.
     Never overwrites a file; a folder that cannot be written is an OutputError naming it.
     """
-    title = _title_of(name)
-    slug = file_name(name) if title else name
+    title, kind = _title_of(name)
+    slug = file_name(name) if title or kind else name
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) or slug == "don-vi":
         raise OutputError(
             f'tên báo cáo "{name}" không dùng làm tên tệp được',
@@ -210,9 +256,21 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
         yaml_text = YAML.format(name=slug)
         if title:
             yaml_text = yaml_text.replace(
-                "  title: Kết quả thực hiện công tác giảm nghèo năm 2025", f"  title: {title}", 1
+                "  title: Kết quả thực hiện công tác giảm nghèo năm 2025",
+                f"  title: {_yaml_text(title)}",
+                1,
             )
         data = {f"{slug}.csv": CSV.encode("utf-8")}
+    if kind is not None:
+        yaml_text = re.sub(
+            r"(?m)^(  type: )(\S+)( *)",
+            lambda m: (
+                m.group(1)
+                + (kind.ljust(len(m.group(2) + m.group(3)) - 1) + " " if m.group(3) else kind)
+            ),
+            yaml_text,
+            count=1,
+        )
     data_files = {base / "inputs" / n: b for n, b in data.items()}
     existing = [p for p in (files.config, files.template, *data_files) if p.exists()]
     if existing:
@@ -243,6 +301,12 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
         for p in written:  # no half-made report
             p.unlink(missing_ok=True)
         where = Path(exc.filename) if getattr(exc, "filename", None) else base
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            raise OutputError(
+                f"không tạo được thư mục {where}: đã có một tệp cùng tên ở đó",
+                hint=f"đổi tên hoặc xóa tệp {where}, hoặc chọn thư mục khác bằng --dir",
+                code="output.cannot-write",
+            ) from exc
         raise OutputError(
             f"không ghi được vào thư mục {where if where.is_dir() else where.parent}: "
             + ("không có quyền ghi" if isinstance(exc, PermissionError) else str(exc.strerror)),

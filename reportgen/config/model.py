@@ -24,6 +24,7 @@ from reportgen.config.schema import (
     SELF_LIST,
     Bool,
     Choice,
+    Context,
     Date,
     Dec,
     Either,
@@ -34,6 +35,19 @@ from reportgen.config.schema import (
     object_of,
     option,
 )
+from reportgen.config.yamlsource import KeyPath
+from reportgen.vnformat.unitnames import expand_unit_name
+
+
+@dataclass
+class UnitName(Str):
+    """A unit's name as the reports print it: the usual abbreviation written out
+    (``TP. Hòa An`` → ``Thành phố Hòa An``) and runs of spaces made one."""
+
+    def convert(self, value: Any, path: KeyPath, ctx: Context) -> Any:
+        text = super().convert(value, path, ctx)
+        return expand_unit_name(" ".join(text.split())) if isinstance(text, str) else text
+
 
 Kind = Literal["count", "money", "percent", "number", "text"]
 TotalMode = Literal["sum", "formula", "none"]
@@ -525,7 +539,7 @@ class DataSource:
         "trống, số toàn thành phố được tính từ các đơn vị.",
     )
     total_name: str = option(
-        Str(),
+        UnitName(),
         "Tên đơn vị tổng dùng trong báo cáo, ví dụ thành phố Bắc Giang.",
         required=True,
         example="thành phố Bắc Giang",

@@ -16,7 +16,14 @@ from pathlib import Path
 
 from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.reader import RawTable, column_letter, read_table
-from reportgen.data.text import collapse_spaces, expand_unit_name, slugify, unit_key
+from reportgen.data.text import (
+    bare_key,
+    collapse_spaces,
+    expand_unit_name,
+    name_key,
+    slugify,
+    unit_key,
+)
 from reportgen.data.workbook import WORKBOOK_EXTENSIONS, Uncomputed, catalog_error
 from reportgen.diagnostics.errors import (
     DataError,
@@ -105,7 +112,9 @@ class Dataset:
     """How the data file was read (header rows taken, rows skipped…), for the clerk."""
     villages: dict[str, list[Unit]] = field(default_factory=dict)
     """The thôn / tổ dân phố of each ward that has them (``data.villages``), by unit key."""
-    _index: tuple[dict[str, Unit], dict[str, Unit]] | None = field(default=None, repr=False)
+    _index: tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit | None]] | None = field(
+        default=None, repr=False
+    )
 
     def source(self, unit: Unit, indicator: str) -> Source | None:
         """Return the cell that holds ``indicator`` for ``unit`` (None for computed values)."""
@@ -127,18 +136,28 @@ class Dataset:
         return _source(self.previous_table, columns, prev.row, indicator)
 
     def find(self, name: str) -> Unit | None:
-        """Return the unit named ``name`` (case, spaces and tone placement folded), or whose
-        file name is ``name`` written without accents (``phuong-tran-phu``, ``phuong tran
-        phu``); the whole city by its name too. None when there is no such unit."""
+        """Return the unit named ``name`` (case, spaces and tone placement folded, the usual
+        abbreviation written out: ``P. Trần Phú``), or whose file name is ``name`` written
+        without accents (``phuong-tran-phu``, ``phuong tran phu``), or the one unit whose name
+        is ``name`` after its kind word (``Trần Phú``); the whole city by its name too. None
+        when there is no such unit (or two units share that bare name)."""
         if self._index is None:
             keys: dict[str, Unit] = {}
             slugs: dict[str, Unit] = {}
+            bare: dict[str, Unit | None] = {}
             for u in self.all_units():
                 keys.setdefault(u.key, u)
                 slugs.setdefault(u.slug, u)
-            self._index = (keys, slugs)
-        keys, slugs = self._index
-        return keys.get(unit_key(name)) or slugs.get(slugify(name))
+                b = bare_key(u.name)
+                bare[b] = u if b not in bare else None  # two units, one bare name: ambiguous
+            self._index = (keys, slugs, bare)
+        keys, slugs, bare = self._index
+        return (
+            keys.get(unit_key(name))
+            or keys.get(name_key(name))
+            or slugs.get(slugify(name))
+            or bare.get(bare_key(name))
+        )
 
     def all_units(self) -> list[Unit]:
         """The units followed by the whole city."""
@@ -300,7 +319,7 @@ def build_units(
     decimals = {
         ind.id: None if ind.kind == "count" else ind.decimals for ind in config.indicators.values()
     }
-    total_key = unit_key(total_row) if total_row else None
+    total_key = name_key(total_row) if total_row else None
     total_name = config.data.total_name
     units: list[Unit] = []
     total: Unit | None = None

@@ -21,7 +21,14 @@ from pathlib import Path
 from reportgen.config.model import Indicator, ReportConfig, WorkbookLayout
 from reportgen.data.layout import PATH_SEP, Layout, Row, find_layout, group_like, total_like
 from reportgen.data.reader import CellValue, RawTable, check_legacy, column_letter
-from reportgen.data.text import ascii_words, collapse_spaces, expand_unit_name, nfc, unit_key
+from reportgen.data.text import (
+    ascii_words,
+    collapse_spaces,
+    expand_unit_name,
+    name_key,
+    nfc,
+    unit_key,
+)
 from reportgen.data.workbook import (
     FORM_SHEET,
     Grid,
@@ -592,11 +599,11 @@ def _classify(
 ) -> None:
     """Set each row's kind; record every undeclared row that looks like a subtotal."""
     wl = config.data.workbook
-    groups = {unit_key(g) for g in [*wl.groups, *extra_groups]}
-    total_key = unit_key(config.data.total_row) if config.data.total_row else None
+    groups = {name_key(g) for g in [*wl.groups, *extra_groups]}
+    total_key = name_key(config.data.total_row) if config.data.total_row else None
     headings: list[int] = []
     for row in layout.rows:
-        key = unit_key(row.name)
+        key = name_key(row.name)
         full = expand_unit_name(row.name)
         if total_key is not None and key == total_key:
             row.kind = "total"

@@ -30,6 +30,7 @@ import itertools
 import json
 import os
 import queue
+import re
 import shutil
 import signal
 import subprocess
@@ -37,8 +38,9 @@ import sys
 import tempfile
 import threading
 import weakref
+import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -513,7 +515,17 @@ class ConverterPool:
 
     def _run(self, slot: int, src: Path, pdfa: bool) -> Conversion:
         assert self._dir is not None
+        plain = _without_comments(src, self._dir / f"{slot}-sans-notes.docx")
+        try:
+            result = self._run_file(slot, plain or src, pdfa)
+        finally:
+            if plain is not None:
+                plain.unlink(missing_ok=True)
+        return replace(result, source=src) if plain is not None else result
+
+    def _run_file(self, slot: int, src: Path, pdfa: bool) -> Conversion:
         reason = ""
+        assert self._dir is not None
         for attempt in (1, 2):
             if self._closed:
                 return Conversion(src, "failed", reason="đã dừng", attempts=attempt)
@@ -546,3 +558,41 @@ class ConverterPool:
                 return Conversion(src, "failed", reason=str(exc), attempts=attempt)
             return Conversion(src, "ok", pdf=data, attempts=attempt)
         return Conversion(src, "failed", reason=reason, attempts=2)
+
+
+_COMMENT_MARKS = re.compile(
+    rb"<w:r>(?:<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:commentReference\b[^>]*/></w:r>"
+    rb"|<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*/>"
+)
+_COMMENT_PART = re.compile(r"word/comments\w*\.xml")
+
+
+def _without_comments(src: Path, out: Path) -> Path | None:
+    """A copy of the .docx ``src`` at ``out`` without its Word comments, or None when it has
+    none (or is not a .docx). LibreOffice 7.4 run hidden over UNO dies opening a document
+    with comments (a draft's notes on its wrong figures); a PDF never shows them anyway."""
+    if src.suffix.lower() != ".docx":
+        return None
+    try:
+        with zipfile.ZipFile(src) as zin:
+            names = zin.namelist()
+            if not any(_COMMENT_PART.fullmatch(n) for n in names):
+                return None
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+                for info in zin.infolist():
+                    if _COMMENT_PART.fullmatch(info.filename):
+                        continue
+                    data = zin.read(info.filename)
+                    if info.filename == "[Content_Types].xml" or info.filename.endswith(".rels"):
+                        data = re.sub(
+                            rb"<(?:Override|Relationship)\b[^>]*comments\w*\.xml\"[^>]*/>",
+                            b"",
+                            data,
+                        )
+                    elif info.filename.startswith("word/") and info.filename.endswith(".xml"):
+                        data = _COMMENT_MARKS.sub(b"", data)
+                    zout.writestr(info, data)
+    except (OSError, zipfile.BadZipFile):
+        out.unlink(missing_ok=True)
+        return None
+    return out

@@ -48,7 +48,7 @@ APPENDIX_NAME = APPENDIX_BLOCK
 TEXT_WIDTH_TWIPS = 9071  # A4 210 mm − 30 mm left − 20 mm right = 160 mm
 
 _TAG = re.compile(r"({{.*?}}|{%.*?%})", re.S)
-_MARK = re.compile(r"(\*\*|\*)")
+_MARK = re.compile(r"(\\\*|\*\*|\*)")
 _NAME = re.compile(r"(?<![.\w'])([a-z_][a-z0-9_]*)")
 _PREFIX = {"dash": "- ", "plus": "+ ", "bullet": "* "}
 
@@ -88,11 +88,62 @@ def _checked(tag: str, figures: Collection[str]) -> list[str]:
     return [n for n in dict.fromkeys(_NAME.findall(tag)) if n in figures]
 
 
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """``text`` as (kind, value) tokens: ``tag`` (a Jinja tag), ``mark`` (``*`` or ``**``),
+    ``text`` (literal text, an escaped ``\\*`` already a plain star)."""
+    out: list[tuple[str, str]] = []
+    for segment in _TAG.split(text):
+        if not segment:
+            continue
+        if _TAG.fullmatch(segment):
+            out.append(("tag", segment))
+            continue
+        for piece in _MARK.split(segment):
+            if piece in ("*", "**"):
+                out.append(("mark", piece))
+            elif piece == "\\*":
+                out.append(("text", "*"))
+            elif piece:
+                out.append(("text", piece))
+    return out
+
+
+def _formatting(tokens: list[tuple[str, str]]) -> set[int]:
+    """The indices of the marks that format: an opening mark is followed by something other
+    than a space, a closing one follows something other than a space, and each has its
+    partner of the same kind in the paragraph. Any other star is printed as written (``(*)``,
+    ``5*3``, ``a * b``)."""
+
+    def char(i: int, step: int) -> str:
+        j = i + step
+        if 0 <= j < len(tokens):
+            kind, value = tokens[j]
+            if kind == "tag":
+                return "x"
+            return value[0] if step > 0 else value[-1]
+        return " "
+
+    pairs: set[int] = set()
+    open_at: dict[str, int] = {}
+    for i, (kind, value) in enumerate(tokens):
+        if kind != "mark":
+            continue
+        before, after = char(i, -1), char(i, 1)
+        if before == "(" and after == ")":  # (*), (**): a note sign, never formatting
+            continue
+        if value in open_at and not before.isspace():
+            pairs.update((open_at.pop(value), i))
+        elif not after.isspace():
+            open_at[value] = i
+    return pairs
+
+
 def runs(
     text: str, *, italic: bool = False, bold: bool = False, figures: Collection[str] = ()
 ) -> str:
     """Return ``w:r`` elements for ``text``: literal parts XML-escaped, Jinja tags kept, and
-    ``**bold**`` / ``*italic*`` markers turned into run formatting. A tag printing one of
+    ``**bold**`` / ``*italic*`` markers turned into run formatting (a star without a partner,
+    or written ``\\*``, is printed). A tag printing one of
     ``figures`` gets its own run, highlighted in a draft when that figure failed a check
     (``loi_so_lieu``)."""
     out: list[str] = []
@@ -107,30 +158,28 @@ def runs(
         out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{"".join(buf)}</w:t></w:r>')
         buf.clear()
 
-    for segment in _TAG.split(text):
-        if not segment:
-            continue
-        if _TAG.fullmatch(segment):
+    tokens = _tokens(text)
+    formatting = _formatting(tokens)
+    for index, (kind, segment) in enumerate(tokens):
+        if kind == "tag":
             checked = _checked(segment, figures)
             if checked:
                 flush()
                 buf.append(segment)
                 failed = " or ".join(f"'{n}' in loi_so_lieu" for n in checked)
+                mark = f"<!--reportgen:figures {' '.join(checked)}-->"  # read by app/drafts.py
                 flush(
-                    f'{{% if du_thao and ({failed}) %}}<w:highlight w:val="yellow"/>{{% endif %}}'
+                    f"{{% if du_thao and ({failed}) %}}"
+                    f'<w:highlight w:val="yellow"/>{mark}{{% endif %}}'
                 )
                 continue
             buf.append(segment)
-            continue
-        for piece in _MARK.split(segment):
-            if piece == "**":
-                flush()
-                state["b"] = not state["b"]
-            elif piece == "*":
-                flush()
-                state["i"] = not state["i"]
-            elif piece:
-                buf.append(escape(piece))
+        elif kind == "mark" and index in formatting:
+            flush()
+            which = "b" if segment == "**" else "i"
+            state[which] = not state[which]
+        else:
+            buf.append(escape(segment))
     flush()
     return "".join(out)
 
@@ -191,7 +240,12 @@ def _cell(
     align: str | None = None,
     shade: bool = False,
     keep: str = "",
+    figure: str | None = None,
+    guard: str = "",
 ) -> str:
+    """A table cell holding ``text``. With ``figure`` (an indicator id), a draft highlights
+    the cell's figure when that indicator failed a check (and ``guard``, a Jinja condition,
+    holds: the row is the report's own unit)."""
     ppr = (
         f'<w:pPr><w:pStyle w:val="{style}"/>'
         + keep
@@ -203,7 +257,17 @@ def _cell(
         + ('<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' if shade else "")
         + '<w:vAlign w:val="center"/></w:tcPr>'
     )
-    return f"<w:tc>{tcpr}<w:p>{ppr}{runs(text, bold=bold, italic=italic)}</w:p></w:tc>"
+    content = runs(text, bold=bold, italic=italic)
+    if figure is not None:
+        props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+        cond = f"{guard} and '{figure}' in loi_so_lieu" if guard else f"'{figure}' in loi_so_lieu"
+        marked = (
+            f'<w:r><w:rPr>{props}<w:highlight w:val="yellow"/>'
+            f"<!--reportgen:figures {figure}--></w:rPr>"
+            f'<w:t xml:space="preserve">{text}</w:t></w:r>'
+        )
+        content = f"{{% if du_thao and {cond} %}}{marked}{{% else %}}{content}{{% endif %}}"
+    return f"<w:tc>{tcpr}<w:p>{ppr}{content}</w:p></w:tc>"
 
 
 #: Width of one character of 12 pt Times New Roman, in twips (an average over Vietnamese text;
@@ -361,7 +425,15 @@ def table(
         _cell("{{ loop.index }}", w_no, ids["table_cell"], align="center", keep=keep)
         + _cell("{{ dv.ten }}", w_name, ids["table_text"], keep=keep)
         + "".join(
-            _cell(fig(f"dv.{c.id}"), w, ids["table_cell"], align="right", keep=keep)
+            _cell(
+                fig(f"dv.{c.id}"),
+                w,
+                ids["table_cell"],
+                align="right",
+                keep=keep,
+                figure=c.id,
+                guard="dv.ten == don_vi.ten",
+            )
             for c, w in zip(cols, w_figs, strict=True)
         )
     )
@@ -436,7 +508,12 @@ def indicator_table(
             + _cell(ind.label, w_label, ids["table_text"], keep=keep)
             + _cell(ind.unit, w_unit, ids["table_cell"], align="center", keep=keep)
             + _cell(
-                f"{{{{ {ind.id} | bang }}}}", w_val, ids["table_cell"], align="right", keep=keep
+                f"{{{{ {ind.id} | bang }}}}",
+                w_val,
+                ids["table_cell"],
+                align="right",
+                keep=keep,
+                figure=ind.id,
             )
         )
         if t.compare_total:

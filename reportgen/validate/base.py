@@ -28,7 +28,7 @@ from reportgen.config.model import Check, Indicator, ReportConfig
 from reportgen.config.schema import Field
 from reportgen.config.yamlsource import KeyPath
 from reportgen.data.dataset import Dataset, Source, Unit
-from reportgen.data.text import unit_key
+from reportgen.data.text import name_key
 from reportgen.validate.findings import Finding, Severity
 from reportgen.vnformat import format_number
 
@@ -228,7 +228,7 @@ class Base(Prepared):
         self.config = config
         self.name = name
         self.only: frozenset[str] | None = (
-            frozenset(unit_key(u) for u in check.units) if check.units else None
+            frozenset(name_key(u) for u in check.units) if check.units else None
         )
 
     def applies(self, unit: Unit) -> bool:

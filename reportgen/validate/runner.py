@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from reportgen.config.model import Check, ReportConfig
 from reportgen.data.dataset import Dataset, Unit
-from reportgen.data.text import unit_key
+from reportgen.data.text import name_key, unit_key
 from reportgen.diagnostics.errors import ConfigError, ErrorList, Location, ReportgenError
 from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.validate.automatic import Ranges, Uncomputable
@@ -54,7 +54,7 @@ def check_unit_names(config: ReportConfig, dataset: Dataset) -> None:
     errors: list[ReportgenError] = []
     for c in config.checks:
         for j, name in enumerate(c.units or ()):
-            if unit_key(name) in keys:
+            if name_key(name) in keys:
                 continue
             guess = did_you_mean(name, names)
             errors.append(

@@ -110,10 +110,11 @@ def test_changed_rewrites_only_the_unit_whose_row_changed(tmp_path: Path) -> Non
     assert manifest["last_run"]["started"]
 
 
-def test_findings_text_ends_with_a_newline(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["kiem-tra.txt", "kiem-tra.json", "manifest.json"])
+def test_findings_and_manifest_end_with_a_newline(tmp_path: Path, name: str) -> None:
     config = sample_project(tmp_path / "p")
     _rerun(config, tmp_path / "o")
-    text = (tmp_path / "o" / "giam-ngheo-2024" / "kiem-tra.txt").read_text(encoding="utf-8")
+    text = (tmp_path / "o" / "giam-ngheo-2024" / name).read_text(encoding="utf-8")
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 

@@ -56,3 +56,58 @@ def test_render_failures_exit_2_and_are_not_called_figure_errors(tmp_path: Path)
 
 def test_a_clean_project_has_no_render_problems(tmp_path: Path) -> None:
     assert check(sample_project(tmp_path / "p")).problems == []
+
+
+def test_check_says_the_data_file_lacks_the_signer_column(tmp_path: Path) -> None:
+    config = sample_project(tmp_path / "p")
+    data = config.parent.parent / "inputs" / "giam-ngheo-2024.csv"
+    _drop_column(data, "chu_tich")
+    out = CliRunner().invoke(main, ["check", str(config)])
+    assert out.exit_code == 2
+    assert f'tệp số liệu {data} không có cột "chu_tich"' in out.output
+    assert 'thêm cột "chu_tich"' in out.output
+
+
+def test_check_names_the_rows_whose_signer_cell_is_empty(tmp_path: Path) -> None:
+    from tests.helpers import edit_cell
+
+    config = sample_project(tmp_path / "p")
+    data = config.parent.parent / "inputs" / "giam-ngheo-2024.csv"
+    edit_cell(data, "Phường Ngô Quyền", "chu_tich", "")
+    edit_cell(data, "Xã Tân Mỹ", "chu_tich", " ")
+    result = check(config)
+    (problem,) = result.problems
+    assert problem.extra["units"] == ["Phường Ngô Quyền", "Xã Tân Mỹ"]
+    assert 'ô trống ở cột "chu_tich" — dòng 3 (Phường Ngô Quyền), dòng 11 (Xã Tân Mỹ)' in (
+        problem.message
+    )
+    assert problem.location is not None and problem.location.row == 3
+    out = CliRunner().invoke(main, ["check", str(config)])
+    assert out.exit_code == 2 and "dòng 3 (Phường Ngô Quyền)" in out.output
+
+
+def test_check_finds_a_template_tag_that_would_fail_every_report(tmp_path: Path) -> None:
+    from docx import Document
+
+    config = sample_project(tmp_path / "p")
+    template = config.parent.parent / "templates" / "bao-cao-co-ban.docx"
+    doc = Document(str(template))
+    doc.add_paragraph("Người lập: {{ don_vi.nguoi_lap }}")
+    doc.save(str(template))
+    out = CliRunner().invoke(main, ["check", str(config)])
+    assert out.exit_code == 2, out.output
+    assert "Chưa sinh được báo cáo" in out.output
+    assert "không có trường «nguoi_lap»" in out.output
+    assert "⟦{{ don_vi.nguoi_lap }}⟧" in out.output
+    rendered = CliRunner().invoke(main, ["render", str(config), "-o", str(tmp_path / "o")])
+    assert rendered.exit_code == 2  # the render agrees with the check
+
+
+def test_a_signer_column_written_with_accents_is_pointed_to(tmp_path: Path) -> None:
+    config = sample_project(tmp_path / "p")
+    data = config.parent.parent / "inputs" / "giam-ngheo-2024.csv"
+    text = data.read_text(encoding="utf-8-sig")
+    data.write_text(text.replace(";chu_tich;", ";Chủ tịch;", 1), encoding="utf-8-sig")
+    out = CliRunner().invoke(main, ["check", str(config)])
+    assert out.exit_code == 2
+    assert 'có phải cột "Chủ tịch"? Đặt tên cột là "chu_tich"' in out.output

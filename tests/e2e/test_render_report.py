@@ -415,9 +415,9 @@ def test_new_turns_a_title_into_a_file_name(tmp_path: Path, title: str, file_nam
     files = create(title, tmp_path)
     assert files.config == tmp_path / "configs" / f"{file_name}.yaml"
     if title != file_name:
-        subject = title.removeprefix("Báo cáo ")
+        subject = title.removeprefix("Báo cáo ").removeprefix("Kế hoạch ")
         subject = subject[:1].upper() + subject[1:]
-        assert f"  title: {subject}\n" in files.config.read_text("utf-8")
+        assert f'  title: "{subject}"\n' in files.config.read_text("utf-8")
 
 
 @pytest.mark.parametrize("kind", ["giam-ngheo", "so-ket-6-thang", "ke-hoach"])

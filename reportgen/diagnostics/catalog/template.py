@@ -87,6 +87,12 @@ MESSAGES = {
         "Sửa lỗi trong mẫu; lỗi làm báo cáo sai hoặc không điền được.",
         "warning",
     ),
+    "template.acknowledgement-unreadable": Message(
+        "chú thích cho reportgen nhưng không đọc được là một dòng chấp nhận cảnh báo",
+        "Viết đúng dạng: {{# reportgen: chấp nhận template.page-setup — lý do #}} (mã lấy "
+        "trong ngoặc vuông của cảnh báo; nhiều mã cách nhau bằng dấu phẩy).",
+        "warning",
+    ),
     "template.acknowledgement-without-reason": Message(
         "chấp nhận «{code}» mà không ghi lý do",
         "Ghi lý do sau dấu gạch ngang: {{# reportgen: chấp nhận {code} — lý do #}}",
