@@ -102,7 +102,9 @@ def format_table(findings: Sequence[Diagnostic]) -> str:
         if not _needs_header(members):
             lines.extend(_lines(f))
             continue
-        decided = f.extra.get("decided", False) and f.extra.get("suspects")
+        decided = all(g.extra.get("decided", False) for g in members) and any(
+            g.extra.get("suspects") for g in members
+        )
         head = "ô nghi sai"
         lines.append(f"{_MARK['error']} {SEVERITY_VI['error']:<9} {head:<12} {f.unit}: {reasoning}")
         for g in members:
