@@ -537,8 +537,25 @@ def explain_groups(
     inputs = _inputs(config)
     typical = Typical(config, ds)
     done: dict[int, Finding] = {}
+    keys = ("suspects", "suspect_groups", "decided", "alternatives", "reasoning")
     for iid, pairs in by_cell.items():
         ind = config.indicators[iid]
+        city = next(
+            (
+                f
+                for f in findings
+                if f.check == "city_sum" and f.indicators[:1] == (iid,) and f.suspects
+            ),
+            None,
+        )
+        if city is not None:
+            # the total row's reasoning already names the wards that put both rows right
+            more = {k: city.extra[k] for k in keys if k in city.extra}
+            if more.get("decided"):
+                more["consequence_of"] = [iid]
+            for f, _ in pairs:
+                done[id(f)] = f.with_extra(**more)
+            continue
         members = set.intersection(*(set(g.members) for _, g in pairs))
         found: list[Suspect] = []
         wards: list[Suspect] = []
