@@ -505,10 +505,18 @@ def _rank(groups: list[list[Suspect]]) -> tuple[list[list[Suspect]], list[list[S
     # the next one's (a strong shape against a mistyped digit or none; a copied value against
     # no shape). A mistyped digit alone does not decide: any small figure can be one.
     second = sum(s.score for s in groups[1]) if len(groups) > 1 else None
-    decided = second is None or best - second >= _MARGIN
+    # A shape found somewhere in a range of values (two digits that, swapped, land in it) is a
+    # coincidence as often as not: it orders the suspects but does not decide between them,
+    # unless the figure is also out of line with the other units.
+    by_chance = any(
+        s.value is None and s.shape is not None and not s.out_of_line for s in groups[0]
+    )
+    decided = second is None or (best - second >= _MARGIN and not by_chance)
     top = (
         [groups[0]] if decided else [g for g in groups if best - sum(s.score for s in g) < _MARGIN]
     )
+    if not decided and len(top) < 2:
+        top = groups[:2]  # name at least the next one: the data cannot tell them apart
     return top + [g for g in groups if g not in top], top, decided
 
 
