@@ -194,7 +194,7 @@ def test_a_figure_only_the_sums_read_is_found_in_its_group(
     parts of the poor households, the ward's own ``not_greater``): the changed cell is among
     the suspects, every ward named is of the same group, and it is first whenever the
     relations leave no other cell."""
-    config, ds, prepared, order = workbook
+    config, ds, prepared, _order = workbook
     unit = data.draw(st.sampled_from(ds.units))
     cell = data.draw(st.sampled_from(SUMMED_ONLY))
     value = unit.values[cell]
