@@ -1,7 +1,8 @@
 """Benchmark: does the reasoning across findings name the cell the clerk got wrong?
 
-    python benchmarks/suspects_bench.py [--config configs/giam-ngheo-2024.yaml] [--seed 1]
-                                        [--show N] [--json]
+    python benchmarks/suspects_bench.py [--config configs/giam-ngheo-2024.yaml] [--data FILE]
+                                        [--seed 1] [--show N] [--json]
+                                        [--total-row | --no-total-row]
 
 Takes the demo report (consistent figures), and for every ward and every figure read from the
 file makes single-cell mistakes of the kinds clerks make: one mistyped digit, two swapped
@@ -21,6 +22,12 @@ automatic ``city_sum`` check compares with the sum of the wards: a relation over
 Its own cells get the same mistakes, counted apart (``total row``). ``--no-total-row`` drops
 that row (the city is then summed from the wards, as for a file without one); ``--total-row``
 gives a file without one a total row (the column sums of the wards).
+
+``--data inputs/giam-ngheo-2024-bieu-mau.xlsx`` reads the same figures as the clerks' workbook
+(two sheets, the total row, the group rows "Khối phường" and "Khối xã"): each group row is one
+more sum over its units (it stays as typed when a unit's figure changes, as the total row does),
+and what the reader reports for a group row that no longer adds up is worked out again for each
+variant.
 
 ``--show N`` prints N variants where a decided first suspect is another cell (to study them).
 """
