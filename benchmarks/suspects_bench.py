@@ -1,7 +1,8 @@
 """Benchmark: does the reasoning across findings name the cell the clerk got wrong?
 
-    python benchmarks/suspects_bench.py [--config configs/giam-ngheo-2024.yaml] [--seed 1]
-                                        [--show N] [--json]
+    python benchmarks/suspects_bench.py [--config configs/giam-ngheo-2024.yaml] [--data FILE]
+                                        [--seed 1] [--show N] [--json]
+                                        [--total-row | --no-total-row]
 
 Takes the demo report (consistent figures), and for every ward and every figure read from the
 file makes single-cell mistakes of the kinds clerks make: one mistyped digit, two swapped
@@ -21,6 +22,12 @@ automatic ``city_sum`` check compares with the sum of the wards: a relation over
 Its own cells get the same mistakes, counted apart (``total row``). ``--no-total-row`` drops
 that row (the city is then summed from the wards, as for a file without one); ``--total-row``
 gives a file without one a total row (the column sums of the wards).
+
+``--data inputs/giam-ngheo-2024-bieu-mau.xlsx`` reads the same figures as the clerks' workbook
+(two sheets, the total row, the group rows "Khối phường" and "Khối xã"): each group row is one
+more sum over its units (it stays as typed when a unit's figure changes, as the total row does),
+and what the reader reports for a group row that no longer adds up is worked out again for each
+variant.
 
 ``--show N`` prints N variants where a decided first suspect is another cell (to study them).
 """
@@ -43,7 +50,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reportgen.config.loader import load_config
 from reportgen.config.model import Indicator, ReportConfig
-from reportgen.data.dataset import Dataset, Unit, compute, compute_total, load_dataset
+from reportgen.data.dataset import (
+    CellIssue,
+    Dataset,
+    Unit,
+    compute,
+    compute_total,
+    load_dataset,
+)
 from reportgen.validate.runner import prepare_checks, validate
 from reportgen.validate.shapes import one_digit_changes, swaps
 
@@ -95,14 +109,43 @@ def mistakes(
                 yield "movement off by a few", v + d
 
 
-def _cell_of(row: int | None) -> Callable[[Mapping[str, Any]], str | None]:
-    """The indicator of a suspect when it is a cell of the unit's row (else None)."""
+def _cell_of(ds: Dataset, unit: Unit) -> Callable[[Mapping[str, Any]], str | None]:
+    """The indicator of a suspect when it is a cell of the unit's row (else None); in a
+    workbook of several sheets, the unit's row on the sheet of that indicator."""
 
     def cell(suspect: Mapping[str, Any]) -> str | None:
         loc = suspect.get("location") or {}
-        return str(suspect["indicator"]) if loc.get("row") == row else None
+        src = ds.source(unit, str(suspect["indicator"]))
+        if src is None or loc.get("row") != src.row or loc.get("sheet") != src.sheet:
+            return None
+        return str(suspect["indicator"])
 
     return cell
+
+
+def group_issues(config: ReportConfig, ds: Dataset, iid: str) -> list[CellIssue]:
+    """What the reader reports for the group rows (``data.group-mismatch``) that disagree with
+    their units in column ``iid`` (the reader does it once, when the file is read; a variant
+    changes a unit's figure after that)."""
+    ind = config.indicators[iid]
+    out = []
+    for g in ds.groups:
+        stated = g.values.get(iid)
+        if stated is None:
+            continue
+        values = [u.values.get(iid) for u in ds.units if u.key in g.members]
+        summed = sum((v for v in values if v is not None), Decimal(0))
+        allowed = ind.tolerance_of(stated) + sum(
+            (ind.tolerance_of(v) for v in values if v is not None), Decimal(0)
+        )
+        if summed != stated and abs(summed - stated) >= allowed:
+            message = f'dòng nhóm "{g.name}" ghi {stated}, nhưng tổng các đơn vị là {summed}'
+            out.append(
+                CellIssue(
+                    ds.total.name, iid, g.sources[iid], str(stated), message, None, ds.total.key
+                )
+            )
+    return out
 
 
 _OPENING = {
@@ -125,6 +168,12 @@ _MOVEMENT = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", default=str(ROOT / "configs" / "giam-ngheo-2024.yaml"))
+    parser.add_argument(
+        "--data",
+        default=None,
+        help="the data file (default: the report's); e.g. the clerk workbook "
+        "inputs/giam-ngheo-2024-bieu-mau.xlsx, with its group rows",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--json", action="store_true")
@@ -142,7 +191,8 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     config = load_config(args.config)
-    ds = load_dataset(config)
+    ds = load_dataset(config, args.data)
+    base_issues = list(ds.issues)
     order = config.indicator_order()
     if args.no_total_row and ds.total_from_file:
         config = replace(config, data=replace(config.data, total_row=None))
@@ -155,7 +205,8 @@ def main() -> None:
         ds.total, ds.total_from_file = total, True
     prepared = prepare_checks(config)
     with_total = ds.total_from_file
-    checked = (lambda u: [u, ds.total]) if with_total else (lambda u: [u])
+    # the whole city too when its row is read (city_sum) or group rows are (their findings)
+    checked = (lambda u: [u, ds.total]) if with_total or ds.groups else (lambda u: [u])
     started = time.perf_counter()
     false_alarms = [f for f in validate(config, ds, runners=prepared) if f.severity == "error"]
     wards, totals = Tally(), Tally()
@@ -170,6 +221,7 @@ def main() -> None:
             for kind, wrong in list(mistakes(config, ds, unit, ind, rng)):
                 tally.variants += 1
                 unit.values[ind.id] = wrong
+                ds.issues = base_issues + group_issues(config, ds, ind.id)
                 if unit.is_total:
                     ds.total = compute_total(ds.units, config, total_order, unit, unit.name)
                     found = validate(config, ds, [ds.total], runners=prepared)
@@ -178,13 +230,18 @@ def main() -> None:
                     compute(unit, config, order)
                     found = validate(config, ds, checked(unit), runners=prepared)
                 unit.values[ind.id] = original
+                ds.issues = base_issues
                 if not unit.is_total:
                     compute(unit, config, order)
                 errors = [f for f in found if f.severity == "error"]
                 if errors:
-                    tally.add(unit, ind.id, kind, errors, f"{original} → {wrong}", args.show)
+                    tally.add(ds, unit, ind.id, kind, errors, f"{original} → {wrong}", args.show)
     seconds = time.perf_counter() - started
-    result: dict[str, Any] = {"false_alarms": len(false_alarms), **wards.as_dict()}
+    result: dict[str, Any] = {
+        "false_alarms": len(false_alarms),
+        "group_rows": [g.name for g in ds.groups],
+        **wards.as_dict(),
+    }
     if with_total:
         result["total_row"] = totals.as_dict()
     result["seconds"] = round(seconds, 2)
@@ -196,6 +253,8 @@ def main() -> None:
         "whole-city row in the file: "
         + ("yes (the automatic city_sum check)" if with_total else "no (summed from the wards)")
     )
+    groups = ", ".join(f"{g.name} ({len(g.members)} units)" for g in ds.groups)
+    print(f"data file: {args.data or config.data.file.name}; group rows: {groups or 'none'}")
     print("mistakes in the wards' cells:")
     wards.print()
     if with_total:
@@ -224,7 +283,14 @@ class Tally:
         self.misses: list[str] = []
 
     def add(
-        self, unit: Unit, cell: str, kind: str, errors: list[Any], change: str, show: int
+        self,
+        ds: Dataset,
+        unit: Unit,
+        cell: str,
+        kind: str,
+        errors: list[Any],
+        change: str,
+        show: int,
     ) -> None:
         """Count one detectable variant (``cell`` of ``unit`` was changed)."""
         self.detectable += 1
@@ -233,7 +299,7 @@ class Tally:
         with_suspects = [f for f in errors if f.suspects]
         suspects = with_suspects[0].suspects if with_suspects else ()
         is_decided = bool(with_suspects and with_suspects[0].extra.get("decided"))
-        mine = _cell_of(unit.row)
+        mine = _cell_of(ds, unit)
         first = mine(suspects[0]) if suspects else None
         right = first == cell
         if right:

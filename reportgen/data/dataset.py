@@ -94,6 +94,17 @@ class Unit:
 
 
 @dataclass
+class GroupSum:
+    """A group (subtotal) row of a clerk's workbook ("Khối phường", "II. Khối xã"): the keys of
+    the units it adds up, and its stated figure and cell for each summed indicator."""
+
+    name: str
+    members: tuple[str, ...]
+    values: dict[str, Decimal] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+
+@dataclass
 class Dataset:
     """The units of a data file, the whole city, and the issues found while reading cells."""
 
@@ -112,6 +123,8 @@ class Dataset:
     """How the data file was read (header rows taken, rows skipped…), for the clerk."""
     villages: dict[str, list[Unit]] = field(default_factory=dict)
     """The thôn / tổ dân phố of each ward that has them (``data.villages``), by unit key."""
+    groups: list[GroupSum] = field(default_factory=list)
+    """The group rows of a workbook (``data.workbook.groups``), each a sum of some units."""
     _index: tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit | None]] | None = field(
         default=None, repr=False
     )
@@ -644,6 +657,7 @@ class _Read:
     columns: dict[str, str]
     tables: dict[str, RawTable] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    groups: list[GroupSum] = field(default_factory=list)
 
 
 def _read_units(
@@ -814,7 +828,8 @@ def _read_workbook_units(
         for u in units:
             row = u.rows.get(st.table.sheet or "", 0) if u.rows else u.row
             by_row[(s, row or 0)] = u
-    _check_groups(config, wd, by_row, issues, locale)
+    groups: dict[str, GroupSum] = {}
+    _check_groups(config, wd, by_row, issues, locale, groups)
     return _Read(
         first.table,
         units,
@@ -822,6 +837,7 @@ def _read_workbook_units(
         {n: h for n, (_, h) in wd.mapping.items() if n in config.indicators},
         tables,
         wd.notes,
+        list(groups.values()),
     )
 
 
@@ -846,9 +862,11 @@ def _check_groups(
     by_row: dict[tuple[int, int], Unit],
     issues: list[CellIssue],
     locale: str,
+    groups: dict[str, GroupSum],
 ) -> None:
     """Each declared group row against the sum of its units, for every summed indicator of its
-    sheet (a difference is an error of the city report: its source disagrees with itself)."""
+    sheet (a difference is an error of the city report: its source disagrees with itself);
+    ``groups`` gets each group row's figures (one entry per name across the sheets)."""
     from reportgen.data.sheets import WorkbookData
 
     assert isinstance(wd, WorkbookData)
@@ -891,6 +909,10 @@ def _check_groups(
             vals = [m.values.get(iid) if m is not None else None for m in members]
             if not members or any(v is None for v in vals):
                 continue
+            if stated is not None:
+                keys = tuple(m.key for m in members if m is not None)
+                group = groups.setdefault(unit_key(g.row.name), GroupSum(g.row.name, keys))
+                group.values[iid], group.sources[iid] = stated, source
             summed = sum((v for v in vals if v is not None), Decimal(0))
             slack = ind.tolerance * len(vals) if ind.rounded else Decimal(0)
             if stated is None or (abs(stated - summed) <= slack and (slack or stated == summed)):
@@ -960,6 +982,7 @@ def load_dataset(config: ReportConfig, data_file: str | Path | None = None) -> D
         columns=got.columns,
         tables=got.tables,
         notes=got.notes,
+        groups=got.groups,
     )
     if ds.villages is not None:
         from reportgen.data.villages import load_villages

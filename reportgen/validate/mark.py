@@ -71,12 +71,22 @@ def _plain(value: Any) -> Any:
     return str(value) if not isinstance(value, int | float | str) else value
 
 
-def _comment(ws: Worksheet, ref: str, text: str) -> None:
-    cell = ws[ref]
+def _comment(cell: Any, text: str) -> None:
     old = cell.comment.text + "\n\n" if cell.comment is not None else ""
     comment = Comment(old + text, _AUTHOR)
     comment.width, comment.height = 360, 160
     cell.comment = comment
+
+
+Ref = tuple[str | None, str]  # (sheet, A1 reference)
+
+
+def _key(sheet: str | None, cell: str | None) -> Ref | None:
+    return (sheet, cell) if cell else None
+
+
+def _src_key(source: Source) -> Ref | None:
+    return _key(source.sheet, _ref(source))
 
 
 def mark_workbook(
@@ -85,14 +95,15 @@ def mark_workbook(
     """Return the marked copy of the data file as .xlsx bytes (see the module docstring).
 
     ``data`` is the file the figures were read from — a path, or its bytes (an uploaded file)
-    with its ``name`` (for its type); a CSV file is rebuilt from the rows already read."""
+    with its ``name`` (for its type); a CSV file is rebuilt from the rows already read. In a
+    workbook of several sheets each cell is marked on its own sheet."""
     if name is None:
         name = str(data) if isinstance(data, Path) else ds.table.file
     wb, ws = _workbook(ds, data, name)
     same_file = {ds.table.file}
-    suspects: dict[str, list[str]] = {}
-    related: set[str] = set()
-    stated: dict[str, list[str]] = {}
+    suspects: dict[Ref, list[str]] = {}
+    related: set[Ref] = set()
+    stated: dict[Ref, list[str]] = {}
     for f in findings:
         sources = [s for s in f.sources if s.file in same_file]
         suspect_list = f.extra.get("suspects") or ()
@@ -100,33 +111,35 @@ def mark_workbook(
         if suspect_list:
             for s in groups[0] if f.extra.get("decided") else suspect_list:
                 loc = s.get("location") or {}
-                ref = loc.get("cell")
-                if ref and loc.get("file") in same_file:
+                key = _key(loc.get("sheet"), loc.get("cell"))
+                if key and loc.get("file") in same_file:
                     why = str(f.extra.get("reasoning", ""))
-                    suspects.setdefault(ref, [])
-                    if why not in suspects[ref]:
-                        suspects[ref].append(why)
-            for src in sources:
-                ref = _ref(src)
-                if ref:
-                    related.add(ref)
+                    suspects.setdefault(key, [])
+                    if why not in suspects[key]:
+                        suspects[key].append(why)
+            related.update(k for src in sources if (k := _src_key(src)))
+        elif "consequence_of" in f.extra:
+            # follows from a suspect marked elsewhere (a total or group row): not to fix
+            related.update(k for src in sources if (k := _src_key(src)))
         elif sources:
-            ref = _ref(sources[0])
-            if ref:
-                stated.setdefault(ref, []).append(f.message)
-            for src in sources[1:]:
-                r = _ref(src)
-                if r:
-                    related.add(r)
-    for ref in related - set(suspects) - set(stated):
-        ws[ref].fill = RELATED_FILL
-    for ref, texts in stated.items():
-        if ref not in suspects:
-            ws[ref].fill = FINDING_FILL
-            _comment(ws, ref, "\n".join(texts))
-    for ref, texts in suspects.items():
-        ws[ref].fill = SUSPECT_FILL
-        _comment(ws, ref, "Ô nghi sai. " + "\n".join(texts))
+            key = _src_key(sources[0])
+            if key:
+                stated.setdefault(key, []).append(f.message)
+            related.update(k for src in sources[1:] if (k := _src_key(src)))
+
+    def cell(key: Ref) -> Any:
+        sheet, ref = key
+        return (wb[sheet] if sheet and sheet in wb.sheetnames else ws)[ref]
+
+    for key in related - set(suspects) - set(stated):
+        cell(key).fill = RELATED_FILL
+    for key, texts in stated.items():
+        if key not in suspects:
+            cell(key).fill = FINDING_FILL
+            _comment(cell(key), "\n".join(texts))
+    for key, texts in suspects.items():
+        cell(key).fill = SUSPECT_FILL
+        _comment(cell(key), "Ô nghi sai. " + "\n".join(texts))
     _summary(wb, ws, findings, same_file)
     out = io.BytesIO()
     wb.save(out)
@@ -142,14 +155,14 @@ def _summary(wb: Workbook, ws: Worksheet, findings: Sequence[Finding], files: se
         sheet.column_dimensions[chr(64 + j)].width = width
     if not findings:
         sheet.cell(row=2, column=5, value="Số liệu khớp: không có lỗi nào.")
-    title = ws.title.replace("'", "''")
     for i, f in enumerate(findings, 1):
         row = i + 1
         suspect = next(iter(f.extra.get("suspects") or ()), None)
         loc = (suspect or {}).get("location") or {}
         ref = loc.get("cell") if loc.get("file") in files else None
+        on = loc.get("sheet")
         if ref is None and f.sources and f.sources[0].file in files:
-            ref = _ref(f.sources[0])
+            ref, on = _ref(f.sources[0]), f.sources[0].sheet
         hint = f.hint or ""
         if "consequence_of" in f.extra:
             text = f"{f.message}\n→ hệ quả của ô nghi sai: {f.extra.get('reasoning')}"
@@ -166,7 +179,11 @@ def _summary(wb: Workbook, ws: Worksheet, findings: Sequence[Finding], files: se
         sheet.row_dimensions[row].height = 15 * lines
         if ref:
             link = sheet.cell(row=row, column=4)
+            target = on if on and on in wb.sheetnames else ws.title
+            title = target.replace("'", "''")
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{title}'!{ref}")
+            if target != ws.title:
+                link.value = f"{target}!{ref}"
             link.font = Font(color="0563C1", underline="single")
     sheet.freeze_panes = "A2"
     sheet.page_setup.orientation = "landscape"

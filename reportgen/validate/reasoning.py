@@ -23,10 +23,11 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import combinations, islice
 
 from reportgen.config.model import Indicator, ReportConfig
-from reportgen.data.dataset import Dataset, Source, Unit, compute
+from reportgen.data.dataset import Dataset, GroupSum, Source, Unit, compute
 from reportgen.validate.automatic import domain
-from reportgen.validate.base import Interval, Prepared, Values, fmt
+from reportgen.validate.base import Interval, Prepared, Values, agrees, fmt
 from reportgen.validate.findings import Finding, location_of
+from reportgen.validate.groups import GroupSums
 from reportgen.validate.shapes import Shape, copied_shape, relation_shape, undo_values
 from reportgen.validate.typical import Typical
 
@@ -175,6 +176,16 @@ class UnitReasoner:
     def checks_reading(self, cell: str) -> list[Prepared]:
         """The checks whose figures depend on ``cell``."""
         return [c for c in self.checks if cell in self.cells_of(c.cells)]
+
+    def groups_broken(self, cell: str) -> list[str]:
+        """The group rows of the file (Khối phường…) that disagree with their units in
+        ``cell`` as written, by name."""
+        return [
+            g.name
+            for c in self.across
+            if isinstance(c, GroupSums)
+            for g in c.broken(self.unit, cell, self.ds)
+        ]
 
     # --- trying values ----------------------------------------------------------------------
     def with_values(self, changes: dict[str, Decimal]) -> Unit:
@@ -429,11 +440,12 @@ def explain(
             # another ward's) would leave that ward's findings unexplained, so it goes first.
             column = broken[0].indicators[0]
             wards: list[Suspect] = []
+            # A ward whose group row disagrees in the column explains that finding too.
             for other in ds.units:
                 rw = UnitReasoner(config, ds, other, checks, order, inputs, typical)
                 if rw.is_cell(column) and (cand := rw.single(column)) is not None:
                     cand.unit = other.name
-                    if not rw.agrees({}):
+                    if not rw.agrees({}) or rw.groups_broken(column):
                         wards.append(cand)
                     singles.append(cand)
             if wards:
@@ -458,34 +470,9 @@ def explain(
         follows = bool(groups)
     if not groups:
         return Explanation([], False, list(broken), _nothing(len(broken)))
-    # by how telling the mistake is; between equals, by how much more usual the corrected
-    # figures are than the written ones against the other units (this orders the suspects
-    # named together, it never decides)
-    groups.sort(
-        key=lambda g: (
-            -sum(s.score for s in g),
-            -round(sum(s.closer for s in g), 6),
-            -sum(s.usual for s in g),
-        )
-    )
-    best = sum(s.score for s in groups[0])
-    # decided: the only explanation, or one whose mistake shape is clearly more telling than
-    # the next one's (a strong shape against a mistyped digit or none; a copied value against
-    # no shape). A mistyped digit alone does not decide: any small figure can be one.
-    second = sum(s.score for s in groups[1]) if len(groups) > 1 else None
-    decided = second is None or best - second >= _MARGIN
-    top = (
-        [groups[0]] if decided else [g for g in groups if best - sum(s.score for s in g) < _MARGIN]
-    )
-    ranked = top + [g for g in groups if g not in top]
-    # the total row's findings the first explanation also puts right (a ward's cell)
-    total_row = sum(
-        1
-        for s in ranked[0]
-        for c in r.across
-        if not c.holds_across(unit, {s.indicator.id: s.found}, ds)
-    )
-    sentence = _sentence(ranked, top, decided, len(broken), total_row)
+    ranked, top, decided = _rank(groups)
+    also = _also_fixed(config, ds, unit, checks, order, ranked[0])
+    sentence = _sentence(ranked, top, decided, len(broken), also)
     if follows:
         sentence += "; dòng tổng đang bằng tổng các đơn vị (có lẽ là công thức) nên cũng đổi theo ô được sửa"
     if unit.is_total and all(f.check == "city_sum" for f in broken) and not across:
@@ -499,24 +486,208 @@ def explain(
     return Explanation(ranked, decided, list(broken), sentence)
 
 
-def group_city(findings: list[Finding], ds: Dataset) -> list[Finding]:
-    """Group a finding of the total row read from the file (``city_sum``) under a ward's
-    suspect when fixing that ward's cell makes the total row agree."""
-    fixes: dict[str, list[tuple[str, Decimal, Decimal]]] = {}
-    said: dict[str, str] = {}  # the reasoning of each ward with a decided suspect
+def _rank(groups: list[list[Suspect]]) -> tuple[list[list[Suspect]], list[list[Suspect]], bool]:
+    """The explanations best first, those as likely as the first, and whether the first is
+    the one (decided)."""
+    # by how telling the mistake is; between equals, by how much more usual the corrected
+    # figures are than the written ones against the other units (this orders the suspects
+    # named together, it never decides)
+    groups = sorted(
+        groups,
+        key=lambda g: (
+            -sum(s.score for s in g),
+            -round(sum(s.closer for s in g), 6),
+            -sum(s.usual for s in g),
+        ),
+    )
+    best = sum(s.score for s in groups[0])
+    # decided: the only explanation, or one whose mistake shape is clearly more telling than
+    # the next one's (a strong shape against a mistyped digit or none; a copied value against
+    # no shape). A mistyped digit alone does not decide: any small figure can be one.
+    second = sum(s.score for s in groups[1]) if len(groups) > 1 else None
+    # A shape found somewhere in a range of values (two digits that, swapped, land in it) is a
+    # coincidence as often as not: it orders the suspects but does not decide between them,
+    # unless the figure is also out of line with the other units.
+    by_chance = any(
+        s.value is None and s.shape is not None and not s.out_of_line for s in groups[0]
+    )
+    decided = second is None or (best - second >= _MARGIN and not by_chance)
+    top = (
+        [groups[0]] if decided else [g for g in groups if best - sum(s.score for s in g) < _MARGIN]
+    )
+    if not decided and len(top) < 2:
+        top = groups[:2]  # name at least the next one: the data cannot tell them apart
+    return top + [g for g in groups if g not in top], top, decided
+
+
+def explain_groups(
+    config: ReportConfig,
+    ds: Dataset,
+    checks: Sequence[Prepared],
+    findings: list[Finding],
+    order: list[str],
+) -> list[Finding]:
+    """Reason on the group rows that disagree with their units (``data.group-mismatch``,
+    findings of the whole city) and that no suspect explains yet, one column at a time: the
+    cell to fix is a figure of a unit in every such group (one that also keeps the unit's own
+    relations and the total row, when there is one, agreeing), or — when a single group row
+    disagrees — that row's own figure. A unit whose own relations are broken and put right by
+    the figure goes first, as for the total row."""
+    if not ds.groups or not ds.units:
+        return findings
+    by_cell: dict[str, list[tuple[Finding, GroupSum]]] = {}
     for f in findings:
-        if f.extra.get("decided") and f.unit != ds.total.name:
-            for s in f.extra.get("suspect_groups", [[]])[0]:
-                if s.get("expected") is not None:
-                    entry = (f.unit or "", s["found"], s["expected"])
-                    said[f.unit or ""] = str(f.extra.get("reasoning", ""))
-                    if entry not in fixes.setdefault(s["indicator"], []):
-                        fixes[s["indicator"]].append(entry)
+        group = _group_of(f, ds)
+        if group is not None and not f.extra.get("reasoning"):
+            by_cell.setdefault(f.indicators[0], []).append((f, group))
+    if not by_cell:
+        return findings
+    inputs = _inputs(config)
+    typical = Typical(config, ds)
+    done: dict[int, Finding] = {}
+    keys = ("suspects", "suspect_groups", "decided", "alternatives", "reasoning")
+    for iid, pairs in by_cell.items():
+        ind = config.indicators[iid]
+        city = next(
+            (
+                f
+                for f in findings
+                if f.check == "city_sum" and f.indicators[:1] == (iid,) and f.suspects
+            ),
+            None,
+        )
+        if city is not None:
+            # the total row's reasoning already names the wards that put both rows right
+            more = {k: city.extra[k] for k in keys if k in city.extra}
+            if more.get("decided"):
+                more["consequence_of"] = [iid]
+            for f, _ in pairs:
+                done[id(f)] = f.with_extra(**more)
+            continue
+        members = set.intersection(*(set(g.members) for _, g in pairs))
+        found: list[Suspect] = []
+        wards: list[Suspect] = []
+        for other in ds.units:
+            if other.key not in members:
+                continue
+            rw = UnitReasoner(config, ds, other, checks, order, inputs, typical)
+            if rw.is_cell(iid) and (cand := rw.single(iid)) is not None:
+                cand.unit = other.name
+                found.append(cand)
+                if not rw.agrees({}):
+                    wards.append(cand)
+        candidates = wards or found
+        if not wards and len(pairs) == 1:
+            candidates = [*candidates, *_group_cell(ds, ind, pairs[0][1])]
+        if not candidates:
+            continue
+        ranked, top, decided = _rank([[c] for c in candidates])
+        sentence = _sentence(ranked, top, decided, len(pairs))
+        explained = [f for f, _ in pairs]
+        for (f, _), g in zip(
+            pairs,
+            annotate(Explanation(ranked, decided, explained, sentence), explained),
+            strict=True,
+        ):
+            done[id(f)] = g
+    return [done.get(id(f), f) for f in findings]
+
+
+def _group_cell(ds: Dataset, ind: Indicator, group: GroupSum) -> list[Suspect]:
+    """The group row's own figure as a suspect: the sum of its units is what it should be."""
+    iid = ind.id
+    stated = group.values[iid]
+    rest = [u.values.get(iid) for u in ds.units if u.key in group.members]
+    if any(v is None for v in rest):
+        return []
+    right = sum((v for v in rest if v is not None), Decimal(0))
+    shape = relation_shape(stated, right, ind.kind == "money", ind.kind == "count")
+    score = float(shape.strength if shape else 0) + _STATED  # often a SUM formula
+    where = group.sources[iid]
+    return [
+        Suspect(
+            ind, stated, right, right, None, shape, where, score, unit=f'dòng nhóm "{group.name}"'
+        )
+    ]
+
+
+def _group_of(f: Finding, ds: Dataset) -> GroupSum | None:
+    """The group row a finding of the whole city is about (``data.group-mismatch``)."""
+    if f.check != "data" or f.unit != ds.total.name or not f.indicators or not f.sources:
+        return None
+    iid = f.indicators[0]
+    return next((g for g in ds.groups if g.sources.get(iid) == f.sources[0]), None)
+
+
+def _also_fixed(
+    config: ReportConfig,
+    ds: Dataset,
+    unit: Unit,
+    checks: Sequence[Prepared],
+    order: list[str],
+    group: list[Suspect],
+) -> list[str]:
+    """The rows of the file beyond the unit's own relations that ``group`` puts right: the
+    total row (for a ward's cell) and the group rows ("dòng nhóm "Khối phường"")."""
+    out: list[str] = []
+    for s in group:
+        owner = unit if s.unit is None else ds.find(s.unit)
+        if owner is None or owner.is_total:
+            continue
+        r = UnitReasoner(config, ds, owner, checks, order)
+        for c in r.across:
+            if isinstance(c, GroupSums):
+                out.extend(f'dòng nhóm "{n}"' for n in r.groups_broken(s.indicator.id))
+            elif not unit.is_total and not c.holds_across(owner, {s.indicator.id: s.found}, ds):
+                out.append("dòng tổng")  # on the total unit, that is the finding itself
+    return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class _Fix:
+    """A decided suspect of a ward, with the reasoning that found it."""
+
+    ward: str
+    cell: str
+    found: Decimal
+    expected: Decimal
+    reasoning: str
+    own: bool  # found for the ward's own findings (else for the total row's)
+
+
+def group_city(findings: list[Finding], ds: Dataset, config: ReportConfig) -> list[Finding]:
+    """Group a finding of the total row read from the file (``city_sum``) under a ward's
+    suspect when fixing that ward's cell makes the total row agree; likewise a group row that
+    disagrees with its units (``data.group-mismatch``, "Khối phường") when a decided suspect
+    of one of its units (found for the unit or for the total row) makes it agree."""
+    fixes: list[_Fix] = []
+    for f in findings:
+        if not f.extra.get("decided"):
+            continue
+        own = f.unit != ds.total.name
+        for s in f.extra.get("suspect_groups", [[]])[0]:
+            ward = f.unit if own else s.get("unit")
+            if s.get("expected") is None or not ward:
+                continue
+            fix = _Fix(
+                str(ward),
+                str(s["indicator"]),
+                s["found"],
+                s["expected"],
+                str(f.extra.get("reasoning", "")),
+                own,
+            )
+            if fix not in fixes:
+                fixes.append(fix)
     if not fixes:
         return findings
     out = []
     for f in findings:
-        if f.check != "city_sum" or not f.indicators or f.indicators[0] not in fixes:
+        if f.check == "data" and f.unit == ds.total.name and f.indicators and ds.groups:
+            out.append(_group_row(f, ds, config, fixes))
+            continue
+        mine = [x for x in fixes if x.own and f.indicators and x.cell == f.indicators[0]]
+        if f.check != "city_sum" or not mine:
             out.append(f)
             continue
         iid = f.indicators[0]
@@ -524,19 +695,50 @@ def group_city(findings: list[Finding], ds: Dataset) -> list[Finding]:
         if not isinstance(expected, Decimal) or not isinstance(found, Decimal):
             out.append(f)
             continue
-        shift = sum((e - w for _, w, e in fixes[iid]), Decimal(0))
+        shift = sum((x.expected - x.found for x in mine), Decimal(0))
         if expected + shift != found:
             out.append(f)
             continue
-        wards = [u for u, _, _ in fixes[iid]]
-        names = ", ".join(wards)
+        wards = [x.ward for x in mine]
         if len(wards) == 1:
             # shown and counted under that ward's suspect: one mistake, not two
-            more: dict[str, object] = {"reasoning": said[wards[0]], "explained_by": wards[0]}
+            more: dict[str, object] = {"reasoning": mine[0].reasoning, "explained_by": wards[0]}
         else:
+            names = ", ".join(wards)
             more = {"reasoning": f"dòng tổng khớp khi sửa ô nghi sai ở {names} (xem ở trên)"}
         out.append(f.with_extra(decided=True, consequence_of=[iid], suspects=[], **more))
     return out
+
+
+def _group_row(f: Finding, ds: Dataset, config: ReportConfig, fixes: list[_Fix]) -> Finding:
+    """A finding of a group row that disagrees with its units, grouped under the one decided
+    suspect among its units that makes it agree (``f`` unchanged when there is none)."""
+    group = _group_of(f, ds)
+    if group is None:
+        return f
+    iid = f.indicators[0]
+    ind = config.indicators.get(iid)
+    if group is None or ind is None:
+        return f
+    members = {u.name: u for u in ds.units if u.key in group.members}
+    mine = [x for x in fixes if x.cell == iid and x.ward in members]
+    if len({x.ward for x in mine}) != 1:
+        return f
+    fix = mine[0]
+    stated = group.values[iid]
+    summed, allowed = Decimal(0), ind.tolerance_of(stated)
+    for u in members.values():
+        v = fix.expected if u.name == fix.ward else u.values.get(iid)
+        if v is None:
+            return f
+        summed += v
+        allowed += ind.tolerance_of(v)
+    if not agrees(stated - summed, allowed):
+        return f
+    more: dict[str, object] = {"reasoning": fix.reasoning}
+    if fix.own:
+        more["explained_by"] = fix.ward  # with the ward's suspect; else with the total row's
+    return f.with_extra(decided=True, consequence_of=[iid], suspects=[], **more)
 
 
 def _declared_order(config: ReportConfig) -> Callable[[str], int]:
@@ -586,12 +788,12 @@ def _sentence(
     top: list[list[Suspect]],
     decided: bool,
     n: int,
-    total_row: int = 0,
+    also: Sequence[str] = (),
 ) -> str:
-    n += total_row
+    n += len(also)
     agree = f"cả {n} phép kiểm tra đều khớp" if n > 1 else "phép kiểm tra sẽ khớp"
-    if total_row:
-        agree += ", kể cả dòng tổng"
+    if also:
+        agree += ", kể cả " + " và ".join(also)
     if decided:
         group = ranked[0]
         fixes = " và ".join(
@@ -629,7 +831,8 @@ def annotate(explanation: Explanation, findings: list[Finding]) -> list[Finding]
             "reasoning": explanation.reasoning,
         }
         stated = f.indicators[0] if f.indicators else None
-        if explanation.decided and stated not in first_ids:
+        elsewhere = any(s.unit for s in first)  # another unit's cell (a ward for the total row)
+        if explanation.decided and (stated not in first_ids or elsewhere):
             more["consequence_of"] = sorted(first_ids)
         out.append(f.with_extra(**more))
     return out

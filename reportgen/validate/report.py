@@ -102,9 +102,14 @@ def format_table(findings: Sequence[Diagnostic]) -> str:
         if not _needs_header(members):
             lines.extend(_lines(f))
             continue
-        decided = f.extra.get("decided", False) and f.extra.get("suspects")
+        decided = all(g.extra.get("decided", False) for g in members) and any(
+            g.extra.get("suspects") for g in members
+        )
         head = "ô nghi sai"
         lines.append(f"{_MARK['error']} {SEVERITY_VI['error']:<9} {head:<12} {f.unit}: {reasoning}")
+        # the findings that follow from the suspect right under it, then those that state
+        # the suspect cell itself (shown in full: their message names it)
+        members.sort(key=lambda g: not (decided and "consequence_of" in g.extra))
         for g in members:
             lines.extend(_lines(g, consequence=bool(decided) and "consequence_of" in g.extra))
     lines.append(summary_line(items))

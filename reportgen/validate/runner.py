@@ -13,8 +13,9 @@ from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.validate.automatic import Ranges, Uncomputable
 from reportgen.validate.base import Prepared
 from reportgen.validate.findings import SEVERITY_ORDER, Finding
+from reportgen.validate.groups import GroupSums
 from reportgen.validate.kinds import registry
-from reportgen.validate.reasoning import annotate, explain, group_city
+from reportgen.validate.reasoning import annotate, explain, explain_groups, group_city
 
 __all__ = ["check_unit_names", "data_findings", "prepare_checks", "validate"]
 
@@ -25,7 +26,9 @@ def prepare_checks(config: ReportConfig) -> list[Prepared]:
     Besides the declared checks, these always run: the ranges of every indicator, that every
     formula gives a figure, and — when the file has a whole-city row (``data.total_row``) with
     units beside it and no ``city_sum`` check is declared — that row against the sum of the
-    units for every summed indicator (a total typed by hand is never printed unchecked).
+    units for every summed indicator (a total typed by hand is never printed unchecked). The
+    group rows of a workbook (``data.workbook.groups``) are relations for the reasoning only
+    (:class:`~reportgen.validate.groups.GroupSums`; the reader reports their mismatches).
     """
     kinds = registry()
     prepared: list[Prepared] = [Ranges(config)]
@@ -42,6 +45,7 @@ def prepare_checks(config: ReportConfig) -> list[Prepared]:
             key="city_sum (tự động, vì có data.total_row)",
         )
         prepared.append(kinds["city_sum"].prepare(auto, config))
+    prepared.append(GroupSums(config))
     prepared.append(Uncomputable(config))
     return prepared
 
@@ -138,6 +142,8 @@ def validate(
     for bucket in by_unit.values():
         bucket.sort(key=lambda f: SEVERITY_ORDER[f.severity])
         out.extend(bucket)
-    if reason and dataset.total_from_file and dataset.units:
-        out = group_city(out, dataset)
+    if reason and (dataset.total_from_file or dataset.groups) and dataset.units:
+        out = group_city(out, dataset, config)
+    if reason and dataset.groups:
+        out = explain_groups(config, dataset, prepared, out, order or config.indicator_order())
     return out

@@ -9,7 +9,10 @@ same unit — another column, or the same figure last period — whose ratio to 
 from unit to unit (persons per household, cards per poor household, this year against last
 year…). A unit's deviation is how far its ratio lies from the median ratio of the units, in
 robust standard deviations (the median absolute deviation: one wrong figure barely moves it),
-never less than 5 %. Two small counts (a median under 10 over the units) are never compared
+never less than 5 %. A count varies by chance by about 1/√n in ratio (n its median over the
+units): unless its steadiest ratio is at most half that (a real proportion, such as a fixed
+amount per house supported), its spread is taken to be at least that — a ratio of 4 households
+is not steady however steady it looks over a dozen units. Two small counts (a median under 10 over the units) are never compared
 with each other — their ratio is mostly chance — and a figure whose ratios all vary by more than
 about ±50 % has no reference.
 """
@@ -30,6 +33,8 @@ _WIDEST = 0.5  # a ratio spread wider than this (in log terms) says nothing: no 
 _SMALL = 10  # counts whose units' median is below this are too small to compare
 _PREVIOUS = "\0previous"  # the reference "the same figure last period"
 _KINDS = ("count", "money")
+_CHANCE = 0.5  # a ratio at most this share of a count's chance spread is a real proportion
+# (a fixed amount per house supported); a wider one may be luck over a dozen units
 
 #: A written figure this many robust deviations off is out of line with the other units …
 OUT_OF_LINE = 4.0
@@ -72,6 +77,7 @@ class Typical:
             ]
             if self.ds.previous and not small:
                 refs.append(_PREVIOUS)
+            own = self._noise(cell)
             for ref in refs:
                 logs = _logs(
                     [(u.values.get(cell), self._reference_of(u, cell, ref)) for u in self.ds.units]
@@ -80,10 +86,27 @@ class Typical:
                     continue
                 mid = _median(logs)
                 spread = max(1.4826 * _median([abs(x - mid) for x in logs]), _FLOOR)
-                if spread <= _WIDEST and (best is None or spread < best[2]):
+                if best is None or spread < best[2]:
                     best = (ref, mid, spread)
+            if best is not None and best[2] > own * _CHANCE:
+                # no steadier than chance alone would make it: the count's own spread counts
+                best = (best[0], best[1], max(best[2], own))
+            if best is not None and best[2] > _WIDEST:
+                best = None
         self._refs[cell] = best
         return best
+
+    def _noise(self, cell: str) -> float:
+        """The spread a count's ratio has by chance alone: a count of households of a kind
+        varies like a Poisson count, by about 1/√n in ratio (n its median over the units) —
+        4 households may as well be 2 or 7, so no ratio of it is steadier than that however
+        steady it looks over a dozen units; 0 for money."""
+        if self.config.indicators[cell].kind != "count":
+            return 0.0
+        # over the units whose ratio is taken (a 0 has none)
+        got = [float(v) for u in self.ds.units if (v := u.values.get(cell)) is not None and v > 0]
+        mid = _median(got) if got else 0.0
+        return 1 / math.sqrt(mid) if mid > 0 else math.inf
 
     def _small(self, ref: str, cell: str) -> bool:
         """Whether ``ref`` (of ``cell``) is a small count: a ward with 5 households of a kind

@@ -160,3 +160,62 @@ def test_one_changed_cell_is_named_and_first_when_determined(
         prev.values.update(saved_prev)
         ds.total.values.clear()
         ds.total.values.update(saved_total)
+
+
+# --- the clerk's workbook: group rows ------------------------------------------------------
+
+SUMMED_ONLY = [  # figures only the column sums read (the total row and the group rows)
+    "tong_so_khau",
+    "khau_ngheo",
+    "ho_ngheo_dtts",
+    "ho_ngheo_co_cong",
+    "ho_ngheo_khong_kha_nang_ld",
+    "ho_ngheo_chu_ho_nu",
+    "so_the_bhyt",
+]
+
+
+@pytest.fixture(scope="module")
+def workbook() -> tuple[ReportConfig, Dataset, list[Any], list[str]]:
+    config = load_config(ROOT / "configs" / "giam-ngheo-2024.yaml")
+    ds = load_dataset(config, ROOT / "inputs" / "giam-ngheo-2024-bieu-mau.xlsx")
+    assert [g.name for g in ds.groups] == ["Khối phường", "Khối xã"]
+    return config, ds, prepare_checks(config), config.indicator_order()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_a_figure_only_the_sums_read_is_found_in_its_group(
+    workbook: tuple[ReportConfig, Dataset, list[Any], list[str]], data: Any
+) -> None:
+    """One changed ward figure that only the total row and its group row read (and, for the
+    parts of the poor households, the ward's own ``not_greater``): the changed cell is among
+    the suspects, every ward named is of the same group, and it is first whenever the
+    relations leave no other cell."""
+    config, ds, prepared, _order = workbook
+    unit = data.draw(st.sampled_from(ds.units))
+    cell = data.draw(st.sampled_from(SUMMED_ONLY))
+    value = unit.values[cell]
+    assert value is not None
+    wrong = data.draw(mistake(value))
+    if wrong == value:
+        return
+    group = next(g for g in ds.groups if unit.key in g.members)
+    mates = {u.name for u in ds.units if u.key in group.members}
+    unit.values[cell] = wrong
+    try:
+        found = [
+            f
+            for f in validate(config, ds, [unit, ds.total], runners=prepared)
+            if f.severity == "error"
+        ]
+        explained = next(f for f in found if f.suspects)
+        named = [(s["unit"] or explained.unit, s["indicator"]) for s in explained.suspects]
+        assert (unit.name, cell) in named, explained.extra["reasoning"]
+        assert {u for u, _ in named} <= mates, explained.extra["reasoning"]
+        if explained.extra["decided"] and explained.extra["alternatives"] == 1:
+            assert named[0] == (unit.name, cell), explained.extra["reasoning"]
+    finally:
+        unit.values[cell] = value
