@@ -128,11 +128,16 @@ def paragraph_text(p: etree._Element) -> tuple[str, list[tuple[etree._Element, i
     return "".join(parts), spans
 
 
+_REMOVED = frozenset({f"{{{W}}}del", f"{{{W}}}moveFrom"})
+
+
 def _own_run(p: etree._Element, r: etree._Element) -> bool:
-    """True when ``r`` belongs to ``p`` itself, not to a paragraph of a text box inside it."""
+    """True when ``r`` belongs to ``p`` itself, as the reader sees it: not to a paragraph of a
+    text box inside it, nor to text deleted or moved away with tracked changes (Word keeps such
+    text as ``w:delText``, other editors as ``w:t``)."""
     parent = r.getparent()
     while parent is not None and parent is not p:
-        if parent.tag == _P:
+        if parent.tag == _P or parent.tag in _REMOVED:
             return False
         parent = parent.getparent()
     return True
