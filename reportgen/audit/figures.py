@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.diagnostics.errors import NumberFormatError
-from reportgen.vnformat import parse_number
+from reportgen.vnformat import format_number, parse_number
 
 __all__ = [
     "Figure",
@@ -164,6 +164,51 @@ def _masked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any((a <= start and end <= b) or a < end <= b or a <= start < b for a, b in spans)
 
 
+def _english_way(raw: str) -> tuple[str, str] | None:
+    """The problem and fix of a number written the English way beyond doubt (``2,500.5``,
+    ``1,500,000``: a comma before a dot, or several commas); None otherwise."""
+    comma = raw.find(",")
+    if comma < 0 or (raw.count(",") < 2 and raw.find(".", comma) < 0):
+        return None
+    try:
+        value = parse_number(raw, locale="en")
+    except NumberFormatError:
+        return None
+    decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+    vi = format_number(value, decimals)
+    return (
+        f'"{raw}" viết kiểu tiếng Anh (dấu phẩy phân cách hàng nghìn, dấu chấm thập phân)',
+        f"Viết kiểu Việt Nam: {vi}.",
+    )
+
+
+_FRACTIONAL_UNITS = frozenset({"kg", "tấn", "ha", "km"})
+
+
+def _whole_unit_problem(raw: str, unit: str, decimals: int) -> tuple[str, str] | None:
+    """Why a figure with a decimal comma cannot be read in its unit, and the fix: đồng has
+    no fraction, and a count (hộ, người…) with three decimals is the English way of writing
+    thousands (``1,234 hộ`` for 1.234 hộ). None when it reads well."""
+    english = raw.replace(",", ".")
+    if unit in ("đồng", "đ"):
+        if decimals == 3:
+            return (
+                f"đồng không có phần lẻ: có thể là {english} {unit}, dấu phẩy được gõ kiểu tiếng "
+                "Anh thay cho dấu chấm hàng nghìn",
+                f"Nếu là {english} {unit} thì viết {english}.",
+            )
+        return ("đồng không có phần lẻ", "Kiểm tra lại số và đơn vị (đồng, triệu đồng).")
+    if unit in MONEY_EXP or unit in _FRACTIONAL_UNITS or unit in ("%", "điểm phần trăm"):
+        return None
+    if decimals == 3:
+        return (
+            f"{unit} không có phần lẻ: có thể là {english} {unit}, dấu phẩy được gõ kiểu tiếng Anh "
+            "thay cho dấu chấm hàng nghìn",
+            f"Nếu là {english} {unit} thì viết {english}.",
+        )
+    return None
+
+
 def find_figures(text: str) -> list[Figure]:
     """The figures of ``text`` in order (see :class:`Figure`)."""
     if not _DIGIT.search(text):
@@ -186,7 +231,15 @@ def find_figures(text: str) -> list[Figure]:
             value = parse_number(raw)
         except NumberFormatError as exc:
             value, problem, hint = None, exc.message, exc.hint
+            english = _english_way(raw)
+            if english is not None:
+                problem, hint = english
         decimals = len(raw.split(",", 1)[1]) if "," in raw and value is not None else 0
+        if value is not None and decimals and unit is not None:
+            whole = _whole_unit_problem(raw, unit, decimals)
+            if whole is not None:
+                value, decimals = None, 0
+                problem, hint = whole
         before = text[max(0, start - 30) : start]
         approx = bool(_APPROX.search(before)) or text.startswith("/", unit_end)
         spaced = _SPACED.search(text, 0, start) if unit and len(raw) == 3 else None

@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from reportgen.audit import audit_file
+from tests.audit.support import audit_text, codes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -41,3 +42,59 @@ def test_text_removed_with_tracked_changes_is_not_read(tmp_path: Path, removed: 
     result = audit_file(path)
     assert [f.diagnostic.describe() for f in result.findings] == []
     assert len(result.checked) == 1
+
+
+ENGLISH_WAY = [
+    (
+        "count-with-comma-thousands",
+        "Tổng số hộ nghèo là 2,468 hộ, trong đó: 2,000 hộ ở nông thôn và 468 hộ ở đô thị.",
+        [("audit.number-form", "2,468 hộ"), ("audit.number-form", "2,000 hộ")],
+        "2.468",
+    ),
+    (
+        "dong-with-comma-thousands",
+        "Mỗi lớp được hỗ trợ 7,500 đồng (Bảy nghìn năm trăm đồng).",
+        [("audit.number-form", "7,500 đồng")],
+        "7.500",
+    ),
+    (
+        "comma-then-point",
+        "Tổng kinh phí là 3,140.5 triệu đồng.",
+        [("audit.number-form", "3,140.5 triệu đồng")],
+        "3.140,5",
+    ),
+    (
+        "several-commas",
+        "Kinh phí 2,750,000 đồng.",
+        [("audit.number-form", "2,750,000 đồng")],
+        "2.750.000",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "fix"), [c[1:] for c in ENGLISH_WAY], ids=[c[0] for c in ENGLISH_WAY]
+)
+def test_figures_written_the_english_way_are_named_not_computed(
+    text: str, expected: list[tuple[str, str]], fix: str
+) -> None:
+    # "2,468 hộ" read the Vietnamese way is 2 households and a fraction: such a figure is a
+    # matter of form, never a term of a sum or a change (no "part larger than the total").
+    result = audit_text(text)
+    assert sorted(codes(result)) == sorted(expected)
+    assert all(f.confidence == "probable" for f in result.findings)
+    assert fix in (result.findings[0].diagnostic.hint or "")
+    assert "locale" not in " ".join(f.diagnostic.describe() for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sản lượng đạt 1,250 tấn, diện tích 12,375 ha.",
+        "Tỷ lệ hộ nghèo còn 1,125%.",
+        "Dư nợ 23,348 tỷ đồng.",
+    ],
+    ids=["weights-and-areas", "percent", "ty-dong"],
+)
+def test_three_decimals_where_a_unit_has_fractions_are_fine(text: str) -> None:
+    assert codes(audit_text(text)) == []
