@@ -98,3 +98,28 @@ def test_figures_written_the_english_way_are_named_not_computed(
 )
 def test_three_decimals_where_a_unit_has_fractions_are_fine(text: str) -> None:
     assert codes(audit_text(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tổng số 12 xã, trong đó 8 xã đạt chuẩn nông thôn mới, 5 xã đạt chuẩn nâng cao.",
+            [("audit.sum-mismatch", "12 xã")],
+        ),
+        (
+            "Toàn xã có 95 hộ nghèo, trong đó 60 hộ dân tộc thiểu số 40 hộ ở thôn Đông.",
+            [],
+        ),
+        (
+            "Tổng số hộ nghèo là 130 hộ; trong đó: hộ dân tộc thiểu số 45 hộ; hộ khác 90 hộ.",
+            [("audit.sum-mismatch", "130 hộ")],
+        ),
+        ("Tổ dân phố số 5 có 30 hộ; Quyết định số 1258 ngày 21 tháng 8; nhà số 12.", []),
+    ],
+    ids=["tong-so-n", "thieu-so-n-twice-skipped", "thieu-so-n-part", "numbers-that-name"],
+)
+def test_so_followed_by_a_unit_is_a_figure(text: str, expected: list[tuple[str, str]]) -> None:
+    # "số 5" names a thing (Tổ dân phố số 5), but "tổng số 250 người" and "dân tộc thiểu số
+    # 40 hộ" state figures: they are read and checked.
+    assert sorted(codes(audit_text(text))) == sorted(expected)
