@@ -32,12 +32,12 @@ _COUNT_UNITS = (
     "chi hội|trẻ|dự án|công trình|ngày công|bao|bộ|chiếc|tin|bài|trường hợp|đối tượng|"
     "cơ sở|doanh nghiệp|hợp tác xã|tập thể|cá nhân|đơn vị|văn bản|phòng|chị|em|cháu"
 )
-_UNIT = re.compile(
-    r"\s?(?P<unit>%|điểm phần trăm|điểm %|"
+_UNITS = (
+    r"%|điểm phần trăm|điểm %|"
     r"(?:tỷ|tỉ)\s+đồng|triệu\s+đồng|(?:nghìn|ngàn)\s+đồng|đồng|đ"
-    rf"|{_COUNT_UNITS})(?![\wà-ỹÀ-Ỹđ])",
-    re.IGNORECASE,
+    rf"|{_COUNT_UNITS}"
 )
+_UNIT = re.compile(rf"\s?(?P<unit>{_UNITS})(?![\wà-ỹÀ-Ỹđ])", re.IGNORECASE)
 # A number as people type it, loosely, so that malformed ones are seen too.
 _NUMBER = re.compile(
     r"(?<![\w.,/:\-+])(?:\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*)"
@@ -70,8 +70,11 @@ _MASKS = (
     # ordinals and names: Dự án 3, Biểu 1, Điều 5, Quyết định 1258, Phường 5
     re.compile(
         r"(?:Dự án|Tiểu dự án|Biểu|Bảng|Phụ lục|Điều|Khoản|Mục|Chương|Phường|Quận|Tổ|Khu|"
-        r"Quyết định|Nghị định|Nghị quyết|Thông tư|Kế hoạch|Công văn|Chỉ thị|Luật|số|Số)\s+\d+",
+        r"Quyết định|Nghị định|Nghị quyết|Thông tư|Kế hoạch|Công văn|Chỉ thị|Luật)\s+\d+",
     ),
+    # "số 5" names something (Tổ dân phố số 5, Quyết định số 1258) unless a unit follows it:
+    # "tổng số 250 người", "dân tộc thiểu số 40 hộ" are figures
+    re.compile(rf"(?:số|Số)\s+\d+(?![\d.,]*\s?(?i:{_UNITS})(?![\wà-ỹÀ-Ỹđ]))"),
     re.compile(r"https?://\S+|www\.\S+"),
 )
 _DIGIT = re.compile(r"\d")
