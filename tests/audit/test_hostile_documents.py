@@ -123,3 +123,131 @@ def test_so_followed_by_a_unit_is_a_figure(text: str, expected: list[tuple[str, 
     # "số 5" names a thing (Tổ dân phố số 5), but "tổng số 250 người" and "dân tộc thiểu số
     # 40 hộ" state figures: they are read and checked.
     assert sorted(codes(audit_text(text))) == sorted(expected)
+
+
+FORM_TABLE = """| TT | Đơn vị | Tổng số hộ (3) | Hộ nghèo đầu năm (4) | Tỷ lệ hộ nghèo đầu năm (%) (5) | Hộ nghèo cuối năm (6) | Tỷ lệ hộ nghèo (%) (7)=(6)/(3) | Kinh phí nhà ở (8) | Kinh phí sinh kế (9) | Tổng kinh phí (10) |
+|---|---|---|---|---|---|---|---|---|---|
+| 1 | Xã Tân Lập | 2.480 | 46 | 1,90 | 38 | 1,53 | 120,0 | 35,5 | 155,5 |
+| 2 | Xã Phú Cường | 3.125 | 61 | 2,01 | 50 | 1,60 | 160,0 | 42,0 | 202,0 |
+| 3 | Xã Đông Hưng | 1.960 | 29 | 1,52 | 22 | 1,12 | 80,0 | 20,5 | 100,5 |
+| 4 | Thị trấn Hòa | 4.305 | 35 | 0,83 | 30 | 0,70 | 40,0 | 60,0 | 100,0 |
+|  | Toàn huyện | 11.870 | 171 | 1,46 | 140 | 1,18 | 400,0 | 158,0 | 558,0 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("| 1,53 |", "| 1,53 |", []),
+        ("| 1,60 |", "| 1,80 |", [("audit.table-rate", "1,80")]),
+        (
+            "| 202,0 |",
+            "| 212,0 |",
+            [("audit.table-total-column", "212,0"), ("audit.table-total-row", "558,0")],
+        ),
+        ("| 1,52 |", "| 1,62 |", []),
+    ],
+    ids=[
+        "right",
+        "rate-under-numbered-header",
+        "total-under-numbered-header",
+        "rate-of-other-base",
+    ],
+)
+def test_table_with_numbered_headers(old: str, new: str, expected: list[tuple[str, str]]) -> None:
+    # Headers numbered the way forms are ("Tổng số hộ (3)", "(7)=(6)/(3)") name no unit; the
+    # rate of the last year's poor households is over last year's households, which the table
+    # does not give: the figures do not confirm that reading, so it is not used.
+    text = FORM_TABLE.replace(old, new, 1)
+    assert sorted(codes(audit_text(text, ".md"))) == sorted(expected)
+
+
+def test_row_numbering_the_columns_is_not_data() -> None:
+    numbered = FORM_TABLE.replace(
+        "|---|---|---|---|---|---|---|---|---|---|\n",
+        "|---|---|---|---|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 |\n",
+    )
+    assert codes(audit_text(numbered, ".md")) == []
+    wrong = numbered.replace("| 171 |", "| 181 |")
+    assert codes(audit_text(wrong, ".md")) == [("audit.table-total-row", "181")]
+
+
+SOURCES_TABLE = """| TT | Đơn vị | Tổng kinh phí | Ngân sách trung ương | Ngân sách địa phương | Huy động xã hội |
+|---|---|---|---|---|---|
+| 1 | Xã Tân Lập | 155,5 | 90,0 | 40,5 | 25,0 |
+| 2 | Xã Phú Cường | 202,0 | 120,0 | 52,0 | 30,0 |
+| 3 | Xã Đông Hưng | 100,5 | 60,0 | 30,5 | 10,0 |
+| 4 | Thị trấn Hòa | 100,0 | 50,0 | 30,0 | 20,0 |
+"""
+
+
+def test_total_column_before_its_members() -> None:
+    assert codes(audit_text(SOURCES_TABLE, ".md")) == []
+    wrong = SOURCES_TABLE.replace("| 52,0 |", "| 62,0 |")
+    assert codes(audit_text(wrong, ".md")) == [("audit.table-total-column", "202,0")]
+
+
+INDICATORS = """| TT | Chỉ tiêu | Đơn vị tính | Xã Tân Lập | Toàn huyện |
+|---|---|---|---|---|
+| 1 | Tổng số hộ | hộ | 2.480 | 11.870 |
+| 2 | Hộ nghèo đầu năm | hộ | 46 | 171 |
+| 3 | Số hộ thoát nghèo | hộ | 10 | 41 |
+| 4 | Hộ nghèo cuối năm | hộ | 38 | 140 |
+| 5 | Tỷ lệ hộ nghèo | % | 1,53 | 1,18 |
+| 6 | Tổng kinh phí | triệu đồng | 155,5 | 558,0 |
+| 7 | Ngân sách trung ương | triệu đồng | 90,0 | 320,0 |
+| 8 | Ngân sách địa phương | triệu đồng | 40,5 | 153,0 |
+| 9 | Huy động xã hội | triệu đồng | 25,0 | 85,0 |
+| 10 | Tỷ lệ giải ngân | % | 82,40 | 88,10 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("| 1,53 |", "| 1,53 |", []),
+        ("| 1,53 |", "| 1,63 |", [("audit.table-rate-row", "1,63")]),
+        ("| 153,0 |", "| 163,0 |", [("audit.table-total-row", "558,0")]),
+        ("| 46 |", "| 56 |", []),
+    ],
+    ids=["right", "rate-row", "total-row-of-sources", "unrelated-row"],
+)
+def test_indicator_table_rows(old: str, new: str, expected: list[tuple[str, str]]) -> None:
+    # Rows of one unit after "Tổng số hộ" are not its parts (the two value columns say so);
+    # the sources after "Tổng kinh phí" are, and the other column confirms it.
+    text = INDICATORS.replace(old, new, 1)
+    assert sorted(codes(audit_text(text, ".md"))) == sorted(expected)
+
+
+def test_indicator_table_finding_names_row_and_column() -> None:
+    result = audit_text(INDICATORS.replace("| 1,53 |", "| 1,63 |"), ".md")
+    (finding,) = result.findings
+    d = finding.diagnostic
+    assert d.location is not None
+    assert (d.location.table, d.location.table_row, d.location.table_cell) == (1, 6, 4)
+    assert d.message == 'hàng "Tỷ lệ hộ nghèo", cột "Xã Tân Lập": ghi 1,63 nhưng 38 / 2.480 = 1,53'
+    assert d.expected == "1,53"
+
+
+def test_rate_column_over_another_base_is_not_flagged_even_with_units() -> None:
+    # "Tỷ lệ hộ nghèo đầu năm" right after "Hộ nghèo đầu năm (hộ)", and a "Tổng số hộ (hộ)"
+    # of this year: the rates are over last year's households, every row "disagrees", so the
+    # reading is wrong, not the table.
+    text = FORM_TABLE.replace("Tổng số hộ (3)", "Tổng số hộ (hộ)").replace(
+        "Hộ nghèo đầu năm (4)", "Hộ nghèo đầu năm (hộ)"
+    )
+    assert codes(audit_text(text, ".md")) == []
+
+
+def test_rate_column_with_the_count_not_right_before_it() -> None:
+    text = """| TT | Đơn vị | Số hộ nghèo (hộ) | Tổng số hộ (hộ) | Tỷ lệ hộ nghèo (%) |
+|---|---|---|---|---|
+| 1 | Xã Tân Lập | 38 | 2.480 | 1,53 |
+| 2 | Xã Phú Cường | 50 | 3.125 | 1,60 |
+| 3 | Xã Đông Hưng | 22 | 1.960 | 1,12 |
+|  | Cộng | 110 | 7.565 | 1,45 |
+"""
+    assert codes(audit_text(text, ".md")) == []
+    assert codes(audit_text(text.replace("| 1,60 |", "| 1,66 |"), ".md")) == [
+        ("audit.table-rate", "1,66")
+    ]
