@@ -251,3 +251,50 @@ def test_rate_column_with_the_count_not_right_before_it() -> None:
     assert codes(audit_text(text.replace("| 1,60 |", "| 1,66 |"), ".md")) == [
         ("audit.table-rate", "1,66")
     ]
+
+
+LISTS = [
+    (
+        "colon-list-by-commas-right",
+        "Số hộ ra khỏi danh sách: 21 hộ, gồm: 12 hộ vượt chuẩn cận nghèo, 8 hộ thành hộ cận "
+        "nghèo và 1 hộ chuyển đi; số hộ bổ sung: 5 hộ, gồm: 3 hộ phát sinh mới và 2 hộ tái nghèo.",
+        [],
+    ),
+    (
+        "first-colon-list-by-commas-wrong",
+        "Số hộ ra khỏi danh sách: 21 hộ, gồm: 12 hộ vượt chuẩn cận nghèo, 9 hộ thành hộ cận "
+        "nghèo và 1 hộ chuyển đi; số hộ bổ sung: 5 hộ, gồm: 3 hộ phát sinh mới và 2 hộ tái nghèo.",
+        [("audit.sum-mismatch", "21 hộ")],
+    ),
+    (
+        "second-list-of-the-sentence-wrong",
+        "Số hộ ra khỏi danh sách: 21 hộ, gồm: 12 hộ vượt chuẩn cận nghèo, 8 hộ thành hộ cận "
+        "nghèo và 1 hộ chuyển đi; số hộ bổ sung: 5 hộ, gồm: 2 hộ phát sinh mới và 2 hộ tái nghèo.",
+        [("audit.sum-mismatch", "5 hộ")],
+    ),
+    (
+        "gom-is-complete-so-short-is-found",
+        "Tổng nguồn vốn 1.650 triệu đồng, gồm: ngân sách trung ương 1.100 triệu đồng, ngân sách "
+        "tỉnh 320 triệu đồng, vốn lồng ghép 130 triệu đồng.",
+        [("audit.sum-mismatch", "1.650 triệu đồng")],
+    ),
+    (
+        "gom-open-ended-short-is-skipped",
+        "Tổng nguồn vốn 1.650 triệu đồng, gồm: ngân sách trung ương 1.100 triệu đồng, ngân sách "
+        "tỉnh 320 triệu đồng, các nguồn khác 50 triệu đồng...",
+        [],
+    ),
+    (
+        "trong-do-short-is-a-selection",
+        "Tổng nguồn vốn 1.650 triệu đồng, trong đó: ngân sách trung ương 1.100 triệu đồng, ngân "
+        "sách tỉnh 320 triệu đồng.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LISTS], ids=[c[0] for c in LISTS])
+def test_lists_after_gom_and_trong_do(text: str, expected: list[tuple[str, str]]) -> None:
+    result = audit_text(text)
+    assert sorted(codes(result)) == sorted(expected)
+    assert len(result.checked) >= 3
