@@ -298,3 +298,27 @@ def test_lists_after_gom_and_trong_do(text: str, expected: list[tuple[str, str]]
     result = audit_text(text)
     assert sorted(codes(result)) == sorted(expected)
     assert len(result.checked) >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tỷ lệ hộ nghèo từ 3,25% năm 2023 giảm xuống còn 2,75% năm 2024, giảm 0,6 điểm phần "
+            "trăm.",
+            [("audit.change-mismatch", "0,6 điểm phần trăm")],
+        ),
+        (
+            "Tỷ lệ hộ nghèo từ 3,25% năm 2023 giảm xuống còn 2,75% năm 2024, giảm 0,5 điểm phần "
+            "trăm.",
+            [],
+        ),
+        (
+            "Số hộ nghèo từ 120 hộ (năm 2023) xuống còn 95 hộ (năm 2024), giảm 35 hộ.",
+            [("audit.change-mismatch", "35 hộ")],
+        ),
+    ],
+    ids=["year-after-end-wrong", "year-after-end-right", "year-in-brackets-wrong"],
+)
+def test_change_stated_after_a_pair_with_years(text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(audit_text(text)) == expected
