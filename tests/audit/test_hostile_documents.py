@@ -322,3 +322,8 @@ def test_lists_after_gom_and_trong_do(text: str, expected: list[tuple[str, str]]
 )
 def test_change_stated_after_a_pair_with_years(text: str, expected: list[tuple[str, str]]) -> None:
     assert codes(audit_text(text)) == expected
+
+
+def test_relations_that_hold_everywhere_count_as_checked() -> None:
+    # the rate row (2 cells), its count and base rows (4), the total and its three sources (8)
+    assert len(audit_text(INDICATORS, ".md").checked) == 14

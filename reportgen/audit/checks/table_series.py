@@ -49,8 +49,11 @@ Report = Callable[..., None]
 
 
 def _confirmed(exact: int, wrong: int, places: int) -> bool:
-    """True when a relation holds in enough places to trust it where it fails."""
-    if wrong == 0 or exact == 0:
+    """True when a relation holds in enough places to trust it where it fails (or, failing
+    nowhere, in at least two places)."""
+    if wrong == 0:
+        return exact >= 2
+    if exact == 0:
         return False
     if places >= 4:
         return exact >= 3 and wrong <= 2 and exact >= 3 * wrong
@@ -122,7 +125,7 @@ def _check_total(
                 wrong.append((p, s, decimals))
         if not _confirmed(len(exact), len(wrong), len(places)):
             continue
-        for m in members:
+        for m in [k, *members]:
             for p in places:
                 out.checked.add((series[m].cells[p][2].blocks[0].index, 0))
         confidence: Confidence = "direct" if len(exact) >= 3 else "probable"
