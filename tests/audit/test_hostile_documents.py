@@ -327,3 +327,15 @@ def test_change_stated_after_a_pair_with_years(text: str, expected: list[tuple[s
 def test_relations_that_hold_everywhere_count_as_checked() -> None:
     # the rate row (2 cells), its count and base rows (4), the total and its three sources (8)
     assert len(audit_text(INDICATORS, ".md").checked) == 14
+
+
+def test_table_relation_off_by_less_than_rounding() -> None:
+    # where every other place adds up exactly, 0,1 off is not rounding drift (probable);
+    # in an indicator table with two value columns one exact place cannot tell
+    near = SOURCES_TABLE.replace("| 52,0 |", "| 52,1 |")
+    result = audit_text(near, ".md")
+    assert [
+        (c, f.confidence) for (c, _), f in zip(codes(result), result.findings, strict=True)
+    ] == [("audit.table-total-column", "probable")]
+    assert "làm tròn" in (result.findings[0].diagnostic.hint or "")
+    assert codes(audit_text(INDICATORS.replace("| 153,0 |", "| 153,1 |"), ".md")) == []
