@@ -125,7 +125,7 @@ def test_so_followed_by_a_unit_is_a_figure(text: str, expected: list[tuple[str, 
     assert sorted(codes(audit_text(text))) == sorted(expected)
 
 
-FORM_TABLE = """| TT | Đơn vị | Tổng số hộ (3) | Hộ nghèo đầu năm (4) | Tỷ lệ hộ nghèo đầu năm (%) (5) | Hộ nghèo cuối năm (6) | Tỷ lệ hộ nghèo (%) (7)=(6)/(3) | Kinh phí nhà ở (8) | Kinh phí sinh kế (9) | Tổng kinh phí (10) |
+FORM_TABLE = """| TT | Đơn vị | Tổng số hộ (3) | Hộ nghèo đầu năm (4) | Tỷ lệ hộ nghèo đầu năm (%) (5) | Hộ nghèo cuối năm (6) | Tỷ lệ hộ nghèo (%) (7) | Kinh phí nhà ở (8) | Kinh phí sinh kế (9) | Tổng kinh phí (10) |
 |---|---|---|---|---|---|---|---|---|---|
 | 1 | Xã Tân Lập | 2.480 | 46 | 1,90 | 38 | 1,53 | 120,0 | 35,5 | 155,5 |
 | 2 | Xã Phú Cường | 3.125 | 61 | 2,01 | 50 | 1,60 | 160,0 | 42,0 | 202,0 |
@@ -155,7 +155,7 @@ FORM_TABLE = """| TT | Đơn vị | Tổng số hộ (3) | Hộ nghèo đầu n�
     ],
 )
 def test_table_with_numbered_headers(old: str, new: str, expected: list[tuple[str, str]]) -> None:
-    # Headers numbered the way forms are ("Tổng số hộ (3)", "(7)=(6)/(3)") name no unit; the
+    # Headers numbered the way forms are ("Tổng số hộ (3)") name no unit; the
     # rate of the last year's poor households is over last year's households, which the table
     # does not give: the figures do not confirm that reading, so it is not used.
     text = FORM_TABLE.replace(old, new, 1)
@@ -339,3 +339,54 @@ def test_table_relation_off_by_less_than_rounding() -> None:
     ] == [("audit.table-total-column", "probable")]
     assert "làm tròn" in (result.findings[0].diagnostic.hint or "")
     assert codes(audit_text(INDICATORS.replace("| 153,0 |", "| 153,1 |"), ".md")) == []
+
+
+FORMULA_TABLE = """| TT | Đơn vị | Hộ nghèo đầu năm (1) | Thoát nghèo (2) | Phát sinh (3) | Hộ nghèo cuối năm (4)=(1)-(2)+(3) | Tổng số hộ (5) | Tỷ lệ (%) (6)=(4)/(5) |
+|---|---|---|---|---|---|---|---|
+| 1 | Xã Tân Lập | 46 | 10 | 2 | 38 | 2.480 | 1,53 |
+| 2 | Xã Phú Cường | 61 | 13 | 2 | 50 | 3.125 | 1,60 |
+| 3 | Xã Đông Hưng | 29 | 8 | 1 | 22 | 1.960 | 1,12 |
+"""
+
+NUMBERED_BELOW = """| Đơn vị | Kế hoạch | Thực hiện | Còn lại | Tỷ lệ thực hiện (%) |
+|---|---|---|---|---|
+| A | 1 | 2 | 3=1-2 | 4=2/1 |
+| Xã Tân Lập | 100,0 | 80,0 | 20,0 | 80,0 |
+| Xã Phú Cường | 50,0 | 45,0 | 5,0 | 90,0 |
+| Xã Đông Hưng | 40,0 | 30,0 | 10,0 | 75,0 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("table", "old", "new", "expected"),
+    [
+        (FORMULA_TABLE, "| 38 |", "| 38 |", []),
+        (FORMULA_TABLE, "| 13 |", "| 11 |", [("audit.table-formula", "50")]),
+        (FORMULA_TABLE, "| 1,12 |", "| 1,21 |", [("audit.table-formula", "1,21")]),
+        (NUMBERED_BELOW, "| 80,0 |", "| 80,0 |", []),
+        (NUMBERED_BELOW, "| 5,0 |", "| 6,0 |", [("audit.table-formula", "6,0")]),
+        (NUMBERED_BELOW, "| 75,0 |", "| 70,0 |", [("audit.table-formula", "70,0")]),
+    ],
+    ids=["right", "difference", "ratio", "below-right", "below-difference", "below-ratio"],
+)
+def test_columns_computed_by_the_formula_in_their_header(
+    table: str, old: str, new: str, expected: list[tuple[str, str]]
+) -> None:
+    assert codes(audit_text(table.replace(old, new, 1), ".md")) == expected
+
+
+def test_formula_finding_says_formula_and_value() -> None:
+    (finding,) = audit_text(FORMULA_TABLE.replace("| 13 |", "| 11 |"), ".md").findings
+    d = finding.diagnostic
+    assert (
+        d.message
+        == 'cột "Hộ nghèo cuối năm" (4) = (1)-(2)+(3) nhưng ghi 50; tính theo công thức được 52'
+    )
+    assert (d.expected, finding.confidence) == ("52", "direct")
+
+
+def test_cell_found_by_its_formula_is_reported_once() -> None:
+    text = FORM_TABLE.replace("| Tỷ lệ hộ nghèo (%) (7) |", "| Tỷ lệ hộ nghèo (%) (7)=(6)/(3) |")
+    assert codes(audit_text(text.replace("| 1,60 |", "| 1,80 |"), ".md")) == [
+        ("audit.table-formula", "1,80")
+    ]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from reportgen.audit.checks.table_formulas import check_formulas, column_formulas
 from reportgen.audit.checks.table_series import Series, check_series
 from reportgen.audit.collect import Collector, show
 from reportgen.audit.reader import Block, Cell, Table
@@ -33,6 +34,8 @@ _UNIT = re.compile(r"\(([^()]*)\)\s*$")
 _GROUP = re.compile(r"^\s*(?:[IVXLC]+|[A-ZĐ])(?:[.)]|\s|$)")
 _BREAKDOWN = re.compile(r"^\s*(?:[-+*–•]|trong\s+đó|chia\s+ra|gồm|bao\s+gồm|\w\))", re.IGNORECASE)
 _STT = re.compile(r"^\s*(?:s?tt|số\s+tt)\s*$", re.IGNORECASE)
+_FORMULA = "audit.table-formula"
+_TOTAL_ROW = "audit.table-total-row"
 _UNIT_COLUMN = re.compile(r"^\s*(?:đơn\s+vị\s+tính|đvt)\s*$", re.IGNORECASE)
 _RATE = re.compile(r"^\s*tỷ\s+lệ\s+(.*?)\s*(?:\(%\))?\s*$", re.IGNORECASE)
 
@@ -88,14 +91,17 @@ def check_table(table: Table, out: Collector) -> None:
         return sum(1 for c in row if not c.spanned and c.text.strip() and _num(c.text) is not None)
 
     first = next((i for i, r in enumerate(rows) if numeric_count(r) >= 2), None)
+    numbering: list[list[Cell]] = []
     while first is not None and _numbering_row(rows[first]):
         # "(1) (2) (3)…" or "1 2 3…" under the headers numbers the columns: not data
+        numbering.append(rows[first])
         rows = rows[:first] + rows[first + 1 :]
         first = next((i for i, r in enumerate(rows) if numeric_count(r) >= 2), None)
     if first is None or first == 0:
         return
     headers = [_column_header(rows, first, j) for j in range(width)]
     body = rows[first:]
+    number, formulas = column_formulas(rows[:first], numbering, lambda j: _is_rate(headers[j]))
     label_cols = [
         j
         for j in range(width)
@@ -117,12 +123,28 @@ def check_table(table: Table, out: Collector) -> None:
             if v is not None:
                 values[(i, j)] = v
     unit_col = next((j for j in label_cols if _UNIT_COLUMN.match(headers[j])), None)
+    start = len(out.findings)
     sums = _Sums()
     if unit_col is None or len({r[unit_col].text.strip().lower() for r in body}) <= 1:
         _check_total_row(table, body, totals, members, data_cols, headers, values, label, out, sums)
     _check_total_columns(body, data_cols, headers, values, out, sums, label)
     sums.settle()
     _check_confirmed(body, data_cols, label_cols, unit_col, headers, label, out)
+    if formulas:
+        check_formulas(body, number, formulas, headers, label, _value, out)
+        # a cell the header's formula finds wrong is not reported again as a wrong rate or
+        # row total
+        found = {f.block.index for f in out.findings[start:] if f.diagnostic.code == _FORMULA}
+        out.findings[start:] = [
+            f
+            for f in out.findings[start:]
+            if f.block.index not in found or f.diagnostic.code in (_FORMULA, _TOTAL_ROW)
+        ]
+
+
+def _value(cell: Cell) -> tuple[Decimal, int] | None:
+    v = _strict(cell)
+    return None if v is None else (v[0], v[1])
 
 
 def _strict(cell: Cell) -> tuple[Decimal, int, Cell] | None:
