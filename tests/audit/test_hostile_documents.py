@@ -390,3 +390,43 @@ def test_cell_found_by_its_formula_is_reported_once() -> None:
     assert codes(audit_text(text.replace("| 1,60 |", "| 1,80 |"), ".md")) == [
         ("audit.table-formula", "1,80")
     ]
+
+
+def _form_docx(path: Path, total: str) -> Path:
+    """A form as typed in Word: a group header merged over three columns, the columns numbered
+    with a formula, the unit column merged down two header rows."""
+    document = docx.Document()
+    document.add_paragraph("Biểu 3. Kinh phí hỗ trợ theo đơn vị")
+    rows = [
+        ["TT", "Đơn vị", "Kinh phí (triệu đồng)", "", ""],
+        ["", "", "Nhà ở (1)", "Sinh kế (2)", "Tổng (3)=(1)+(2)"],
+        ["1", "Xã Tân Lập", "120,0", "35,5", "155,5"],
+        ["2", "Xã Phú Cường", "160,0", "42,0", total],
+        ["3", "Xã Đông Hưng", "80,0", "20,5", "100,5"],
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if value:
+                table.cell(i, j).text = value
+    table.cell(0, 2).merge(table.cell(0, 4)).text = "Kinh phí (triệu đồng)"
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 1).merge(table.cell(1, 1))
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [("202,0", []), ("212,0", [("audit.table-formula", "212,0")])],
+    ids=["right", "wrong"],
+)
+def test_word_form_with_merged_header_and_formula(
+    tmp_path: Path, total: str, expected: list[tuple[str, str]]
+) -> None:
+    result = audit_file(_form_docx(tmp_path / "bieu.docx", total))
+    assert [(f.diagnostic.code, f.diagnostic.extra["figure"]) for f in result.findings] == expected
+    assert len(result.checked) >= 9
+    if expected:
+        loc = result.findings[0].diagnostic.location
+        assert loc is not None and (loc.table, loc.table_row, loc.table_cell) == (1, 4, 5)
