@@ -430,3 +430,24 @@ def test_word_form_with_merged_header_and_formula(
     if expected:
         loc = result.findings[0].diagnostic.location
         assert loc is not None and (loc.table, loc.table_row, loc.table_cell) == (1, 4, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "Dư nợ 52,600 triệu đồng, trong đó: Ngân hàng Chính sách 31,200 triệu đồng; Quỹ hỗ "
+            "trợ nông dân 21,4 tỷ đồng.",
+            "52.600 triệu đồng (bằng tổng: chỉ sai dấu phân cách)",
+        ),
+        (
+            "Dư nợ 52,600 triệu đồng, trong đó: Ngân hàng Chính sách 31,200 triệu đồng; Quỹ hỗ "
+            "trợ nông dân 22,4 tỷ đồng.",
+            "53.600 triệu đồng (vẫn khác tổng)",
+        ),
+    ],
+    ids=["only-the-separator", "wrong-either-way"],
+)
+def test_sum_with_commas_for_thousands_dots_says_both_readings(text: str, verdict: str) -> None:
+    (finding,) = [f for f in audit_text(text).findings if f.diagnostic.code == "audit.sum-mismatch"]
+    assert verdict in (finding.diagnostic.hint or "")

@@ -129,3 +129,12 @@ def test_comment_covers_exactly_the_figure(seed_004: tuple[Path, Path], tmp_path
     assert "952 hộ" in anchored.values()
     assert "2697,15 triệu đồng" in anchored.values()
     assert "13.000.000 đ (Hai mươi hai triệu đồng chẵn)" in anchored.values()
+
+
+def test_loan_total_is_wrong_even_read_with_thousands_dots(seed_004: tuple[Path, Path]) -> None:
+    # "83,020 triệu đồng … 41,395 triệu đồng …": read as 83.020 and 41.395 triệu đồng, the
+    # parts still add up to more than the total — the report's real error, not only its commas
+    (finding,) = [
+        f for f in audit_file(seed_004[1]).findings if f.diagnostic.code == "audit.sum-mismatch"
+    ]
+    assert "83.151,3 triệu đồng (vẫn khác tổng)" in (finding.diagnostic.hint or "")

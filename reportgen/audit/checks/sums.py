@@ -219,6 +219,41 @@ def _judge(
         parts_sum=shown_sum,
         parts=" + ".join(f.shown for _, f in chosen),
         difference=_in_unit(abs(diff), total),
+        hint=_comma_for_dot_hint(total, [f for _, f in chosen]),
+    )
+
+
+def _thousands(f: Figure) -> Decimal | None:
+    """``83,020 triệu đồng`` read as 83.020 triệu đồng (a comma typed for the thousands dot),
+    in đồng; None for any other figure."""
+    if f.unit != "triệu đồng" or f.decimals != 3 or f.value is None:
+        return None
+    return (f.value * 1000).scaleb(MONEY_EXP["triệu đồng"])
+
+
+def _in_million(value: Decimal) -> str:
+    v = value.scaleb(-6).normalize()
+    exponent = v.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return show(v, decimals, "triệu đồng")
+
+
+def _comma_for_dot_hint(total: Figure, parts: list[Figure]) -> str | None:
+    """When some figures have three decimals on triệu đồng, the sum read with those commas as
+    thousands dots, so that the reader sees whether the mistake is only the separator."""
+    if all(_thousands(f) is None for f in [total, *parts]):
+        return None
+    alt_total = _thousands(total) or total.base_value
+    alt_parts = [_thousands(f) or f.base_value for f in parts]
+    if alt_total is None or any(v is None for v in alt_parts):
+        return None
+    alt_sum = sum((v for v in alt_parts if v is not None), Decimal(0))
+    shown_total, shown_sum = (_in_million(v) for v in (alt_total, alt_sum))
+    verdict = "bằng tổng: chỉ sai dấu phân cách" if alt_sum == alt_total else "vẫn khác tổng"
+    return (
+        "có số viết 3 chữ số sau dấu phẩy với triệu đồng; nếu dấu phẩy ở đó là dấu chấm hàng "
+        f"nghìn thì tổng là {shown_total} và các phần cộng lại được {shown_sum} ({verdict}); "
+        "kiểm tra lại tổng, từng phần và dấu phân cách"
     )
 
 
