@@ -34,7 +34,7 @@ _COUNT_UNITS = (
 )
 _UNITS = (
     r"%|điểm phần trăm|điểm %|"
-    r"(?:tỷ|tỉ)\s+đồng|triệu\s+đồng|(?:nghìn|ngàn)\s+đồng|đồng|đ"
+    r"(?:tỷ|tỉ)\s+đồng|triệu\s+đồng|(?:nghìn|ngàn)\s+đồng|tr\.?\s?đồng|tr\.?\s?đ|đồng|đ"
     rf"|{_COUNT_UNITS}"
 )
 _UNIT = re.compile(rf"\s?(?P<unit>{_UNITS})(?![\wà-ỹÀ-Ỹđ])", re.IGNORECASE)
@@ -145,6 +145,8 @@ def _norm_unit(unit: str) -> str:
         return "tỷ đồng"
     if u == "ngàn đồng":
         return "nghìn đồng"
+    if re.fullmatch(r"tr\.?\s?đ(?:ồng)?", u):
+        return "triệu đồng"  # tr.đ, trđ, tr.đồng
     if u == "điểm %":
         return "điểm phần trăm"
     if u == "nhân khẩu":

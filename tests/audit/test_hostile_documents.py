@@ -451,3 +451,19 @@ def test_word_form_with_merged_header_and_formula(
 def test_sum_with_commas_for_thousands_dots_says_both_readings(text: str, verdict: str) -> None:
     (finding,) = [f for f in audit_text(text).findings if f.diagnostic.code == "audit.sum-mismatch"]
     assert verdict in (finding.diagnostic.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tổng kinh phí 1.240 trđ, gồm: nhà ở 800 tr.đ; sinh kế 350 Tr.đồng; đào tạo 90 tr đ.", []),
+        (
+            "Tổng kinh phí 1.250 trđ, gồm: nhà ở 800 tr.đ; sinh kế 350 Tr.đồng; đào tạo 90 tr đ.",
+            [("audit.sum-mismatch", "1.250 trđ")],
+        ),
+        ("Đã hỗ trợ 5 trường hợp, 3 trẻ em mồ côi, tổng 4 triệu đồng.", []),
+    ],
+    ids=["abbreviated-right", "abbreviated-wrong", "tr-words-are-not-money"],
+)
+def test_abbreviated_million_dong(text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(audit_text(text)) == expected
