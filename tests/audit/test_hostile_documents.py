@@ -467,3 +467,73 @@ def test_sum_with_commas_for_thousands_dots_says_both_readings(text: str, verdic
 )
 def test_abbreviated_million_dong(text: str, expected: list[tuple[str, str]]) -> None:
     assert codes(audit_text(text)) == expected
+
+
+def _repackage(data: bytes, renamed: dict[str, str], extra: dict[str, bytes]) -> bytes:
+    """The package ``data`` with parts renamed (and every mention of their names in the
+    relationships and content types), plus ``extra`` parts."""
+    import io
+    import zipfile
+
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zout:
+        for name in zin.namelist():
+            payload = zin.read(name)
+            if name.endswith(".rels") or name == "[Content_Types].xml":
+                for old, new in renamed.items():
+                    payload = payload.replace(
+                        old.split("/")[-1].encode(), new.split("/")[-1].encode()
+                    )
+            target = renamed.get(name, name)
+            if name.endswith(".rels") and name.startswith("word/_rels/"):
+                for old, new in renamed.items():
+                    if name == f"word/_rels/{old.split('/')[-1]}.rels":
+                        target = f"word/_rels/{new.split('/')[-1]}.rels"
+            if target in extra and target.endswith(".rels"):
+                payload = extra.pop(target)
+            zout.writestr(target, payload)
+        for name, payload in extra.items():
+            zout.writestr(name, payload)
+    return out.getvalue()
+
+
+def test_parts_named_otherwise_and_endnotes_are_read(tmp_path: Path) -> None:
+    # some editors save the document as word/document2.xml and name headers as they like;
+    # the package's relationships say which part is which
+    import io
+    import zipfile
+
+    document = docx.Document()
+    document.add_paragraph("Kinh phí tập huấn: 15.000.000 đồng (Mười sáu triệu đồng chẵn).")
+    document.sections[0].header.paragraphs[0].text = "Kinh phí 4.000.000 đồng (Năm triệu đồng)."
+    buf = io.BytesIO()
+    document.save(buf)
+    rels = zipfile.ZipFile(io.BytesIO(buf.getvalue())).read("word/_rels/document.xml.rels")
+    endnote_rel = (
+        b'<Relationship Id="rIdEnd" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/endnotes" Target="ghi-chu.xml"/></Relationships>'
+    )
+    endnotes = (
+        f'<w:endnotes xmlns:w="{W}"><w:endnote w:id="1"><w:p><w:r><w:t>Ngày 31/02/2025'
+        "</w:t></w:r></w:p></w:endnote></w:endnotes>"
+    ).encode()
+    data = _repackage(
+        buf.getvalue(),
+        {"word/document.xml": "word/document2.xml", "word/header1.xml": "word/dau-trang.xml"},
+        {
+            "word/_rels/document2.xml.rels": rels.replace(b"</Relationships>", endnote_rel).replace(
+                b"header1.xml", b"dau-trang.xml"
+            ),
+            "word/ghi-chu.xml": endnotes,
+        },
+    )
+    path = tmp_path / "bao-cao.docx"
+    path.write_bytes(data)
+    result = audit_file(path)
+    found = [(f.diagnostic.code, f.diagnostic.location) for f in result.findings]
+    assert [(c, loc.where if loc else None) for c, loc in found] == [
+        ("audit.words-mismatch", None),
+        ("audit.words-mismatch", "đầu trang (dau-trang.xml), đoạn 1"),
+        ("audit.date-invalid", "chú thích cuối văn bản (ghi-chu.xml), đoạn 1"),
+    ]
