@@ -537,3 +537,19 @@ def test_parts_named_otherwise_and_endnotes_are_read(tmp_path: Path) -> None:
         ("audit.words-mismatch", "đầu trang (dau-trang.xml), đoạn 1"),
         ("audit.date-invalid", "chú thích cuối văn bản (ghi-chu.xml), đoạn 1"),
     ]
+
+
+def test_total_column_that_is_not_the_sum_of_the_columns_before_it() -> None:
+    # "Tổng số hộ" after "Hộ nghèo" and "Hộ cận nghèo" counts every household: no row adds
+    # up, so it is not their total (each row used to be reported as a contradiction)
+    text = """| TT | Đơn vị | Hộ nghèo (hộ) | Hộ cận nghèo (hộ) | Tổng số hộ (hộ) |
+|---|---|---|---|---|
+| 1 | Xã Tân Lập | 38 | 60 | 2.480 |
+| 2 | Xã Phú Cường | 50 | 71 | 3.125 |
+| 3 | Xã Đông Hưng | 22 | 40 | 1.960 |
+|  | Cộng | 110 | 171 | 7.565 |
+"""
+    assert codes(audit_text(text, ".md")) == []
+    assert codes(audit_text(text.replace("| 71 |", "| 81 |"), ".md")) == [
+        ("audit.table-total-row", "171")
+    ]

@@ -127,7 +127,6 @@ def check_table(table: Table, out: Collector) -> None:
     sums = _Sums()
     if unit_col is None or len({r[unit_col].text.strip().lower() for r in body}) <= 1:
         _check_total_row(table, body, totals, members, data_cols, headers, values, label, out, sums)
-    _check_total_columns(body, data_cols, headers, values, out, sums, label)
     sums.settle()
     _check_confirmed(body, data_cols, label_cols, unit_col, headers, label, out)
     if formulas:
@@ -326,86 +325,3 @@ def _check_total_row(
             sums.near.append(report)
         else:
             report()
-
-
-def _check_total_columns(
-    body: list[list[Cell]],
-    data_cols: list[int],
-    headers: list[str],
-    values: dict[tuple[int, int], tuple[Decimal, int]],
-    out: Collector,
-    sums: _Sums,
-    row_label: Callable[[list[Cell]], str],
-) -> None:
-    for j in data_cols:
-        header = headers[j]
-        if not header.lower().startswith("tổng") or _is_rate(header):
-            continue
-        unit = _header_unit(header)
-        if unit is None:
-            continue
-        members: list[int] = []
-        for k in range(j - 1, -1, -1):
-            if k not in data_cols or _header_unit(headers[k]) != unit or _is_rate(headers[k]):
-                break
-            if headers[k].lower().startswith("tổng"):
-                break
-            members.append(k)
-        if len(members) < 2:
-            continue
-        money = "đồng" in unit
-        for i, row in enumerate(body):
-            if (i, j) not in values or any((i, k) not in values for k in members):
-                continue
-            total, td = values[(i, j)]
-            parts = [values[(i, k)] for k in members]
-            s = sum((v for v, _ in parts), Decimal(0))
-            cell = row[j]
-            if not cell.blocks or not cell.text.strip():
-                continue
-            out.checked.add((cell.blocks[0].index, 0))
-            for k in members:
-                if row[k].blocks:
-                    out.checked.add((row[k].blocks[0].index, 0))
-            if s == total:
-                sums.exact += 1
-                continue
-            decimals = max([td] + [d for _, d in parts])
-            block = cell.blocks[0]
-            difference = show(abs(s - total), decimals)
-            near = abs(s - total) <= _tolerance([td] + [d for _, d in parts], money)
-            names = ", ".join(f'"{" ".join(headers[k].split())}"' for k in reversed(members))
-            told = _cell_sentence(row_label(row), header, cell.text)
-
-            def report(
-                block: Block = block,
-                s: Decimal = s,
-                decimals: int = decimals,
-                cell: Cell = cell,
-                header: str = header,
-                near: bool = near,
-                difference: str = difference,
-                names: str = names,
-                told: str = told,
-            ) -> None:
-                out.add(
-                    "audit.table-total-column",
-                    "probable" if near else "direct",
-                    block,
-                    0,
-                    len(block.text),
-                    expected=show(s, decimals),
-                    found=cell.text,
-                    hint=_EXACT_HINT.format(difference=difference) if near else None,
-                    sentence=told,
-                    column=" ".join(header.split()),
-                    members=names,
-                    total=cell.text,
-                    parts_sum=show(s, decimals),
-                    difference=difference,
-                )
-
-            if near:
-                sums.near.append(report)
-            else:
-                report()
