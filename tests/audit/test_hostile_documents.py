@@ -553,3 +553,19 @@ def test_total_column_that_is_not_the_sum_of_the_columns_before_it() -> None:
     assert codes(audit_text(text.replace("| 71 |", "| 81 |"), ".md")) == [
         ("audit.table-total-row", "171")
     ]
+
+
+AVERAGES = """| TT | Đơn vị | Số hộ nghèo (hộ) | Thu nhập bình quân (triệu đồng/người/năm) | Mức hỗ trợ (triệu đồng) | Số khẩu trung bình |
+|---|---|---|---|---|---|
+| 1 | Xã Tân Lập | 38 | 42,5 | 40 | 3,2 |
+| 2 | Xã Phú Cường | 50 | 45,1 | 40 | 3,5 |
+| 3 | Xã Đông Hưng | 22 | 39,8 | 40 | 3,1 |
+|  | Toàn huyện | 110 | 43,0 | 40 | 3,3 |
+"""
+
+
+def test_total_row_of_averages_and_levels_is_not_a_sum() -> None:
+    assert codes(audit_text(AVERAGES, ".md")) == []
+    assert codes(audit_text(AVERAGES.replace("| 110 |", "| 120 |"), ".md")) == [
+        ("audit.table-total-row", "120")
+    ]

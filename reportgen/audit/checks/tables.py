@@ -34,6 +34,12 @@ _UNIT = re.compile(r"\(([^()]*)\)\s*$")
 _GROUP = re.compile(r"^\s*(?:[IVXLC]+|[A-ZĐ])(?:[.)]|\s|$)")
 _BREAKDOWN = re.compile(r"^\s*(?:[-+*–•]|trong\s+đó|chia\s+ra|gồm|bao\s+gồm|\w\))", re.IGNORECASE)
 _STT = re.compile(r"^\s*(?:s?tt|số\s+tt)\s*$", re.IGNORECASE)
+_NOT_ADDED = re.compile(
+    r"bình\s+quân|trung\s+bình|(?<![\wà-ỹ])mức(?![\wà-ỹ])|đầu\s+người|định\s+mức|đơn\s+giá|"
+    r"(?<![\wà-ỹ])chuẩn(?![\wà-ỹ])|/",
+    re.IGNORECASE,
+)
+"""Columns whose total row is not the sum of the rows: averages, levels, amounts per unit."""
 _FORMULA = "audit.table-formula"
 _TOTAL_ROW = "audit.table-total-row"
 _UNIT_COLUMN = re.compile(r"^\s*(?:đơn\s+vị\s+tính|đvt)\s*$", re.IGNORECASE)
@@ -271,7 +277,9 @@ def _check_total_row(
     member_idx = [body.index(r) for r in members]
     for j in data_cols:
         header = headers[j]
-        if _is_rate(header) or (ti, j) not in values or not total_row[j].text.strip():
+        if _is_rate(header) or _NOT_ADDED.search(header):
+            continue
+        if (ti, j) not in values or not total_row[j].text.strip():
             continue
         if any((i, j) not in values for i in member_idx):
             continue
