@@ -569,3 +569,10 @@ def test_total_row_of_averages_and_levels_is_not_a_sum() -> None:
     assert codes(audit_text(AVERAGES.replace("| 110 |", "| 120 |"), ".md")) == [
         ("audit.table-total-row", "120")
     ]
+
+
+def test_total_row_of_a_column_dated_in_its_header_is_a_sum() -> None:
+    text = AVERAGES.replace("Số hộ nghèo (hộ)", "Hộ nghèo đến 30/6 (hộ)")
+    assert codes(audit_text(text.replace("| 110 |", "| 120 |"), ".md")) == [
+        ("audit.table-total-row", "120")
+    ]

@@ -36,7 +36,7 @@ _BREAKDOWN = re.compile(r"^\s*(?:[-+*–•]|trong\s+đó|chia\s+ra|gồm|bao\s+
 _STT = re.compile(r"^\s*(?:s?tt|số\s+tt)\s*$", re.IGNORECASE)
 _NOT_ADDED = re.compile(
     r"bình\s+quân|trung\s+bình|(?<![\wà-ỹ])mức(?![\wà-ỹ])|đầu\s+người|định\s+mức|đơn\s+giá|"
-    r"(?<![\wà-ỹ])chuẩn(?![\wà-ỹ])|/",
+    r"(?<![\wà-ỹ])chuẩn(?![\wà-ỹ])|/\s*[^\W\d]",
     re.IGNORECASE,
 )
 """Columns whose total row is not the sum of the rows: averages, levels, amounts per unit."""
