@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.diagnostics.errors import NumberFormatError
-from reportgen.vnformat import parse_number
+from reportgen.vnformat import format_number, parse_number
 
 __all__ = [
     "Figure",
@@ -32,12 +32,12 @@ _COUNT_UNITS = (
     "chi hội|trẻ|dự án|công trình|ngày công|bao|bộ|chiếc|tin|bài|trường hợp|đối tượng|"
     "cơ sở|doanh nghiệp|hợp tác xã|tập thể|cá nhân|đơn vị|văn bản|phòng|chị|em|cháu"
 )
-_UNIT = re.compile(
-    r"\s?(?P<unit>%|điểm phần trăm|điểm %|"
-    r"(?:tỷ|tỉ)\s+đồng|triệu\s+đồng|(?:nghìn|ngàn)\s+đồng|đồng|đ"
-    rf"|{_COUNT_UNITS})(?![\wà-ỹÀ-Ỹđ])",
-    re.IGNORECASE,
+_UNITS = (
+    r"%|điểm phần trăm|điểm %|"
+    r"(?:tỷ|tỉ)\s+đồng|triệu\s+đồng|(?:nghìn|ngàn)\s+đồng|tr\.?\s?đồng|tr\.?\s?đ|đồng|đ"
+    rf"|{_COUNT_UNITS}"
 )
+_UNIT = re.compile(rf"\s?(?P<unit>{_UNITS})(?![\wà-ỹÀ-Ỹđ])", re.IGNORECASE)
 # A number as people type it, loosely, so that malformed ones are seen too.
 _NUMBER = re.compile(
     r"(?<![\w.,/:\-+])(?:\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*)"
@@ -70,8 +70,11 @@ _MASKS = (
     # ordinals and names: Dự án 3, Biểu 1, Điều 5, Quyết định 1258, Phường 5
     re.compile(
         r"(?:Dự án|Tiểu dự án|Biểu|Bảng|Phụ lục|Điều|Khoản|Mục|Chương|Phường|Quận|Tổ|Khu|"
-        r"Quyết định|Nghị định|Nghị quyết|Thông tư|Kế hoạch|Công văn|Chỉ thị|Luật|số|Số)\s+\d+",
+        r"Quyết định|Nghị định|Nghị quyết|Thông tư|Kế hoạch|Công văn|Chỉ thị|Luật)\s+\d+",
     ),
+    # "số 5" names something (Tổ dân phố số 5, Quyết định số 1258) unless a unit follows it:
+    # "tổng số 250 người", "dân tộc thiểu số 40 hộ" are figures
+    re.compile(rf"(?:số|Số)\s+\d+(?![\d.,]*\s?(?i:{_UNITS})(?![\wà-ỹÀ-Ỹđ]))"),
     re.compile(r"https?://\S+|www\.\S+"),
 )
 _DIGIT = re.compile(r"\d")
@@ -142,6 +145,8 @@ def _norm_unit(unit: str) -> str:
         return "tỷ đồng"
     if u == "ngàn đồng":
         return "nghìn đồng"
+    if re.fullmatch(r"tr\.?\s?đ(?:ồng)?", u):
+        return "triệu đồng"  # tr.đ, trđ, tr.đồng
     if u == "điểm %":
         return "điểm phần trăm"
     if u == "nhân khẩu":
@@ -162,6 +167,51 @@ def mask_spans(text: str) -> list[tuple[int, int]]:
 
 def _masked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any((a <= start and end <= b) or a < end <= b or a <= start < b for a, b in spans)
+
+
+def _english_way(raw: str) -> tuple[str, str] | None:
+    """The problem and fix of a number written the English way beyond doubt (``2,500.5``,
+    ``1,500,000``: a comma before a dot, or several commas); None otherwise."""
+    comma = raw.find(",")
+    if comma < 0 or (raw.count(",") < 2 and raw.find(".", comma) < 0):
+        return None
+    try:
+        value = parse_number(raw, locale="en")
+    except NumberFormatError:
+        return None
+    decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+    vi = format_number(value, decimals)
+    return (
+        f'"{raw}" viết kiểu tiếng Anh (dấu phẩy phân cách hàng nghìn, dấu chấm thập phân)',
+        f"Viết kiểu Việt Nam: {vi}.",
+    )
+
+
+_FRACTIONAL_UNITS = frozenset({"kg", "tấn", "ha", "km"})
+
+
+def _whole_unit_problem(raw: str, unit: str, decimals: int) -> tuple[str, str] | None:
+    """Why a figure with a decimal comma cannot be read in its unit, and the fix: đồng has
+    no fraction, and a count (hộ, người…) with three decimals is the English way of writing
+    thousands (``1,234 hộ`` for 1.234 hộ). None when it reads well."""
+    english = raw.replace(",", ".")
+    if unit in ("đồng", "đ"):
+        if decimals == 3:
+            return (
+                f"đồng không có phần lẻ: có thể là {english} {unit}, dấu phẩy được gõ kiểu tiếng "
+                "Anh thay cho dấu chấm hàng nghìn",
+                f"Nếu là {english} {unit} thì viết {english}.",
+            )
+        return ("đồng không có phần lẻ", "Kiểm tra lại số và đơn vị (đồng, triệu đồng).")
+    if unit in MONEY_EXP or unit in _FRACTIONAL_UNITS or unit in ("%", "điểm phần trăm"):
+        return None
+    if decimals == 3:
+        return (
+            f"{unit} không có phần lẻ: có thể là {english} {unit}, dấu phẩy được gõ kiểu tiếng Anh "
+            "thay cho dấu chấm hàng nghìn",
+            f"Nếu là {english} {unit} thì viết {english}.",
+        )
+    return None
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -186,7 +236,15 @@ def find_figures(text: str) -> list[Figure]:
             value = parse_number(raw)
         except NumberFormatError as exc:
             value, problem, hint = None, exc.message, exc.hint
+            english = _english_way(raw)
+            if english is not None:
+                problem, hint = english
         decimals = len(raw.split(",", 1)[1]) if "," in raw and value is not None else 0
+        if value is not None and decimals and unit is not None:
+            whole = _whole_unit_problem(raw, unit, decimals)
+            if whole is not None:
+                value, decimals = None, 0
+                problem, hint = whole
         before = text[max(0, start - 30) : start]
         approx = bool(_APPROX.search(before)) or text.startswith("/", unit_end)
         spaced = _SPACED.search(text, 0, start) if unit and len(raw) == 3 else None

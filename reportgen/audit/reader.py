@@ -20,6 +20,7 @@ from lxml import etree
 
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.diagnostics.model import Location
+from reportgen.docx.parts import document_parts
 
 __all__ = [
     "AuditDocument",
@@ -128,11 +129,16 @@ def paragraph_text(p: etree._Element) -> tuple[str, list[tuple[etree._Element, i
     return "".join(parts), spans
 
 
+_REMOVED = frozenset({f"{{{W}}}del", f"{{{W}}}moveFrom"})
+
+
 def _own_run(p: etree._Element, r: etree._Element) -> bool:
-    """True when ``r`` belongs to ``p`` itself, not to a paragraph of a text box inside it."""
+    """True when ``r`` belongs to ``p`` itself, as the reader sees it: not to a paragraph of a
+    text box inside it, nor to text deleted or moved away with tracked changes (Word keeps such
+    text as ``w:delText``, other editors as ``w:t``)."""
     parent = r.getparent()
     while parent is not None and parent is not p:
-        if parent.tag == _P:
+        if parent.tag == _P or parent.tag in _REMOVED:
             return False
         parent = parent.getparent()
     return True
@@ -213,17 +219,23 @@ def _grid(table: Table) -> Table:
 
 
 _PART_KIND = (
-    ("word/header", "header", "đầu trang"),
-    ("word/footer", "footer", "chân trang"),
-    ("word/footnotes", "footnote", "chú thích cuối trang"),
+    (f"{{{W}}}hdr", "header", "đầu trang"),
+    (f"{{{W}}}ftr", "footer", "chân trang"),
+    (f"{{{W}}}footnotes", "footnote", "chú thích cuối trang"),
+    (f"{{{W}}}endnotes", "endnote", "chú thích cuối văn bản"),
 )
+"""The parts read after the body, by their root element (whatever the part's name)."""
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 def _read_docx(data: bytes, name: str) -> AuditDocument:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-        body_xml = zf.read("word/document.xml")
-        root = etree.fromstring(body_xml)
+        names = zf.namelist()
+        main, parts = document_parts(
+            {n: zf.read(n) if n.endswith(".rels") else None for n in names}
+        )
+        root = etree.fromstring(zf.read(main), _PARSER)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         raise UnreadableDocument(
             "không đọc được tệp Word: tệp hỏng hoặc không phải .docx",
@@ -261,17 +273,23 @@ def _read_docx(data: bytes, name: str) -> AuditDocument:
         cell.spanned = dp.merged_below
         cell.blocks.append(block)
         cell.text = " ".join(b.text for b in cell.blocks if b.text).strip()
-    for prefix, kind, label in _PART_KIND:
-        for part in sorted(n for n in zf.namelist() if n.startswith(prefix) and n.endswith(".xml")):
-            try:
-                proot = etree.fromstring(zf.read(part))
-            except etree.XMLSyntaxError:
-                continue
-            for i, p in enumerate(proot.iter(_P), 1):
-                text = _nfc(paragraph_text(p)[0])
-                if text.strip():
-                    loc = Location(file=name, where=f"{label} ({part[5:]}), đoạn {i}")
-                    blocks.append(Block(len(blocks), text, loc, kind))
+    others: list[tuple[int, str, etree._Element]] = []
+    for part in parts - {main}:
+        try:
+            proot = etree.fromstring(zf.read(part), _PARSER)
+        except (KeyError, etree.XMLSyntaxError):
+            continue
+        order = next((k for k, (tag, _, _) in enumerate(_PART_KIND) if proot.tag == tag), None)
+        if order is not None:
+            others.append((order, part, proot))
+    for order, part, proot in sorted(others, key=lambda o: (o[0], o[1])):
+        _, kind, label = _PART_KIND[order]
+        shown = part.split("/", 1)[1] if part.startswith("word/") else part
+        for i, p in enumerate(proot.iter(_P), 1):
+            text = _nfc(paragraph_text(p)[0])
+            if text.strip():
+                loc = Location(file=name, where=f"{label} ({shown}), đoạn {i}")
+                blocks.append(Block(len(blocks), text, loc, kind))
     return AuditDocument(name, blocks, [_grid(tables[k]) for k in sorted(tables)], is_docx=True)
 
 

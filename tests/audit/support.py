@@ -21,12 +21,18 @@ def codes(result: AuditResult) -> list[tuple[str, str]]:
     return [(f.diagnostic.code, f.diagnostic.extra["figure"]) for f in result.findings]
 
 
-def render_demo(out: Path) -> list[Path]:
-    """Render every report of ``reportgen demo`` into ``out``; return the .docx files."""
+DEMO_KINDS = ("giam-ngheo", "so-ket-6-thang", "ke-hoach")
+"""Every kind of report ``reportgen demo --report`` renders."""
+
+
+def render_demo(out: Path, kinds: tuple[str, ...] = DEMO_KINDS) -> list[Path]:
+    """Render every report of ``reportgen demo``, in every kind, into ``out``; return the
+    .docx files."""
     from reportgen.cli import main
 
-    result = CliRunner().invoke(main, ["demo", "-o", str(out)])
-    assert result.exit_code == 0, result.output
+    for kind in kinds:
+        result = CliRunner().invoke(main, ["demo", "-o", str(out / kind), "--report", kind])
+        assert result.exit_code == 0, result.output
     files = sorted(out.rglob("*.docx"))
     assert files, "the demo rendered no report"
     return files

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.audit import audit_file
-from tests.audit.support import render_demo
+from tests.audit.support import DEMO_KINDS, render_demo
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 def test_demo_renders_reports_of_every_kind(rendered: list[Path]) -> None:
-    assert len(rendered) >= 2
+    kinds = {p.parents[2].name for p in rendered}
+    assert kinds == set(DEMO_KINDS)
+    assert len(rendered) >= 3 * 2
 
 
 def test_no_finding_in_any_rendered_report(rendered: list[Path]) -> None:
@@ -29,4 +31,6 @@ def test_rendered_reports_have_figures_that_were_checked(rendered: list[Path]) -
         result = audit_file(p)
         assert result.failures == []
         assert result.figures > 0
-        assert len(result.checked) >= 5, p.name
+        # a ward's plan has few figures tied to others; a city's report has its tables
+        least = 50 if p.name.startswith("thanh-pho") else 4
+        assert len(result.checked) >= least, p.name

@@ -129,3 +129,50 @@ def test_comment_covers_exactly_the_figure(seed_004: tuple[Path, Path], tmp_path
     assert "952 hộ" in anchored.values()
     assert "2697,15 triệu đồng" in anchored.values()
     assert "13.000.000 đ (Hai mươi hai triệu đồng chẵn)" in anchored.values()
+
+
+def test_loan_total_is_wrong_even_read_with_thousands_dots(seed_004: tuple[Path, Path]) -> None:
+    # "83,020 triệu đồng … 41,395 triệu đồng …": read as 83.020 and 41.395 triệu đồng, the
+    # parts still add up to more than the total — the report's real error, not only its commas
+    (finding,) = [
+        f for f in audit_file(seed_004[1]).findings if f.diagnostic.code == "audit.sum-mismatch"
+    ]
+    assert "83.151,3 triệu đồng (vẫn khác tổng)" in (finding.diagnostic.hint or "")
+
+
+def _seed_items_as_table(text: str, path: Path, change: tuple[str, str] | None = None) -> Path:
+    """The seed's "Tổng số tham gia … trong đó: + Hộ …" list laid out as a Word table with a
+    total row, as a clerk would put it in an annex (figures read from the seed at test time)."""
+    import re
+
+    import docx
+
+    total = re.search(r"Tổng số tham gia: ([\d.]+) hộ; kinh phí ([\d.]+) ?đ", text)
+    items = re.findall(r"^\+ (Hộ[^:]*): ([\d.]+) hộ, kinh phí:? ([\d.]+) ?đ", text, re.MULTILINE)
+    assert total and len(items) >= 2
+    rows = [["TT", "Đối tượng", "Số hộ (hộ)", "Kinh phí (đồng)"]]
+    rows += [[str(i), label, n, money] for i, (label, n, money) in enumerate(items, 1)]
+    rows.append(["", "Tổng cộng", total.group(1), total.group(2)])
+    if change:
+        rows = [[change[1] if v == change[0] else v for v in r] for r in rows]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=4)
+    for i, r in enumerate(rows):
+        for j, v in enumerate(r):
+            table.cell(i, j).text = v
+    document.save(str(path))
+    return path
+
+
+def test_seed_figures_in_a_table(tmp_path: Path) -> None:
+    text = seed_text("004")
+    if text is None:
+        pytest.skip("the shared seed reports are not on this machine")
+    right = audit_file(_seed_items_as_table(text, tmp_path / "dung.docx"))
+    assert right.findings == [] and len(right.checked) >= 8
+    wrong = audit_file(
+        _seed_items_as_table(text, tmp_path / "sai.docx", ("144.000.000", "154.000.000"))
+    )
+    assert [(f.diagnostic.code, f.diagnostic.extra["figure"]) for f in wrong.findings] == [
+        ("audit.table-total-row", "290.000.000")
+    ]

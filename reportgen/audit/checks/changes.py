@@ -183,7 +183,8 @@ _BEFORE_PAIR = re.compile(
     re.IGNORECASE,
 )
 _AFTER_PAIR = re.compile(
-    r"^\s*\)?\s*[,:-]?\s*(?:tức là|tương ứng|bằng)?\s*(?:giảm|tăng)(?:\s+(?:được|thêm))?\s*$",
+    r"^(?:\s*\(?\s*(?:vào\s+)?(?:đầu\s+|cuối\s+)?năm\s+(?:19|20)\d{2}\s*\)?)?"
+    r"\s*\)?\s*[,:-]?\s*(?:tức là|tương ứng|bằng)?\s*(?:giảm|tăng)(?:\s+(?:được|thêm))?\s*$",
     re.IGNORECASE,
 )
 

@@ -55,20 +55,39 @@ def _segments(text: str, start: int, end: int, splitter: re.Pattern[str]) -> lis
 
 
 def check_sums(pars: Sequence[Paragraph], i: int, out: Collector) -> None:
-    """Check the ``trong đó`` list of paragraph ``pars[i]``, if it has one."""
+    """Check each ``trong đó``/``gồm`` list of paragraph ``pars[i]``."""
+    text = pars[i].text
+    previous_end = 0
+    for m in _MARKER.finditer(text):
+        _check_list(pars, i, m, previous_end, out)
+        previous_end = m.end()
+
+
+_COMPLETE = re.compile(r"gồm", re.IGNORECASE)
+_OPEN_ENDED = re.compile(
+    r"\.\.\.|…|v\.v|(?<![\wà-ỹ])khác(?![\wà-ỹ])|(?<![\wà-ỹ])còn lại", re.IGNORECASE
+)
+
+
+def _check_list(
+    pars: Sequence[Paragraph], i: int, m: re.Match[str], previous_end: int, out: Collector
+) -> None:
+    """Check the list that the marker ``m`` of ``pars[i]`` opens against the total before it
+    (in its sentence, after the previous list of the sentence)."""
     par = pars[i]
     text = par.text
-    m = _MARKER.search(text)
-    if not m:
-        return
     s0, _ = sentence_span(text, m.start(), m.start())
+    if previous_end:
+        s0 = max(s0, previous_end, text.rfind(";", 0, m.start()) + 1)
     before = [f for f in par.figures if s0 <= f.start and f.end <= m.start()]
     totals = _by_kind(before)
     if not totals:
         return
     colon = m.group(1) is not None
+    complete = bool(_COMPLETE.search(m.group(0)))
     rest = text[m.end() :]
     parts: list[tuple[Paragraph, list[Figure]]] = []
+    fallback: list[tuple[Paragraph, list[Figure]]] = []
     if colon and not rest.strip():
         mode = "items"
         bullet: str | None = None
@@ -87,35 +106,47 @@ def check_sums(pars: Sequence[Paragraph], i: int, out: Collector) -> None:
             if ending == "." and parts[0][0].text.rstrip().endswith(";"):
                 break  # items end with ";" and the last one with "."
     else:
+        ce = _CLAUSE_END.search(text, m.end())
+        clause_end = ce.start() if ce else len(text)
         if colon:
-            mode, end = "colon", len(text)
-            splitter = _SEGMENT_COLON
+            mode = "colon"
+            for a, b in _segments(text, m.end(), len(text), _SEGMENT_COLON):
+                parts.append((par, [f for f in par.figures if a <= f.start and f.end <= b]))
+            # "gồm: 8 hộ …, 7 hộ … và 1 hộ …": the items of a colon list are often separated
+            # by commas within the clause
+            for a, b in _segments(text, m.end(), clause_end, _SEGMENT_INLINE):
+                fallback.append((par, [f for f in par.figures if a <= f.start and f.end <= b]))
         else:
             mode = "inline"
-            ce = _CLAUSE_END.search(text, m.end())
-            end = ce.start() if ce else len(text)
-            splitter = _SEGMENT_INLINE
-        for a, b in _segments(text, m.end(), end, splitter):
-            parts.append((par, [f for f in par.figures if a <= f.start and f.end <= b]))
-    if len(parts) < 2:
-        return
+            for a, b in _segments(text, m.end(), clause_end, _SEGMENT_INLINE):
+                parts.append((par, [f for f in par.figures if a <= f.start and f.end <= b]))
+        if complete and _OPEN_ENDED.search(text, m.end(), clause_end):
+            complete = False
     for kind, total_figs in totals.items():
         if len(total_figs) != 1:
             continue
         total = total_figs[0]
         if total.value is None or total.approx:
             continue
-        chosen: list[tuple[Paragraph, Figure]] = []
-        ok = True
-        for ppar, figs in parts:
-            of_kind = [f for f in figs if f.kind == kind]
-            if len(of_kind) != 1 or of_kind[0].value is None or of_kind[0].approx:
-                ok = False
+        for candidate in (parts, fallback):
+            chosen = _one_each(candidate, kind)
+            if chosen is not None and len(chosen) >= 2:
+                _judge(par, total, chosen, mode, kind, out, complete=complete)
                 break
-            chosen.append((ppar, of_kind[0]))
-        if not ok:
-            continue
-        _judge(par, total, chosen, mode, kind, out)
+
+
+def _one_each(
+    parts: list[tuple[Paragraph, list[Figure]]], kind: str
+) -> list[tuple[Paragraph, Figure]] | None:
+    """The one figure of ``kind`` of each part; None when a part has none, several, or an
+    approximate or unreadable one."""
+    chosen: list[tuple[Paragraph, Figure]] = []
+    for ppar, figs in parts:
+        of_kind = [f for f in figs if f.kind == kind]
+        if len(of_kind) != 1 or of_kind[0].value is None or of_kind[0].approx:
+            return None
+        chosen.append((ppar, of_kind[0]))
+    return chosen
 
 
 def _judge(
@@ -125,13 +156,14 @@ def _judge(
     mode: str,
     kind: str,
     out: Collector,
+    *,
+    complete: bool = False,
 ) -> None:
     out.read(par.block, [total])
     for ppar, f in chosen:
         out.read(ppar.block, [f])
     t = total.base_value
     assert t is not None
-    "đồng" if kind == "money" else kind.split(":", 1)[1]
     over = [
         (ppar, f)
         for ppar, f in chosen
@@ -168,6 +200,9 @@ def _judge(
         # two counts inside a sentence ("trong đó 70 hộ … và 50 hộ …") usually split the total;
         # three or more are often attributes that overlap (dân tộc thiểu số, nữ chủ hộ, …).
         confidence = "probable"
+    elif complete:
+        # "gồm" lists what the total is made of, not a selection of it
+        confidence = "probable"
     else:
         return
     shown_sum = _in_unit(parts_sum, total)
@@ -184,6 +219,41 @@ def _judge(
         parts_sum=shown_sum,
         parts=" + ".join(f.shown for _, f in chosen),
         difference=_in_unit(abs(diff), total),
+        hint=_comma_for_dot_hint(total, [f for _, f in chosen]),
+    )
+
+
+def _thousands(f: Figure) -> Decimal | None:
+    """``83,020 triệu đồng`` read as 83.020 triệu đồng (a comma typed for the thousands dot),
+    in đồng; None for any other figure."""
+    if f.unit != "triệu đồng" or f.decimals != 3 or f.value is None:
+        return None
+    return (f.value * 1000).scaleb(MONEY_EXP["triệu đồng"])
+
+
+def _in_million(value: Decimal) -> str:
+    v = value.scaleb(-6).normalize()
+    exponent = v.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return show(v, decimals, "triệu đồng")
+
+
+def _comma_for_dot_hint(total: Figure, parts: list[Figure]) -> str | None:
+    """When some figures have three decimals on triệu đồng, the sum read with those commas as
+    thousands dots, so that the reader sees whether the mistake is only the separator."""
+    if all(_thousands(f) is None for f in [total, *parts]):
+        return None
+    alt_total = _thousands(total) or total.base_value
+    alt_parts = [_thousands(f) or f.base_value for f in parts]
+    if alt_total is None or any(v is None for v in alt_parts):
+        return None
+    alt_sum = sum((v for v in alt_parts if v is not None), Decimal(0))
+    shown_total, shown_sum = (_in_million(v) for v in (alt_total, alt_sum))
+    verdict = "bằng tổng: chỉ sai dấu phân cách" if alt_sum == alt_total else "vẫn khác tổng"
+    return (
+        "có số viết 3 chữ số sau dấu phẩy với triệu đồng; nếu dấu phẩy ở đó là dấu chấm hàng "
+        f"nghìn thì tổng là {shown_total} và các phần cộng lại được {shown_sum} ({verdict}); "
+        "kiểm tra lại tổng, từng phần và dấu phân cách"
     )
 
 

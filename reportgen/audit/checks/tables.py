@@ -15,10 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from reportgen.audit.checks.table_formulas import check_formulas, column_formulas
+from reportgen.audit.checks.table_series import Series, check_series
 from reportgen.audit.collect import Collector, show
 from reportgen.audit.reader import Block, Cell, Table
 from reportgen.diagnostics.errors import NumberFormatError
-from reportgen.vnformat import parse_number, round_half_up
+from reportgen.vnformat import parse_number
 
 __all__ = ["check_table"]
 
@@ -32,6 +34,15 @@ _UNIT = re.compile(r"\(([^()]*)\)\s*$")
 _GROUP = re.compile(r"^\s*(?:[IVXLC]+|[A-ZĐ])(?:[.)]|\s|$)")
 _BREAKDOWN = re.compile(r"^\s*(?:[-+*–•]|trong\s+đó|chia\s+ra|gồm|bao\s+gồm|\w\))", re.IGNORECASE)
 _STT = re.compile(r"^\s*(?:s?tt|số\s+tt)\s*$", re.IGNORECASE)
+_NOT_ADDED = re.compile(
+    r"bình\s+quân|trung\s+bình|(?<![\wà-ỹ])mức(?![\wà-ỹ])|đầu\s+người|định\s+mức|đơn\s+giá|"
+    r"(?<![\wà-ỹ])chuẩn(?![\wà-ỹ])|/\s*[^\W\d]",
+    re.IGNORECASE,
+)
+"""Columns whose total row is not the sum of the rows: averages, levels, amounts per unit."""
+_FORMULA = "audit.table-formula"
+_TOTAL_ROW = "audit.table-total-row"
+_UNIT_COLUMN = re.compile(r"^\s*(?:đơn\s+vị\s+tính|đvt)\s*$", re.IGNORECASE)
 _RATE = re.compile(r"^\s*tỷ\s+lệ\s+(.*?)\s*(?:\(%\))?\s*$", re.IGNORECASE)
 
 
@@ -86,10 +97,17 @@ def check_table(table: Table, out: Collector) -> None:
         return sum(1 for c in row if not c.spanned and c.text.strip() and _num(c.text) is not None)
 
     first = next((i for i, r in enumerate(rows) if numeric_count(r) >= 2), None)
+    numbering: list[list[Cell]] = []
+    while first is not None and _numbering_row(rows[first]):
+        # "(1) (2) (3)…" or "1 2 3…" under the headers numbers the columns: not data
+        numbering.append(rows[first])
+        rows = rows[:first] + rows[first + 1 :]
+        first = next((i for i, r in enumerate(rows) if numeric_count(r) >= 2), None)
     if first is None or first == 0:
         return
     headers = [_column_header(rows, first, j) for j in range(width)]
     body = rows[first:]
+    number, formulas = column_formulas(rows[:first], numbering, lambda j: _is_rate(headers[j]))
     label_cols = [
         j
         for j in range(width)
@@ -110,17 +128,93 @@ def check_table(table: Table, out: Collector) -> None:
             v = None if r[j].spanned else _num(r[j].text)
             if v is not None:
                 values[(i, j)] = v
+    unit_col = next((j for j in label_cols if _UNIT_COLUMN.match(headers[j])), None)
+    start = len(out.findings)
     sums = _Sums()
-    _check_total_row(table, body, totals, members, data_cols, headers, values, label, out, sums)
-    _check_total_columns(body, data_cols, headers, values, out, sums, label)
+    if unit_col is None or len({r[unit_col].text.strip().lower() for r in body}) <= 1:
+        _check_total_row(table, body, totals, members, data_cols, headers, values, label, out, sums)
     sums.settle()
-    _check_rates(body, data_cols, headers, values, out, label)
+    _check_confirmed(body, data_cols, label_cols, unit_col, headers, label, out)
+    if formulas:
+        check_formulas(body, number, formulas, headers, label, _value, out)
+        # a cell the header's formula finds wrong is not reported again as a wrong rate or
+        # row total
+        found = {f.block.index for f in out.findings[start:] if f.diagnostic.code == _FORMULA}
+        out.findings[start:] = [
+            f
+            for f in out.findings[start:]
+            if f.block.index not in found or f.diagnostic.code in (_FORMULA, _TOTAL_ROW)
+        ]
+
+
+def _value(cell: Cell) -> tuple[Decimal, int] | None:
+    v = _strict(cell)
+    return None if v is None else (v[0], v[1])
+
+
+def _strict(cell: Cell) -> tuple[Decimal, int, Cell] | None:
+    if cell.spanned or not cell.blocks or not _num_strict(cell.text):
+        return None
+    v = _num(cell.text)
+    return None if v is None else (v[0], v[1], cell)
+
+
+def _check_confirmed(
+    body: list[list[Cell]],
+    data_cols: list[int],
+    label_cols: list[int],
+    unit_col: int | None,
+    headers: list[str],
+    label: Callable[[list[Cell]], str],
+    out: Collector,
+) -> None:
+    """Totals and rates the headers hint at, used where the table's figures confirm them
+    (:mod:`.table_series`): between columns, and between the rows of an indicator table."""
+    columns: list[Series] = []
+    for j in data_cols:
+        cells = {i: v for i, r in enumerate(body) if (v := _strict(r[j])) is not None}
+        columns.append(Series(headers[j], _header_unit(headers[j]), cells, _is_rate(headers[j])))
+    names = {i: " ".join(label(r).split()) for i, r in enumerate(body)}
+    check_series(columns, names, out, rows=False)
+    if unit_col is None:
+        return
+    places = [j for j in data_cols if not _is_rate(headers[j])]
+    text_cols = [j for j in label_cols if j != unit_col]
+    indicators: list[Series] = []
+    for r in body:
+        unit = " ".join(r[unit_col].text.lower().split()) or None
+        header = " ".join(" ".join(r[j].text for j in text_cols).split())
+        cells = {j: v for j in places if (v := _strict(r[j])) is not None}
+        rate = unit == "%" or bool(_RATE.match(header))
+        indicators.append(Series(header, unit, cells, rate))
+    check_series(indicators, {j: " ".join(headers[j].split()) for j in places}, out, rows=True)
+
+
+_NUMBERING = re.compile(r"^\(?(\d+)\)?(?:\s*=.*)?$")
+
+
+def _numbering_row(row: list[Cell]) -> bool:
+    """True for a row that numbers the columns: ``(1) (2) (3)…``, ``1 2 3…``, ``A B 1 2 3=1+2``."""
+    texts = [c.text.strip() for c in row if not c.spanned and c.text.strip()]
+    while texts and re.fullmatch(r"[A-ZĐ]", texts[0]):
+        texts = texts[1:]
+    numbers: list[int] = []
+    for t in texts:
+        m = _NUMBERING.match(t)
+        if not m:
+            return False
+        numbers.append(int(m.group(1)))
+    return len(numbers) >= 4 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+_COLUMN_NUMBER = re.compile(r"\s*\(\d+\)(?:\s*=\s*[\d()+\-*/x×:.,\s]*)?$")
 
 
 def _column_header(rows: list[list[Cell]], first: int, j: int) -> str:
-    """A column's own header (its lowest non-empty header cell), with the unit of a group header
-    above it when it names none: ``Nhà ở (triệu đồng)`` under ``Kinh phí (triệu đồng)``."""
-    texts = [rows[i][j].text.strip() for i in range(first)]
+    """A column's own header (its lowest non-empty header cell, without the column's number
+    ``(3)`` or formula ``(9)=(8)/(3)``), with the unit of a group header above it when it names
+    none: ``Nhà ở (triệu đồng)`` under ``Kinh phí (triệu đồng)``."""
+    texts = [_COLUMN_NUMBER.sub("", rows[i][j].text.strip()) for i in range(first)]
     header = next((t for t in reversed(texts) if t), "")
     if _header_unit(header) is None:
         for t in reversed(texts):
@@ -183,7 +277,9 @@ def _check_total_row(
     member_idx = [body.index(r) for r in members]
     for j in data_cols:
         header = headers[j]
-        if _is_rate(header) or (ti, j) not in values or not total_row[j].text.strip():
+        if _is_rate(header) or _NOT_ADDED.search(header):
+            continue
+        if (ti, j) not in values or not total_row[j].text.strip():
             continue
         if any((i, j) not in values for i in member_idx):
             continue
@@ -237,146 +333,3 @@ def _check_total_row(
             sums.near.append(report)
         else:
             report()
-
-
-def _check_total_columns(
-    body: list[list[Cell]],
-    data_cols: list[int],
-    headers: list[str],
-    values: dict[tuple[int, int], tuple[Decimal, int]],
-    out: Collector,
-    sums: _Sums,
-    row_label: Callable[[list[Cell]], str],
-) -> None:
-    for j in data_cols:
-        header = headers[j]
-        if not header.lower().startswith("tổng") or _is_rate(header):
-            continue
-        unit = _header_unit(header)
-        if unit is None:
-            continue
-        members: list[int] = []
-        for k in range(j - 1, -1, -1):
-            if k not in data_cols or _header_unit(headers[k]) != unit or _is_rate(headers[k]):
-                break
-            if headers[k].lower().startswith("tổng"):
-                break
-            members.append(k)
-        if len(members) < 2:
-            continue
-        money = "đồng" in unit
-        for i, row in enumerate(body):
-            if (i, j) not in values or any((i, k) not in values for k in members):
-                continue
-            total, td = values[(i, j)]
-            parts = [values[(i, k)] for k in members]
-            s = sum((v for v, _ in parts), Decimal(0))
-            cell = row[j]
-            if not cell.blocks or not cell.text.strip():
-                continue
-            out.checked.add((cell.blocks[0].index, 0))
-            for k in members:
-                if row[k].blocks:
-                    out.checked.add((row[k].blocks[0].index, 0))
-            if s == total:
-                sums.exact += 1
-                continue
-            decimals = max([td] + [d for _, d in parts])
-            block = cell.blocks[0]
-            difference = show(abs(s - total), decimals)
-            near = abs(s - total) <= _tolerance([td] + [d for _, d in parts], money)
-            names = ", ".join(f'"{" ".join(headers[k].split())}"' for k in reversed(members))
-            told = _cell_sentence(row_label(row), header, cell.text)
-
-            def report(
-                block: Block = block,
-                s: Decimal = s,
-                decimals: int = decimals,
-                cell: Cell = cell,
-                header: str = header,
-                near: bool = near,
-                difference: str = difference,
-                names: str = names,
-                told: str = told,
-            ) -> None:
-                out.add(
-                    "audit.table-total-column",
-                    "probable" if near else "direct",
-                    block,
-                    0,
-                    len(block.text),
-                    expected=show(s, decimals),
-                    found=cell.text,
-                    hint=_EXACT_HINT.format(difference=difference) if near else None,
-                    sentence=told,
-                    column=" ".join(header.split()),
-                    members=names,
-                    total=cell.text,
-                    parts_sum=show(s, decimals),
-                    difference=difference,
-                )
-
-            if near:
-                sums.near.append(report)
-            else:
-                report()
-
-
-def _check_rates(
-    body: list[list[Cell]],
-    data_cols: list[int],
-    headers: list[str],
-    values: dict[tuple[int, int], tuple[Decimal, int]],
-    out: Collector,
-    row_label: Callable[[list[Cell]], str],
-) -> None:
-    for j in data_cols:
-        m = _RATE.match(headers[j])
-        if not m or not _is_rate(headers[j]):
-            continue
-        subject = " ".join(m.group(1).lower().replace("(%)", "").split())
-        c = j - 1
-        if not subject or c not in data_cols or subject not in headers[c].lower():
-            continue
-        unit = _header_unit(headers[c])
-        if unit is None or unit == "%":
-            continue
-        bases = [
-            k
-            for k in data_cols
-            if k != c and headers[k].lower().startswith("tổng") and _header_unit(headers[k]) == unit
-        ]
-        if len(bases) != 1:
-            continue
-        b = bases[0]
-        for i, row in enumerate(body):
-            if (i, j) not in values or (i, c) not in values or (i, b) not in values:
-                continue
-            rate, rd = values[(i, j)]
-            count, _ = values[(i, c)]
-            base, _ = values[(i, b)]
-            if base <= 0 or not row[j].blocks or not row[j].text.strip():
-                continue
-            out.checked.add((row[j].blocks[0].index, 0))
-            for k in (c, b):
-                if row[k].blocks:
-                    out.checked.add((row[k].blocks[0].index, 0))
-            expected = round_half_up(count / base * 100, rd)
-            if expected == rate:
-                continue
-            block = row[j].blocks[0]
-            out.add(
-                "audit.table-rate",
-                "probable",
-                block,
-                0,
-                len(block.text),
-                expected=show(expected, rd),
-                found=row[j].text,
-                sentence=_cell_sentence(row_label(row), headers[j], row[j].text),
-                column=" ".join(headers[j].split()),
-                count=row[c].text,
-                base=row[b].text,
-                count_column=f'"{" ".join(headers[c].split())}"',
-                base_column=f'"{" ".join(headers[b].split())}"',
-            )

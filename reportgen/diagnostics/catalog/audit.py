@@ -49,6 +49,15 @@ MESSAGES = {
         "sửa tỷ lệ thành {expected}, hoặc kiểm tra lại hai cột {count_column} và {base_column}",
         "warning",
     ),
+    "audit.table-formula": Message(
+        'cột "{column}" ({number}) = {formula} nhưng ghi {found}; tính theo công thức được {expected}',
+        "sửa thành {expected}, hoặc kiểm tra lại các cột {columns} của hàng này",
+    ),
+    "audit.table-rate-row": Message(
+        'hàng "{row}", cột "{column}": ghi {found} nhưng {count} / {base} = {expected}',
+        "sửa tỷ lệ thành {expected}, hoặc kiểm tra lại hai hàng {count_row} và {base_row}",
+        "warning",
+    ),
     "audit.number-form": Message(
         "số {figure} viết không đúng quy tắc: {reason}",
         "{fix}",
