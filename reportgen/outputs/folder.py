@@ -134,6 +134,6 @@ def record_files(folder: Path, files: Sequence[WrittenFile]) -> bool:
                 **({"unit": f.unit} if f.unit else {}),
             }
         )
-    updated = {**old, "files": manifests.merge_files(old, entries)}
+    updated = {**old, "files": manifests.merge_files(old, entries, folder)}
     write_atomic(path, manifests.dumps(updated).encode("utf-8"), overwrite=True)
     return True
