@@ -429,6 +429,7 @@ def _write_manifest(
                 "kind": f.kind,
                 "sha256": f.sha256,
                 **({"unit": f.unit} if f.unit else {}),
+                **({"source_sha256": f.source_sha256} if f.source_sha256 else {}),
             }
             for f in files
         ],

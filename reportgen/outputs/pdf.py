@@ -71,6 +71,34 @@ def error_diagnostic(exc: ReportgenError, unit: str | None = None) -> Diagnostic
     )
 
 
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _made_from(folder: Path) -> dict[str, tuple[str, str]]:
+    """The PDFs the folder's manifest lists with the .docx they were made from:
+    file name → (SHA-256 of the PDF, SHA-256 of its .docx)."""
+    from reportgen.outputs import manifest as manifests
+
+    out: dict[str, tuple[str, str]] = {}
+    for f in manifests.read(folder / "manifest.json").get("files", []) or []:
+        if isinstance(f, dict) and f.get("kind") == "pdf":
+            name, sha, source = f.get("file"), f.get("sha256"), f.get("source_sha256")
+            if isinstance(name, str) and isinstance(sha, str) and isinstance(source, str):
+                out[name] = (sha, source)
+    return out
+
+
+def _same_source(made_from: dict[str, tuple[str, str]], pdf: Path, docx: Path) -> bool:
+    """Whether ``pdf`` is, byte for byte, the one the manifest says was made from a .docx
+    with the very bytes of ``docx``."""
+    known = made_from.get(pdf.name)
+    return known is not None and known == (_sha256(pdf), _sha256(docx))
+
+
 class PdfWriter:
     """Converts each report of a batch to PDF with a :class:`ConverterPool`.
 
@@ -100,11 +128,17 @@ class PdfWriter:
         result = WriterResult()
         todo = []
         existing = []
+        made_from = _made_from(batch.folder)
         for report in batch.reports:
             target = pdf_path(report.path)
             if target.exists():
                 if not report.changed and is_fresh(target, report.path):
                     self._keep(report, target, result)  # the report is as it was: so is its PDF
+                    continue
+                if not batch.overwrite and _same_source(made_from, target, report.path):
+                    # made from these very .docx bytes (--pdf-only removed the .docx, and the
+                    # re-run wrote it again): the PDF already shows this report
+                    self._keep(report, target, result)
                     continue
                 if not batch.overwrite:
                     existing.append(target)
@@ -120,6 +154,7 @@ class PdfWriter:
                     extra={"files": [str(p) for p in existing]},
                 )
             )
+        sources = [_sha256(r.path) for r in todo]
         try:
             conversions = self.pool.convert(
                 [r.path for r in todo], pdfa=self.pdfa, progress=progress
@@ -127,7 +162,7 @@ class PdfWriter:
         except LibreOfficeMissing as exc:
             result.diagnostics.append(error_diagnostic(exc))
             return result
-        for report, conversion in zip(todo, conversions, strict=True):
+        for report, source, conversion in zip(todo, sources, conversions, strict=True):
             if conversion.pdf is None:
                 result.diagnostics.append(
                     conversion_diagnostic(conversion, self.pool.timeout, report.unit)
@@ -142,7 +177,11 @@ class PdfWriter:
             self.converted[report.path] = conversion.pdf
             result.files.append(
                 WrittenFile(
-                    target, "pdf", hashlib.sha256(conversion.pdf).hexdigest(), unit=report.unit
+                    target,
+                    "pdf",
+                    hashlib.sha256(conversion.pdf).hexdigest(),
+                    unit=report.unit,
+                    source_sha256=source,
                 )
             )
             if self.remove_docx:
@@ -168,7 +207,13 @@ class PdfWriter:
         self.converted[report.path] = data
         self.kept.append(target)
         result.files.append(
-            WrittenFile(target, "pdf", hashlib.sha256(data).hexdigest(), unit=report.unit)
+            WrittenFile(
+                target,
+                "pdf",
+                hashlib.sha256(data).hexdigest(),
+                unit=report.unit,
+                source_sha256=_sha256(report.path),
+            )
         )
         if self.remove_docx:
             report.path.unlink(missing_ok=True)
