@@ -3,7 +3,10 @@ zip to hand over."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -43,6 +46,33 @@ def pool_options(f: Callable[..., object]) -> Callable[..., object]:
         "--pdfa", is_flag=True, help="Ghi PDF/A-2b (bản lưu trữ) thay cho PDF thường."
     )(f)
     return f
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived (``kill``, a service manager stopping the command)."""
+
+
+@contextmanager
+def stop_cleanly_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into an exception while LibreOffice runs, so that the converter pool ends
+    its instances and removes their temporary profiles and no half-written file stays; then
+    end with SIGTERM as before (same exit status for whoever sent it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise  # not reached: the default action ends the process
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager
@@ -229,7 +259,7 @@ def render_outputs(
             find_tools()
         except LibreOfficeMissing as exc:
             missing = exc
-    with ConverterPool(pdf_jobs, timeout=timeout) as pool:
+    with stop_cleanly_on_sigterm(), ConverterPool(pdf_jobs, timeout=timeout) as pool:
         yield RenderOutputs(
             pool,
             pdf=make_pdf,
@@ -303,7 +333,7 @@ def pdf_cmd(
     if not (no_pdf and not merge):
         find_tools()  # no LibreOffice: say how to install it, exit 2
     started = time.perf_counter()
-    with ConverterPool(pdf_jobs, timeout=timeout) as pool:
+    with stop_cleanly_on_sigterm(), ConverterPool(pdf_jobs, timeout=timeout) as pool:
         writers: list[BatchWriter] = []
         pdf_writer = None
         if not no_pdf:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -130,6 +131,11 @@ def test_stopping_the_command_leaves_no_libreoffice(
         offices = _wait_for_soffice(proc.pid)
         assert offices, "LibreOffice did not start"
         workers = descendants(proc.pid)
+        profiles = {
+            Path(m.group(1)).parent
+            for pid in workers
+            if (m := re.search(r"--profile (\S+)", command_of(pid)))
+        }
         if sig == signal.SIGINT:
             os.killpg(proc.pid, sig)
         else:
@@ -146,6 +152,12 @@ def test_stopping_the_command_leaves_no_libreoffice(
         assert "Traceback" not in err
     assert wait_gone(workers + offices) == []
     assert not list(folder.glob(".*.tmp")), "half-written file left"
+    assert len(profiles) == 1
+    (pool_dir,) = profiles
+    if sig == signal.SIGKILL:  # nothing runs to clean up: the next pool does it
+        assert pool_dir.is_dir()
+        assert pool_dir in lopool.sweep_stale(pool_dir.parent)
+    assert not pool_dir.exists(), "temporary LibreOffice profiles left behind"
 
 
 def test_render_with_pdf_merge_and_zip_lists_every_file_in_the_manifest(tmp_path: Path) -> None:
