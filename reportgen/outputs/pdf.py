@@ -118,6 +118,9 @@ class PdfWriter:
         self.pdfa = pdfa
         self.remove_docx = remove_docx
         self.converted: dict[Path, bytes] = {}
+        self.failed: set[Path] = set()
+        """Reports (.docx) this writer could not convert: a writer that combines them does
+        not try them again."""
         self.kept: list[Path] = []
         """PDFs left as they were (their report unchanged, the PDF as new as the .docx)."""
 
@@ -167,6 +170,7 @@ class PdfWriter:
                 result.diagnostics.append(
                     conversion_diagnostic(conversion, self.pool.timeout, report.unit)
                 )
+                self.failed.add(report.path)
                 continue
             target = pdf_path(report.path)
             try:

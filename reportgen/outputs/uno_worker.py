@@ -132,6 +132,10 @@ def lean_docx(data: bytes) -> bytes | None:
     return out.getvalue()
 
 
+class _Unreadable(Exception):
+    """LibreOffice opened nothing: its reason is said as it is, in Vietnamese."""
+
+
 def _send(obj: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     sys.stdout.flush()
@@ -236,7 +240,7 @@ class Office:
             load = (*load, prop("FilterName", "MS Word 2007 XML"))  # no type detection
         doc = self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, load)
         if doc is None:
-            raise RuntimeError("LibreOffice could not open the document")
+            raise _Unreadable("LibreOffice không mở được tệp (tệp hỏng, hoặc không phải .docx)")
         try:
             data = [prop("SelectPdfVersion", 2 if pdfa else 0)]
             if pdfa:
@@ -317,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:
                 if not office.answers():
                     return 1  # LibreOffice died: the pool starts a new one and retries
-                _send({"id": req.get("id"), "ok": False, "error": f"{type(exc).__name__}: {exc}"})
+                error = str(exc) if isinstance(exc, _Unreadable) else f"{type(exc).__name__}: {exc}"
+                _send({"id": req.get("id"), "ok": False, "error": error})
             else:
                 _send({"id": req.get("id"), "ok": True})
     finally:

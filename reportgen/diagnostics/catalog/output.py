@@ -48,7 +48,7 @@ MESSAGES = {
     ),
     "output.merge-failed": Message(
         "không gộp được các PDF thành một tệp: {reason}",
-        "xem các lỗi chuyển PDF ở trên; sửa rồi chạy lại",
+        "xem lỗi chuyển PDF của từng báo cáo đó trong danh sách này; sửa rồi chạy lại",
     ),
     "output.merge-missing": Message(
         "tệp PDF gộp thiếu báo cáo của {unit} (chưa chuyển được sang PDF)",
