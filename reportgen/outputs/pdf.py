@@ -14,7 +14,14 @@ from reportgen.outputs.atomic import flush_all, write_atomic
 from reportgen.outputs.lopool import Conversion, ConverterPool, LibreOfficeMissing
 from reportgen.outputs.writers import WriterResult, WrittenBatch, WrittenFile, WrittenReport
 
-__all__ = ["PdfWriter", "conversion_diagnostic", "error_diagnostic", "is_fresh", "pdf_path"]
+__all__ = [
+    "PdfWriter",
+    "conversion_diagnostic",
+    "error_diagnostic",
+    "is_fresh",
+    "is_pdfa",
+    "pdf_path",
+]
 
 
 def is_fresh(made: Path, *sources: Path) -> bool:
@@ -23,6 +30,15 @@ def is_fresh(made: Path, *sources: Path) -> bool:
     try:
         when = made.stat().st_mtime_ns
         return all(when >= s.stat().st_mtime_ns for s in sources)
+    except OSError:
+        return False
+
+
+def is_pdfa(pdf: Path) -> bool:
+    """Whether ``pdf`` says it is PDF/A (its XMP metadata, which PDF/A keeps uncompressed,
+    names a ``pdfaid:part``)."""
+    try:
+        return b"pdfaid:part" in pdf.read_bytes()
     except OSError:
         return False
 
@@ -130,23 +146,40 @@ class PdfWriter:
         """Write ``X.pdf`` beside each ``X.docx`` of ``batch``; return them with their SHA-256."""
         result = WriterResult()
         todo = []
-        existing = []
+        existing: list[Path] = []
+        not_pdfa: list[Path] = []
         made_from = _made_from(batch.folder)
         for report in batch.reports:
             target = pdf_path(report.path)
             if target.exists():
-                if not report.changed and is_fresh(target, report.path):
+                # a PDF/A copy was asked for: a plain PDF already there is not one
+                right_kind = not self.pdfa or is_pdfa(target)
+                if right_kind and not report.changed and is_fresh(target, report.path):
                     self._keep(report, target, result)  # the report is as it was: so is its PDF
                     continue
-                if not batch.overwrite and _same_source(made_from, target, report.path):
+                if (
+                    right_kind
+                    and not batch.overwrite
+                    and _same_source(made_from, target, report.path)
+                ):
                     # made from these very .docx bytes (--pdf-only removed the .docx, and the
                     # re-run wrote it again): the PDF already shows this report
                     self._keep(report, target, result)
                     continue
                 if not batch.overwrite:
-                    existing.append(target)
+                    (existing if right_kind else not_pdfa).append(target)
                     continue
             todo.append(report)
+        if not_pdfa:
+            result.diagnostics.append(
+                catalog.make(
+                    "output.pdf-not-pdfa",
+                    location=Location(file=str(not_pdfa[0].parent)),
+                    count=len(not_pdfa),
+                    file=not_pdfa[0].name,
+                    extra={"files": [str(p) for p in not_pdfa]},
+                )
+            )
         if existing:
             result.diagnostics.append(
                 catalog.make(

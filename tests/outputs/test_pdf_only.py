@@ -61,3 +61,27 @@ def test_a_pdf_replaced_since_is_not_taken_for_the_one_made(tmp_path: Path) -> N
         again = PdfWriter(pool, remove_docx=True).write(_batch(tmp_path, "ok"))
     assert [d.code for d in again.diagnostics] == ["output.pdf-exists"]
     assert (tmp_path / "x.pdf").read_bytes() == b"%PDF another"
+
+
+@pytest.mark.parametrize(
+    ("existing", "kept", "codes"),
+    [
+        (b"%PDF plain", False, ["output.pdf-not-pdfa"]),
+        (b"%PDF <pdfaid:part>2</pdfaid:part>", True, []),
+    ],
+    ids=["plain-pdf-not-taken-for-pdfa", "pdfa-kept"],
+)
+def test_pdfa_asked_keeps_only_a_pdfa_already_there(
+    tmp_path: Path, existing: bytes, kept: bool, codes: list[str]
+) -> None:
+    docx = tmp_path / "x.docx"
+    docx.write_text("ok")
+    (tmp_path / "x.pdf").write_bytes(existing)  # newer than the .docx: kept when it may be
+    report = WrittenReport("Xã X", docx, False, "rendered", 0, changed=False)
+    batch = WrittenBatch(folder=tmp_path, report_id="r", reports=[report])
+    with ConverterPool(1, worker_command=FAKE) as pool:
+        writer = PdfWriter(pool, pdfa=True)
+        result = writer.write(batch)
+    assert [d.code for d in result.diagnostics] == codes
+    assert (writer.kept == [tmp_path / "x.pdf"]) is kept
+    assert (tmp_path / "x.pdf").read_bytes() == existing
