@@ -125,11 +125,13 @@ def main() -> None:
     ap.add_argument(
         "--plain",
         action="store_true",
-        help="the pool opens each report as it is, not its copy without unused styles",
+        help="the pool opens each report as it is, for editing (not a copy without unused "
+        "styles, for viewing only)",
     )
     args = ap.parse_args()
     if args.plain:
         os.environ["REPORTGEN_PDF_LEAN"] = "0"
+        os.environ["REPORTGEN_PDF_PREVIEW"] = "0"
     tools = find_tools()
     print(f"LibreOffice: {tools.program}; UNO bridge run by {tools.python}")
     print(f"cores: {os.cpu_count()}; load average before: {os.getloadavg()[0]:.2f}")

@@ -281,10 +281,12 @@ def test_a_profile_built_once_seeds_later_runs_even_when_damaged(
 def test_the_lean_copy_prints_the_same_pages_as_the_report(
     converted: Converted, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    """The worker opens a copy without the unused styles; the PDF must read page for page as
-    the report opened as it is (REPORTGEN_PDF_LEAN=0)."""
+    """The worker opens a copy without the unused styles, for viewing only; the PDF must read
+    page for page as the report opened as it is, for editing (REPORTGEN_PDF_LEAN=0,
+    REPORTGEN_PDF_PREVIEW=0)."""
     docx = converted.batch.folder / f"{name}.docx"
     monkeypatch.setenv("REPORTGEN_PDF_LEAN", "0")
+    monkeypatch.setenv("REPORTGEN_PDF_PREVIEW", "0")
     with ConverterPool(1, timeout=120) as pool:
         (plain,) = pool.convert([docx])
     assert plain.pdf is not None
