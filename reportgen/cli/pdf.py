@@ -135,7 +135,7 @@ def echo_outputs(
             f"Đã chuyển {pdfs}/{reports} báo cáo sang PDF"
             + (" (PDF/A-2b)" if pdfa else "")
             + f" trong {seconds:.1f} giây{rate}."
-            + (f" {kept} PDF đã có và mới hơn .docx: giữ nguyên." if kept else "")
+            + (f" {kept} PDF đã có, đúng với .docx của nó: giữ nguyên." if kept else "")
         )
     for f in files:
         if f.kind == "pdf-merged":
