@@ -29,6 +29,7 @@ from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.outputs import manifest as manifests
 from reportgen.outputs.atomic import flush_all, write_atomic
 from reportgen.outputs.lock import folder_lock
+from reportgen.outputs.setaside import bundles_of, set_aside_report
 from reportgen.outputs.writers import BatchWriter, WrittenBatch, WrittenFile, WrittenReport
 from reportgen.validate.findings import Finding, FindingSummary
 from reportgen.validate.report import format_json, format_table
@@ -164,30 +165,6 @@ class RenderResult:
         """True when every selected report was already in the folder exactly as it would be
         written now, and nothing was held back or failed."""
         return bool(self.outputs) and all(o.status == "unchanged" for o in self.outputs)
-
-
-def _set_aside(path: Path) -> Path | None:
-    """Rename an earlier report of a unit that now fails its checks (``x.docx`` → ``x.cu.docx``,
-    ``x.cu-2.docx`` …) so that no report with figures now known to be wrong stays beside the
-    signed-ready ones. Nothing is deleted."""
-    if not path.exists():
-        return None
-    stem = path.name.removesuffix(".docx")
-    n = 1
-    while True:
-        target = path.with_name(f"{stem}.cu.docx" if n == 1 else f"{stem}.cu-{n}.docx")
-        if not target.exists():
-            try:
-                path.rename(target)
-            except OSError as exc:
-                raise OutputError(
-                    f"không đổi tên được báo cáo cũ: {os_reason(exc)}",
-                    location=Location(file=str(path)),
-                    hint="đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi",
-                    code="os.error",
-                ) from exc
-            return target
-        n += 1
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -351,9 +328,10 @@ def _execute(
     outputs: dict[int, Output] = {}
     for item in plan.skipped:
         reason = item.reason or ""
-        old = _set_aside(item.path)
-        if old is not None:
-            reason += f"; báo cáo cũ của đơn vị này đã được đổi tên thành {old.name}"
+        old = set_aside_report(item.path, bundles_of(plan.folder, plan.config.id))
+        if old:
+            names = ", ".join(p.name for p in old)
+            reason += f"; báo cáo cũ của đơn vị này đã được đổi tên thành {names}"
         outputs[item.order] = Output(
             item.unit.name, None, "skipped", reason=reason, state="set-aside"
         )
@@ -451,12 +429,14 @@ def _write_manifest(
                 "kind": f.kind,
                 "sha256": f.sha256,
                 **({"unit": f.unit} if f.unit else {}),
+                **({"source_sha256": f.source_sha256} if f.source_sha256 else {}),
             }
             for f in files
         ],
         findings=findings_file.name,
         run=run,
         old=plan.previous_manifest,
+        folder=folder,
     )
     _write_text(folder / "manifest.json", manifests.dumps(manifest))
 

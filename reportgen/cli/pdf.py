@@ -3,7 +3,10 @@ zip to hand over."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,7 +21,7 @@ from reportgen.diagnostics.model import Diagnostic
 from reportgen.outputs.writers import BatchWriter, WriterResult, WrittenBatch, WrittenFile
 
 if TYPE_CHECKING:
-    from reportgen.outputs.lopool import ConverterPool
+    from reportgen.outputs.lopool import ConverterPool, LibreOfficeMissing
     from reportgen.outputs.pdf import PdfWriter
 
 
@@ -43,6 +46,33 @@ def pool_options(f: Callable[..., object]) -> Callable[..., object]:
         "--pdfa", is_flag=True, help="Ghi PDF/A-2b (bản lưu trữ) thay cho PDF thường."
     )(f)
     return f
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived (``kill``, a service manager stopping the command)."""
+
+
+@contextmanager
+def stop_cleanly_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into an exception while LibreOffice runs, so that the converter pool ends
+    its instances and removes their temporary profiles and no half-written file stays; then
+    end with SIGTERM as before (same exit status for whoever sent it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise  # not reached: the default action ends the process
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager
@@ -105,7 +135,7 @@ def echo_outputs(
             f"Đã chuyển {pdfs}/{reports} báo cáo sang PDF"
             + (" (PDF/A-2b)" if pdfa else "")
             + f" trong {seconds:.1f} giây{rate}."
-            + (f" {kept} PDF đã có và mới hơn .docx: giữ nguyên." if kept else "")
+            + (f" {kept} PDF đã có, đúng với .docx của nó: giữ nguyên." if kept else "")
         )
     for f in files:
         if f.kind == "pdf-merged":
@@ -145,13 +175,19 @@ class RenderOutputs:
         merge: bool,
         make_zip: bool,
         pdfa: bool,
+        missing: LibreOfficeMissing | None = None,
     ) -> None:
         from reportgen.outputs.merge import MergedPdfWriter
         from reportgen.outputs.pdf import PdfWriter
 
         self.writers: list[BatchWriter] = []
         self.pdf_writer: PdfWriter | None = None
+        self.missing = missing
+        """LibreOffice is not installed: no PDF writer runs, the .docx (and the zip) are
+        still written, and the command says once how to install it."""
         pdf_writer = None
+        if missing is not None:
+            pdf = pdf_only = merge = False
         if pdf or pdf_only:
             pdf_writer = PdfWriter(pool, pdfa=pdfa, remove_docx=pdf_only)
             self.pdf_writer = pdf_writer
@@ -210,21 +246,38 @@ def render_outputs(
 ) -> Iterator[RenderOutputs | None]:
     """The writers ``render``'s flags ask for, with their converter pool (stopped at the end);
     None when no flag asks for any."""
-    from reportgen.outputs.lopool import ConverterPool
+    from reportgen.outputs.lopool import ConverterPool, LibreOfficeMissing, find_tools
 
     if pdfa and not (make_pdf or pdf_only):
         raise click.UsageError("--pdfa cần đi cùng --pdf hoặc --pdf-only")
     if not (make_pdf or pdf_only or merge_pdf or make_zip):
         yield None
         return
-    with ConverterPool(pdf_jobs, timeout=timeout) as pool:
+    missing = None
+    if make_pdf or pdf_only or merge_pdf:
+        try:
+            find_tools()
+        except LibreOfficeMissing as exc:
+            missing = exc
+    with stop_cleanly_on_sigterm(), ConverterPool(pdf_jobs, timeout=timeout) as pool:
         yield RenderOutputs(
-            pool, pdf=make_pdf, pdf_only=pdf_only, merge=merge_pdf, make_zip=make_zip, pdfa=pdfa
+            pool,
+            pdf=make_pdf,
+            pdf_only=pdf_only,
+            merge=merge_pdf,
+            make_zip=make_zip,
+            pdfa=pdfa,
+            missing=missing,
         )
 
 
 def finish_outputs(outputs: RenderOutputs) -> int:
     """Pack the zip of a render run and say where it is; the exit code it adds."""
+    if outputs.missing is not None:
+        click.echo(
+            "Không ghi được PDF (các báo cáo .docx vẫn được ghi): " + outputs.missing.format(),
+            err=True,
+        )
     if outputs.pdf_writer is not None:
         kind = " (PDF/A-2b)" if outputs.pdf_writer.pdfa else ""
         click.echo(f"PDF{kind} cạnh báo cáo: {len(outputs.pdf_writer.converted)} tệp.")
@@ -233,7 +286,8 @@ def finish_outputs(outputs: RenderOutputs) -> int:
         click.echo(d.describe(), err=True)
     for f in files:
         click.echo(f"Tệp nén (để gửi): {f.path}")
-    return EXIT_CANNOT_RUN if any(d.severity == "error" for d in problems) else EXIT_OK
+    failed = outputs.missing is not None or any(d.severity == "error" for d in problems)
+    return EXIT_CANNOT_RUN if failed else EXIT_OK
 
 
 @main.command("pdf")
@@ -279,7 +333,7 @@ def pdf_cmd(
     if not (no_pdf and not merge):
         find_tools()  # no LibreOffice: say how to install it, exit 2
     started = time.perf_counter()
-    with ConverterPool(pdf_jobs, timeout=timeout) as pool:
+    with stop_cleanly_on_sigterm(), ConverterPool(pdf_jobs, timeout=timeout) as pool:
         writers: list[BatchWriter] = []
         pdf_writer = None
         if not no_pdf:

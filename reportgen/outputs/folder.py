@@ -132,8 +132,9 @@ def record_files(folder: Path, files: Sequence[WrittenFile]) -> bool:
                 "kind": f.kind,
                 "sha256": f.sha256,
                 **({"unit": f.unit} if f.unit else {}),
+                **({"source_sha256": f.source_sha256} if f.source_sha256 else {}),
             }
         )
-    updated = {**old, "files": manifests.merge_files(old, entries)}
+    updated = {**old, "files": manifests.merge_files(old, entries, folder)}
     write_atomic(path, manifests.dumps(updated).encode("utf-8"), overwrite=True)
     return True

@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import weakref
 import zipfile
 from collections.abc import Callable, Sequence
@@ -57,6 +58,12 @@ __all__ = [
 ]
 
 WORKER = Path(__file__).with_name("uno_worker.py")
+DIR_PREFIX = "reportgen-pdf-"
+"""Temporary folder of a pool (its instances' profiles), in the system's temporary folder."""
+OWNER = ".owner"
+"""A file in that folder its pool holds locked while it lives."""
+STALE_UNMARKED = 24 * 3600
+"""Seconds after which a pool folder without an owner file (an older reportgen's) is stale."""
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_DOCS = 200
 DEFAULT_STARTUP_TIMEOUT = 60.0
@@ -143,6 +150,75 @@ def seed_profile(program: Path) -> Path | None:
         return None
     key = hashlib.sha256(stamp.encode()).hexdigest()[:12]
     return base / "reportgen" / f"lo-profile-{key}"
+
+
+def _hold_owner(folder: Path) -> int | None:
+    """Create ``folder/.owner`` already locked (made locked under another name, then renamed,
+    so that no sweeper sees it unlocked); return its descriptor, to keep open while the pool
+    lives. None where file locks are not available."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        return None
+    tmp = folder / f"{OWNER}.{os.getpid()}"
+    fd = os.open(tmp, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        tmp.rename(folder / OWNER)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
+
+
+def sweep_stale(base: Path | None = None) -> list[Path]:
+    """Remove what pools of runs that were killed (``kill -9``, a power cut) left in the
+    temporary folder ``base``: their folders (LibreOffice profiles, about 1 MB each), whose
+    owner file nobody holds any more, and their UNO pipes. Return the folders removed."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        return []
+    base = Path(base or tempfile.gettempdir())
+    removed = []
+    for folder in base.glob(DIR_PREFIX + "*"):
+        try:
+            fd = os.open(folder / OWNER, os.O_RDWR)
+        except FileNotFoundError:
+            with contextlib.suppress(OSError):
+                if time.time() - folder.stat().st_mtime > STALE_UNMARKED:
+                    shutil.rmtree(folder, ignore_errors=True)
+                    removed.append(folder)
+            continue
+        except OSError:
+            continue  # another user's, or gone meanwhile
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            continue  # its pool is alive
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+        finally:
+            os.close(fd)
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    for pipe in base.glob(f"OSL_PIPE_{uid}_reportgen-*-*"):
+        pid = pipe.name.removeprefix(f"OSL_PIPE_{uid}_reportgen-").split("-", 1)[0]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                pipe.unlink()
+    return removed
 
 
 @dataclass(frozen=True)
@@ -337,6 +413,7 @@ class ConverterPool:
         self._broken: str | None = None
         self._start_failures = 0
         self._dir: Path | None = None
+        self._owner: int | None = None
         self.restarts = 0
         """Instances started again after a hang, a crash or ``max_docs`` documents."""
         _LIVE.add(self)
@@ -395,6 +472,10 @@ class ConverterPool:
             t.join(timeout=10)
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
+        if self._owner is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._owner)
+            self._owner = None
         _LIVE.discard(self)
 
     def __enter__(self) -> ConverterPool:
@@ -445,7 +526,9 @@ class ConverterPool:
     def _start_slots(self, wanted: int) -> None:
         self._worker_command()  # LibreOfficeMissing now, not in a thread
         if self._dir is None:
-            self._dir = Path(tempfile.mkdtemp(prefix="reportgen-pdf-"))
+            sweep_stale()
+            self._dir = Path(tempfile.mkdtemp(prefix=DIR_PREFIX))
+            self._owner = _hold_owner(self._dir)
         while len(self._threads) < wanted:
             slot = len(self._threads)
             (self._dir / f"profile-{slot}").mkdir(exist_ok=True)

@@ -57,11 +57,20 @@ def merge_outputs(old: Mapping[str, Any], new: Sequence[dict[str, Any]]) -> list
     return [*new, *kept]
 
 
-def merge_files(old: Mapping[str, Any], new: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Extra files (PDF, zip…): this run's, then the earlier ones with another file name."""
+def merge_files(
+    old: Mapping[str, Any], new: Sequence[dict[str, Any]], folder: Path | None = None
+) -> list[dict[str, Any]]:
+    """Extra files (PDF, zip…): this run's, then the earlier ones with another file name —
+    those still in ``folder`` when it is given (a PDF set aside with its report, or removed,
+    is no longer listed)."""
     names = {f["file"] for f in new}
     kept = [
-        f for f in old.get("files", []) or [] if isinstance(f, dict) and f.get("file") not in names
+        f
+        for f in old.get("files", []) or []
+        if isinstance(f, dict)
+        and isinstance(f.get("file"), str)
+        and f["file"] not in names
+        and (folder is None or (folder / f["file"]).is_file())
     ]
     return [*new, *kept]
 
@@ -76,9 +85,10 @@ def build(
     findings: str,
     run: dict[str, Any],
     old: Mapping[str, Any],
+    folder: Path | None = None,
 ) -> dict[str, Any]:
-    """The new manifest: inputs hashed now, outputs and files merged with ``old``, and ``run``
-    appended to the dated history."""
+    """The new manifest: inputs hashed now, outputs and files merged with ``old`` (earlier
+    files listed only while still in ``folder``), and ``run`` appended to the dated history."""
     history = [h for h in old.get("runs", []) or [] if isinstance(h, dict)]
     history.append(run)
     return {
@@ -86,7 +96,7 @@ def build(
         "report": report,
         "inputs": [{"file": name, "sha256": sha256_file(p)} for name, p in inputs],
         "outputs": merge_outputs(old, outputs),
-        "files": merge_files(old, files),
+        "files": merge_files(old, files, folder),
         "findings": findings,
         "last_run": run,
         "runs": history[-HISTORY_KEEP:],

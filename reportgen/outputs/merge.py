@@ -81,14 +81,16 @@ class MergedPdfWriter:
             )
             return result
         known = self.pdfs_from.converted if self.pdfs_from is not None else {}
-        missing = [r for r in reports if r.path not in known]
+        tried = self.pdfs_from.failed if self.pdfs_from is not None else set()
+        # those the PDF writer could not convert were reported there: not tried again
+        failed = [r.unit for r in reports if r.path in tried]
+        missing = [r for r in reports if r.path not in known and r.path not in tried]
         pdfs: dict[Path, bytes] = {r.path: known[r.path] for r in reports if r.path in known}
         try:
             conversions = self.pool.convert([r.path for r in missing], progress=progress)
         except LibreOfficeMissing as exc:
             result.diagnostics.append(error_diagnostic(exc))
             return result
-        failed = []
         for report, conversion in zip(missing, conversions, strict=True):
             if conversion.pdf is None:
                 result.diagnostics.append(
@@ -98,6 +100,7 @@ class MergedPdfWriter:
             else:
                 pdfs[report.path] = conversion.pdf
         if failed:
+            failed = [r.unit for r in reports if r.unit in set(failed)]  # in unit order
             result.diagnostics.append(
                 catalog.make(
                     "output.merge-failed",

@@ -44,6 +44,9 @@ class WrittenFile:
     """``pdf``, ``pdf-merged``, ``zip`` …"""
     sha256: str
     unit: str | None = None
+    source_sha256: str | None = None
+    """For a report's PDF: the SHA-256 of the .docx it was made from (the manifest keeps it,
+    so that a later run knows the PDF still shows that report even when the .docx is gone)."""
 
 
 @dataclass

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -81,12 +83,16 @@ def test_city_report_converts_to_pdf_and_page_one_looks_official(tmp_path: Path)
     assert any(
         " ".join(line.split()).startswith("1 Phường Trần Phú ") for line in full.splitlines()
     )
-    # a second run keeps it; once the .docx is newer, it is not overwritten without leave
-    proc = _reportgen("pdf", str(src))
-    out, err = proc.communicate(timeout=300)
-    assert proc.returncode == 0, err
-    assert "1 PDF đã có và mới hơn .docx: giữ nguyên" in out
-    os.utime(src)
+    # a second run keeps it, also once the .docx is only newer (the manifest knows the bytes
+    # it was made from); once the .docx changed, it is not overwritten without leave
+    for _ in ("same", "touched"):
+        proc = _reportgen("pdf", str(src))
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        assert "1 PDF đã có, đúng với .docx của nó: giữ nguyên" in out
+        os.utime(src, (time.time() + 5, time.time() + 5))
+    with zipfile.ZipFile(src, "a") as z:  # other bytes, still a report Word opens
+        z.comment = b"edited"
     old = pdf.read_bytes()
     proc = _reportgen("pdf", str(src))
     out, err = proc.communicate(timeout=300)
@@ -130,6 +136,11 @@ def test_stopping_the_command_leaves_no_libreoffice(
         offices = _wait_for_soffice(proc.pid)
         assert offices, "LibreOffice did not start"
         workers = descendants(proc.pid)
+        profiles = {
+            Path(m.group(1)).parent
+            for pid in workers
+            if (m := re.search(r"--profile (\S+)", command_of(pid)))
+        }
         if sig == signal.SIGINT:
             os.killpg(proc.pid, sig)
         else:
@@ -146,11 +157,15 @@ def test_stopping_the_command_leaves_no_libreoffice(
         assert "Traceback" not in err
     assert wait_gone(workers + offices) == []
     assert not list(folder.glob(".*.tmp")), "half-written file left"
+    assert len(profiles) == 1
+    (pool_dir,) = profiles
+    if sig == signal.SIGKILL:  # nothing runs to clean up: the next pool does it
+        assert pool_dir.is_dir()
+        assert pool_dir in lopool.sweep_stale(pool_dir.parent)
+    assert not pool_dir.exists(), "temporary LibreOffice profiles left behind"
 
 
 def test_render_with_pdf_merge_and_zip_lists_every_file_in_the_manifest(tmp_path: Path) -> None:
-    import zipfile
-
     from pypdf import PdfReader
 
     config = sample_project(tmp_path)

@@ -181,12 +181,49 @@ def test_render_without_libreoffice_still_writes_the_docx(
     lopool.find_tools.cache_clear()
     try:
         out = tmp_path / "o"
-        args = ["render", str(config), "-o", str(out), "--unit", "Xã Tân Mỹ", "--pdf"]
+        args = ["render", str(config), "-o", str(out), "--unit", "Xã Tân Mỹ"]
+        args += ["--pdf", "--merge-pdf", "--zip"]
         result = CliRunner().invoke(main, args)
     finally:
         lopool.find_tools.cache_clear()
     assert result.exit_code == 2
-    assert "không tìm thấy LibreOffice" in result.output
+    # said once, not once per writer, and not as if a report had failed
+    assert result.output.count("không tìm thấy LibreOffice") == 1
     assert "bash scripts/install_pdf_tools.sh" in result.output
+    assert "lỗi mẫu" not in result.output
     folder = out / "giam-ngheo-2024"
     assert [p.name for p in folder.glob("xa-tan-my.*")] == ["xa-tan-my.docx"]
+    assert (folder / "giam-ngheo-2024.zip").exists()  # the batch can still be handed over
+
+
+def test_what_killed_runs_left_is_swept_and_nothing_of_a_live_pool(tmp_path: Path) -> None:
+    live, killed, fresh, old = (tmp_path / f"{lopool.DIR_PREFIX}{n}" for n in "abcd")
+    for folder in (live, killed, fresh, old):
+        (folder / "profile-0").mkdir(parents=True)
+    held = lopool._hold_owner(live)  # a pool of a run still going
+    assert held is not None
+    (killed / lopool.OWNER).write_text("")  # its run was killed: nobody holds it
+    os.utime(old, (0, 0))  # an older reportgen's folder, days old
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    uid = os.getuid()
+    pipes = [tmp_path / f"OSL_PIPE_{uid}_reportgen-{pid}-1" for pid in (dead.pid, os.getpid())]
+    for pipe in pipes:
+        pipe.write_text("")
+    try:
+        assert sorted(lopool.sweep_stale(tmp_path)) == [killed, old]
+        assert live.is_dir() and fresh.is_dir()
+        assert [p.exists() for p in pipes] == [False, True]
+    finally:
+        os.close(held)
+
+
+def test_a_pool_holds_its_folder_while_it_lives_and_removes_it(tmp_path: Path) -> None:
+    (doc,) = _docs(tmp_path, "ok")
+    with ConverterPool(1, worker_command=FAKE) as pool:
+        pool.convert([doc])
+        folder = pool._dir
+        assert folder is not None and (folder / lopool.OWNER).exists()
+        assert folder not in lopool.sweep_stale(folder.parent)
+        assert folder.is_dir()
+    assert not folder.exists()

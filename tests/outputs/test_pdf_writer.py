@@ -275,3 +275,25 @@ def test_a_profile_built_once_seeds_later_runs_even_when_damaged(
     with ConverterPool(1, startup_timeout=30) as pool:
         result = pool.convert([docx])
     assert [c.status for c in result] == ["ok"]
+
+
+@pytest.mark.parametrize("name", [WARD, "thanh-pho-hoa-an"], ids=["ward", "city"])
+def test_the_lean_copy_prints_the_same_pages_as_the_report(
+    converted: Converted, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The worker opens a copy without the unused styles, for viewing only; the PDF must read
+    page for page as the report opened as it is, for editing (REPORTGEN_PDF_LEAN=0,
+    REPORTGEN_PDF_PREVIEW=0)."""
+    docx = converted.batch.folder / f"{name}.docx"
+    monkeypatch.setenv("REPORTGEN_PDF_LEAN", "0")
+    monkeypatch.setenv("REPORTGEN_PDF_PREVIEW", "0")
+    with ConverterPool(1, timeout=120) as pool:
+        (plain,) = pool.convert([docx])
+    assert plain.pdf is not None
+    lean = PdfReader(pdf_path(docx))
+    whole = PdfReader(io.BytesIO(plain.pdf))
+    assert len(lean.pages) == len(whole.pages)
+    for a, b in zip(lean.pages, whole.pages, strict=True):
+        assert a.extract_text() == b.extract_text()
+        assert (a.mediabox.width, a.mediabox.height) == (b.mediabox.width, b.mediabox.height)
+    assert _fonts(lean) == _fonts(whole)

@@ -34,6 +34,11 @@ MESSAGES = {
         "báo cáo này chưa có PDF mới",
         "dùng --overwrite để chuyển lại và ghi đè, hoặc xoá/đổi tên các PDF cũ",
     ),
+    "output.pdf-not-pdfa": Message(
+        "{count} tệp PDF đã có nhưng không phải PDF/A-2b (ví dụ {file}); không ghi đè, các báo "
+        "cáo này chưa có bản PDF/A",
+        "dùng --overwrite để chuyển lại thành PDF/A-2b và ghi đè, hoặc xoá/đổi tên các PDF cũ",
+    ),
     "output.file-exists": Message(
         "tệp đã có, không ghi đè",
         "dùng --overwrite để ghi đè, hoặc xoá/đổi tên tệp cũ",
@@ -48,7 +53,7 @@ MESSAGES = {
     ),
     "output.merge-failed": Message(
         "không gộp được các PDF thành một tệp: {reason}",
-        "xem các lỗi chuyển PDF ở trên; sửa rồi chạy lại",
+        "xem lỗi chuyển PDF của từng báo cáo đó trong danh sách này; sửa rồi chạy lại",
     ),
     "output.merge-missing": Message(
         "tệp PDF gộp thiếu báo cáo của {unit} (chưa chuyển được sang PDF)",
