@@ -111,10 +111,12 @@ class CheckView:
     rows: list[RowView]
     findings: list[FindingView]
     suspects: list[Suspect]
-    errors: int
+    errors: int  # error findings: the checks that do not agree
     warnings: int
     infos: int
     data_file: str
+    mistakes: int = 0  # errors as ``reportgen check`` counts them: one per suspected cell
+    error_units: int = 0  # units with an error (a total row's error explained by a ward: the ward)
     sheets: list[str] = field(default_factory=list)  # the sheets figures were read from
     hidden_rows: int = 0  # units left out of a very long table
     more_findings: int = 0  # findings not listed beside the table
@@ -132,9 +134,15 @@ class CheckView:
 
     @property
     def units_with_errors(self) -> int:
-        """How many units have an error finding (a total row's finding that a ward's suspect
-        explains is that ward's)."""
-        return len({f.owner or f.unit for f in self.findings if f.severity == "error"})
+        """How many units have an error, counted over every finding (not only those listed)
+        as ``reportgen check`` counts them."""
+        return self.error_units
+
+    @property
+    def grouped(self) -> bool:
+        """True when some mistakes each explain several checks that do not agree (the page
+        then says how many checks, as ``reportgen check`` does)."""
+        return self.mistakes != self.errors
 
 
 def build_view(
@@ -224,6 +232,7 @@ def build_view(
     views = [v for v in views if v.id in ids]
 
     counts = Counter(f.severity for f in findings)
+    mistakes, error_units = services.error_counts(findings)
     return CheckView(
         columns=[(i.id, i.label, i.unit) for i in shown],
         rows=rows,
@@ -236,6 +245,8 @@ def build_view(
         sheets=services.sheets_of(dataset),
         hidden_rows=hidden,
         more_findings=more,
+        mistakes=mistakes,
+        error_units=error_units,
     )
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "clean_text",
     "column_letter",
     "discover_reports",
+    "error_counts",
     "findings_text",
     "fmt_figure",
     "form_workbook",
@@ -257,6 +258,25 @@ def findings_text(config_path: Path, data_file: Path, display_name: str) -> str:
 
     result = pipeline.check(config_path, data_file=data_file)
     return clean_text(format_table(result.findings), data_file, display_name) + "\n"
+
+
+def error_counts(findings: Sequence[Any]) -> tuple[int, int]:
+    """The errors and the units with errors as ``reportgen check`` counts them in its summary
+    line: one error per suspected cell (the checks one mistyped cell puts out count once), and a
+    total row's error that a ward's suspect explains belongs to that ward."""
+    from reportgen.validate.report import independent_errors
+
+    owners = {
+        str(_extra_of(f).get("explained_by") or f.unit)
+        for f in findings
+        if f.severity == "error" and f.unit is not None
+    }
+    return independent_errors(findings), len(owners)
+
+
+def _extra_of(f: object) -> Mapping[str, Any]:
+    extra = getattr(f, "extra", None)
+    return extra if isinstance(extra, Mapping) else {}
 
 
 def severity_rank(severity: str) -> int:
