@@ -55,6 +55,7 @@ __all__ = [
     "parse_figure",
     "pdf_available",
     "preview_pages",
+    "recalculate",
     "render_batch",
     "severity_rank",
     "severity_words",
@@ -599,6 +600,45 @@ def convert_pdfs(docx_files: Sequence[Path], *, timeout: int = 600) -> list[Path
             check=False,
         )
     return [p.with_suffix(".pdf") for p in docx_files if p.with_suffix(".pdf").is_file()]
+
+
+def recalculate(source: Path, target: Path, *, timeout: int = 180) -> str | None:
+    """Write ``source`` (a workbook) to ``target`` with every formula worked out again by
+    LibreOffice, so the values a reader sees agree with the cells they use. None when done;
+    else why not (``target`` is then not written)."""
+    program = soffice()
+    if program is None:
+        return "máy chủ không có LibreOffice"
+    ext = source.suffix.lower().lstrip(".")
+    filters = {"xlsx": "Calc MS Excel 2007 XML", "xlsm": "Calc MS Excel 2007 VBA XML"}
+    with tempfile.TemporaryDirectory(prefix="rg-tinh-") as tmp:
+        out_dir = Path(tmp) / "out"
+        try:
+            subprocess.run(
+                [
+                    program,
+                    f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    f"{ext}:{filters.get(ext, filters['xlsx'])}",
+                    "--outdir",
+                    str(out_dir),
+                    str(source),
+                ],
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return f"LibreOffice không trả lời sau {timeout} giây"
+        made = out_dir / source.name
+        if not made.is_file():
+            return "LibreOffice không ghi được tệp"
+        tmp_target = target.with_name(target.name + ".tmp")
+        shutil.copyfile(made, tmp_target)
+        tmp_target.replace(target)
+    return None
 
 
 def preview_pages(pdf: Path, out_dir: Path, *, dpi: int = 70) -> list[Path]:

@@ -57,6 +57,16 @@ MESSAGES = {
         "giá trị «{value}» cho ô {cell} không phải một số viết kiểu Việt Nam: {reason}",
         "viết số như 1.234 hoặc 12,5 (dấu chấm ngăn hàng nghìn, dấu phẩy thập phân)",
     ),
+    "web.edit-formulas": Message(
+        "tệp «{name}» có công thức (vd. ô {cell}); sửa trên trang thì các công thức phải được "
+        "tính lại, mà máy chủ không có LibreOffice để tính",
+        "sửa ô trong Excel (Excel tự tính lại công thức), lưu rồi tải tệp lên lại; hoặc nhờ người "
+        "quản trị cài LibreOffice",
+    ),
+    "web.edit-recalc-failed": Message(
+        "không tính lại được các công thức của tệp «{name}» sau khi sửa ({reason})",
+        "sửa ô trong Excel (Excel tự tính lại công thức), lưu rồi tải tệp lên lại",
+    ),
     "web.edit-nothing": Message(
         "chưa sửa ô nào",
         "gõ giá trị mới vào ô cần sửa rồi bấm «Sửa và kiểm tra lại»",
