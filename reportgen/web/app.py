@@ -213,5 +213,7 @@ def _allowed_hosts(settings: WebSettings) -> list[str] | None:
     from reportgen.web.settings import is_loopback
 
     if settings.host and is_loopback(settings.host) and settings.allowed_hosts is None:
-        return ["127.0.0.1", "localhost", "[::1]"]
+        own = settings.host.strip().lower()
+        own = f"[{own.strip('[]')}]" if ":" in own else own
+        return list(dict.fromkeys(["127.0.0.1", "localhost", "[::1]", own]))
     return list(settings.allowed_hosts) if settings.allowed_hosts else None

@@ -217,6 +217,14 @@ def test_loopback_server_answers_only_loopback_names(project: Path, tmp_path: Pa
         assert named.get("/").status_code == 200
 
 
+def test_loopback_server_answers_the_address_it_listens_on(project: Path, tmp_path: Path) -> None:
+    app = create_app(WebSettings(root=project, work_dir=tmp_path / "w", host="127.0.0.2"))
+    with TestClient(app, base_url="http://127.0.0.2:8000") as own:
+        assert own.get("/").status_code == 200
+    with TestClient(app, base_url="http://evil.example") as other:
+        assert other.get("/").status_code == 400
+
+
 def test_pages_carry_security_headers(client: TestClient) -> None:
     r = client.get("/")
     assert "default-src 'self'" in r.headers["content-security-policy"]

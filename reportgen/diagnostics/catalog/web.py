@@ -84,6 +84,10 @@ MESSAGES = {
         "mở trang cho máy khác (--host {host}) cần mật khẩu do người quản trị đặt",
         "đặt biến môi trường REPORTGEN_WEB_TOKEN (hoặc --token) rồi chạy lại; hoặc bỏ --host để chỉ dùng trên máy này (127.0.0.1)",
     ),
+    "web.port-busy": Message(
+        "không mở được trang ở {host} cổng {port}: {reason}",
+        "{fix}",
+    ),
     "web.no-reports": Message(
         "không có định nghĩa báo cáo nào trong {folder}",
         "đặt các tệp .yaml vào thư mục configs/ (chạy `reportgen new TÊN` để tạo một báo cáo), hoặc chọn thư mục khác bằng --root",
