@@ -25,7 +25,7 @@ from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.web import routes, services
 from reportgen.web.jobs import Jobs
-from reportgen.web.security import WebError, csrf_token, human_size, web_error
+from reportgen.web.security import WebError, csrf_token, human_size, logged_in, web_error
 from reportgen.web.settings import WebSettings, load_secret
 
 HERE = Path(__file__).resolve().parent
@@ -62,7 +62,7 @@ class _Guard(BaseHTTPMiddleware):
             )
         if (
             settings.login_required
-            and not request.session.get("auth")
+            and not logged_in(settings, request.session)
             and not path.startswith(_OPEN_PATHS)
         ):
             if path.endswith("/tien-do"):

@@ -69,6 +69,20 @@ def check_csrf(session: MutableMapping[str, Any], sent: object) -> None:
         raise web_error("web.csrf", 403)
 
 
+def login_mark(settings: WebSettings) -> str:
+    """What a session keeps once its visitor gave the password: a keyed digest of the
+    password, so a session made under a password the operator has since changed is asked again
+    (the digest shows nothing of the password)."""
+    key = settings.secret.encode("utf-8")
+    return hmac.new(key, (settings.token or "").encode("utf-8"), "sha256").hexdigest()[:32]
+
+
+def logged_in(settings: WebSettings, session: MutableMapping[str, Any]) -> bool:
+    """True when the session's visitor gave the operator's current password."""
+    mark = session.get("auth")
+    return isinstance(mark, str) and hmac.compare_digest(mark, login_mark(settings))
+
+
 def password_ok(settings: WebSettings, given: str) -> bool:
     """True when ``given`` is the operator's password (compared in constant time)."""
     if not settings.token:

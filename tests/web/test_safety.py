@@ -199,6 +199,20 @@ def test_password_is_asked_when_the_operator_set_one(
     assert upload(client, "a.csv", demo_csv.read_bytes())[0] == 303
 
 
+def test_a_changed_password_asks_every_session_again(
+    make_client: Callable[..., TestClient],
+) -> None:
+    before = make_client(token="mat-khau-cu")
+    token = csrf(before, "/dang-nhap")
+    before.post("/dang-nhap", data={"csrf": token, "mat_khau": "mat-khau-cu"})
+    assert before.get(REPORT, follow_redirects=False).status_code == 200
+    # the operator restarts the page with a new password (same work folder, same signing key)
+    after = make_client(token="mat-khau-moi")
+    after.cookies = before.cookies
+    r = after.get(REPORT, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/dang-nhap"
+
+
 def test_login_form_needs_its_csrf_token(make_client: Callable[..., TestClient]) -> None:
     client = make_client(token="mat-khau-rieng")
     r = client.post("/dang-nhap", data={"mat_khau": "mat-khau-rieng"})

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from reportgen.web.routes.common import page, read_form, redirect, reports, settings_of
-from reportgen.web.security import password_ok
+from reportgen.web.security import login_mark, password_ok
 
 
 async def home(request: Request) -> Response:
@@ -29,7 +29,7 @@ async def login(request: Request) -> Response:
     if request.method == "POST":
         form = await read_form(request)
         if password_ok(settings, str(form.get("mat_khau", ""))):
-            request.session["auth"] = True
+            request.session["auth"] = login_mark(settings)
             return redirect("/")
         await asyncio.sleep(0.5)  # slows guessing
         from reportgen.diagnostics import catalog
