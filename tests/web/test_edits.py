@@ -147,3 +147,43 @@ def test_correction_naming_a_sheet_the_workbook_lacks_writes_nothing(
     assert "Trang không có" in r.text
     listed = re.findall(r"/so-lieu/(\d{8}-\d{6}-[0-9a-f]{6})\"", client.get(REPORT).text)
     assert len(set(listed)) == 1
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("kind", ["ods", "xls"])
+def test_ods_and_xls_are_read_and_checked_but_corrected_in_the_spreadsheet_program(
+    client: TestClient, demo_csv: Path, tmp_path: Path, kind: str
+) -> None:
+    import subprocess
+
+    from tests.web.sheets import to_xlsx, wrong_csv
+
+    source = tmp_path / "so-lieu.xlsx"
+    source.write_bytes(to_xlsx(wrong_csv(demo_csv)))
+    program = services.soffice()
+    assert program is not None
+    subprocess.run(
+        [
+            program,
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            kind,
+            "--outdir",
+            str(tmp_path / "out"),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    converted = tmp_path / "out" / f"so-lieu.{kind}"
+    if not converted.is_file():
+        pytest.skip(f"LibreOffice did not write a .{kind} file")
+    status, url = upload(client, f"so-lieu.{kind}", converted.read_bytes())
+    assert status == 303
+    page = client.get(url).text
+    assert "✗ Có 1 lỗi ở 1 đơn vị (gồm 3 phép kiểm tra không khớp)." in page
+    assert "tệp loại này không sửa trên trang được" in page
+    assert "/sua" not in page  # no correction form that could not be applied
+    assert re.search(r'class="num err suspect[^"]*"[^>]*>\s*<a[^>]*><span class="star"', page)
