@@ -48,12 +48,12 @@ def apply_edits(
     if ext not in EDITABLE:
         raise web_error("web.edit-unsupported", ext=ext)
     if ext == ".csv":
-        _edit_csv(source, target, edits)
+        _edit_csv(source, target, edits, locale=locale)
     else:
         _edit_xlsx(source, target, edits, locale=locale, name=name)
 
 
-def _edit_csv(source: Path, target: Path, edits: Sequence[Edit]) -> None:
+def _edit_csv(source: Path, target: Path, edits: Sequence[Edit], *, locale: str) -> None:
     raw = source.read_bytes()
     text = ""
     for encoding in ("utf-8-sig", "cp1258", "cp1252"):
@@ -74,7 +74,12 @@ def _edit_csv(source: Path, target: Path, edits: Sequence[Edit]) -> None:
             raise web_error("web.not-found", 404, what=f"ô {e.ref}")
         if records[e.row - 1][e.col].strip() != e.old.strip():
             raise web_error("web.not-found", 409, what=f"ô {e.ref} như trang đang hiện")
-        records[e.row - 1][e.col] = e.new.strip()
+        text = e.new.strip()
+        if text:
+            value, problem = services.parse_figure(text, locale)
+            if value is None:
+                raise web_error("web.edit-bad-value", value=text, cell=e.ref, reason=problem)
+        records[e.row - 1][e.col] = text
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator="\n")
     writer.writerows(records)
@@ -96,6 +101,8 @@ def _edit_xlsx(
         if e.sheet and e.sheet not in wb.sheetnames:
             raise web_error("web.not-found", 404, what=f"trang tính «{e.sheet}»")
         ws = wb[e.sheet] if e.sheet else wb.worksheets[0]
+        if not (1 <= e.row <= ws.max_row and 0 <= e.col < ws.max_column):
+            raise web_error("web.not-found", 404, what=f"ô {e.ref}")
         cell = ws.cell(row=e.row, column=e.col + 1)
         text = e.new.strip()
         if not text:

@@ -99,13 +99,21 @@ def test_correcting_the_cell_in_the_page_rechecks_a_copy(
     assert f"so-lieu-da-sua.{fmt}" in got.headers["content-disposition"]
 
 
-def test_correction_that_is_not_a_number_is_a_message(client: TestClient, demo_csv: Path) -> None:
-    _, url = upload(client, "so-lieu.xlsx", wrong_workbook(demo_csv))
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_correction_that_is_not_a_number_is_a_message(
+    client: TestClient, demo_csv: Path, fmt: str
+) -> None:
+    data = wrong_csv(demo_csv) if fmt == "csv" else wrong_workbook(demo_csv)
+    _, url = upload(client, f"so-lieu.{fmt}", data)
     action, fields = fix_form(client.get(url).text, WRONG_VALUE, "bốn nghìn")
     r = client.post(action, data={"csrf": csrf(client, url), **fields})
     assert r.status_code == 400
     assert "không phải một số viết kiểu Việt Nam" in r.text
     assert "Traceback" not in r.text
+    # nothing was stored beside the upload
+    assert (
+        len(set(re.findall(r"/so-lieu/(\d{8}-\d{6}-[0-9a-f]{6})\"", client.get(REPORT).text))) == 1
+    )
 
 
 def test_correction_without_a_change_says_so(client: TestClient, demo_csv: Path) -> None:

@@ -187,3 +187,27 @@ def test_ods_and_xls_are_read_and_checked_but_corrected_in_the_spreadsheet_progr
     assert "tệp loại này không sửa trên trang được" in page
     assert "/sua" not in page  # no correction form that could not be applied
     assert re.search(r'class="num err suspect[^"]*"[^>]*>\s*<a[^>]*><span class="star"', page)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    "where", ["1048576:5:", "2:16383:", "0:0:"], ids=["last-row", "last-column", "row-zero"]
+)
+def test_correction_of_a_cell_outside_the_sheet_is_not_found(
+    client: TestClient, demo_csv: Path, fmt: str, where: str
+) -> None:
+    from tests.web.sheets import to_xlsx, wrong_csv
+
+    data = wrong_csv(demo_csv)
+    _, url = upload(client, f"so-lieu.{fmt}", data if fmt == "csv" else to_xlsx(data))
+    action, fields = _first_fix(client.get(url).text)
+    n = next(k[2:] for k, v in fields.items() if k.startswith("c-") and v == WRONG_VALUE)
+    sheet = fields[f"w-{n}"].split(":", 2)[2]
+    fields[f"w-{n}"] = where + sheet
+    fields[f"o-{n}"] = "4.558"
+    r = client.post(action, data={"csrf": csrf(client, url), **fields})
+    assert r.status_code == 400
+    assert "Không tìm thấy" in r.text or "không tìm thấy" in r.text
+    assert "Traceback" not in r.text
+    listed = re.findall(r"/so-lieu/(\d{8}-\d{6}-[0-9a-f]{6})\"", client.get(REPORT).text)
+    assert len(set(listed)) == 1
