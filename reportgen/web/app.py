@@ -99,9 +99,8 @@ class _BodyLimit:
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
                     raise web_error(
-                        "web.upload-too-large",
+                        "web.request-too-large",
                         413,
-                        name="gửi lên",
                         size=f"hơn {human_size(self.limit)}",
                         limit=human_size(self.limit),
                     )

@@ -331,5 +331,5 @@ def test_a_body_sent_in_chunks_is_stopped_at_the_limit(
         headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
     )
     assert r.status_code == 413
-    assert "quá lớn" in r.text and "Traceback" not in r.text
+    assert "tệp gửi lên quá lớn" in r.text and "Traceback" not in r.text
     assert not list((tmp_path / "work").glob("sessions/*/*/uploads/*"))

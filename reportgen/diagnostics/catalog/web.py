@@ -13,6 +13,10 @@ MESSAGES = {
         "tệp «{name}» quá lớn ({size}); trang chỉ nhận tệp đến {limit}",
         "xóa các trang tính, ảnh không cần thiết rồi lưu lại; hoặc nhờ người quản trị tăng giới hạn (--max-upload)",
     ),
+    "web.request-too-large": Message(
+        "tệp gửi lên quá lớn ({size}); trang chỉ nhận tệp đến {limit}",
+        "xóa các trang tính, ảnh không cần thiết rồi lưu lại; hoặc nhờ người quản trị tăng giới hạn (--max-upload)",
+    ),
     "web.upload-type": Message(
         "tệp «{name}» không phải loại trang nhận ở đây (cần {allowed})",
         "lưu tệp thành một trong các loại {allowed} rồi tải lên lại",

@@ -113,9 +113,8 @@ async def read_form(request: Request, *, files: int = 0) -> FormData:
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > settings.max_upload + 256 * 1024:
         raise web_error(
-            "web.upload-too-large",
+            "web.request-too-large",
             413,
-            name="gửi lên",
             size=human_size(int(length)),
             limit=human_size(settings.max_upload),
         )
