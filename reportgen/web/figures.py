@@ -202,7 +202,13 @@ def build_view(
         )
 
     rows: list[RowView] = []
-    for unit in [*dataset.units, dataset.total]:
+    everyone = [*dataset.units, dataset.total]
+    long = len(everyone) > MAX_ROWS
+    if long:
+        # a long table shows only units with a problem: locate the cells of those alone
+        named = {u for u, _ in marks} | {u for u, _ in suspect_keys}
+        everyone = [u for u in everyone if u.is_total or u.name in named]
+    for unit in everyone:
         cells_v: list[CellView] = []
         errors = 0
         for ind in shown:
@@ -222,9 +228,9 @@ def build_view(
             cells_v.append(cell)
         rows.append(RowView(unit.name, unit.row, unit.is_total, cells_v, errors))
     hidden = 0
-    if len(rows) > MAX_ROWS:
+    if long:
         kept = _problem_rows(rows)
-        hidden = len(rows) - len(kept)
+        hidden = len(dataset.units) + 1 - len(kept)
         rows = kept
     listed = sorted(views, key=lambda v: services.severity_rank(v.severity))[:MAX_FINDINGS]
     ids = {v.id for v in listed}

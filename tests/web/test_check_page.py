@@ -160,6 +160,26 @@ def test_a_very_long_sheet_shows_only_the_units_with_problems(
     assert "11 đơn vị khác không hiện ở đây" in page
 
 
+def test_a_very_long_sheet_locates_the_cells_of_the_units_shown_only(
+    client: TestClient, demo_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.web import figures, services
+
+    monkeypatch.setattr(figures, "MAX_ROWS", 5)
+    asked: list[str] = []
+    locate = services.CellLocator.__call__
+
+    def counted(self: services.CellLocator, unit: object, ind: object) -> object:
+        asked.append(getattr(unit, "name", ""))
+        return locate(self, unit, ind)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(services.CellLocator, "__call__", counted)
+    _, url = upload(client, "so-lieu.csv", wrong_csv(demo_csv))
+    assert client.get(url).status_code == 200
+    # the ward with the mistake and the whole city; the ten others are never looked up
+    assert set(asked) == {"Phường Trần Phú", "thành phố Hòa An"}
+
+
 def test_marked_sheet_download_when_the_project_can_mark(
     client: TestClient, demo_csv: Path
 ) -> None:
