@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -60,6 +61,7 @@ __all__ = [
     "severity_rank",
     "severity_words",
     "sheets_of",
+    "skip_reason",
     "table_indicators",
     "zip_batch",
 ]
@@ -482,7 +484,13 @@ def render_batch(
     view = BatchView(
         result.out_dir,
         [
-            OutputView(o.unit, o.status, Path(o.file).name if o.file else None, None, o.reason)
+            OutputView(
+                o.unit,
+                o.status,
+                Path(o.file).name if o.file else None,
+                None,
+                skip_reason(o.unit, o.reason, result.findings) if o.reason else o.reason,
+            )
             for o in result.outputs
         ],
         result.seconds,
@@ -503,6 +511,35 @@ def render_batch(
     view.zip = _zip(result, view)
     report("zip", 1, 1)
     return view
+
+
+_COUNTED = re.compile(r"^\d+ lỗi số liệu \(xem kiem-tra\.txt\)")
+_FORCE = "; dùng --force để in bản DỰ THẢO"
+
+
+def skip_reason(unit: str, reason: str, findings: Sequence[Any]) -> str:
+    """Why a unit's report was held back, as the page says it: its errors counted as
+    ``reportgen check`` counts them (one per mistake, with the checks it breaks, and the ward
+    whose cell explains a total row's error), and the page's way to print a DỰ THẢO instead of
+    the command line's ``--force``."""
+    errors = [f for f in findings if f.severity == "error" and f.unit == unit]
+    m = _COUNTED.match(reason)
+    if errors and m:
+        from reportgen.validate.report import independent_errors
+
+        mistakes = independent_errors(errors)
+        text = f"{mistakes} lỗi số liệu"
+        if mistakes != len(errors):
+            text += f" (gồm {len(errors)} phép kiểm tra không khớp)"
+        owners = sorted({str(_extra_of(f).get("explained_by") or unit) for f in errors} - {unit})
+        if owners:
+            text += f", do ô sai của {', '.join(owners)}"
+        reason = text + " (xem kết quả kiểm tra)" + reason[m.end() :]
+    return reason.replace(
+        _FORCE,
+        "; muốn in bản DỰ THẢO: trên trang kiểm tra, chọn «Vẫn in các đơn vị còn lỗi thành bản "
+        "DỰ THẢO» rồi sinh báo cáo lại",
+    )
 
 
 class _ReportingWriter:
