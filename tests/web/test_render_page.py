@@ -4,7 +4,6 @@ units with errors set aside (or printed DỰ THẢO when the clerk asks)."""
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
