@@ -25,7 +25,14 @@ from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.web import routes, services
 from reportgen.web.jobs import Jobs
-from reportgen.web.security import WebError, csrf_token, human_size, logged_in, web_error
+from reportgen.web.security import (
+    LoginThrottle,
+    WebError,
+    csrf_token,
+    human_size,
+    logged_in,
+    web_error,
+)
 from reportgen.web.settings import WebSettings, load_secret
 
 HERE = Path(__file__).resolve().parent
@@ -195,6 +202,7 @@ def create_app(settings: WebSettings) -> Starlette:
     app.state.settings = settings
     app.state.templates = _templates()
     app.state.jobs = jobs
+    app.state.login_throttle = LoginThrottle()
     hosts = _allowed_hosts(settings)
     app.state.hosts = set(hosts) if hosts else None
     return app

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hmac
 import re
 import secrets
+import threading
+import time
 import unicodedata
 import zipfile
 from collections.abc import MutableMapping
@@ -88,6 +90,50 @@ def password_ok(settings: WebSettings, given: str) -> bool:
     if not settings.token:
         return True
     return hmac.compare_digest(settings.token.encode("utf-8"), given.encode("utf-8"))
+
+
+class LoginThrottle:
+    """Counts wrong passwords by visitor address: after ``limit`` wrong ones within
+    ``window`` seconds that address is refused (even with the right password) until the oldest
+    of them is ``window`` seconds old, so guessing the operator's password takes years."""
+
+    def __init__(self, limit: int = 10, window: float = 600.0, clock: Any = time.monotonic):
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, who: str, now: float) -> list[float]:
+        kept = [t for t in self._failures.get(who, []) if now - t < self.window]
+        if kept:
+            self._failures[who] = kept
+        else:
+            self._failures.pop(who, None)
+        return kept
+
+    def wait(self, who: str) -> int:
+        """Seconds ``who`` must still wait before trying again (0: may try now)."""
+        with self._lock:
+            now = self.clock()
+            recent = self._recent(who, now)
+            if len(recent) < self.limit:
+                return 0
+            return max(1, int(recent[-self.limit] + self.window - now + 0.999))
+
+    def failed(self, who: str) -> None:
+        """Record a wrong password from ``who``."""
+        with self._lock:
+            now = self.clock()
+            if len(self._failures) > 10_000:  # many addresses: forget the quiet ones
+                for key in [k for k in self._failures if not self._recent(k, now)]:
+                    self._failures.pop(key, None)
+            self._failures.setdefault(who, []).append(now)
+
+    def passed(self, who: str) -> None:
+        """Forget the wrong passwords of ``who`` after a right one."""
+        with self._lock:
+            self._failures.pop(who, None)
 
 
 # -- uploads -------------------------------------------------------------------------------

@@ -213,6 +213,26 @@ def test_a_changed_password_asks_every_session_again(
     assert r.status_code == 303 and r.headers["location"] == "/dang-nhap"
 
 
+def test_guessing_the_password_is_stopped_even_before_the_right_one(
+    make_client: Callable[..., TestClient],
+) -> None:
+    from reportgen.web.security import LoginThrottle
+
+    now = [0.0]
+    client = make_client(token="mat-khau-rieng")
+    client.app.state.login_throttle = LoginThrottle(limit=3, window=600, clock=lambda: now[0])  # type: ignore[attr-defined]
+    token = csrf(client, "/dang-nhap")
+    for guess in ("1", "2", "3"):
+        assert client.post("/dang-nhap", data={"csrf": token, "mat_khau": guess}).status_code == 401
+    locked = client.post("/dang-nhap", data={"csrf": token, "mat_khau": "mat-khau-rieng"})
+    assert locked.status_code == 429
+    assert "đã nhập sai mật khẩu 3 lần" in locked.text and "10 phút" in locked.text
+    assert client.get(REPORT, follow_redirects=False).status_code == 303  # still not let in
+    now[0] = 601.0  # the window has passed
+    ok = client.post("/dang-nhap", data={"csrf": token, "mat_khau": "mat-khau-rieng"})
+    assert ok.status_code == 200 and "Kết quả thực hiện" in ok.text
+
+
 def test_login_form_needs_its_csrf_token(make_client: Callable[..., TestClient]) -> None:
     client = make_client(token="mat-khau-rieng")
     r = client.post("/dang-nhap", data={"mat_khau": "mat-khau-rieng"})

@@ -33,6 +33,10 @@ MESSAGES = {
         "biểu mẫu đã hết hạn hoặc không gửi từ trang này",
         "tải lại trang (F5) rồi làm lại thao tác",
     ),
+    "web.login-locked": Message(
+        "đã nhập sai mật khẩu {limit} lần từ máy này; trang tạm không nhận mật khẩu",
+        "thử lại sau khoảng {minutes} phút; quên mật khẩu thì hỏi người quản trị máy chủ",
+    ),
     "web.login-failed": Message(
         "mật khẩu không đúng",
         "hỏi người quản trị máy chủ mật khẩu của trang",
