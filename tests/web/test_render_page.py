@@ -8,6 +8,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from docx import Document
 from starlette.testclient import TestClient
 
@@ -136,3 +137,42 @@ def test_a_report_definition_with_mistakes_is_listed_with_them(
         r = client.get(page)
         assert r.status_code == 400
         assert "định nghĩa báo cáo hong.yaml có lỗi" in r.text and "Traceback" not in r.text
+
+
+def test_one_clerk_cannot_queue_batches_without_end(
+    make_client: Callable[..., TestClient], demo_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from reportgen.web import services
+    from reportgen.web.routes import batches
+
+    release = threading.Event()
+    real = services.render_batch
+
+    def slow(*args: object, **kwargs: object) -> object:
+        release.wait(60)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(services, "render_batch", slow)
+    monkeypatch.setattr(batches, "MAX_PER_SESSION", 1)
+    busy, other = make_client(), make_client()
+    try:
+        _, url = upload(busy, "so-lieu.csv", demo_csv.read_bytes())
+        token = csrf(busy, url)
+        first = busy.post(f"{url}/in", data={"csrf": token}, follow_redirects=False)
+        assert first.status_code == 303
+        second = busy.post(f"{url}/in", data={"csrf": token})
+        assert second.status_code == 429
+        assert "đang có 1 đợt sinh báo cáo chưa xong" in second.text
+        # another clerk is not held up by this one's limit
+        _, url2 = upload(other, "so-lieu.csv", demo_csv.read_bytes())
+        started = other.post(f"{url2}/in", data={"csrf": csrf(other, url2)}, follow_redirects=False)
+        assert started.status_code == 303
+    finally:
+        release.set()
+    wait_batch(busy, first.headers["location"])
+    wait_batch(other, started.headers["location"])
+    again = busy.post(f"{url}/in", data={"csrf": token}, follow_redirects=False)
+    assert again.status_code == 303
+    wait_batch(busy, again.headers["location"])

@@ -49,6 +49,10 @@ MESSAGES = {
         "đợt sinh báo cáo này đang chạy",
         "đợi đợt chạy xong rồi xóa",
     ),
+    "web.batches-busy": Message(
+        "bạn đang có {n} đợt sinh báo cáo chưa xong",
+        "đợi một đợt xong (trang của đợt tự cập nhật) rồi bấm «Sinh báo cáo» lại",
+    ),
     "web.report-broken": Message(
         "định nghĩa báo cáo {name} có lỗi nên chưa dùng được:\n{error}",
         "sửa tệp YAML theo các lỗi trên (lệnh `reportgen check {name}` cho kết quả như vậy), rồi tải lại trang",
