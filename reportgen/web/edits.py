@@ -54,14 +54,7 @@ def apply_edits(
 
 
 def _edit_csv(source: Path, target: Path, edits: Sequence[Edit], *, locale: str) -> None:
-    raw = source.read_bytes()
-    text = ""
-    for encoding in ("utf-8-sig", "cp1258", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text = services.csv_text(source)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
             text[:4096], delimiters=";,\t"

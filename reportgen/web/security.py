@@ -227,8 +227,21 @@ def _check_text(data: bytes, name: str) -> None:
             kind="CSV",
             reason="đây là một sổ làm việc Excel được đặt tên .csv",
         )
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data[:65536] and not _utf16(data):
         raise web_error("web.upload-corrupt", name=name, kind="CSV", reason="tệp có ký tự nhị phân")
+
+
+def _utf16(data: bytes) -> bool:
+    """True for UTF-16 text (Excel's "Unicode Text"), with a byte order mark or told by the
+    zero byte of every other byte, as the CSV reader takes it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:4096]
+    if len(head) < 4:
+        return False
+    half = len(head) // 2 * 2
+    odd, even = head[1:half:2], head[0:half:2]
+    return odd.count(0) > 0.9 * len(odd) or even.count(0) > 0.9 * len(even)
 
 
 def _check_zip(data: bytes, name: str, ext: str, settings: WebSettings) -> None:

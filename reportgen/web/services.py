@@ -45,6 +45,7 @@ __all__ = [
     "check_figures",
     "clean_text",
     "column_letter",
+    "csv_text",
     "discover_reports",
     "error_counts",
     "findings_text",
@@ -637,6 +638,15 @@ def convert_pdfs(docx_files: Sequence[Path], *, timeout: int = 600) -> list[Path
             check=False,
         )
     return [p.with_suffix(".pdf") for p in docx_files if p.with_suffix(".pdf").is_file()]
+
+
+def csv_text(path: Path) -> str:
+    """The text of a CSV file decoded as the CSV reader decodes it (UTF-8 with or without BOM,
+    UTF-16, Windows-1258), so a correction rewrites what the check read."""
+    from reportgen.data.reader import _decode  # the reader's own rule, not a copy of it
+
+    text, _ = _decode(path.read_bytes(), path.name)
+    return text
 
 
 def recalculate(source: Path, target: Path, *, timeout: int = 180) -> str | None:

@@ -211,3 +211,25 @@ def test_correction_of_a_cell_outside_the_sheet_is_not_found(
     assert "Traceback" not in r.text
     listed = re.findall(r"/so-lieu/(\d{8}-\d{6}-[0-9a-f]{6})\"", client.get(REPORT).text)
     assert len(set(listed)) == 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"], ids=["utf16-bom", "utf16-no-bom"])
+def test_utf16_csv_is_taken_checked_and_corrected_like_the_reader_reads_it(
+    client: TestClient, demo_csv: Path, encoding: str
+) -> None:
+    from tests.web.sheets import RIGHT_VALUE, wrong_csv
+
+    text = wrong_csv(demo_csv).decode("utf-8-sig")
+    status, url = upload(client, "so-lieu.csv", text.encode(encoding))
+    assert status == 303
+    page = client.get(url).text
+    assert "✗ Có 1 lỗi ở 1 đơn vị (gồm 3 phép kiểm tra không khớp)." in page
+    action, fields = _first_fix(page)
+    n = next(k[2:] for k, v in fields.items() if k.startswith("c-") and v == WRONG_VALUE)
+    fields[f"o-{n}"] = RIGHT_VALUE
+    r = client.post(action, data={"csrf": csrf(client, url), **fields}, follow_redirects=False)
+    assert r.status_code == 303
+    fixed = client.get(r.headers["location"]).text
+    assert "✓ Số liệu khớp." in fixed
+    # every other cell, the Vietnamese names included, reads as before
+    assert "Phường Hoàng Văn Thụ" in fixed and "Xã Dĩnh Trì" in fixed
