@@ -19,7 +19,7 @@ from reportgen.cli.main import main
     "--root",
     default=".",
     show_default=True,
-    type=click.Path(file_okay=False),
+    type=click.Path(file_okay=False, exists=True),
     help="Thư mục dự án (chứa configs/, templates/, inputs/).",
 )
 @click.option(

@@ -25,7 +25,14 @@ from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.web import routes, services
 from reportgen.web.jobs import Jobs
-from reportgen.web.security import WebError, csrf_token, human_size, web_error
+from reportgen.web.security import (
+    LoginThrottle,
+    WebError,
+    csrf_token,
+    human_size,
+    logged_in,
+    web_error,
+)
 from reportgen.web.settings import WebSettings, load_secret
 
 HERE = Path(__file__).resolve().parent
@@ -62,7 +69,7 @@ class _Guard(BaseHTTPMiddleware):
             )
         if (
             settings.login_required
-            and not request.session.get("auth")
+            and not logged_in(settings, request.session)
             and not path.startswith(_OPEN_PATHS)
         ):
             if path.endswith("/tien-do"):
@@ -99,9 +106,8 @@ class _BodyLimit:
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
                     raise web_error(
-                        "web.upload-too-large",
+                        "web.request-too-large",
                         413,
-                        name="gửi lên",
                         size=f"hơn {human_size(self.limit)}",
                         limit=human_size(self.limit),
                     )
@@ -196,6 +202,7 @@ def create_app(settings: WebSettings) -> Starlette:
     app.state.settings = settings
     app.state.templates = _templates()
     app.state.jobs = jobs
+    app.state.login_throttle = LoginThrottle()
     hosts = _allowed_hosts(settings)
     app.state.hosts = set(hosts) if hosts else None
     return app
@@ -213,5 +220,7 @@ def _allowed_hosts(settings: WebSettings) -> list[str] | None:
     from reportgen.web.settings import is_loopback
 
     if settings.host and is_loopback(settings.host) and settings.allowed_hosts is None:
-        return ["127.0.0.1", "localhost", "[::1]"]
+        own = settings.host.strip().lower()
+        own = f"[{own.strip('[]')}]" if ":" in own else own
+        return list(dict.fromkeys(["127.0.0.1", "localhost", "[::1]", own]))
     return list(settings.allowed_hosts) if settings.allowed_hosts else None

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportgen.web import services
 from reportgen.web.security import web_error
@@ -33,28 +35,26 @@ class Edit:
         return f"{services.column_letter(self.col)}{self.row}"
 
 
-def apply_edits(source: Path, target: Path, edits: Sequence[Edit], *, locale: str = "vi") -> None:
-    """Write a copy of ``source`` to ``target`` with ``edits`` applied. Raises
-    :class:`~reportgen.web.security.WebError` for a file type that cannot be edited, a value
-    that is not a number, or a CSV cell that no longer holds what the page showed."""
+def apply_edits(
+    source: Path, target: Path, edits: Sequence[Edit], *, locale: str = "vi", name: str = ""
+) -> None:
+    """Write a copy of ``source`` to ``target`` with ``edits`` applied; a workbook with
+    formulas is recalculated (by LibreOffice) so every figure a formula works out is read with
+    the corrected inputs. Raises :class:`~reportgen.web.security.WebError` for a file type that
+    cannot be edited, a value that is not a number, a sheet or CSV cell that no longer holds
+    what the page showed, or formulas that cannot be recalculated. ``name`` is the clerk's own
+    file name, for messages."""
     ext = source.suffix.lower()
     if ext not in EDITABLE:
         raise web_error("web.edit-unsupported", ext=ext)
     if ext == ".csv":
-        _edit_csv(source, target, edits)
+        _edit_csv(source, target, edits, locale=locale)
     else:
-        _edit_xlsx(source, target, edits, locale=locale)
+        _edit_xlsx(source, target, edits, locale=locale, name=name)
 
 
-def _edit_csv(source: Path, target: Path, edits: Sequence[Edit]) -> None:
-    raw = source.read_bytes()
-    text = ""
-    for encoding in ("utf-8-sig", "cp1258", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+def _edit_csv(source: Path, target: Path, edits: Sequence[Edit], *, locale: str) -> None:
+    text = services.csv_text(source)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
             text[:4096], delimiters=";,\t"
@@ -67,19 +67,35 @@ def _edit_csv(source: Path, target: Path, edits: Sequence[Edit]) -> None:
             raise web_error("web.not-found", 404, what=f"ô {e.ref}")
         if records[e.row - 1][e.col].strip() != e.old.strip():
             raise web_error("web.not-found", 409, what=f"ô {e.ref} như trang đang hiện")
-        records[e.row - 1][e.col] = e.new.strip()
+        text = e.new.strip()
+        if text:
+            value, problem = services.parse_figure(text, locale)
+            if value is None:
+                raise web_error("web.edit-bad-value", value=text, cell=e.ref, reason=problem)
+        records[e.row - 1][e.col] = text
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator="\n")
     writer.writerows(records)
     target.write_bytes(out.getvalue().encode("utf-8-sig"))
 
 
-def _edit_xlsx(source: Path, target: Path, edits: Sequence[Edit], *, locale: str) -> None:
+def _edit_xlsx(
+    source: Path, target: Path, edits: Sequence[Edit], *, locale: str, name: str = ""
+) -> None:
     import openpyxl
 
     wb = openpyxl.load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+    formula = _first_formula(wb)
+    if formula is not None and services.soffice() is None:
+        # openpyxl writes formulas without their values: every figure a formula works out
+        # (a rate, a total) would read as missing, so the copy must be recalculated
+        raise web_error("web.edit-formulas", name=name or source.name, cell=formula)
     for e in edits:
-        ws = wb[e.sheet] if e.sheet and e.sheet in wb.sheetnames else wb.worksheets[0]
+        if e.sheet and e.sheet not in wb.sheetnames:
+            raise web_error("web.not-found", 404, what=f"trang tính «{e.sheet}»")
+        ws = wb[e.sheet] if e.sheet else wb.worksheets[0]
+        if not (1 <= e.row <= ws.max_row and 0 <= e.col < ws.max_column):
+            raise web_error("web.not-found", 404, what=f"ô {e.ref}")
         cell = ws.cell(row=e.row, column=e.col + 1)
         text = e.new.strip()
         if not text:
@@ -92,4 +108,22 @@ def _edit_xlsx(source: Path, target: Path, edits: Sequence[Edit], *, locale: str
         if "%" in fmt.split(";", 1)[0].replace('"%"', ""):
             value = value.scaleb(-2)
         cell.value = int(value) if value == value.to_integral_value() else float(value)
-    wb.save(target)
+    if formula is None:
+        wb.save(target)
+        return
+    with tempfile.TemporaryDirectory(prefix="rg-sua-") as tmp:
+        edited = Path(tmp) / ("sua" + target.suffix.lower())
+        wb.save(edited)
+        failed = services.recalculate(edited, target)
+    if failed is not None:
+        raise web_error("web.edit-recalc-failed", name=name or source.name, reason=failed)
+
+
+def _first_formula(wb: Any) -> str | None:
+    """The first cell holding a formula (``Biểu 01!E7``), or None when the workbook has none."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    return f"{cell.coordinate}, trang «{ws.title}»"
+    return None

@@ -111,10 +111,12 @@ class CheckView:
     rows: list[RowView]
     findings: list[FindingView]
     suspects: list[Suspect]
-    errors: int
+    errors: int  # error findings: the checks that do not agree
     warnings: int
     infos: int
     data_file: str
+    mistakes: int = 0  # errors as ``reportgen check`` counts them: one per suspected cell
+    error_units: int = 0  # units with an error (a total row's error explained by a ward: the ward)
     sheets: list[str] = field(default_factory=list)  # the sheets figures were read from
     hidden_rows: int = 0  # units left out of a very long table
     more_findings: int = 0  # findings not listed beside the table
@@ -132,9 +134,15 @@ class CheckView:
 
     @property
     def units_with_errors(self) -> int:
-        """How many units have an error finding (a total row's finding that a ward's suspect
-        explains is that ward's)."""
-        return len({f.owner or f.unit for f in self.findings if f.severity == "error"})
+        """How many units have an error, counted over every finding (not only those listed)
+        as ``reportgen check`` counts them."""
+        return self.error_units
+
+    @property
+    def grouped(self) -> bool:
+        """True when some mistakes each explain several checks that do not agree (the page
+        then says how many checks, as ``reportgen check`` does)."""
+        return self.mistakes != self.errors
 
 
 def build_view(
@@ -194,7 +202,13 @@ def build_view(
         )
 
     rows: list[RowView] = []
-    for unit in [*dataset.units, dataset.total]:
+    everyone = [*dataset.units, dataset.total]
+    long = len(everyone) > MAX_ROWS
+    if long:
+        # a long table shows only units with a problem: locate the cells of those alone
+        named = {u for u, _ in marks} | {u for u, _ in suspect_keys}
+        everyone = [u for u in everyone if u.is_total or u.name in named]
+    for unit in everyone:
         cells_v: list[CellView] = []
         errors = 0
         for ind in shown:
@@ -214,9 +228,9 @@ def build_view(
             cells_v.append(cell)
         rows.append(RowView(unit.name, unit.row, unit.is_total, cells_v, errors))
     hidden = 0
-    if len(rows) > MAX_ROWS:
+    if long:
         kept = _problem_rows(rows)
-        hidden = len(rows) - len(kept)
+        hidden = len(dataset.units) + 1 - len(kept)
         rows = kept
     listed = sorted(views, key=lambda v: services.severity_rank(v.severity))[:MAX_FINDINGS]
     ids = {v.id for v in listed}
@@ -224,6 +238,7 @@ def build_view(
     views = [v for v in views if v.id in ids]
 
     counts = Counter(f.severity for f in findings)
+    mistakes, error_units = services.error_counts(findings)
     return CheckView(
         columns=[(i.id, i.label, i.unit) for i in shown],
         rows=rows,
@@ -236,6 +251,8 @@ def build_view(
         sheets=services.sheets_of(dataset),
         hidden_rows=hidden,
         more_findings=more,
+        mistakes=mistakes,
+        error_units=error_units,
     )
 
 

@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from reportgen.diagnostics.errors import ReportgenError
@@ -41,6 +42,11 @@ class Progress:
 
 
 Work = Callable[[Progress], dict[str, Any]]
+
+
+MAX_PER_SESSION = 3
+"""Batches one session may have waiting or running at once (more would only queue behind the
+others' and fill the disk)."""
 
 
 class Jobs:
@@ -80,6 +86,12 @@ class Jobs:
                 self._running.pop(key, None)
 
         self._pool.submit(run)
+
+    def running_under(self, folder: Path) -> int:
+        """How many batches inside ``folder`` (a session's) are waiting or running."""
+        prefix = str(folder) + "/"
+        with self._lock:
+            return sum(1 for key in self._running if key.startswith(prefix))
 
     def progress(self, item: Item) -> Progress:
         """The progress of a batch: live while it runs, else as recorded in its folder."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hmac
 import re
 import secrets
+import threading
+import time
 import unicodedata
 import zipfile
 from collections.abc import MutableMapping
@@ -69,11 +71,69 @@ def check_csrf(session: MutableMapping[str, Any], sent: object) -> None:
         raise web_error("web.csrf", 403)
 
 
+def login_mark(settings: WebSettings) -> str:
+    """What a session keeps once its visitor gave the password: a keyed digest of the
+    password, so a session made under a password the operator has since changed is asked again
+    (the digest shows nothing of the password)."""
+    key = settings.secret.encode("utf-8")
+    return hmac.new(key, (settings.token or "").encode("utf-8"), "sha256").hexdigest()[:32]
+
+
+def logged_in(settings: WebSettings, session: MutableMapping[str, Any]) -> bool:
+    """True when the session's visitor gave the operator's current password."""
+    mark = session.get("auth")
+    return isinstance(mark, str) and hmac.compare_digest(mark, login_mark(settings))
+
+
 def password_ok(settings: WebSettings, given: str) -> bool:
     """True when ``given`` is the operator's password (compared in constant time)."""
     if not settings.token:
         return True
     return hmac.compare_digest(settings.token.encode("utf-8"), given.encode("utf-8"))
+
+
+class LoginThrottle:
+    """Counts wrong passwords by visitor address: after ``limit`` wrong ones within
+    ``window`` seconds that address is refused (even with the right password) until the oldest
+    of them is ``window`` seconds old, so guessing the operator's password takes years."""
+
+    def __init__(self, limit: int = 10, window: float = 600.0, clock: Any = time.monotonic):
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, who: str, now: float) -> list[float]:
+        kept = [t for t in self._failures.get(who, []) if now - t < self.window]
+        if kept:
+            self._failures[who] = kept
+        else:
+            self._failures.pop(who, None)
+        return kept
+
+    def wait(self, who: str) -> int:
+        """Seconds ``who`` must still wait before trying again (0: may try now)."""
+        with self._lock:
+            now = self.clock()
+            recent = self._recent(who, now)
+            if len(recent) < self.limit:
+                return 0
+            return max(1, int(recent[-self.limit] + self.window - now + 0.999))
+
+    def failed(self, who: str) -> None:
+        """Record a wrong password from ``who``."""
+        with self._lock:
+            now = self.clock()
+            if len(self._failures) > 10_000:  # many addresses: forget the quiet ones
+                for key in [k for k in self._failures if not self._recent(k, now)]:
+                    self._failures.pop(key, None)
+            self._failures.setdefault(who, []).append(now)
+
+    def passed(self, who: str) -> None:
+        """Forget the wrong passwords of ``who`` after a right one."""
+        with self._lock:
+            self._failures.pop(who, None)
 
 
 # -- uploads -------------------------------------------------------------------------------
@@ -167,8 +227,21 @@ def _check_text(data: bytes, name: str) -> None:
             kind="CSV",
             reason="đây là một sổ làm việc Excel được đặt tên .csv",
         )
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data[:65536] and not _utf16(data):
         raise web_error("web.upload-corrupt", name=name, kind="CSV", reason="tệp có ký tự nhị phân")
+
+
+def _utf16(data: bytes) -> bool:
+    """True for UTF-16 text (Excel's "Unicode Text"), with a byte order mark or told by the
+    zero byte of every other byte, as the CSV reader takes it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:4096]
+    if len(head) < 4:
+        return False
+    half = len(head) // 2 * 2
+    odd, even = head[1:half:2], head[0:half:2]
+    return odd.count(0) > 0.9 * len(odd) or even.count(0) > 0.9 * len(even)
 
 
 def _check_zip(data: bytes, name: str, ext: str, settings: WebSettings) -> None:

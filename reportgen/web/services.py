@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -44,7 +45,9 @@ __all__ = [
     "check_figures",
     "clean_text",
     "column_letter",
+    "csv_text",
     "discover_reports",
+    "error_counts",
     "findings_text",
     "fmt_figure",
     "form_workbook",
@@ -54,10 +57,12 @@ __all__ = [
     "parse_figure",
     "pdf_available",
     "preview_pages",
+    "recalculate",
     "render_batch",
     "severity_rank",
     "severity_words",
     "sheets_of",
+    "skip_reason",
     "table_indicators",
     "zip_batch",
 ]
@@ -257,6 +262,25 @@ def findings_text(config_path: Path, data_file: Path, display_name: str) -> str:
 
     result = pipeline.check(config_path, data_file=data_file)
     return clean_text(format_table(result.findings), data_file, display_name) + "\n"
+
+
+def error_counts(findings: Sequence[Any]) -> tuple[int, int]:
+    """The errors and the units with errors as ``reportgen check`` counts them in its summary
+    line: one error per suspected cell (the checks one mistyped cell puts out count once), and a
+    total row's error that a ward's suspect explains belongs to that ward."""
+    from reportgen.validate.report import independent_errors
+
+    owners = {
+        str(_extra_of(f).get("explained_by") or f.unit)
+        for f in findings
+        if f.severity == "error" and f.unit is not None
+    }
+    return independent_errors(findings), len(owners)
+
+
+def _extra_of(f: object) -> Mapping[str, Any]:
+    extra = getattr(f, "extra", None)
+    return extra if isinstance(extra, Mapping) else {}
 
 
 def severity_rank(severity: str) -> int:
@@ -461,7 +485,13 @@ def render_batch(
     view = BatchView(
         result.out_dir,
         [
-            OutputView(o.unit, o.status, Path(o.file).name if o.file else None, None, o.reason)
+            OutputView(
+                o.unit,
+                o.status,
+                Path(o.file).name if o.file else None,
+                None,
+                skip_reason(o.unit, o.reason, result.findings) if o.reason else o.reason,
+            )
             for o in result.outputs
         ],
         result.seconds,
@@ -482,6 +512,35 @@ def render_batch(
     view.zip = _zip(result, view)
     report("zip", 1, 1)
     return view
+
+
+_COUNTED = re.compile(r"^\d+ lỗi số liệu \(xem kiem-tra\.txt\)")
+_FORCE = "; dùng --force để in bản DỰ THẢO"
+
+
+def skip_reason(unit: str, reason: str, findings: Sequence[Any]) -> str:
+    """Why a unit's report was held back, as the page says it: its errors counted as
+    ``reportgen check`` counts them (one per mistake, with the checks it breaks, and the ward
+    whose cell explains a total row's error), and the page's way to print a DỰ THẢO instead of
+    the command line's ``--force``."""
+    errors = [f for f in findings if f.severity == "error" and f.unit == unit]
+    m = _COUNTED.match(reason)
+    if errors and m:
+        from reportgen.validate.report import independent_errors
+
+        mistakes = independent_errors(errors)
+        text = f"{mistakes} lỗi số liệu"
+        if mistakes != len(errors):
+            text += f" (gồm {len(errors)} phép kiểm tra không khớp)"
+        owners = sorted({str(_extra_of(f).get("explained_by") or unit) for f in errors} - {unit})
+        if owners:
+            text += f", do ô sai của {', '.join(owners)}"
+        reason = text + " (xem kết quả kiểm tra)" + reason[m.end() :]
+    return reason.replace(
+        _FORCE,
+        "; muốn in bản DỰ THẢO: trên trang kiểm tra, chọn «Vẫn in các đơn vị còn lỗi thành bản "
+        "DỰ THẢO» rồi sinh báo cáo lại",
+    )
 
 
 class _ReportingWriter:
@@ -579,6 +638,54 @@ def convert_pdfs(docx_files: Sequence[Path], *, timeout: int = 600) -> list[Path
             check=False,
         )
     return [p.with_suffix(".pdf") for p in docx_files if p.with_suffix(".pdf").is_file()]
+
+
+def csv_text(path: Path) -> str:
+    """The text of a CSV file decoded as the CSV reader decodes it (UTF-8 with or without BOM,
+    UTF-16, Windows-1258), so a correction rewrites what the check read."""
+    from reportgen.data.reader import _decode  # the reader's own rule, not a copy of it
+
+    text, _ = _decode(path.read_bytes(), path.name)
+    return text
+
+
+def recalculate(source: Path, target: Path, *, timeout: int = 180) -> str | None:
+    """Write ``source`` (a workbook) to ``target`` with every formula worked out again by
+    LibreOffice, so the values a reader sees agree with the cells they use. None when done;
+    else why not (``target`` is then not written)."""
+    program = soffice()
+    if program is None:
+        return "máy chủ không có LibreOffice"
+    ext = source.suffix.lower().lstrip(".")
+    filters = {"xlsx": "Calc MS Excel 2007 XML", "xlsm": "Calc MS Excel 2007 VBA XML"}
+    with tempfile.TemporaryDirectory(prefix="rg-tinh-") as tmp:
+        out_dir = Path(tmp) / "out"
+        try:
+            subprocess.run(
+                [
+                    program,
+                    f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    f"{ext}:{filters.get(ext, filters['xlsx'])}",
+                    "--outdir",
+                    str(out_dir),
+                    str(source),
+                ],
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return f"LibreOffice không trả lời sau {timeout} giây"
+        made = out_dir / source.name
+        if not made.is_file():
+            return "LibreOffice không ghi được tệp"
+        tmp_target = target.with_name(target.name + ".tmp")
+        shutil.copyfile(made, tmp_target)
+        tmp_target.replace(target)
+    return None
 
 
 def preview_pages(pdf: Path, out_dir: Path, *, dpi: int = 70) -> list[Path]:

@@ -107,7 +107,7 @@ def test_clerk_fixes_a_wrong_figure_renders_and_downloads_the_zip(
     page.screenshot(path=str(SHOTS / "2-tai-len.png"))
     page.get_by_role("button", name="Tải lên và kiểm tra").click()
 
-    page.get_by_text("Có 3 lỗi ở 1 đơn vị").wait_for()
+    page.get_by_text("Có 1 lỗi ở 1 đơn vị (gồm 3 phép kiểm tra không khớp)").wait_for()
     suspect = page.locator("td.suspect")
     assert suspect.count() == 1
     assert WRONG_VALUE in suspect.inner_text()

@@ -97,3 +97,34 @@ def test_server_starts_on_the_loopback_address_and_serves_the_root(
         out, _ = proc.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in out
     assert (tmp_path / "work" / ".secret").stat().st_mode & 0o077 == 0
+
+
+def test_busy_port_is_a_vietnamese_message_before_any_address_is_shown(
+    tmp_path: Path, project: Path
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = int(taken.getsockname()[1])
+        proc = _run("--port", str(port), "--root", str(project), "--work", str(tmp_path / "w"))
+    assert proc.returncode == 2
+    assert f"cổng {port}: cổng này đang được một chương trình khác dùng" in proc.stderr
+    assert f"--port {port + 1}" in proc.stderr
+    assert "Trang reportgen:" not in proc.stdout  # no address that does not answer
+    assert "Errno" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_address_of_another_machine_is_a_vietnamese_message() -> None:
+    env = {**os.environ, TOKEN_ENV: "mat-khau-dai"}
+    proc = _run("--host", "192.0.2.1", env=env)  # TEST-NET-1: never this machine's
+    assert proc.returncode == 2
+    assert "địa chỉ này không phải của máy này" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_missing_root_folder_is_refused_and_nothing_is_created(tmp_path: Path) -> None:
+    root = tmp_path / "khong-co"
+    proc = _run("--root", str(root))
+    assert proc.returncode == 2
+    assert "--root" in proc.stderr and "không tồn tại" in proc.stderr
+    assert not root.exists()

@@ -199,6 +199,40 @@ def test_password_is_asked_when_the_operator_set_one(
     assert upload(client, "a.csv", demo_csv.read_bytes())[0] == 303
 
 
+def test_a_changed_password_asks_every_session_again(
+    make_client: Callable[..., TestClient],
+) -> None:
+    before = make_client(token="mat-khau-cu")
+    token = csrf(before, "/dang-nhap")
+    before.post("/dang-nhap", data={"csrf": token, "mat_khau": "mat-khau-cu"})
+    assert before.get(REPORT, follow_redirects=False).status_code == 200
+    # the operator restarts the page with a new password (same work folder, same signing key)
+    after = make_client(token="mat-khau-moi")
+    after.cookies = before.cookies
+    r = after.get(REPORT, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/dang-nhap"
+
+
+def test_guessing_the_password_is_stopped_even_before_the_right_one(
+    make_client: Callable[..., TestClient],
+) -> None:
+    from reportgen.web.security import LoginThrottle
+
+    now = [0.0]
+    client = make_client(token="mat-khau-rieng")
+    client.app.state.login_throttle = LoginThrottle(limit=3, window=600, clock=lambda: now[0])  # type: ignore[attr-defined]
+    token = csrf(client, "/dang-nhap")
+    for guess in ("1", "2", "3"):
+        assert client.post("/dang-nhap", data={"csrf": token, "mat_khau": guess}).status_code == 401
+    locked = client.post("/dang-nhap", data={"csrf": token, "mat_khau": "mat-khau-rieng"})
+    assert locked.status_code == 429
+    assert "đã nhập sai mật khẩu 3 lần" in locked.text and "10 phút" in locked.text
+    assert client.get(REPORT, follow_redirects=False).status_code == 303  # still not let in
+    now[0] = 601.0  # the window has passed
+    ok = client.post("/dang-nhap", data={"csrf": token, "mat_khau": "mat-khau-rieng"})
+    assert ok.status_code == 200 and "Kết quả thực hiện" in ok.text
+
+
 def test_login_form_needs_its_csrf_token(make_client: Callable[..., TestClient]) -> None:
     client = make_client(token="mat-khau-rieng")
     r = client.post("/dang-nhap", data={"mat_khau": "mat-khau-rieng"})
@@ -215,6 +249,14 @@ def test_loopback_server_answers_only_loopback_names(project: Path, tmp_path: Pa
         assert r.status_code == 400 and "chỉ mở được bằng địa chỉ của chính máy chủ" in r.text
     with TestClient(app, base_url="http://localhost:8000") as named:
         assert named.get("/").status_code == 200
+
+
+def test_loopback_server_answers_the_address_it_listens_on(project: Path, tmp_path: Path) -> None:
+    app = create_app(WebSettings(root=project, work_dir=tmp_path / "w", host="127.0.0.2"))
+    with TestClient(app, base_url="http://127.0.0.2:8000") as own:
+        assert own.get("/").status_code == 200
+    with TestClient(app, base_url="http://evil.example") as other:
+        assert other.get("/").status_code == 400
 
 
 def test_pages_carry_security_headers(client: TestClient) -> None:
@@ -309,5 +351,5 @@ def test_a_body_sent_in_chunks_is_stopped_at_the_limit(
         headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
     )
     assert r.status_code == 413
-    assert "quá lớn" in r.text and "Traceback" not in r.text
+    assert "tệp gửi lên quá lớn" in r.text and "Traceback" not in r.text
     assert not list((tmp_path / "work").glob("sessions/*/*/uploads/*"))

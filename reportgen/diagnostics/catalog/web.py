@@ -13,6 +13,10 @@ MESSAGES = {
         "tệp «{name}» quá lớn ({size}); trang chỉ nhận tệp đến {limit}",
         "xóa các trang tính, ảnh không cần thiết rồi lưu lại; hoặc nhờ người quản trị tăng giới hạn (--max-upload)",
     ),
+    "web.request-too-large": Message(
+        "tệp gửi lên quá lớn ({size}); trang chỉ nhận tệp đến {limit}",
+        "xóa các trang tính, ảnh không cần thiết rồi lưu lại; hoặc nhờ người quản trị tăng giới hạn (--max-upload)",
+    ),
     "web.upload-type": Message(
         "tệp «{name}» không phải loại trang nhận ở đây (cần {allowed})",
         "lưu tệp thành một trong các loại {allowed} rồi tải lên lại",
@@ -29,6 +33,10 @@ MESSAGES = {
         "biểu mẫu đã hết hạn hoặc không gửi từ trang này",
         "tải lại trang (F5) rồi làm lại thao tác",
     ),
+    "web.login-locked": Message(
+        "đã nhập sai mật khẩu {limit} lần từ máy này; trang tạm không nhận mật khẩu",
+        "thử lại sau khoảng {minutes} phút; quên mật khẩu thì hỏi người quản trị máy chủ",
+    ),
     "web.login-failed": Message(
         "mật khẩu không đúng",
         "hỏi người quản trị máy chủ mật khẩu của trang",
@@ -40,6 +48,10 @@ MESSAGES = {
     "web.batch-running": Message(
         "đợt sinh báo cáo này đang chạy",
         "đợi đợt chạy xong rồi xóa",
+    ),
+    "web.batches-busy": Message(
+        "bạn đang có {n} đợt sinh báo cáo chưa xong",
+        "đợi một đợt xong (trang của đợt tự cập nhật) rồi bấm «Sinh báo cáo» lại",
     ),
     "web.report-broken": Message(
         "định nghĩa báo cáo {name} có lỗi nên chưa dùng được:\n{error}",
@@ -57,6 +69,16 @@ MESSAGES = {
         "giá trị «{value}» cho ô {cell} không phải một số viết kiểu Việt Nam: {reason}",
         "viết số như 1.234 hoặc 12,5 (dấu chấm ngăn hàng nghìn, dấu phẩy thập phân)",
     ),
+    "web.edit-formulas": Message(
+        "tệp «{name}» có công thức (vd. ô {cell}); sửa trên trang thì các công thức phải được "
+        "tính lại, mà máy chủ không có LibreOffice để tính",
+        "sửa ô trong Excel (Excel tự tính lại công thức), lưu rồi tải tệp lên lại; hoặc nhờ người "
+        "quản trị cài LibreOffice",
+    ),
+    "web.edit-recalc-failed": Message(
+        "không tính lại được các công thức của tệp «{name}» sau khi sửa ({reason})",
+        "sửa ô trong Excel (Excel tự tính lại công thức), lưu rồi tải tệp lên lại",
+    ),
     "web.edit-nothing": Message(
         "chưa sửa ô nào",
         "gõ giá trị mới vào ô cần sửa rồi bấm «Sửa và kiểm tra lại»",
@@ -73,6 +95,10 @@ MESSAGES = {
     "web.token-required": Message(
         "mở trang cho máy khác (--host {host}) cần mật khẩu do người quản trị đặt",
         "đặt biến môi trường REPORTGEN_WEB_TOKEN (hoặc --token) rồi chạy lại; hoặc bỏ --host để chỉ dùng trên máy này (127.0.0.1)",
+    ),
+    "web.port-busy": Message(
+        "không mở được trang ở {host} cổng {port}: {reason}",
+        "{fix}",
     ),
     "web.no-reports": Message(
         "không có định nghĩa báo cáo nào trong {folder}",

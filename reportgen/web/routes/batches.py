@@ -14,7 +14,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.web import services
-from reportgen.web.jobs import Progress
+from reportgen.web.jobs import MAX_PER_SESSION, Progress
 from reportgen.web.routes.common import base_url, page, read_form, redirect, report_of, workspace
 from reportgen.web.routes.uploads import upload_of
 from reportgen.web.security import web_error
@@ -27,6 +27,9 @@ async def start_render(request: Request) -> Response:
     ws, item = upload_of(request, entry)
     form = await read_form(request)
     force = form.get("du_thao") == "1"
+    busy = request.app.state.jobs.running_under(ws.base)
+    if busy >= MAX_PER_SESSION:
+        raise web_error("web.batches-busy", 429, n=busy)
     batch = ws.create(
         "batches",
         entry.key,

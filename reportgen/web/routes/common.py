@@ -14,7 +14,14 @@ from starlette.responses import RedirectResponse, Response
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.diagnostics.model import Diagnostic
 from reportgen.web import services
-from reportgen.web.security import WebError, check_csrf, human_size, session_id, web_error
+from reportgen.web.security import (
+    WebError,
+    check_csrf,
+    human_size,
+    logged_in,
+    session_id,
+    web_error,
+)
 from reportgen.web.settings import WebSettings
 from reportgen.web.storage import Workspace
 
@@ -34,7 +41,7 @@ def page(request: Request, name: str, context: dict[str, Any], status: int = 200
     context = {
         "request": request,
         "login_required": settings.login_required,
-        "logged_in": bool(request.session.get("auth")),
+        "logged_in": logged_in(settings, request.session),
         **context,
     }
     response: Response = request.app.state.templates.TemplateResponse(
@@ -106,9 +113,8 @@ async def read_form(request: Request, *, files: int = 0) -> FormData:
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > settings.max_upload + 256 * 1024:
         raise web_error(
-            "web.upload-too-large",
+            "web.request-too-large",
             413,
-            name="gửi lên",
             size=human_size(int(length)),
             limit=human_size(settings.max_upload),
         )

@@ -160,7 +160,12 @@ async def correct(request: Request) -> Response:
     )
     try:
         await run_in_threadpool(
-            apply_edits, item.file(), new.file(), edits, locale=config.data.locale
+            apply_edits,
+            item.file(),
+            new.file(),
+            edits,
+            locale=config.data.locale,
+            name=str(item.meta.get("name", "")),
         )
     except WebError as exc:
         ws.delete(new)
