@@ -12,6 +12,7 @@ from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.outputs.names import unique_stems
 from reportgen.validate.findings import Finding
+from reportgen.validate.report import independent_errors
 
 Action = Literal["render", "draft", "skip"]
 """``render`` a signed-ready report; ``draft`` one marked DỰ THẢO (figures wrong, ``--force``);
@@ -71,10 +72,12 @@ def with_dependencies(dataset: Dataset, selected: Sequence[Unit]) -> list[Unit]:
 def failing_units(dataset: Dataset, findings: Sequence[Finding]) -> dict[str, str]:
     """Units whose report must not be signed, with the reason: their own error findings, and
     for the city report any unit's (it prints them all)."""
-    errors: dict[str, int] = {}
+    by_unit: dict[str, list[Finding]] = {}
     for f in findings:
         if f.severity == "error":
-            errors[f.unit] = errors.get(f.unit, 0) + 1
+            by_unit.setdefault(f.unit, []).append(f)
+    # Counted as `check` counts them: the checks one mistyped cell puts out are one mistake.
+    errors = {name: independent_errors(found) for name, found in by_unit.items()}
     out = {name: f"{n} lỗi số liệu (xem kiem-tra.txt)" for name, n in errors.items()}
     wrong_units = [u.name for u in dataset.units if u.name in errors]
     if wrong_units and dataset.total.name not in out:

@@ -182,3 +182,19 @@ def _alive(pid: int) -> bool:
             return fh.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_a_skipped_unit_counts_its_mistakes_as_check_does(tmp_path: Path) -> None:
+    """One mistyped cell that puts out several checks is one mistake in render's reason too."""
+    config = sample_project(tmp_path / "p")
+    edit_cell(
+        config.parent.parent / "inputs" / "giam-ngheo-2024.csv",
+        "Phường Hoàng Văn Thụ",
+        "tong_so_ho",
+        "4.926",
+    )
+    checked = CliRunner().invoke(main, ["check", str(config)])
+    code, output = _rerun(config, tmp_path / "out")
+    assert code == 1
+    assert "Kết quả: 1 lỗi ở 1 đơn vị" in checked.output
+    assert "Phường Hoàng Văn Thụ — 1 lỗi số liệu" in output
