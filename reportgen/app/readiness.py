@@ -17,6 +17,7 @@ from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.diagnostics.model import Diagnostic, Location
+from reportgen.templating.probe import TextProbe
 
 
 def readiness(
@@ -31,13 +32,18 @@ def readiness(
         return None, exc.diagnostics()
     groups: dict[tuple[str, str | None], tuple[ReportgenError, list[str]]] = {}
     built: list[Unit] = []
+    probe = TextProbe(config)
     for unit in units:
         try:
-            renderer.contexts.build(unit, draft=False)
+            ctx = renderer.contexts.build(unit, draft=False)
         except ReportgenError as exc:
             key = (exc.message, exc.hint)
             groups.setdefault(key, (exc, []))[1].append(unit.name)
-        else:
+            continue
+        failures = probe.problems(ctx) if probe.texts else []
+        for failure in failures:
+            groups.setdefault((failure.message, failure.hint), (failure, []))[1].append(unit.name)
+        if not failures:  # a unit whose text already failed is not tried again as a sample
             built.append(unit)
     problems: list[Diagnostic] = _trial_renders(renderer, built)
     by_name = {u.name: u for u in units}

@@ -30,11 +30,18 @@ def _unused(*args: Any, **kwargs: Any) -> Any:  # pragma: no cover - texts are o
     raise AssertionError("texts are checked, never rendered here")
 
 
+class _CompileOnly(ImmutableSandboxedEnvironment):
+    """Arithmetic is left to the render environment (which bounds it): intercepting it here
+    keeps Jinja from folding ``9 ** 999999999`` into a constant while the text is checked."""
+
+    intercepted_binops = frozenset({"*", "**", "/", "//", "%"})
+
+
 @lru_cache(maxsize=1)
 def make_env() -> ImmutableSandboxedEnvironment:
     """An environment that knows the declared filter names (the texts are parsed and compiled,
     never rendered: the render environment is :mod:`reportgen.templating.environment`)."""
-    env = ImmutableSandboxedEnvironment()
+    env = _CompileOnly()
     env.filters.update(dict.fromkeys(FILTER_NAMES, _unused))
     return env
 

@@ -1,6 +1,7 @@
 """The Jinja environment every template and section text is rendered with.
 
-Sandboxed (template authors cannot reach Python internals), autoescaping always on (a ward named
+Sandboxed (template authors cannot reach Python internals, and arithmetic is bounded: see
+:mod:`reportgen.templating.limits`), autoescaping always on (a ward named
 "Tổ 1 & 2" cannot corrupt a document), undefined names are errors (a misspelt indicator is never
 silently blank), and the Vietnamese filters of :mod:`reportgen.templating.filters` are installed.
 """
@@ -11,10 +12,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
 from reportgen.docx.undefined import NamedUndefined
 from reportgen.templating.filters import FILTERS
+from reportgen.templating.limits import LimitedSandbox
 from reportgen.vnformat import format_number
 
 
@@ -27,9 +27,9 @@ def _finalize(value: Any) -> Any:
 
 
 @lru_cache(maxsize=2)
-def make_env(*, autoescape: bool = True) -> ImmutableSandboxedEnvironment:
+def make_env(*, autoescape: bool = True) -> LimitedSandbox:
     """Return the shared sandboxed environment (autoescape on for XML, off for plain text)."""
-    env = ImmutableSandboxedEnvironment(
+    env = LimitedSandbox(
         autoescape=autoescape,
         finalize=_finalize,
         undefined=NamedUndefined,
