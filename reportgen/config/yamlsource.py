@@ -144,6 +144,14 @@ def _check_limits(text: str, name: str) -> None:
                     sizes[event.anchor] = 1
                 add(1, event)
             elif isinstance(event, yaml.AliasEvent):
+                if any(level[0] == event.anchor for level in stack):
+                    raise ConfigError(
+                        f"tham chiếu *{event.anchor} nằm bên trong chính giá trị &{event.anchor}"
+                        " (giá trị lồng vào chính nó không bao giờ hết)",
+                        location=Location(file=name, line=_line(event)),
+                        hint=f"bỏ *{event.anchor} ở dòng này, hoặc viết thẳng giá trị cần dùng",
+                        code="config.recursive-alias",
+                    )
                 aliases += 1
                 if aliases > MAX_ALIASES:
                     raise _too_big(

@@ -36,6 +36,25 @@ def _nested_block(depth: int) -> str:
 
 
 @pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a: &a [*a]\n", 1),
+        ("a: &a\n  b:\n    c: *a\n", 3),
+        ("x: 1\nd: &d {k: [1, {m: *d}]}\n", 2),
+    ],
+    ids=["list-in-itself", "mapping-in-itself", "nested-in-itself"],
+)
+def test_a_value_that_contains_itself_is_a_located_error(text: str, line: int) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_yaml(text, "configs/vong.yaml")
+    err = info.value
+    assert err.code == "config.recursive-alias"
+    assert err.location is not None
+    assert (err.location.file, err.location.line) == ("configs/vong.yaml", line)
+    assert "chính nó" in err.message and err.hint
+
+
+@pytest.mark.parametrize(
     ("text", "line", "words"),
     [
         (_billion_laughs(), 6, "quá nhiều giá trị"),
