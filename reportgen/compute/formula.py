@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 Values = Mapping[str, Decimal | None]
 Evaluator = Callable[[Values], Decimal | None]
@@ -61,6 +61,10 @@ def _compile(node: ast.AST, names: set[str]) -> Evaluator:
         and not isinstance(node.value, bool)
     ):
         const = Decimal(str(node.value))
+        if not const.is_finite():
+            raise FormulaError(
+                f"số {_source_number(node)} quá lớn, không tính được", node.col_offset + 1
+            )
         return lambda v: const
     if isinstance(node, ast.Name):
         name = node.id
@@ -105,6 +109,12 @@ def _compile(node: ast.AST, names: set[str]) -> Evaluator:
             raise FormulaError(
                 "hàm round nhận 2 đối số: round(giá_trị, số_chữ_số)", node.col_offset + 1
             )
+        if fname == "round" and not _small_whole_number(node.args[1]):
+            raise FormulaError(
+                f"số chữ số của round phải là một số nguyên từ -{MAX_ROUND_DIGITS} đến "
+                f"{MAX_ROUND_DIGITS}, viết thẳng (ví dụ round(ty_le, 2))",
+                node.args[1].col_offset + 1,
+            )
         if not args:
             raise FormulaError(f"hàm {fname} cần ít nhất 1 đối số", node.col_offset + 1)
         return _function(fname, args)
@@ -138,9 +148,34 @@ def _function(fname: str, args: list[Evaluator]) -> Evaluator:
         xs = values(v)
         if xs is None:
             return None
-        return xs[0].quantize(Decimal(1).scaleb(-int(xs[1])), rounding=ROUND_HALF_UP)
+        try:
+            return xs[0].quantize(Decimal(1).scaleb(-int(xs[1])), rounding=ROUND_HALF_UP)
+        except InvalidOperation:  # more digits than Decimal keeps: not computable, never wrong
+            return None
 
     return rnd
+
+
+MAX_ROUND_DIGITS = 15
+"""Largest number of digits ``round`` may keep (or drop, when negative)."""
+
+
+def _small_whole_number(node: ast.expr) -> bool:
+    """A literal whole number within ±:data:`MAX_ROUND_DIGITS` (``2``, ``-3``)."""
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        sign = -1 if isinstance(node.op, ast.USub) else 1
+        node = node.operand
+    return (
+        isinstance(node, ast.Constant)
+        and type(node.value) is int
+        and abs(sign * node.value) <= MAX_ROUND_DIGITS
+    )
+
+
+def _source_number(node: ast.Constant) -> str:
+    text = repr(node.value)
+    return text if len(text) <= 20 else text[:17] + "…"
 
 
 def compile_formula(text: str) -> Formula:

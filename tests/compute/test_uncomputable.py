@@ -95,3 +95,28 @@ def test_a_declared_way_to_say_it_is_printed_and_noted(tmp_path: Path) -> None:
     text = "\n".join(p.text for p in docx.Document(str(result.out_dir / ward.file)).paragraphs)
     assert "Bình quân không có thẻ" in text
     assert "–" not in text.split("Bình quân", 1)[1].split("\n", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("formula", "words"),
+    [
+        ("so_the_bhyt * 1e999", "quá lớn"),
+        ("round(so_the_bhyt, 100000)", "số chữ số của round"),
+        ("round(so_the_bhyt, so_ho_ho_tro_nha_o)", "số chữ số của round"),
+        ("round(so_the_bhyt, 1.5)", "số chữ số của round"),
+    ],
+    ids=["an infinite constant", "round to 100000 digits", "round to a figure", "round to 1.5"],
+)
+def test_a_formula_that_cannot_give_a_figure_is_refused_when_read(formula: str, words: str) -> None:
+    from reportgen.compute.formula import FormulaError
+
+    with pytest.raises(FormulaError) as err:
+        compile_formula(formula)
+    assert words in err.value.message and err.value.column
+
+
+def test_rounding_past_the_digits_kept_is_unknown_not_a_crash() -> None:
+    from decimal import Decimal
+
+    assert compile_formula("round(a, 15)")({"a": Decimal(10) ** 20}) is None
+    assert compile_formula("round(a, -2)")({"a": Decimal(1251)}) == Decimal("1.3E+3")
