@@ -63,7 +63,7 @@ def _compile(node: ast.AST, names: set[str]) -> Evaluator:
         const = Decimal(str(node.value))
         if not const.is_finite():
             raise FormulaError(
-                f"số {_source_number(node)} quá lớn, không tính được", node.col_offset + 1
+                "số quá lớn (vượt mọi giới hạn), không tính được", node.col_offset + 1
             )
         return lambda v: const
     if isinstance(node, ast.Name):
@@ -171,11 +171,6 @@ def _small_whole_number(node: ast.expr) -> bool:
         and type(node.value) is int
         and abs(sign * node.value) <= MAX_ROUND_DIGITS
     )
-
-
-def _source_number(node: ast.Constant) -> str:
-    text = repr(node.value)
-    return text if len(text) <= 20 else text[:17] + "…"
 
 
 def compile_formula(text: str) -> Formula:
