@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.diagnostics.errors import OutputError
+from reportgen.outputs.names import short_stem
 
 _INDICATORS = [
     # id, label, unit, column or formula, sample values for two units
@@ -244,6 +245,7 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
             "tệp không dấu (giam-ngheo-2025)",
             code="output.bad-name",
         )
+    slug = short_stem(slug)  # a long title still gives names every file system accepts
     base = Path(root)
     files = Scaffold(
         base / "configs" / f"{slug}.yaml",
