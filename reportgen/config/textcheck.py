@@ -90,6 +90,51 @@ def _error(code: str, loc: Location, hint: str | None = None, **params: Any) -> 
     return ConfigError(d.message, location=d.location, hint=d.hint, code=code)
 
 
+#: methods that would change the data (the render sandbox refuses them)
+MUTATING = frozenset(
+    {
+        "append",
+        "extend",
+        "insert",
+        "pop",
+        "popitem",
+        "remove",
+        "clear",
+        "update",
+        "setdefault",
+        "sort",
+        "reverse",
+        "add",
+        "discard",
+    }
+)
+
+
+def _unsafe_names(ast: nodes.Template) -> Iterator[str]:
+    """Names a text reads that the render sandbox forbids: ``x.__class__``, ``x['_y']``,
+    ``x | attr('_z')``, ``ds.append(1)``."""
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter, nodes.Call)):
+        if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+            yield node.attr
+        elif (
+            isinstance(node, nodes.Getitem)
+            and isinstance(node.arg, nodes.Const)
+            and isinstance(node.arg.value, str)
+            and node.arg.value.startswith("_")
+        ):
+            yield node.arg.value
+        elif isinstance(node, nodes.Filter) and node.name == "attr":
+            for arg in node.args:
+                if isinstance(arg, nodes.Const) and str(arg.value).startswith("_"):
+                    yield str(arg.value)
+        elif (
+            isinstance(node, nodes.Call)
+            and isinstance(node.node, nodes.Getattr)
+            and node.node.attr in MUTATING
+        ):
+            yield f"{node.node.attr}(…)"
+
+
 def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
     """Return a ConfigError for every text with a syntax error, an unknown name or filter."""
     env = make_env()
@@ -121,6 +166,11 @@ def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
                 )
             )
         if unknown:
+            continue
+        unsafe = list(dict.fromkeys(_unsafe_names(ast)))
+        for name in unsafe:
+            errors.append(_error("config.text-sandbox", loc, name=name))
+        if unsafe:
             continue
         try:  # runs Jinja's code generator over the text: what compiling would refuse
             undeclared = meta.find_undeclared_variables(ast)

@@ -34,6 +34,10 @@ MESSAGES = {
         'không có bộ lọc "{name}"', "các bộ lọc: {some} … (xem `reportgen vars` hoặc README)"
     ),
     "config.text-template": Message("lỗi mẫu: {reason}"),
+    "config.text-sandbox": Message(
+        "đoạn mẫu dùng «{name}», điều mẫu báo cáo không được phép (vì an toàn); in sẽ luôn lỗi",
+        "bỏ phần tên bắt đầu bằng dấu gạch dưới (_) hay lệnh sửa dữ liệu khỏi đoạn này",
+    ),
     "config.unknown-name": Message(
         'không có chỉ tiêu hay biến "{name}"', "khai báo chỉ tiêu này trong indicators"
     ),
