@@ -40,6 +40,7 @@ from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import EXIT_FINDINGS, EXIT_OK, Location, TemplateError
 from reportgen.diagnostics.formats import to_json
 from reportgen.diagnostics.model import Diagnostic
+from reportgen.diagnostics.oserrors import os_reason
 from reportgen.docx import TemplateAnalysis, TemplateProblem, analyse
 from reportgen.docx.ooxml import NS_W, Locator, paragraph_text
 from reportgen.docx.prepare import marked
@@ -255,7 +256,7 @@ def lint_template(template: Path | str, config: ReportConfig | None = None) -> L
         missing = isinstance(exc, FileNotFoundError)
         d = catalog.make(
             "template.lint-not-found" if missing else "template.lint-unreadable",
-            reason=exc.strerror,
+            reason=os_reason(exc),
         )
         raise TemplateError(
             d.message, location=Location(file=str(path)), hint=d.hint, code=d.code
@@ -377,7 +378,9 @@ def _from_problem(p: TemplateProblem) -> LintFinding:
     code = p.code or ("repaired-tag" if p.repaired else "broken-tag")
     if p.repaired:
         message = catalog.text("template.lint-repaired", message=p.message)
-        hint = catalog.hint("template.lint-repaired") or ""
+        # a repaired tag: the general advice; a converted package: its own (Save As .docx)
+        general = catalog.hint("template.lint-repaired") or ""
+        hint = general if code == "repaired-tag" or not p.hint else p.hint
     else:
         message = p.message
         hint = p.hint or (catalog.hint(_KIND_HINTS[code]) or "" if code in _KIND_HINTS else "")

@@ -361,8 +361,12 @@ def read_csv(
                 )
             )
     except csv.Error as exc:
+        too_long = "field larger than field limit" in str(exc)
         raise DataError(
-            f"tệp CSV hỏng: {exc}",
+            f"tệp CSV hỏng: có một ô dài hơn {csv.field_size_limit()} ký tự"
+            " (thường do một dấu ngoặc kép không được đóng)"
+            if too_long
+            else f"tệp CSV hỏng: {exc}",
             location=Location(file=name, row=reader.line_num),
             hint="kiểm tra dấu ngoặc kép trong dòng này",
             code="data.bad-csv",

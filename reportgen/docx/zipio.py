@@ -20,6 +20,7 @@ from typing import Any
 
 from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import Location, TemplateError
+from reportgen.diagnostics.oserrors import os_reason
 
 __all__ = [
     "DEFLATED",
@@ -166,7 +167,7 @@ def read_template_file(path: Path) -> bytes:
         return Path(path).read_bytes()
     except OSError as exc:
         d = catalog.make(
-            "template.unreadable", location=Location(file=str(path)), reason=exc.strerror or exc
+            "template.unreadable", location=Location(file=str(path)), reason=os_reason(exc)
         )
         raise TemplateError(d.message, location=d.location, hint=d.hint, code=d.code) from exc
 

@@ -113,3 +113,15 @@ def test_os_errors_on_a_data_file_are_located_vietnamese_messages(
     assert says in err.message
     assert err.location is not None and err.location.file == f"so-lieu{ext}"
     assert err.hint
+
+
+def test_a_cell_longer_than_the_csv_limit_is_said_in_vietnamese(tmp_path: Path) -> None:
+    rows = list(ROWS)
+    rows[3] = "Phường Số 3;" + "9" * 200_000 + ";300"
+    path = tmp_path / "so-lieu.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        read_table(path, name="so-lieu.csv", unit_column="don_vi")
+    assert "có một ô dài hơn" in info.value.message
+    assert "field limit" not in info.value.message
+    assert info.value.location is not None and info.value.location.row == 4

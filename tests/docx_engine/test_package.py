@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -167,3 +168,44 @@ def test_an_app_xml_already_neutral_is_copied_byte_for_byte() -> None:
     from reportgen.docx.package import neutral_app_xml
 
     assert neutral_app_xml(APP_XML) is None
+
+
+def test_lint_tells_how_to_save_a_template_or_macro_file_as_a_document(tmp_path: Path) -> None:
+    from reportgen.authoring.lint import lint_template
+
+    path = tmp_path / "mau.dotm"
+    path.write_bytes(_saved_as(DOTM_MAIN, macros=True))
+    by_code = {f.code: f for f in lint_template(path).findings}
+    for code in ("converted-package", "dropped-macros"):
+        assert "Word Document (*.docx)" in by_code[code].hint
+        assert "gõ lại" not in by_code[code].hint
+
+
+@pytest.mark.parametrize("command", ["lint", "vars", "render"])
+def test_an_unreadable_template_is_said_in_vietnamese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    from click.testing import CliRunner
+
+    from reportgen.cli import main
+    from tests.helpers import sample_project
+
+    config = sample_project(tmp_path)
+    template = tmp_path / "templates" / "bao-cao-co-ban.docx"
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == template.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    args = {
+        "lint": ["lint", str(template)],
+        "vars": ["vars", str(template)],
+        "render": ["render", str(config), "--all", "-o", str(tmp_path / "o")],
+    }[command]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 2, out.output
+    assert "không có quyền truy cập" in out.output
+    assert "Traceback" not in out.output
