@@ -28,6 +28,7 @@ from tests.faults.conftest import (
     reports,
     temporaries,
 )
+from tests.helpers import drop_total_row
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="sends POSIX signals")
 
@@ -203,3 +204,63 @@ def test_a_full_disk_leaves_whole_reports_or_none(project: Project) -> None:
         assert "ổ đĩa đã đầy" in text, text
         assert temporaries(project.folder) == []
         assert_every_report_opens(project.folder)
+
+
+def _grow_wards(project: Project, copies: int) -> int:
+    """Give the sample ``copies`` times its wards (named ``… 2``, ``… 3``…, with the same
+    figures this year and last), without a whole-city row: a batch big enough for ``--jobs 2``
+    to start worker processes. Returns the number of wards."""
+    drop_total_row(project.sample.config)
+    count = 0
+    for path in (project.sample.data, project.sample.previous):
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        head = lines[0]
+        wards = [x for x in lines[1:] if x and not x.startswith("Tổng cộng;")]
+        grown = list(wards)
+        for n in range(2, copies + 1):
+            grown += [w.replace(";", f" {n};", 1) for w in wards]
+        path.write_text("\n".join([head, *grown]) + "\n", encoding="utf-8-sig")
+        count = len(grown)
+    return count
+
+
+def _children(pid: int) -> set[int]:
+    """The processes ``pid`` started (Linux: /proc/PID/task/*/children)."""
+    out: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            out |= {int(x) for x in (task / "children").read_text().split()}
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
+def test_jobs_workers_end_with_the_batch_and_the_next_run_is_whole(
+    project: Project, sig: signal.Signals
+) -> None:
+    assert _grow_wards(project, 10) >= 100
+    proc = project.start("--force", "--overwrite", "-j", "2")
+    workers: set[int] = set()
+    deadline = time.monotonic() + 90
+    while proc.poll() is None and time.monotonic() < deadline:
+        workers = {c for c in _children(proc.pid) if _alive(c)}
+        if len(workers) >= 2 and temporaries(project.folder) + list(reports(project.folder)):
+            break
+        time.sleep(0.01)
+    assert len(workers) >= 2, "the batch never started its workers"
+    proc.send_signal(sig)
+    proc.communicate(timeout=60)
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if _alive(w)], "a worker outlived its batch"
+    before = reports(project.folder)
+    _after_the_next_run(project, before)
