@@ -9,7 +9,6 @@ finding can point at the cell.
 from __future__ import annotations
 
 import csv
-import io
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -329,9 +328,10 @@ def read_csv(
             code="data.excel-as-csv",
         )
     text, encoding = _decode(data, name)
+    del data  # a large file is not held three times (bytes, text, parsed rows)
     text = unicodedata.normalize("NFC", text)
     sep = separator or _sniff_separator(text, unit_column)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    reader = csv.reader(_lines(text), delimiter=sep)
     rows: list[tuple[int, list[CellValue]]] = []
     strings: dict[str, str] = {}  # one string object per distinct cell text
     quotes = '"' in text
@@ -388,6 +388,20 @@ def read_csv(
         separator=sep,
         reload=reload,
     )
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings, as ``io.StringIO(text, newline="")`` gives them,
+    without the copy StringIO makes (four bytes a character: 80 MB for a 20 MB file)."""
+    end = 0
+    for m in _LINE.finditer(text):
+        end = m.end()
+        yield m.group()
+    if end < len(text):
+        yield text[end:]
 
 
 def _swallowed(record: list[str], first: int, last: int, sep: str, at_end: bool) -> int | None:

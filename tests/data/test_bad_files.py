@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen.data.reader import read_table
 from reportgen.diagnostics.errors import DataError
@@ -125,3 +127,17 @@ def test_a_cell_longer_than_the_csv_limit_is_said_in_vietnamese(tmp_path: Path) 
     assert "có một ô dài hơn" in info.value.message
     assert "field limit" not in info.value.message
     assert info.value.location is not None and info.value.location.row == 4
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet='ab;",\r\n Ư', max_size=40))
+def test_lines_are_split_as_a_newline_preserving_stringio_splits_them(text: str) -> None:
+    import csv
+    import io
+
+    from reportgen.data.reader import _lines
+
+    assert list(_lines(text)) == list(io.StringIO(text, newline=""))
+    assert list(csv.reader(_lines(text), delimiter=";")) == list(
+        csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    )
