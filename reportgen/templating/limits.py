@@ -22,6 +22,7 @@ from typing import Any
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import TemplateError
 
 MAX_SIZE = 1_000_000
@@ -52,12 +53,14 @@ def _digits(value: Any) -> float:
     return 0.0
 
 
-def _too_big(op: str, left: Any, right: Any, what: str) -> TemplateError:
-    return TemplateError(
-        f"phép tính «{_show(left)} {op} {_show(right)}» trong thẻ cho {what}",
-        hint="Sửa phép tính trong thẻ: mẫu báo cáo chỉ cần những phép tính nhỏ.",
-        code="template.too-large",
-    )
+def _error(key: str, **params: Any) -> TemplateError:
+    """The catalog entry ``key`` as a :class:`TemplateError`."""
+    d = catalog.make(key, **params)
+    return TemplateError(d.message, hint=d.hint, code=d.code)
+
+
+def _expr(op: str, left: Any, right: Any) -> str:
+    return f"{_show(left)} {op} {_show(right)}"
 
 
 def _show(value: Any) -> str:
@@ -74,33 +77,29 @@ def check_binop(op: str, left: Any, right: Any) -> None:
                 and isinstance(count, int)
                 and len(seq) * max(count, 0) > MAX_SIZE
             ):
-                raise _too_big(op, left, right, f"kết quả dài hơn {MAX_SIZE} ký tự")
+                raise _error("template.too-large", expr=_expr(op, left, right), limit=MAX_SIZE)
         if _digits(left) + _digits(right) > MAX_DIGITS:
-            raise _too_big(op, left, right, f"số có hơn {MAX_DIGITS} chữ số")
+            raise _error("template.too-large-digits", expr=_expr(op, left, right), limit=MAX_DIGITS)
     elif op == "**" and _number(left) and _number(right):
         if abs(right) > MAX_EXPONENT:
-            raise _too_big(op, left, right, f"số mũ lớn hơn {MAX_EXPONENT}")
+            raise _error(
+                "template.too-large-exponent", expr=_expr(op, left, right), limit=MAX_EXPONENT
+            )
         if isinstance(left, int) and isinstance(right, int) and _digits(left) * right > MAX_DIGITS:
-            raise _too_big(op, left, right, f"số có hơn {MAX_DIGITS} chữ số")
+            raise _error("template.too-large-digits", expr=_expr(op, left, right), limit=MAX_DIGITS)
 
 
 def binop(op: str, left: Any, right: Any) -> Any:
     """``left op right`` within the limits; a division by zero is a :class:`TemplateError`."""
     check_binop(op, left, right)
     if op in _DIVISIONS and _number(left) and _number(right) and right == 0:
-        raise TemplateError(
-            f"thẻ có phép chia cho 0 («… {op} 0»)",
-            hint=(
-                "Số chia bằng 0 ở đơn vị này: kiểm tra lại số liệu, hoặc chỉ chia khi số chia "
-                "khác 0 (ví dụ {% if mau_so %}…{% endif %}), hoặc khai báo chỉ tiêu có công "
-                "thức (formula) và `uncomputable` cho cách nói khi không tính được."
-            ),
-            code="template.division-by-zero",
-        )
+        raise _error("template.division-by-zero", op=op)
     try:
         return _OPS[op](left, right)
     except ArithmeticError as exc:  # Decimal overflow, float overflow
-        raise _too_big(op, left, right, f"kết quả không tính được ({type(exc).__name__})") from None
+        raise _error(
+            "template.too-large-result", expr=_expr(op, left, right), reason=type(exc).__name__
+        ) from None
 
 
 def limited_range(*args: int) -> range:
@@ -108,11 +107,7 @@ def limited_range(*args: int) -> range:
     try:
         return safe_range(*args)
     except OverflowError:
-        raise TemplateError(
-            "range(…) trong thẻ tạo quá nhiều số (tối đa 100.000)",
-            hint="Sửa vòng lặp trong thẻ: lặp trên danh sách có sẵn (ví dụ các đơn vị).",
-            code="template.too-large",
-        ) from None
+        raise _error("template.too-large-range", limit=100_000) from None
 
 
 def _limited_filter(name: str, base: Callable[..., Any], position: int) -> Callable[..., Any]:
@@ -121,11 +116,7 @@ def _limited_filter(name: str, base: Callable[..., Any], position: int) -> Calla
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         width = kwargs.get("width", args[position] if len(args) > position else 0)
         if isinstance(width, int) and width > MAX_SIZE:
-            raise TemplateError(
-                f"bộ lọc {name}({width}) trong thẻ tạo chữ dài hơn {MAX_SIZE} ký tự",
-                hint="Sửa độ rộng trong thẻ.",
-                code="template.too-large",
-            )
+            raise _error("template.too-large-width", call=name, limit=MAX_SIZE)
         return base(*args, **kwargs)
 
     wrapped.__name__ = base.__name__
@@ -159,10 +150,8 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
                 getattr(method, "__name__", "") in ("format", "format_map")
                 and any(_wide_format(t) for t in texts)
             ):
-                raise TemplateError(
-                    f"lệnh {getattr(method, '__name__', '')}(…) trong thẻ tạo chữ quá dài",
-                    hint="Sửa độ rộng trong thẻ.",
-                    code="template.too-large",
+                raise _error(
+                    "template.too-large-width", call=getattr(method, "__name__", ""), limit=MAX_SIZE
                 )
         return super().call(__context, __obj, *args, **kwargs)
 

@@ -17,6 +17,7 @@ from jinja2 import Template, nodes
 
 from reportgen.config.model import ReportConfig, Section
 from reportgen.config.yamlsource import KeyPath, format_path
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import Location, ReportgenError, TemplateError
 from reportgen.templating.environment import make_env
 
@@ -91,14 +92,15 @@ class TextProbe:
             except ReportgenError as exc:
                 out.append(self._error(text, exc.message, exc.hint, exc.code))
             except Exception as exc:  # an error of the data (e.g. a figure that is unknown)
-                out.append(self._error(text, str(exc), None, "template.text-render"))
+                out.append(self._error(text, str(exc), None, None))
         return out
 
-    def _error(self, text: _Text, detail: str, hint: str | None, code: str) -> TemplateError:
+    def _error(self, text: _Text, detail: str, hint: str | None, code: str | None) -> TemplateError:
         shown = text.source if len(text.source) <= 120 else text.source[:117] + "…"
-        return TemplateError(
-            f'không điền được "{shown}": {detail}',
+        d = catalog.make(
+            "template.definition-text",
             location=Location(file=self.file, key=format_path(text.path)),
-            hint=hint,
-            code=code,
+            source=shown,
+            detail=detail,
         )
+        return TemplateError(d.message, location=d.location, hint=hint, code=code or d.code)

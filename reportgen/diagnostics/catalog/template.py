@@ -443,6 +443,45 @@ LANGUAGE: dict[str, Message] = {
     "template.text-render-head": Message(
         "không điền được phần đầu/cuối báo cáo: {reason}", code="template.text-render"
     ),
+    # arithmetic in tags (templating/limits.py) and the definition's texts tried by check
+    "template.too-large": Message(
+        "phép tính «{expr}» trong thẻ cho kết quả dài hơn {limit} ký tự",
+        "Sửa phép tính trong thẻ: mẫu báo cáo chỉ cần những phép tính nhỏ.",
+    ),
+    "template.too-large-digits": Message(
+        "phép tính «{expr}» trong thẻ cho số có hơn {limit} chữ số",
+        "Sửa phép tính trong thẻ: mẫu báo cáo chỉ cần những phép tính nhỏ.",
+        code="template.too-large",
+    ),
+    "template.too-large-exponent": Message(
+        "phép tính «{expr}» trong thẻ có số mũ lớn hơn {limit}",
+        "Sửa phép tính trong thẻ: mẫu báo cáo chỉ cần những phép tính nhỏ.",
+        code="template.too-large",
+    ),
+    "template.too-large-result": Message(
+        "phép tính «{expr}» trong thẻ không tính được ({reason})",
+        "Sửa phép tính trong thẻ: mẫu báo cáo chỉ cần những phép tính nhỏ.",
+        code="template.too-large",
+    ),
+    "template.too-large-range": Message(
+        "range(…) trong thẻ tạo quá nhiều số (tối đa {limit})",
+        "Sửa vòng lặp trong thẻ: lặp trên danh sách có sẵn (ví dụ các đơn vị).",
+        code="template.too-large",
+    ),
+    "template.too-large-width": Message(
+        "{call}(…) trong thẻ tạo chữ dài hơn {limit} ký tự",
+        "Sửa độ rộng trong thẻ.",
+        code="template.too-large",
+    ),
+    "template.division-by-zero": Message(
+        "thẻ có phép chia cho 0 («… {op} 0»)",
+        "Số chia bằng 0 ở đơn vị này: kiểm tra lại số liệu, hoặc chỉ chia khi số chia khác 0 "
+        "(ví dụ {{% if mau_so %}}…{{% endif %}}), hoặc khai báo chỉ tiêu có công thức (formula) "
+        "và `uncomputable` cho cách nói khi không tính được.",
+    ),
+    "template.definition-text": Message(
+        'không điền được "{source}": {detail}', code="template.text-render"
+    ),
     # what a filter says when it cannot do its job (templating/filters/)
     "template.filter-not-a-number": Message("cần một số, nhưng gặp {type}"),
     "template.filter-money-unit": Message('đơn vị tiền "{unit}" không có; dùng một trong: {units}'),
