@@ -232,6 +232,20 @@ def _walk(node: yaml.Node, path: KeyPath, lines: LineMap, loader: _Loader, budge
     return value
 
 
+#: libyaml's problems with ``&anchor`` / ``*alias``, said in Vietnamese (the others keep the
+#: parser's words, after the line)
+_ALIAS_PROBLEMS = {
+    "undefined alias": (
+        "tham chiếu *… dùng một neo &… chưa được đặt ở phía trên (found undefined alias)",
+        "đặt neo &tên trước chỗ dùng *tên, hoặc viết thẳng giá trị",
+    ),
+    "second occurrence": (
+        "một neo &… được đặt hai lần (second occurrence)",
+        "đổi tên một trong hai neo &tên",
+    ),
+}
+
+
 def load_yaml(path: str | Path, *, display_name: str | None = None) -> tuple[Any, LineMap]:
     """Read a YAML file; return its data and the line of every key path.
 
@@ -307,10 +321,16 @@ def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        said = str(exc.problem or exc.context)
+        key = "undefined alias" if said.startswith("found undefined alias") else said
+        reason, hint = _ALIAS_PROBLEMS.get(
+            key,
+            (said, "kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm sau mỗi khóa"),
+        )
         raise ConfigError(
-            f"lỗi cú pháp YAML: {exc.problem or exc.context}",
+            f"lỗi cú pháp YAML: {reason}",
             location=Location(file=name, line=line),
-            hint="kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm sau mỗi khóa",
+            hint=hint,
             code="config.yaml-syntax",
         ) from None
     finally:

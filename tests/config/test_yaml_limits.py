@@ -133,3 +133,19 @@ def test_check_command_prints_the_error_without_a_traceback(tmp_path: Path) -> N
     assert "Traceback" not in out
     assert "quá nhiều giá trị" in out
     assert "dòng 6" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("a: *x\n", 1, "neo &… chưa được đặt"),
+        ("a: &x 1\nb: &x 2\nc: *x\n", 2, "được đặt hai lần"),
+    ],
+    ids=["alias without anchor", "anchor twice"],
+)
+def test_alias_mistakes_are_said_in_vietnamese(text: str, line: int, words: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_yaml(text, "configs/neo.yaml")
+    err = info.value
+    assert err.location is not None and err.location.line == line
+    assert words in err.message and err.hint and "neo" in err.hint
