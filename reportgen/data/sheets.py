@@ -392,7 +392,7 @@ def read_workbook(
             )
         table = RawTable(name, layout.sheet, headers[s], layout.header_rows[1], rows)
         st = SheetTable(layout, table)
-        st.groups = _groups(s, layout, by_row)
+        st.groups = _groups(s, layout, by_row, summable, locale)
         if st.groups:
             notes.append(
                 f"trang tính {layout.sheet}: dòng nhóm/cộng (đối chiếu, không tính là đơn vị): "
@@ -706,29 +706,77 @@ def _sum_rows(layout: Layout, grid: Grid, summable: list[int], locale: str) -> N
                 break
 
 
-def _groups(s: int, layout: Layout, by_row: dict[int, list[CellValue]]) -> list[GroupRow]:
+def _groups(
+    s: int,
+    layout: Layout,
+    by_row: dict[int, list[CellValue]],
+    summable: list[int],
+    locale: str,
+) -> list[GroupRow]:
+    """The declared group rows of a sheet and the unit rows each adds up.
+
+    The candidates are the unit rows right below the row, those right above it, and every unit
+    of the sheet; the first whose sums are the row's figures wins, in the order its name says
+    ("Cộng …" closes the rows above it, "Tổng cộng" adds up the sheet, "Khối phường" heads the
+    rows below it). When none adds up, the name's choice stands and the check reports it."""
     out: list[GroupRow] = []
     rows = layout.rows
+    all_units = [r.number for r in rows if r.kind == "unit"]
     for i, row in enumerate(rows):
         if row.kind != "group":
             continue
-        if total_like(row.name):
-            members = [r.number for r in rows if r.kind == "unit"]
-            direction = "all"
+        below = []
+        for r in rows[i + 1 :]:
+            if r.kind != "unit":
+                break
+            below.append(r.number)
+        above = []
+        for r in reversed(rows[:i]):
+            if r.kind != "unit":
+                break
+            above.append(r.number)
+        above.sort()
+        candidates = {"below": below, "above": above, "all": all_units}
+        slug = ascii_words(row.name)
+        if total_like(row.name) and not re.fullmatch(r"cong", slug):
+            order = ["all", "above", "below"]
+        elif slug.startswith("cong"):
+            order = ["above", "below", "all"]
         else:
-            below = []
-            for r in rows[i + 1 :]:
-                if r.kind != "unit":
-                    break
-                below.append(r.number)
-            above = []
-            for r in reversed(rows[:i]):
-                if r.kind != "unit":
-                    break
-                above.append(r.number)
-            members, direction = (below, "below") if below else (sorted(above), "above")
-        out.append(GroupRow(s, row, by_row.get(row.number, []), members, direction))
+            order = ["below", "above", "all"]
+        order = [d for d in order if candidates[d]] or ["all"]
+        cells = by_row.get(row.number, [])
+        direction = next(
+            (d for d in order if _adds_up(cells, candidates[d], by_row, summable, locale)),
+            order[0],
+        )
+        out.append(GroupRow(s, row, cells, candidates[direction], direction))
     return out
+
+
+def _adds_up(
+    cells: list[CellValue],
+    members: list[int],
+    by_row: dict[int, list[CellValue]],
+    summable: list[int],
+    locale: str,
+) -> bool:
+    """Whether the figures of a group row are the sums of ``members`` in every summed column
+    where it has one (and it has at least one)."""
+    compared = 0
+    for c in summable:
+        stated = _quick_number(cells[c], locale) if c < len(cells) else None
+        if stated is None:
+            continue
+        total = Decimal(0)
+        for n in members:
+            member = by_row.get(n, [])
+            v = _quick_number(member[c], locale) if c < len(member) else None
+            total += v or 0
+        if total != stated:
+            return False
+        compared += 1
+    return compared > 0
 
 
 def uncomputed_hint() -> str:

@@ -375,3 +375,29 @@ def test_an_ambiguous_mapping_points_at_the_yaml(tmp_path: Path) -> None:
     (err,) = [e for e in info.value.diagnostics() if e.code == "data.ambiguous-column"]
     assert err.location is not None and err.location.file == str(path)
     assert err.location.key == "data.workbook.columns.ho_ngheo_dau_ky"
+
+
+def test_a_cộng_row_under_its_units_adds_up_those_units_not_the_sheet(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx", closing=True)
+    config, _ = _load(tmp_path, groups=["Cộng", "Tổng cộng"])
+    ds = load_dataset(config)
+    assert [u.row for u in ds.units] == [8, 9, 10, 13, 14]  # headings 7, 12; Cộng 11, 15
+    assert validate(config, ds) == []
+    assert any(
+        'dòng 11 "Cộng" = 3 đơn vị; dòng 15 "Cộng" = 2 đơn vị; dòng 16 "Tổng cộng" = 5 đơn vị' in n
+        for n in ds.notes
+    )
+
+
+def test_a_wrong_cộng_row_is_reported_against_the_units_above_it(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path, closing=True)
+    wb = openpyxl.load_workbook(path)
+    wb.active["D15"] = 150  # Cộng of the communes: 61 + 88 = 149
+    wb.save(path)
+    config, _ = _load(tmp_path, groups=["Cộng", "Tổng cộng"])
+    (f,) = validate(config, load_dataset(config))
+    assert 'dòng nhóm "Cộng" ghi Hộ nghèo đầu năm là 150' in f.message
+    assert "tổng 2 đơn vị của nhóm (các dòng 13–14 ngay trên) là 149" in f.message
