@@ -401,3 +401,46 @@ def test_a_wrong_cộng_row_is_reported_against_the_units_above_it(tmp_path: Pat
     (f,) = validate(config, load_dataset(config))
     assert 'dòng nhóm "Cộng" ghi Hộ nghèo đầu năm là 150' in f.message
     assert "tổng 2 đơn vị của nhóm (các dòng 13–14 ngay trên) là 149" in f.message
+
+
+def _group_rows_as_formulas(path: Path) -> None:
+    """Rows 8 (Khối phường) and 12 (Khối xã) as SUM formulas a program wrote (no values)."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    for row, (a, b) in {8: (9, 11), 12: (13, 14)}.items():
+        for col in "CDEH":
+            ws[f"{col}{row}"] = f"=SUM({col}{a}:{col}{b})"
+    wb.save(path)
+
+
+def test_a_declared_group_row_whose_formulas_were_never_computed_is_an_error(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    _group_rows_as_formulas(path)
+    config, _ = _load(tmp_path)
+    found = validate(config, load_dataset(config))
+    assert len(found) == 8  # 2 group rows × 4 summed columns, none passed silently
+    assert {(f.sources[0].row, f.sources[0].column) for f in found} >= {(8, "Tổng số hộ (C)")}
+    f = found[0]
+    assert f.severity == "error" and f.unit == "thành phố Hòa An"
+    assert 'dòng nhóm "Khối phường": ô có công thức =SUM(C9:C11)' in f.message
+    assert f.hint is not None and "mở tệp trong Excel" in f.hint
+
+
+def test_an_undeclared_group_row_of_uncomputed_formulas_is_still_a_subtotal(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    _group_rows_as_formulas(path)
+    config, _ = _load(tmp_path, groups=["Tổng cộng"])
+    with pytest.raises(ErrorList) as info:
+        load_dataset(config)
+    assert [(e.code, e.location.row) for e in info.value.errors if e.location] == [
+        ("data.subtotal-row", 8),
+        ("data.subtotal-row", 12),
+    ]
