@@ -887,6 +887,22 @@ def _check_groups(
             )
             if isinstance(cell, Decimal):
                 stated: Decimal | None = cell
+            elif isinstance(cell, Uncomputed):
+                # a group row's formula never computed: the row cannot be compared, so it is
+                # an error of its own, never a silent pass
+                err = catalog_error("data.uncomputed-formula", None, formula=cell.formula)
+                issues.append(
+                    CellIssue(
+                        city,
+                        iid,
+                        source,
+                        cell.formula,
+                        f'dòng nhóm "{g.row.name}": {err.message}',
+                        err.hint,
+                        city_key,
+                    )
+                )
+                continue
             elif isinstance(cell, str):
                 try:
                     stated = read(cell.rstrip("%").strip())

@@ -363,13 +363,18 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
     stop = min(grid.height, last_row) if last_row is not None else grid.height
     end: int | None = None
     blank_rows: list[int] = []
+    # rows with a formula saved without its value: it stands for a figure (a subtotal written by
+    # a program is still a subtotal)
+    formula_rows = {r for r, c in grid.uncomputed if c not in (ucol, scol)}
     for r in range(start, stop):
         row = grid.cells[r]
         if all(is_blank(v) for v in row):
             blank_rows.append(r + 1)
             continue
         name = text_of(grid.get(r, ucol))
-        numbers = any(is_number(v) for c, v in enumerate(row) if c not in (ucol, scol))
+        numbers = r in formula_rows or any(
+            is_number(v) for c, v in enumerate(row) if c not in (ucol, scol)
+        )
         if last_row is None and not numbers:  # notes, date line and signatures have no figures
             texts = [text_of(v) for v in row[:12] if isinstance(v, str) and v.strip()]
             if is_footer(texts) and not (name and layout.rows and _unitish(name)):

@@ -404,12 +404,13 @@ def test_a_wrong_cộng_row_is_reported_against_the_units_above_it(tmp_path: Pat
 
 
 def _group_rows_as_formulas(path: Path) -> None:
-    """Rows 8 (Khối phường) and 12 (Khối xã) as SUM formulas a program wrote (no values)."""
+    """Rows 8 (Khối phường) and 12 (Khối xã) as formulas a program wrote (no values)."""
     wb = openpyxl.load_workbook(path)
     ws = wb.active
     for row, (a, b) in {8: (9, 11), 12: (13, 14)}.items():
         for col in "CDEH":
             ws[f"{col}{row}"] = f"=SUM({col}{a}:{col}{b})"
+        ws[f"F{row}"] = f"=ROUND(E{row}/C{row}*100,2)"
     wb.save(path)
 
 
