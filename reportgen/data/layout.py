@@ -143,6 +143,9 @@ class Layout:
     nameless: list[int] = field(default_factory=list)  # rows with figures and no unit name
     notes: list[str] = field(default_factory=list)
     errors: list[DataError] = field(default_factory=list)
+    group_above: str = ""
+    """When declared header rows leave out a row of group headers right above them: the advice
+    to declare it too (``""`` otherwise)."""
 
 
 def parse_rows(text: str) -> tuple[int, int]:
@@ -281,6 +284,9 @@ def find_layout(
                 f"dòng {top + 1}–{bottom + 1} được lấy làm tiêu đề cột (tiêu đề nhiều dòng); nếu "
                 "sai, khai báo `header_rows` trong data.workbook"
             )
+    group_above = _group_row_above(grid, top) if header_rows is not None else ""
+    if group_above:
+        notes.append(group_above)
     width = max((len(row) for row in grid.cells[top : bottom + 1]), default=0)
     for row in grid.cells[bottom + 1 :]:
         while width < len(row) and not is_blank(row[width]):
@@ -324,9 +330,35 @@ def find_layout(
         first_row=start + 1,
         last_row=start,
         notes=notes,
+        group_above=group_above,
     )
     _rows(grid, layout, start, last_row, loc)
     return layout
+
+
+def _group_row_above(grid: Grid, top: int) -> str:
+    """The advice to take in the row right above declared header rows when it holds group
+    headers merged over several columns ("Hộ nghèo" over "Đầu năm | Cuối năm")."""
+    if top == 0:
+        return ""
+    groups = [
+        text_of(grid.get(r0, c0))
+        for r0, c0, r1, c1 in sorted(grid.merged, key=lambda m: m[1])
+        if r1 == top - 1 and c1 > c0 and r1 - r0 < 3 and text_of(grid.get(r0, c0))
+    ]
+    width = max(len(grid.cells[top]) if top < grid.height else 0, 1)
+    spans = [
+        (r0, c0, c1) for r0, c0, r1, c1 in grid.merged if r1 == top - 1 and c1 > c0 and r1 - r0 < 3
+    ]
+    if not groups or any(c1 - c0 + 1 >= width for _, c0, c1 in spans):
+        return ""  # a title line over the whole table is not a group header
+    first = min(r0 for r0, _, _ in spans) + 1
+    shown = ", ".join(f'"{g}"' for g in dict.fromkeys(groups))
+    return (
+        f"dòng {first}{'' if first == top else f'–{top}'} ngay trên dòng tiêu đề đã khai báo có "
+        f"tiêu đề nhóm gộp nhiều cột ({shown}): tên cột thiếu phần nhóm; nếu dòng đó thuộc tiêu "
+        f"đề, khai báo `header_rows: {first}-{top + 1}` trong data.workbook"
+    )
 
 
 def _implied_merges(

@@ -221,14 +221,44 @@ def meaning_score(ind: Indicator, path: str) -> float:
 def best_guesses(ind: Indicator, columns: Collection[Column], taken: set[Column]) -> list[Column]:
     """The columns most likely meant for ``ind`` (never one already mapped to another
     indicator): the best, and a second when it scores as well."""
-    scored = sorted(
-        ((meaning_score(ind, c.path), c) for c in columns if c.path and c not in taken),
-        key=lambda x: -x[0],
-    )
-    if not scored or scored[0][0] < 0.25:
-        return []
-    best = scored[0][0]
-    return [c for s, c in scored[:2] if s >= best - 0.02]
+    return guesses_for([ind], columns, taken)[ind.id]
+
+
+def guesses_for(
+    indicators: list[Indicator], columns: Collection[Column], taken: set[Column]
+) -> dict[str, list[Column]]:
+    """Guesses for several missing indicators at once: the best-fitting (indicator, column)
+    pairs are settled first, and a column goes to the one indicator it fits best — never
+    proposed for two indicators (two "Cuối năm" columns are not both "Hộ nghèo cuối năm"),
+    never one already mapped to another indicator."""
+    free = [c for c in columns if c.path and c not in taken]
+    scores = {
+        (ind.id, k): meaning_score(ind, c.path) for ind in indicators for k, c in enumerate(free)
+    }
+    owner: dict[int, str] = {}
+    best: dict[str, float] = {}
+    for (iid, k), score in sorted(scores.items(), key=lambda x: -x[1]):
+        if score < 0.25:
+            break
+        if k in owner or iid in best:
+            continue
+        owner[k] = iid
+        best[iid] = score
+    out: dict[str, list[Column]] = {ind.id: [] for ind in indicators}
+    for k, iid in sorted(owner.items(), key=lambda x: -scores[(x[1], x[0])]):
+        out[iid].append(free[k])
+    for ind in indicators:
+        if ind.id not in best:
+            continue
+        # a second guess as good as the first, that no other indicator fits better
+        for k, c in enumerate(free):
+            if k in owner or len(out[ind.id]) >= 2:
+                continue
+            score = scores[(ind.id, k)]
+            rival = max((v for (i, kk), v in scores.items() if kk == k and i != ind.id), default=0)
+            if score >= best[ind.id] - 0.02 and score > rival:
+                out[ind.id].append(c)
+    return out
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -559,9 +589,10 @@ def _missing_message(
 ) -> DataError:
     lines = []
     example = []
+    all_guesses = guesses_for([config.indicators[iid] for iid in missing], columns, taken)
     for iid in missing:
         ind = config.indicators[iid]
-        guesses = best_guesses(ind, columns, taken)
+        guesses = all_guesses[iid]
         shown = " hoặc ".join(c.describe(index.multi) for c in guesses) or "(không đoán được)"
         lines.append(f"  - {iid} ({ind.label}, {ind.unit or 'không đơn vị'}): có thể là {shown}")
         if guesses:
@@ -573,6 +604,9 @@ def _missing_message(
         f"–{lay.header_rows[1]}" if lay.header_rows[1] != lay.header_rows[0] else ""
     )
     hint = "khai báo cột của từng chỉ tiêu trong data.workbook.columns (đường dẫn tiêu đề, dấu ›)"
+    above = next((lay.group_above for lay in layouts if lay.group_above), "")
+    if above:
+        hint = f"{above}; rồi {hint}"
     if example:
         hint += (
             ", ví dụ (kiểm tra từng dòng trước khi dùng):\n  data:\n    workbook:\n      columns:\n"

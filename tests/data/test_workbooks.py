@@ -445,3 +445,28 @@ def test_an_undeclared_group_row_of_uncomputed_formulas_is_still_a_subtotal(
         ("data.subtotal-row", 8),
         ("data.subtotal-row", 12),
     ]
+
+
+def test_only_the_lower_header_row_declared_gets_the_group_row_advice_and_distinct_guesses(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "inputs").mkdir()
+    write_bieu_mau(tmp_path / "inputs" / "bieu-mau.xlsx")
+    config, _ = _load(tmp_path, header_rows="5", columns={})
+    with pytest.raises(ReportgenError) as info:
+        load_dataset(config)
+    (err,) = [e for e in info.value.diagnostics() if e.code == "data.missing-columns"]
+    assert err.hint is not None
+    assert (
+        'dòng 4 ngay trên dòng tiêu đề đã khai báo có tiêu đề nhóm gộp nhiều cột ("Hộ nghèo", '
+        '"Hộ cận nghèo")'
+    ) in err.hint
+    assert "`header_rows: 4-5`" in err.hint
+    guesses = {
+        line.split()[1]: line.split("có thể là ", 1)[1]
+        for line in err.message.splitlines()
+        if line.strip().startswith("- ")
+    }
+    assert guesses["ho_ngheo_cuoi_ky"] != guesses["ho_can_ngheo_cuoi_ky"]
+    shown = [g for text in guesses.values() for g in text.split(" hoặc ") if "cột" in g]
+    assert len(shown) == len(set(shown))  # no column proposed for two indicators
