@@ -412,6 +412,9 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
             if is_footer(texts) and not (name and layout.rows and _unitish(name)):
                 end = r
                 break
+            if name and any(x.has_numbers for x in layout.rows) and _note_like(name):
+                end = r  # a sentence under the figures ("(1) Số liệu theo …", "- Tính đến …")
+                break
         stt = text_of(grid.get(r, scol)) if scol is not None else ""
         figures = numbers or any(
             looks_numeric(v) for c, v in enumerate(row) if c not in (ucol, scol) and not is_blank(v)
@@ -447,6 +450,25 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
                     )
                 )
                 break
+
+
+_NOTE_START = re.compile(r"\s*(\(\s*[0-9]{1,2}\s*\)|[0-9]{1,2}\s*\)|[-+•*–—])\s*\S")
+
+
+def _note_like(name: str) -> bool:
+    """A line of notes written in the unit-name column under the table: it starts like a note
+    ("(1) …", "1) …", "- …"), has a colon, ends with a full stop or is a long sentence — and is
+    neither a unit name nor a group heading."""
+    bare = re.sub(r"^\s*[0-9]{1,3}\s*[.)]\s*", "", name)
+    short = len(name.split()) <= 6
+    if _unitish(bare) or (short and (group_like(name) or total_like(name))):
+        return False
+    return (
+        _NOTE_START.match(name) is not None
+        or ":" in name
+        or name.rstrip().endswith((".", ";"))
+        or len(name.split()) > 8
+    )
 
 
 def _unitish(name: str) -> bool:

@@ -470,3 +470,45 @@ def test_only_the_lower_header_row_declared_gets_the_group_row_advice_and_distin
     assert guesses["ho_ngheo_cuoi_ky"] != guesses["ho_can_ngheo_cuoi_ky"]
     shown = [g for text in guesses.values() for g in text.split(" hoặc ") if "cột" in g]
     assert len(shown) == len(set(shown))  # no column proposed for two indicators
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(1) Số liệu theo kết quả rà soát của Ban chỉ đạo",
+        "- Số liệu tính đến ngày 30/11/2024",
+        "Nguồn: Phòng Lao động - Thương binh và Xã hội",
+        "Số liệu trên đã được Ban chỉ đạo giảm nghèo thành phố thống nhất",
+        "Các phường gửi bản giấy về Phòng trước ngày 20/12.",
+    ],
+    ids=["numbered", "dash", "colon", "long-sentence", "full-stop"],
+)
+def test_a_note_in_the_unit_name_column_ends_the_table_and_is_no_unit(
+    tmp_path: Path, note: str
+) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path, footer=False)
+    wb = openpyxl.load_workbook(path)
+    wb.active["B16"] = note
+    wb.active["B18"] = "NGƯỜI LẬP BIỂU"
+    wb.save(path)
+    config, _ = _load(tmp_path)
+    ds = load_dataset(config)
+    assert [u.name for u in ds.units] == [u[0] for u in UNITS]
+    assert any("bảng kết thúc ở dòng 14; từ dòng 16 trở xuống" in n for n in ds.notes)
+
+
+def test_a_ward_without_figures_at_the_end_of_the_table_is_still_a_unit(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path, footer=False)
+    wb = openpyxl.load_workbook(path)
+    wb.active["A15"], wb.active["B15"] = 6, "Xã Hòa Bình"  # sent no figures yet
+    wb.active["B17"] = "Ghi chú: xã Hòa Bình chưa gửi số liệu."
+    wb.save(path)
+    config, _ = _load(tmp_path)
+    ds = load_dataset(config)
+    assert ds.units[-1].name == "Xã Hòa Bình" and ds.units[-1].row == 15
+    assert ds.units[-1].values["tong_so_ho"] is None
+    assert any(i.source.row == 15 for i in ds.issues)  # its empty cells are reported
