@@ -398,6 +398,7 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
     # rows with a formula saved without its value: it stands for a figure (a subtotal written by
     # a program is still a subtotal)
     formula_rows = {r for r, c in grid.uncomputed if c not in (ucol, scol)}
+    seen_figures = False
     for r in range(start, stop):
         row = grid.cells[r]
         if all(is_blank(v) for v in row):
@@ -412,7 +413,7 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
             if is_footer(texts) and not (name and layout.rows and _unitish(name)):
                 end = r
                 break
-            if name and any(x.has_numbers for x in layout.rows) and _note_like(name):
+            if name and seen_figures and _note_like(name):
                 end = r  # a sentence under the figures ("(1) Số liệu theo …", "- Tính đến …")
                 break
         stt = text_of(grid.get(r, scol)) if scol is not None else ""
@@ -424,6 +425,7 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
                 layout.nameless.append(r + 1)
             continue
         layout.rows.append(Row(r + 1, name, stt, has_numbers=figures))
+        seen_figures = seen_figures or figures
         layout.last_row = r + 1
     if blank_rows:
         inside = [n for n in blank_rows if n < layout.last_row]

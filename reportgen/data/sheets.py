@@ -756,6 +756,7 @@ def _groups(
     out: list[GroupRow] = []
     rows = layout.rows
     all_units = [r.number for r in rows if r.kind == "unit"]
+    numbers: dict[int, list[Decimal | None]] = {}
     for i, row in enumerate(rows):
         if row.kind != "group":
             continue
@@ -779,38 +780,50 @@ def _groups(
         else:
             order = ["below", "above", "all"]
         order = [d for d in order if candidates[d]] or ["all"]
+        distinct = [
+            d
+            for k, d in enumerate(order)
+            if candidates[d] not in [candidates[e] for e in order[:k]]
+        ]
         cells = by_row.get(row.number, [])
-        direction = next(
-            (d for d in order if _adds_up(cells, candidates[d], by_row, summable, locale)),
-            order[0],
-        )
+        stated = [_quick_number(cells[c], locale) if c < len(cells) else None for c in summable]
+        direction = order[0]
+        if len(distinct) > 1:
+            direction = next(
+                (
+                    d
+                    for d in distinct
+                    if _adds_up(stated, candidates[d], numbers, by_row, summable, locale)
+                ),
+                order[0],
+            )
         out.append(GroupRow(s, row, cells, candidates[direction], direction))
     return out
 
 
 def _adds_up(
-    cells: list[CellValue],
+    stated: list[Decimal | None],
     members: list[int],
+    numbers: dict[int, list[Decimal | None]],
     by_row: dict[int, list[CellValue]],
     summable: list[int],
     locale: str,
 ) -> bool:
-    """Whether the figures of a group row are the sums of ``members`` in every summed column
-    where it has one (and it has at least one)."""
-    compared = 0
-    for c in summable:
-        stated = _quick_number(cells[c], locale) if c < len(cells) else None
-        if stated is None:
-            continue
-        total = Decimal(0)
-        for n in members:
+    """Whether the figures of a group row (``stated``, one per summed column) are the sums of
+    ``members`` in every summed column where it has one (and it has at least one); each member's
+    figures are read once into ``numbers``."""
+    if all(v is None for v in stated):
+        return False
+    for n in members:
+        if n not in numbers:
             member = by_row.get(n, [])
-            v = _quick_number(member[c], locale) if c < len(member) else None
-            total += v or 0
-        if total != stated:
+            numbers[n] = [
+                _quick_number(member[c], locale) if c < len(member) else None for c in summable
+            ]
+    for j, want in enumerate(stated):
+        if want is not None and sum((numbers[n][j] or 0 for n in members), Decimal(0)) != want:
             return False
-        compared += 1
-    return compared > 0
+    return True
 
 
 def uncomputed_hint() -> str:
