@@ -399,12 +399,23 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
     # a program is still a subtotal)
     formula_rows = {r for r, c in grid.uncomputed if c not in (ucol, scol)}
     seen_figures = False
+    # a row name written in a cell merged across the STT and name columns ("Tổng cộng" in A:B)
+    merged_names = {r0: c0 for r0, c0, _r1, c1 in grid.merged if c0 < ucol <= c1 and r0 >= start}
     for r in range(start, stop):
         row = grid.cells[r]
         if all(is_blank(v) for v in row):
             blank_rows.append(r + 1)
             continue
         name = text_of(grid.get(r, ucol))
+        from_stt = False
+        if not name and not is_number(grid.get(r, ucol)):
+            if r in merged_names:
+                name = text_of(grid.get(r, merged_names[r]))
+                from_stt = merged_names[r] == scol
+            elif scol is not None:
+                beside = text_of(grid.get(r, scol))
+                if beside and (total_like(beside) or (" " in beside and group_like(beside))):
+                    name, from_stt = beside, True
         numbers = r in formula_rows or any(
             is_number(v) for c, v in enumerate(row) if c not in (ucol, scol)
         )
@@ -416,11 +427,11 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
             if name and seen_figures and _note_like(name):
                 end = r  # a sentence under the figures ("(1) Số liệu theo …", "- Tính đến …")
                 break
-        stt = text_of(grid.get(r, scol)) if scol is not None else ""
+        stt = text_of(grid.get(r, scol)) if scol is not None and not from_stt else ""
         figures = numbers or any(
             looks_numeric(v) for c, v in enumerate(row) if c not in (ucol, scol) and not is_blank(v)
         )
-        if not name or is_number(grid.get(r, ucol)):
+        if not name or (is_number(grid.get(r, ucol)) and not from_stt):
             if figures:
                 layout.nameless.append(r + 1)
             continue

@@ -405,6 +405,9 @@ def read_workbook(
         for row in layout.rows:
             if row.kind in ("unit", "total", "group"):
                 cells = _cells(grid, row.number - 1, len(layout.paths))
+                if cells[layout.unit_col] is None:  # named in a cell merged across STT and name
+                    cells = [*cells]
+                    cells[layout.unit_col] = row.name
                 by_row[row.number] = cells
                 if row.kind != "group":
                     rows.append((row.number, cells))

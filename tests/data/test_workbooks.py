@@ -3,6 +3,7 @@ subtotals, formulas, other formats — each checked cell by cell, and through ch
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -512,3 +513,35 @@ def test_a_ward_without_figures_at_the_end_of_the_table_is_still_a_unit(tmp_path
     assert ds.units[-1].name == "Xã Hòa Bình" and ds.units[-1].row == 15
     assert ds.units[-1].values["tong_so_ho"] is None
     assert any(i.source.row == 15 for i in ds.issues)  # its empty cells are reported
+
+
+@pytest.mark.parametrize("merged", [True, False], ids=["merged-A-B", "typed-in-stt-column"])
+def test_a_total_row_named_across_the_stt_and_name_columns_is_a_named_row(
+    tmp_path: Path, merged: bool
+) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    for row, name in ((7, "Tổng cộng"), (8, "Khối phường")):
+        ws[f"A{row}"], ws[f"B{row}"] = name, None
+        if merged:
+            ws.merge_cells(f"A{row}:B{row}")
+    wb.save(path)
+    config, _ = _load(tmp_path, groups=[])
+    with pytest.raises(ErrorList) as info:
+        load_dataset(config)
+    assert [(e.code, e.location.row) for e in info.value.errors if e.location] == [
+        ("data.subtotal-row", 7),
+        ("data.subtotal-row", 8),
+        ("data.subtotal-row", 12),
+    ]
+    config, _ = _load(tmp_path)
+    ds = load_dataset(config)
+    assert [u.row for u in ds.units] == [9, 10, 11, 13, 14]
+    assert validate(config, ds) == []
+    config, _ = _load(tmp_path, groups=["Khối phường", "Khối xã"])
+    config = replace(config, data=replace(config.data, total_row="Tổng cộng"))
+    ds = load_dataset(config)
+    assert ds.total_from_file and ds.total.values["tong_so_ho"] == sum(u[1] for u in UNITS)
