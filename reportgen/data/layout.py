@@ -43,6 +43,12 @@ UNIT_HEADERS = frozenset(
         "ten-don-vi-phuong-xa",
     }
 )
+#: Longer unit-column headers: "Tên phường, xã, thị trấn", "Đơn vị (xã, phường)",
+#: "Đơn vị hành chính cấp xã" (never "Đơn vị tính").
+_UNIT_HEADER_START = re.compile(
+    r"(ten-)?(don-vi-(hanh-chinh|xa|phuong|cap-xa)|phuong-xa|xa-phuong|ten-phuong|ten-xa"
+    r"|ten-don-vi|dia-ban-(xa|phuong))(-|$)"
+)
 STT_HEADERS = frozenset({"stt", "tt", "so-tt", "so-thu-tu"})
 
 _FOOTER = re.compile(
@@ -171,6 +177,11 @@ def _anchor(grid: Grid, unit_hint: str | None) -> tuple[int, int] | None:
         for c, v in enumerate(grid.cells[r]):
             t = text_of(v)
             if t and ascii_words(t) in UNIT_HEADERS:
+                return r, c
+    for r in range(min(grid.height, 40)):
+        for c, v in enumerate(grid.cells[r]):
+            t = text_of(v)
+            if t and _UNIT_HEADER_START.match(ascii_words(t)) and len(t.split()) <= 8:
                 return r, c
     return None
 

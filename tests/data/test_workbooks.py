@@ -545,3 +545,21 @@ def test_a_total_row_named_across_the_stt_and_name_columns_is_a_named_row(
     config = replace(config, data=replace(config.data, total_row="Tổng cộng"))
     ds = load_dataset(config)
     assert ds.total_from_file and ds.total.values["tong_so_ho"] == sum(u[1] for u in UNITS)
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Tên phường, xã, thị trấn", "Đơn vị (xã, phường)", "Đơn vị hành chính cấp xã", "Phường, xã"],
+    ids=["ten-phuong-xa-thi-tran", "don-vi-in-brackets", "cap-xa", "phuong-xa"],
+)
+def test_the_unit_column_is_found_under_its_longer_names(tmp_path: Path, header: str) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    wb = openpyxl.load_workbook(path)
+    wb.active["B4"] = header
+    wb.active["H1"] = "Đơn vị tính: hộ"  # not the unit column
+    wb.save(path)
+    config, _ = _load(tmp_path)
+    ds = load_dataset(config)
+    assert [u.name for u in ds.units] == [u[0] for u in UNITS]
