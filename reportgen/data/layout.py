@@ -186,6 +186,11 @@ def _anchor(grid: Grid, unit_hint: str | None) -> tuple[int, int] | None:
     return None
 
 
+def has_header(grid: Grid, unit_hint: str | None) -> bool:
+    """Whether ``grid`` has a header row with a unit-name column in its first rows."""
+    return _anchor(grid, unit_hint) is not None
+
+
 def _is_numbering(grid: Grid, r: int, unit_col: int) -> bool:
     vals = [v for v in (grid.cells[r] if r < grid.height else []) if not is_blank(v)]
     if len(vals) < 3:
@@ -257,7 +262,9 @@ def find_layout(
                 texts = [text_of(v) for v in grid.cells[r] if text_of(v)]
                 if texts:
                     first_texts.append(f"dòng {r + 1}: " + " | ".join(texts)[:90])
-            want = f'"{unit_hint}"' if unit_hint else "Tên đơn vị / Đơn vị / Phường, xã"
+            want = "Tên đơn vị / Đơn vị / Phường, xã" + (
+                f' hoặc "{unit_hint}"' if unit_hint else ""
+            )
             raise DataError(
                 f"không tìm thấy dòng tiêu đề có cột tên đơn vị ({want})",
                 location=loc,

@@ -345,6 +345,8 @@ def read_workbook(
     if unit_spec and re.fullmatch(r"(?:cột\s+)?[A-Z]{1,3}", unit_spec.strip()):
         unit_letter = col_index(unit_spec.strip().split()[-1])
         unit_spec = None
+    if form is None and not wl.sheets and not sheet and unit_letter is None:
+        names = _sheet_with_table(wb, names, unit_spec or unit_column, notes)
     grids: list[Grid] = []
     layouts: list[Layout] = []
     for sname in names:
@@ -463,6 +465,23 @@ def _legacy_text(layout: Layout, file: str) -> DataError | None:
         except DataError as exc:
             return exc
     return None
+
+
+def _sheet_with_table(wb: Workbook, names: list[str], hint: str, notes: list[str]) -> list[str]:
+    """No sheet declared and the first one has no table (a "Hướng dẫn" sheet in front): the
+    first visible sheet that has one, said in a note; the first sheet when none has."""
+    from reportgen.data.layout import has_header
+
+    if has_header(wb.grid(names[0]), hint):
+        return names
+    for other in wb.visible:
+        if other != names[0] and has_header(wb.grid(other), hint):
+            notes.append(
+                f"trang tính đầu tiên ({names[0]}) không có bảng số liệu: đọc trang tính {other}; "
+                "nếu sai, khai báo `sheets: [<tên trang tính>]` trong data.workbook"
+            )
+            return [other]
+    return names
 
 
 def _flat_sheet(wb: Workbook, sheet: str | None, unit_column: str) -> str | None:

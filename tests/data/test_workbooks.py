@@ -563,3 +563,20 @@ def test_the_unit_column_is_found_under_its_longer_names(tmp_path: Path, header:
     config, _ = _load(tmp_path)
     ds = load_dataset(config)
     assert [u.name for u in ds.units] == [u[0] for u in UNITS]
+
+
+def test_a_guide_sheet_in_front_is_passed_over_and_said(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    wb = openpyxl.load_workbook(path)
+    guide = wb.create_sheet("Hướng dẫn", 0)
+    guide["A1"], guide["A2"] = "Hướng dẫn điền biểu", "Điền số liệu vào Biểu 01, không sửa tiêu đề"
+    wb.active = 0
+    wb.save(path)
+    config, _ = _load(tmp_path)
+    ds = load_dataset(config)
+    assert [u.name for u in ds.units] == [u[0] for u in UNITS]
+    assert ds.notes[0].startswith(
+        "trang tính đầu tiên (Hướng dẫn) không có bảng số liệu: đọc trang tính Biểu 01"
+    )
