@@ -502,6 +502,11 @@ def _note_like(name: str) -> bool:
     )
 
 
+def unit_like(name: str) -> bool:
+    """Whether a row name reads as a ward or commune ("Phường …", "Xã …", "TT. …")."""
+    return _unitish(name)
+
+
 def _unitish(name: str) -> bool:
     slug = ascii_words(name)
     return slug.startswith(("phuong-", "xa-", "thi-tran-", "p-", "x-", "tt-"))

@@ -19,7 +19,15 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.config.model import Indicator, ReportConfig, WorkbookLayout
-from reportgen.data.layout import PATH_SEP, Layout, Row, find_layout, group_like, total_like
+from reportgen.data.layout import (
+    PATH_SEP,
+    Layout,
+    Row,
+    find_layout,
+    group_like,
+    total_like,
+    unit_like,
+)
 from reportgen.data.reader import CellValue, RawTable, check_legacy, column_letter
 from reportgen.data.text import (
     ascii_words,
@@ -738,6 +746,8 @@ def _sum_rows(layout: Layout, grid: Grid, summable: list[int], locale: str) -> N
         cols = [j for j in range(k) if vals[j] is not None]
         if len(cols) < min(2, k) or all(vals[j] == 0 for j in cols):
             continue
+        if sum(1 for j in cols if vals[j]) < 2 and unit_like(units[i].name):
+            continue  # "Phường …" with one figure that happens to be a sum: not enough to block
         a, b = seg_start[i], seg_end[i]
         runs = []
         if i - a >= 2:

@@ -580,3 +580,34 @@ def test_a_guide_sheet_in_front_is_passed_over_and_said(tmp_path: Path) -> None:
     assert ds.notes[0].startswith(
         "trang tính đầu tiên (Hướng dẫn) không có bảng số liệu: đọc trang tính Biểu 01"
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "flagged"),
+    [("Phường Trần Phú", False), ("Vùng trung tâm", True)],
+    ids=["ward-name", "plain-name"],
+)
+def test_one_figure_that_is_a_sum_blocks_only_a_row_not_named_as_a_ward(
+    tmp_path: Path, first: str, flagged: bool
+) -> None:
+    from tests.fixtures.projects import write_project
+
+    config_path = write_project(
+        tmp_path,
+        indicators={"ho_ngheo": {"label": "Hộ nghèo", "unit": "hộ", "column": "Hộ nghèo"}},
+        rows=[{"don_vi": "x", "Hộ nghèo": "1"}],
+        data={"file": "../inputs/bieu-mau.xlsx"},
+    )
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Tên đơn vị", "Hộ nghèo"])
+    for row in ([1, first, 2], [2, "Phường Ngô Quyền", 1], [3, "Xã Đồng Sơn", 1]):
+        ws.append(row)
+    wb.save(tmp_path / "inputs" / "bieu-mau.xlsx")
+    config = load_config(config_path)
+    if flagged:
+        with pytest.raises(DataError) as info:
+            load_dataset(config)
+        assert info.value.code == "data.subtotal-row"
+    else:
+        assert [u.values["ho_ngheo"] for u in load_dataset(config).units] == [2, 1, 1]
