@@ -611,3 +611,36 @@ def test_one_figure_that_is_a_sum_blocks_only_a_row_not_named_as_a_ward(
         assert info.value.code == "data.subtotal-row"
     else:
         assert [u.values["ho_ngheo"] for u in load_dataset(config).units] == [2, 1, 1]
+
+
+def test_a_percent_formatted_cell_of_an_ods_file_is_read_as_shown(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    source = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(source)
+    wb = openpyxl.load_workbook(source)
+    wb.active["F9"] = 0.0099
+    wb.active["F9"].number_format = "0.00%"
+    wb.save(source)
+    (tmp_path / "conv").mkdir()
+    converted = _calc_convert(source, "ods", tmp_path / "conv")
+    config, _ = _load(tmp_path)
+    ds = load_dataset(config, converted)
+    assert ds.units[0].values["ty_le_ho_ngheo"] == Decimal("0.99")
+    assert validate(config, ds) == []
+
+
+def test_a_percent_formatted_cell_of_an_xls_file_is_read_as_shown(tmp_path: Path) -> None:
+    pytest.importorskip("xlrd", reason="xlrd reads the formats of .xls cells (pip install xlrd)")
+    (tmp_path / "inputs").mkdir()
+    source = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(source)
+    wb = openpyxl.load_workbook(source)
+    wb.active["F9"] = 0.0099
+    wb.active["F9"].number_format = "0.00%"
+    wb.save(source)
+    (tmp_path / "conv").mkdir()
+    converted = _calc_convert(source, "xls", tmp_path / "conv")
+    config, _ = _load(tmp_path)
+    ds = load_dataset(config, converted)
+    assert ds.units[0].values["ty_le_ho_ngheo"] == Decimal("0.99")
+    assert ds.units[1].values["ty_le_ho_ngheo"] == Decimal(str(rate(59, 5492)))
