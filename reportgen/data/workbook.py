@@ -370,7 +370,7 @@ def _ods_facts(
                             if kind == "percentage":
                                 percent.add((rr, cc))
                             elif formula:
-                                uncomputed[(rr, cc)] = "=" + formula.split(":", 1)[-1].lstrip("=")
+                                uncomputed[(rr, cc)] = _odf_formula(formula)
                 c += cols
             r += rows
         out[table.get(f"{t}name") or ""] = (percent, uncomputed)
@@ -409,3 +409,11 @@ def _xls_percent(path: Path, sheet: str) -> set[tuple[int, int]]:
     except Exception:  # calamine read the file; without this fact its values stand
         return set()
     return out
+
+
+def _odf_formula(text: str) -> str:
+    """An OpenDocument formula as a spreadsheet user writes it: ``of:=ROUND([.E9]/[.C9];2)`` →
+    ``=ROUND(E9/C9;2)``."""
+    body = text.split(":", 1)[1] if text.startswith(("of:", "oooc:", "msoxl:")) else text
+    body = re.sub(r"\[\$?'?([^\]]*?)'?\]", lambda m: m.group(1).replace(".", ""), body.lstrip("="))
+    return "=" + body

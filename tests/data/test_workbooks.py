@@ -644,3 +644,34 @@ def test_a_percent_formatted_cell_of_an_xls_file_is_read_as_shown(tmp_path: Path
     ds = load_dataset(config, converted)
     assert ds.units[0].values["ty_le_ho_ngheo"] == Decimal("0.99")
     assert ds.units[1].values["ty_le_ho_ngheo"] == Decimal(str(rate(59, 5492)))
+
+
+def test_an_ods_formula_saved_without_its_value_is_its_own_finding(tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    (tmp_path / "inputs").mkdir()
+    source = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(source)
+    wb = openpyxl.load_workbook(source)
+    wb.active["F9"] = "=ROUND(E9/C9*100,2)"
+    wb.save(source)
+    (tmp_path / "conv").mkdir()
+    computed = _calc_convert(source, "ods", tmp_path / "conv")
+    # as a program would write it: the formula without its value
+    bare = tmp_path / "conv" / "khong-gia-tri.ods"
+    with zipfile.ZipFile(computed) as src, zipfile.ZipFile(bare, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "content.xml":
+                data, n = re.subn(
+                    rb'(<table:table-cell[^>]*?table:formula="[^"]*")[^>]*>.*?</table:table-cell>',
+                    rb"\1/>",
+                    data,
+                )
+                assert n == 1
+            out.writestr(item, data)
+    config, _ = _load(tmp_path)
+    (f,) = validate(config, load_dataset(config, bare))
+    assert "ô có công thức =ROUND(E9/C9*100;2) nhưng tệp không lưu giá trị đã tính" in f.message
+    assert "ô trống" not in f.message
