@@ -291,10 +291,10 @@ def find_layout(
             if all(is_blank(v) for v in row) or _is_numbering(grid, r, ucol):
                 break
             unit_cell_merged = cover.get((r, ucol), (r, ucol))[0] < r
-            if (not is_blank(grid.get(r, ucol)) and not unit_cell_merged) or any(
-                is_number(v) for v in row
-            ):
+            if not is_blank(grid.get(r, ucol)) and not unit_cell_merged:
                 break
+            if any(is_number(v) for v in row) and not _under_group_cells(grid, r):
+                break  # figures; but years (2023 | 2024) under "Hộ nghèo" are sub-headers
             bottom = r
             r += 1
         if bottom > top:
@@ -377,6 +377,14 @@ def _group_row_above(grid: Grid, top: int) -> str:
         f"tiêu đề nhóm gộp nhiều cột ({shown}): tên cột thiếu phần nhóm; nếu dòng đó thuộc tiêu "
         f"đề, khai báo `header_rows: {first}-{top + 1}` trong data.workbook"
     )
+
+
+def _under_group_cells(grid: Grid, r: int) -> bool:
+    """Whether every filled cell of row ``r`` lies under a header cell of the row above merged
+    over several columns (sub-headers such as years under "Hộ nghèo")."""
+    spans = [(c0, c1) for r0, c0, r1, c1 in grid.merged if r0 <= r - 1 <= r1 < r and c1 > c0]
+    filled = [c for c, v in enumerate(grid.cells[r]) if not is_blank(v)]
+    return bool(spans and filled) and all(any(a <= c <= b for a, b in spans) for c in filled)
 
 
 def _implied_merges(

@@ -675,3 +675,25 @@ def test_an_ods_formula_saved_without_its_value_is_its_own_finding(tmp_path: Pat
     (f,) = validate(config, load_dataset(config, bare))
     assert "ô có công thức =ROUND(E9/C9*100;2) nhưng tệp không lưu giá trị đã tính" in f.message
     assert "ô trống" not in f.message
+
+
+def test_years_under_a_merged_group_header_are_sub_headers_not_figures(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["D5"], ws["E5"] = 2023, 2024  # typed as numbers
+    for rng in ("A4:A5", "B4:B5", "C4:C5", "I4:I5"):  # only the group cells are merged
+        ws.unmerge_cells(rng)
+    wb.save(path)
+    columns = {
+        **COLUMNS,
+        "ho_ngheo_dau_ky": "Hộ nghèo › 2023",
+        "ho_ngheo_cuoi_ky": "Hộ nghèo › 2024",
+    }
+    config, _ = _load(tmp_path, columns=columns)
+    ds = load_dataset(config)
+    assert [(u.values["ho_ngheo_dau_ky"], u.values["ho_ngheo_cuoi_ky"]) for u in ds.units] == [
+        (u[2], u[3]) for u in UNITS
+    ]
