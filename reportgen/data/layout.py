@@ -504,7 +504,7 @@ def _note_like(name: str) -> bool:
         return False
     return (
         _NOTE_START.match(name) is not None
-        or ":" in name
+        or re.search(r":\s*\S", name) is not None  # "Nguồn: …" (not a heading "Vùng …:")
         or name.rstrip().endswith((".", ";"))
         or len(name.split()) > 8
     )

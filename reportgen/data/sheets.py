@@ -684,6 +684,9 @@ def _classify(
             else:
                 row.kind = "heading"
                 headings.append(row.number)
+        elif not row.has_numbers and row.name.rstrip().endswith(":") and not unit_like(row.name):
+            row.kind = "heading"  # "Vùng đồng bằng:" over the units it names
+            headings.append(row.number)
     if headings:
         layout.notes.append(
             "dòng " + ", ".join(map(str, headings)) + " là tên nhóm (không có số liệu): bỏ qua"

@@ -500,6 +500,19 @@ def test_a_note_in_the_unit_name_column_ends_the_table_and_is_no_unit(
     assert any("bảng kết thúc ở dòng 14; từ dòng 16 trở xuống" in n for n in ds.notes)
 
 
+def test_a_heading_with_a_colon_between_units_does_not_end_the_table(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "bieu-mau.xlsx"
+    write_bieu_mau(path, groups=False, total=False)
+    wb = openpyxl.load_workbook(path)
+    wb.active.insert_rows(10)
+    wb.active["B10"] = "Vùng đồng bằng:"
+    wb.save(path)
+    config, _ = _load(tmp_path, groups=[])
+    ds = load_dataset(config)
+    assert [u.name for u in ds.units] == [u[0] for u in UNITS]
+
+
 def test_a_ward_without_figures_at_the_end_of_the_table_is_still_a_unit(tmp_path: Path) -> None:
     (tmp_path / "inputs").mkdir()
     path = tmp_path / "inputs" / "bieu-mau.xlsx"
