@@ -73,11 +73,35 @@ def _groups(indicators: list[Indicator]) -> list[tuple[str | None, str, Indicato
     return out
 
 
+def _declared_groups(indicators: list[Indicator]) -> list[tuple[str | None, str, Indicator]]:
+    """(group, leaf, indicator) with the groups the YAML declares (``group:``): consecutive
+    indicators of one group share its merged cell, the leaf is the label without the group's
+    words in front; runs of indicators without ``group`` are grouped by their labels."""
+    out: list[tuple[str | None, str, Indicator]] = []
+    run: list[Indicator] = []
+    for ind in [*indicators, None]:
+        if ind is not None and ind.group is None:
+            run.append(ind)
+            continue
+        out.extend(_groups(run))
+        run = []
+        if ind is None:
+            continue
+        assert ind.group is not None
+        group = ind.group.strip()
+        words, head = _words(ind.label), _words(group)
+        same = [w.lower() for w in words[: len(head)]] == [w.lower() for w in head]
+        rest = " ".join(words[len(head) :]) if same and len(words) > len(head) else ind.label
+        out.append((group, rest[:1].upper() + rest[1:], ind))
+    return out
+
+
 def form_columns(config: ReportConfig) -> list[FormColumn]:
     """The columns of the form, in declaration order: every indicator read from a column, then
     the text columns the definition's templates read (``{{ don_vi.cot.<name> }}``)."""
     read = [ind for ind in config.indicators.values() if ind.column is not None]
-    cols = [FormColumn(ind.id, g, leaf, ind) for g, leaf, ind in _groups(read)]
+    grouped = _declared_groups(read) if any(i.group for i in read) else _groups(read)
+    cols = [FormColumn(ind.id, g, leaf, ind) for g, leaf, ind in grouped]
     seen = {c.id for c in cols}
     try:
         text = config.path.read_text(encoding="utf-8")

@@ -99,6 +99,13 @@ class Indicator:
         "number (số bất kỳ), text (chữ). Mặc định suy ra từ unit.",
     )
     column: str | None = option(Str(), "Cột của tệp số liệu chứa giá trị.")
+    group: str | None = option(
+        Str(),
+        "Nhóm cột trên biểu mẫu nhập liệu (`reportgen form`): các chỉ tiêu liền nhau cùng nhóm "
+        "nằm dưới một ô tiêu đề gộp (tên chỉ tiêu bỏ phần đầu trùng tên nhóm). Mặc định: nhóm "
+        "theo phần đầu giống nhau của tên.",
+        example="Hộ nghèo",
+    )
     formula: Formula | None = option(
         Str(), "Công thức từ các chỉ tiêu khác, ví dụ `ho_ngheo / tong_so_ho * 100`."
     )

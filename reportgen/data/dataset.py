@@ -301,6 +301,7 @@ def build_units(
     # (id, column index, indicator, is text, is a rate, is a count, must be filled) for the
     # hot loop below
     columns: list[tuple[str, int, Indicator, bool, bool, bool, bool]] = []
+    missing: list[tuple[Indicator, str]] = []
     for ind in config.indicators.values():
         column = ind.column if columns_of is None else columns_of.get(ind.id)
         if column is None:
@@ -308,11 +309,10 @@ def build_units(
         must = required is None or ind.id in required
         if column not in table.index and not must:
             continue
-        try:
-            i = table.require_column(column, f"chỉ tiêu {ind.id}: {ind.label}")
-        except DataError as exc:
-            errs.append(exc)
+        if column not in table.index:
+            missing.append((ind, column))
             continue
+        i = table.index[column]
         columns.append(
             (
                 ind.id,
@@ -324,6 +324,8 @@ def build_units(
                 must and not ind.optional,
             )
         )
+    if missing:
+        errs.extend(_missing_columns(table, config, missing, columns, (ucol, kcol)))
     if errs:
         raise ErrorList(f"Tệp {table.file} thiếu cột", errs)
     read = number_reader(locale)
@@ -841,6 +843,49 @@ def _read_workbook_units(
     )
 
 
+def _missing_columns(
+    table: RawTable,
+    config: ReportConfig,
+    missing: list[tuple[Indicator, str]],
+    found: list[tuple[str, int, Indicator, bool, bool, bool, bool]],
+    own: tuple[int | None, ...],
+) -> list[DataError]:
+    """One error per missing column, each with a guess by spelling and meaning (never a column
+    another indicator reads); the file's columns are listed once, not under every error."""
+    from reportgen.data.guess import column_guesses
+
+    taken = {table.headers[c[1]] for c in found} | {
+        table.headers[i] for i in own if i is not None and i < len(table.headers)
+    }
+    guesses = column_guesses(
+        [ind for ind, _ in missing],
+        list(config.indicators.values()),
+        table.headers,
+        taken,
+        {ind.id: column for ind, column in missing},
+    )
+    out: list[DataError] = []
+    listed = False
+    for ind, column in missing:
+        guess = guesses.get(ind.id)
+        if guess is not None:
+            hint = f'có phải ý bạn là cột "{guess}"?'
+        elif not listed:
+            hint = "các cột có trong tệp: " + ", ".join(h for h in table.headers if h)
+            listed = True
+        else:
+            hint = "không đoán được cột nào; các cột có trong tệp: xem lỗi trên"
+        out.append(
+            DataError(
+                f'thiếu cột "{column}" (chỉ tiêu {ind.id}: {ind.label})',
+                location=Location(file=table.file, sheet=table.sheet, row=table.header_row),
+                hint=hint,
+                code="data.column-missing",
+            )
+        )
+    return out
+
+
 def _loc(source: Source) -> Location:
     return Location(file=source.file, sheet=source.sheet, row=source.row, column=source.column)
 
@@ -887,6 +932,22 @@ def _check_groups(
             )
             if isinstance(cell, Decimal):
                 stated: Decimal | None = cell
+            elif isinstance(cell, Uncomputed):
+                # a group row's formula never computed: the row cannot be compared, so it is
+                # an error of its own, never a silent pass
+                err = catalog_error("data.uncomputed-formula", None, formula=cell.formula)
+                issues.append(
+                    CellIssue(
+                        city,
+                        iid,
+                        source,
+                        cell.formula,
+                        f'dòng nhóm "{g.row.name}": {err.message}',
+                        err.hint,
+                        city_key,
+                    )
+                )
+                continue
             elif isinstance(cell, str):
                 try:
                     stated = read(cell.rstrip("%").strip())

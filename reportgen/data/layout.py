@@ -43,6 +43,12 @@ UNIT_HEADERS = frozenset(
         "ten-don-vi-phuong-xa",
     }
 )
+#: Longer unit-column headers: "Tên phường, xã, thị trấn", "Đơn vị (xã, phường)",
+#: "Đơn vị hành chính cấp xã" (never "Đơn vị tính").
+_UNIT_HEADER_START = re.compile(
+    r"(ten-)?(don-vi-(hanh-chinh|xa|phuong|cap-xa)|phuong-xa|xa-phuong|ten-phuong|ten-xa"
+    r"|ten-don-vi|dia-ban-(xa|phuong))(-|$)"
+)
 STT_HEADERS = frozenset({"stt", "tt", "so-tt", "so-thu-tu"})
 
 _FOOTER = re.compile(
@@ -143,6 +149,9 @@ class Layout:
     nameless: list[int] = field(default_factory=list)  # rows with figures and no unit name
     notes: list[str] = field(default_factory=list)
     errors: list[DataError] = field(default_factory=list)
+    group_above: str = ""
+    """When declared header rows leave out a row of group headers right above them: the advice
+    to declare it too (``""`` otherwise)."""
 
 
 def parse_rows(text: str) -> tuple[int, int]:
@@ -169,7 +178,17 @@ def _anchor(grid: Grid, unit_hint: str | None) -> tuple[int, int] | None:
             t = text_of(v)
             if t and ascii_words(t) in UNIT_HEADERS:
                 return r, c
+    for r in range(min(grid.height, 40)):
+        for c, v in enumerate(grid.cells[r]):
+            t = text_of(v)
+            if t and _UNIT_HEADER_START.match(ascii_words(t)) and len(t.split()) <= 8:
+                return r, c
     return None
+
+
+def has_header(grid: Grid, unit_hint: str | None) -> bool:
+    """Whether ``grid`` has a header row with a unit-name column in its first rows."""
+    return _anchor(grid, unit_hint) is not None
 
 
 def _is_numbering(grid: Grid, r: int, unit_col: int) -> bool:
@@ -243,7 +262,9 @@ def find_layout(
                 texts = [text_of(v) for v in grid.cells[r] if text_of(v)]
                 if texts:
                     first_texts.append(f"dòng {r + 1}: " + " | ".join(texts)[:90])
-            want = f'"{unit_hint}"' if unit_hint else "Tên đơn vị / Đơn vị / Phường, xã"
+            want = "Tên đơn vị / Đơn vị / Phường, xã" + (
+                f' hoặc "{unit_hint}"' if unit_hint else ""
+            )
             raise DataError(
                 f"không tìm thấy dòng tiêu đề có cột tên đơn vị ({want})",
                 location=loc,
@@ -270,10 +291,10 @@ def find_layout(
             if all(is_blank(v) for v in row) or _is_numbering(grid, r, ucol):
                 break
             unit_cell_merged = cover.get((r, ucol), (r, ucol))[0] < r
-            if (not is_blank(grid.get(r, ucol)) and not unit_cell_merged) or any(
-                is_number(v) for v in row
-            ):
+            if not is_blank(grid.get(r, ucol)) and not unit_cell_merged:
                 break
+            if any(is_number(v) for v in row) and not _under_group_cells(grid, r):
+                break  # figures; but years (2023 | 2024) under "Hộ nghèo" are sub-headers
             bottom = r
             r += 1
         if bottom > top:
@@ -281,6 +302,9 @@ def find_layout(
                 f"dòng {top + 1}–{bottom + 1} được lấy làm tiêu đề cột (tiêu đề nhiều dòng); nếu "
                 "sai, khai báo `header_rows` trong data.workbook"
             )
+    group_above = _group_row_above(grid, top) if header_rows is not None else ""
+    if group_above:
+        notes.append(group_above)
     width = max((len(row) for row in grid.cells[top : bottom + 1]), default=0)
     for row in grid.cells[bottom + 1 :]:
         while width < len(row) and not is_blank(row[width]):
@@ -324,9 +348,43 @@ def find_layout(
         first_row=start + 1,
         last_row=start,
         notes=notes,
+        group_above=group_above,
     )
     _rows(grid, layout, start, last_row, loc)
     return layout
+
+
+def _group_row_above(grid: Grid, top: int) -> str:
+    """The advice to take in the row right above declared header rows when it holds group
+    headers merged over several columns ("Hộ nghèo" over "Đầu năm | Cuối năm")."""
+    if top == 0:
+        return ""
+    groups = [
+        text_of(grid.get(r0, c0))
+        for r0, c0, r1, c1 in sorted(grid.merged, key=lambda m: m[1])
+        if r1 == top - 1 and c1 > c0 and r1 - r0 < 3 and text_of(grid.get(r0, c0))
+    ]
+    width = max(len(grid.cells[top]) if top < grid.height else 0, 1)
+    spans = [
+        (r0, c0, c1) for r0, c0, r1, c1 in grid.merged if r1 == top - 1 and c1 > c0 and r1 - r0 < 3
+    ]
+    if not groups or any(c1 - c0 + 1 >= width for _, c0, c1 in spans):
+        return ""  # a title line over the whole table is not a group header
+    first = min(r0 for r0, _, _ in spans) + 1
+    shown = ", ".join(f'"{g}"' for g in dict.fromkeys(groups))
+    return (
+        f"dòng {first}{'' if first == top else f'–{top}'} ngay trên dòng tiêu đề đã khai báo có "
+        f"tiêu đề nhóm gộp nhiều cột ({shown}): tên cột thiếu phần nhóm; nếu dòng đó thuộc tiêu "
+        f"đề, khai báo `header_rows: {first}-{top + 1}` trong data.workbook"
+    )
+
+
+def _under_group_cells(grid: Grid, r: int) -> bool:
+    """Whether every filled cell of row ``r`` lies under a header cell of the row above merged
+    over several columns (sub-headers such as years under "Hộ nghèo")."""
+    spans = [(c0, c1) for r0, c0, r1, c1 in grid.merged if r0 <= r - 1 <= r1 < r and c1 > c0]
+    filled = [c for c, v in enumerate(grid.cells[r]) if not is_blank(v)]
+    return bool(spans and filled) and all(any(a <= c <= b for a, b in spans) for c in filled)
 
 
 def _implied_merges(
@@ -363,27 +421,48 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
     stop = min(grid.height, last_row) if last_row is not None else grid.height
     end: int | None = None
     blank_rows: list[int] = []
+    # rows with a formula saved without its value: it stands for a figure (a subtotal written by
+    # a program is still a subtotal)
+    formula_rows = {r for r, c in grid.uncomputed if c not in (ucol, scol)}
+    seen_figures = False
+    # a row name written in a cell merged across the STT and name columns ("Tổng cộng" in A:B)
+    merged_names = {r0: c0 for r0, c0, _r1, c1 in grid.merged if c0 < ucol <= c1 and r0 >= start}
     for r in range(start, stop):
         row = grid.cells[r]
         if all(is_blank(v) for v in row):
             blank_rows.append(r + 1)
             continue
         name = text_of(grid.get(r, ucol))
-        numbers = any(is_number(v) for c, v in enumerate(row) if c not in (ucol, scol))
+        from_stt = False
+        if not name and not is_number(grid.get(r, ucol)):
+            if r in merged_names:
+                name = text_of(grid.get(r, merged_names[r]))
+                from_stt = merged_names[r] == scol
+            elif scol is not None:
+                beside = text_of(grid.get(r, scol))
+                if beside and (total_like(beside) or (" " in beside and group_like(beside))):
+                    name, from_stt = beside, True
+        numbers = r in formula_rows or any(
+            is_number(v) for c, v in enumerate(row) if c not in (ucol, scol)
+        )
         if last_row is None and not numbers:  # notes, date line and signatures have no figures
             texts = [text_of(v) for v in row[:12] if isinstance(v, str) and v.strip()]
             if is_footer(texts) and not (name and layout.rows and _unitish(name)):
                 end = r
                 break
-        stt = text_of(grid.get(r, scol)) if scol is not None else ""
+            if name and seen_figures and _note_like(name):
+                end = r  # a sentence under the figures ("(1) Số liệu theo …", "- Tính đến …")
+                break
+        stt = text_of(grid.get(r, scol)) if scol is not None and not from_stt else ""
         figures = numbers or any(
             looks_numeric(v) for c, v in enumerate(row) if c not in (ucol, scol) and not is_blank(v)
         )
-        if not name or is_number(grid.get(r, ucol)):
+        if not name or (is_number(grid.get(r, ucol)) and not from_stt):
             if figures:
                 layout.nameless.append(r + 1)
             continue
         layout.rows.append(Row(r + 1, name, stt, has_numbers=figures))
+        seen_figures = seen_figures or figures
         layout.last_row = r + 1
     if blank_rows:
         inside = [n for n in blank_rows if n < layout.last_row]
@@ -410,6 +489,30 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
                     )
                 )
                 break
+
+
+_NOTE_START = re.compile(r"\s*(\(\s*[0-9]{1,2}\s*\)|[0-9]{1,2}\s*\)|[-+•*–—])\s*\S")
+
+
+def _note_like(name: str) -> bool:
+    """A line of notes written in the unit-name column under the table: it starts like a note
+    ("(1) …", "1) …", "- …"), has a colon, ends with a full stop or is a long sentence — and is
+    neither a unit name nor a group heading."""
+    bare = re.sub(r"^\s*[0-9]{1,3}\s*[.)]\s*", "", name)
+    short = len(name.split()) <= 6
+    if _unitish(bare) or (short and (group_like(name) or total_like(name))):
+        return False
+    return (
+        _NOTE_START.match(name) is not None
+        or re.search(r":\s*\S", name) is not None  # "Nguồn: …" (not a heading "Vùng …:")
+        or name.rstrip().endswith((".", ";"))
+        or len(name.split()) > 8
+    )
+
+
+def unit_like(name: str) -> bool:
+    """Whether a row name reads as a ward or commune ("Phường …", "Xã …", "TT. …")."""
+    return _unitish(name)
 
 
 def _unitish(name: str) -> bool:

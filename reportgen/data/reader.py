@@ -547,6 +547,6 @@ def read_table(
     raise DataError(
         f'không đọc được tệp loại "{ext}"',
         location=Location(file=display),
-        hint="dùng tệp .csv hoặc .xlsx",
+        hint="dùng tệp .csv, .xlsx, .xlsm, .xls hoặc .ods",
         code="data.unsupported-type",
     )

@@ -19,7 +19,15 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.config.model import Indicator, ReportConfig, WorkbookLayout
-from reportgen.data.layout import PATH_SEP, Layout, Row, find_layout, group_like, total_like
+from reportgen.data.layout import (
+    PATH_SEP,
+    Layout,
+    Row,
+    find_layout,
+    group_like,
+    total_like,
+    unit_like,
+)
 from reportgen.data.reader import CellValue, RawTable, check_legacy, column_letter
 from reportgen.data.text import (
     ascii_words,
@@ -221,14 +229,44 @@ def meaning_score(ind: Indicator, path: str) -> float:
 def best_guesses(ind: Indicator, columns: Collection[Column], taken: set[Column]) -> list[Column]:
     """The columns most likely meant for ``ind`` (never one already mapped to another
     indicator): the best, and a second when it scores as well."""
-    scored = sorted(
-        ((meaning_score(ind, c.path), c) for c in columns if c.path and c not in taken),
-        key=lambda x: -x[0],
-    )
-    if not scored or scored[0][0] < 0.25:
-        return []
-    best = scored[0][0]
-    return [c for s, c in scored[:2] if s >= best - 0.02]
+    return guesses_for([ind], columns, taken)[ind.id]
+
+
+def guesses_for(
+    indicators: list[Indicator], columns: Collection[Column], taken: set[Column]
+) -> dict[str, list[Column]]:
+    """Guesses for several missing indicators at once: the best-fitting (indicator, column)
+    pairs are settled first, and a column goes to the one indicator it fits best — never
+    proposed for two indicators (two "Cuối năm" columns are not both "Hộ nghèo cuối năm"),
+    never one already mapped to another indicator."""
+    free = [c for c in columns if c.path and c not in taken]
+    scores = {
+        (ind.id, k): meaning_score(ind, c.path) for ind in indicators for k, c in enumerate(free)
+    }
+    owner: dict[int, str] = {}
+    best: dict[str, float] = {}
+    for (iid, k), score in sorted(scores.items(), key=lambda x: -x[1]):
+        if score < 0.25:
+            break
+        if k in owner or iid in best:
+            continue
+        owner[k] = iid
+        best[iid] = score
+    out: dict[str, list[Column]] = {ind.id: [] for ind in indicators}
+    for k, iid in sorted(owner.items(), key=lambda x: -scores[(x[1], x[0])]):
+        out[iid].append(free[k])
+    for ind in indicators:
+        if ind.id not in best:
+            continue
+        # a second guess as good as the first, that no other indicator fits better
+        for k, c in enumerate(free):
+            if k in owner or len(out[ind.id]) >= 2:
+                continue
+            score = scores[(ind.id, k)]
+            rival = max((v for (i, kk), v in scores.items() if kk == k and i != ind.id), default=0)
+            if score >= best[ind.id] - 0.02 and score > rival:
+                out[ind.id].append(c)
+    return out
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -315,6 +353,8 @@ def read_workbook(
     if unit_spec and re.fullmatch(r"(?:cột\s+)?[A-Z]{1,3}", unit_spec.strip()):
         unit_letter = col_index(unit_spec.strip().split()[-1])
         unit_spec = None
+    if form is None and not wl.sheets and not sheet and unit_letter is None:
+        names = _sheet_with_table(wb, names, unit_spec or unit_column, notes)
     grids: list[Grid] = []
     layouts: list[Layout] = []
     for sname in names:
@@ -375,6 +415,9 @@ def read_workbook(
         for row in layout.rows:
             if row.kind in ("unit", "total", "group"):
                 cells = _cells(grid, row.number - 1, len(layout.paths))
+                if cells[layout.unit_col] is None:  # named in a cell merged across STT and name
+                    cells = [*cells]
+                    cells[layout.unit_col] = row.name
                 by_row[row.number] = cells
                 if row.kind != "group":
                     rows.append((row.number, cells))
@@ -392,7 +435,7 @@ def read_workbook(
             )
         table = RawTable(name, layout.sheet, headers[s], layout.header_rows[1], rows)
         st = SheetTable(layout, table)
-        st.groups = _groups(s, layout, by_row)
+        st.groups = _groups(s, layout, by_row, summable, locale)
         if st.groups:
             notes.append(
                 f"trang tính {layout.sheet}: dòng nhóm/cộng (đối chiếu, không tính là đơn vị): "
@@ -430,6 +473,23 @@ def _legacy_text(layout: Layout, file: str) -> DataError | None:
         except DataError as exc:
             return exc
     return None
+
+
+def _sheet_with_table(wb: Workbook, names: list[str], hint: str, notes: list[str]) -> list[str]:
+    """No sheet declared and the first one has no table (a "Hướng dẫn" sheet in front): the
+    first visible sheet that has one, said in a note; the first sheet when none has."""
+    from reportgen.data.layout import has_header
+
+    if has_header(wb.grid(names[0]), hint):
+        return names
+    for other in wb.visible:
+        if other != names[0] and has_header(wb.grid(other), hint):
+            notes.append(
+                f"trang tính đầu tiên ({names[0]}) không có bảng số liệu: đọc trang tính {other}; "
+                "nếu sai, khai báo `sheets: [<tên trang tính>]` trong data.workbook"
+            )
+            return [other]
+    return names
 
 
 def _flat_sheet(wb: Workbook, sheet: str | None, unit_column: str) -> str | None:
@@ -559,9 +619,10 @@ def _missing_message(
 ) -> DataError:
     lines = []
     example = []
+    all_guesses = guesses_for([config.indicators[iid] for iid in missing], columns, taken)
     for iid in missing:
         ind = config.indicators[iid]
-        guesses = best_guesses(ind, columns, taken)
+        guesses = all_guesses[iid]
         shown = " hoặc ".join(c.describe(index.multi) for c in guesses) or "(không đoán được)"
         lines.append(f"  - {iid} ({ind.label}, {ind.unit or 'không đơn vị'}): có thể là {shown}")
         if guesses:
@@ -573,6 +634,9 @@ def _missing_message(
         f"–{lay.header_rows[1]}" if lay.header_rows[1] != lay.header_rows[0] else ""
     )
     hint = "khai báo cột của từng chỉ tiêu trong data.workbook.columns (đường dẫn tiêu đề, dấu ›)"
+    above = next((lay.group_above for lay in layouts if lay.group_above), "")
+    if above:
+        hint = f"{above}; rồi {hint}"
     if example:
         hint += (
             ", ví dụ (kiểm tra từng dòng trước khi dùng):\n  data:\n    workbook:\n      columns:\n"
@@ -620,6 +684,9 @@ def _classify(
             else:
                 row.kind = "heading"
                 headings.append(row.number)
+        elif not row.has_numbers and row.name.rstrip().endswith(":") and not unit_like(row.name):
+            row.kind = "heading"  # "Vùng đồng bằng:" over the units it names
+            headings.append(row.number)
     if headings:
         layout.notes.append(
             "dòng " + ", ".join(map(str, headings)) + " là tên nhóm (không có số liệu): bỏ qua"
@@ -682,6 +749,8 @@ def _sum_rows(layout: Layout, grid: Grid, summable: list[int], locale: str) -> N
         cols = [j for j in range(k) if vals[j] is not None]
         if len(cols) < min(2, k) or all(vals[j] == 0 for j in cols):
             continue
+        if sum(1 for j in cols if vals[j]) < 2 and unit_like(units[i].name):
+            continue  # "Phường …" with one figure that happens to be a sum: not enough to block
         a, b = seg_start[i], seg_end[i]
         runs = []
         if i - a >= 2:
@@ -706,29 +775,90 @@ def _sum_rows(layout: Layout, grid: Grid, summable: list[int], locale: str) -> N
                 break
 
 
-def _groups(s: int, layout: Layout, by_row: dict[int, list[CellValue]]) -> list[GroupRow]:
+def _groups(
+    s: int,
+    layout: Layout,
+    by_row: dict[int, list[CellValue]],
+    summable: list[int],
+    locale: str,
+) -> list[GroupRow]:
+    """The declared group rows of a sheet and the unit rows each adds up.
+
+    The candidates are the unit rows right below the row, those right above it, and every unit
+    of the sheet; the first whose sums are the row's figures wins, in the order its name says
+    ("Cộng …" closes the rows above it, "Tổng cộng" adds up the sheet, "Khối phường" heads the
+    rows below it). When none adds up, the name's choice stands and the check reports it."""
     out: list[GroupRow] = []
     rows = layout.rows
+    all_units = [r.number for r in rows if r.kind == "unit"]
+    numbers: dict[int, list[Decimal | None]] = {}
     for i, row in enumerate(rows):
         if row.kind != "group":
             continue
-        if total_like(row.name):
-            members = [r.number for r in rows if r.kind == "unit"]
-            direction = "all"
+        below = []
+        for r in rows[i + 1 :]:
+            if r.kind != "unit":
+                break
+            below.append(r.number)
+        above = []
+        for r in reversed(rows[:i]):
+            if r.kind != "unit":
+                break
+            above.append(r.number)
+        above.sort()
+        candidates = {"below": below, "above": above, "all": all_units}
+        slug = ascii_words(row.name)
+        if total_like(row.name) and not re.fullmatch(r"cong", slug):
+            order = ["all", "above", "below"]
+        elif slug.startswith("cong"):
+            order = ["above", "below", "all"]
         else:
-            below = []
-            for r in rows[i + 1 :]:
-                if r.kind != "unit":
-                    break
-                below.append(r.number)
-            above = []
-            for r in reversed(rows[:i]):
-                if r.kind != "unit":
-                    break
-                above.append(r.number)
-            members, direction = (below, "below") if below else (sorted(above), "above")
-        out.append(GroupRow(s, row, by_row.get(row.number, []), members, direction))
+            order = ["below", "above", "all"]
+        order = [d for d in order if candidates[d]] or ["all"]
+        distinct = [
+            d
+            for k, d in enumerate(order)
+            if candidates[d] not in [candidates[e] for e in order[:k]]
+        ]
+        cells = by_row.get(row.number, [])
+        stated = [_quick_number(cells[c], locale) if c < len(cells) else None for c in summable]
+        direction = order[0]
+        if len(distinct) > 1:
+            direction = next(
+                (
+                    d
+                    for d in distinct
+                    if _adds_up(stated, candidates[d], numbers, by_row, summable, locale)
+                ),
+                order[0],
+            )
+        out.append(GroupRow(s, row, cells, candidates[direction], direction))
     return out
+
+
+def _adds_up(
+    stated: list[Decimal | None],
+    members: list[int],
+    numbers: dict[int, list[Decimal | None]],
+    by_row: dict[int, list[CellValue]],
+    summable: list[int],
+    locale: str,
+) -> bool:
+    """Whether the figures of a group row (``stated``, one per summed column) are the sums of
+    ``members`` in every summed column where it has one (and it has at least one); each member's
+    figures are read once into ``numbers``."""
+    if all(v is None for v in stated):
+        return False
+    for n in members:
+        if n not in numbers:
+            member = by_row.get(n, [])
+            numbers[n] = [
+                _quick_number(member[c], locale) if c < len(member) else None for c in summable
+            ]
+    for j, want in enumerate(stated):
+        if want is not None and sum((numbers[n][j] or 0 for n in members), Decimal(0)) != want:
+            return False
+    return True
 
 
 def uncomputed_hint() -> str:

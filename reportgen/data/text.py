@@ -16,6 +16,8 @@ from reportgen.vnformat.unitnames import expand_unit_name as expand_unit_name
 
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _SPACES = re.compile(r"\s+")
+#: zero-width spaces and joiners, word joiner, BOM: invisible, carried by text pasted from the web
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
 def nfc(text: str) -> str:
@@ -30,6 +32,8 @@ def unit_key(name: str) -> str:
     >>> unit_key("Phường Hoà Bình") == unit_key("phường  hòa bình")
     True
     """
+    if not name.isascii():
+        name = _INVISIBLE.sub("", name)
     decomposed = unicodedata.normalize("NFD", name.casefold())
     words = []
     for word in _SPACES.split(decomposed.strip()):
@@ -83,7 +87,10 @@ def legacy_encoding(text: str) -> str | None:
 
 
 def collapse_spaces(text: str) -> str:
-    """Collapse runs of white space to one space."""
+    """Collapse runs of white space to one space; drop the invisible characters text pasted
+    from a web page or a PDF carries (zero-width spaces, joiners, BOM)."""
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 

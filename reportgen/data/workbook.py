@@ -1,7 +1,8 @@
 """Open spreadsheet workbooks (.xlsx, .xlsm, .xls, .ods) and give each sheet as a grid.
 
 Values are read with python-calamine (fast, reads all four formats). Two things calamine does not
-say are read from the .xlsx package itself, and only when the file can have them: which cells are
+say are read from the .xlsx package (or the .ods content) itself, and only when the file can have
+them: which cells are
 shown as a percentage (``0.00%``: the stored 0.6295 is the 62,95 the clerk sees) and which cells
 hold a formula that was never computed (a workbook written by a program and never opened in
 Excel: the cell is empty, and "fill in the figure" would be the wrong advice).
@@ -133,6 +134,7 @@ class Workbook:
         ]
         self._grids: dict[str, Grid] = {}
         self._xlsx: _XlsxFacts | None = None
+        self._ods: dict[str, tuple[set[tuple[int, int]], dict[tuple[int, int], str]]] | None = None
 
     def grid(self, sheet: str) -> Grid:
         """The grid of ``sheet`` (read on first use)."""
@@ -154,6 +156,14 @@ class Workbook:
             if self._xlsx is None:
                 self._xlsx = _XlsxFacts(self.path)
             self._xlsx.fill(sheet, grid)
+        elif self.ext == ".ods":
+            if self._ods is None:
+                self._ods = _ods_facts(self.path)
+            percent, uncomputed = self._ods.get(sheet, (set(), {}))
+            grid.percent |= percent
+            grid.uncomputed.update(uncomputed)
+        elif self.ext == ".xls":
+            grid.percent |= _xls_percent(self.path, sheet)
         self._grids[sheet] = grid
         return grid
 
@@ -309,3 +319,101 @@ def _unescape(text: str) -> str:
     return (
         text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
     )
+
+
+# --- .ods facts calamine does not give ---------------------------------------------------------
+
+_OD_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OD_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_REPEAT_CAP = 20_000  # a repeated cell that carries a value is never repeated further than this
+
+
+def _ods_facts(
+    path: Path,
+) -> dict[str, tuple[set[tuple[int, int]], dict[tuple[int, int], str]]]:
+    """Per sheet of an .ods file: the cells whose value is a percentage (stored 0.0099, shown
+    0,99%) and the formulas saved without a value. Empty when the content cannot be read (the
+    plain values calamine gave stand)."""
+    out: dict[str, tuple[set[tuple[int, int]], dict[tuple[int, int], str]]] = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            data = z.read("content.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return out
+    if b'value-type="percentage"' not in data and b"table:formula" not in data:
+        return out
+    from lxml import etree
+
+    t, o = f"{{{_OD_TABLE}}}", f"{{{_OD_OFFICE}}}"
+    try:
+        root = etree.fromstring(
+            data, parser=etree.XMLParser(huge_tree=True, resolve_entities=False)
+        )
+    except etree.XMLSyntaxError:
+        return out
+    for table in root.iter(f"{t}table"):
+        percent: set[tuple[int, int]] = set()
+        uncomputed: dict[tuple[int, int], str] = {}
+        r = 0
+        for row in table.iter(f"{t}table-row"):
+            rows = int(row.get(f"{t}number-rows-repeated") or 1)
+            c = 0
+            for cell in row:
+                if not cell.tag.endswith("table-cell"):
+                    continue
+                cols = int(cell.get(f"{t}number-columns-repeated") or 1)
+                kind = cell.get(f"{o}value-type")
+                formula = cell.get(f"{t}formula")
+                if kind == "percentage" or (formula and kind is None):
+                    for rr in range(r, r + min(rows, _REPEAT_CAP)):
+                        for cc in range(c, c + min(cols, _REPEAT_CAP)):
+                            if kind == "percentage":
+                                percent.add((rr, cc))
+                            elif formula:
+                                uncomputed[(rr, cc)] = _odf_formula(formula)
+                c += cols
+            r += rows
+        out[table.get(f"{t}name") or ""] = (percent, uncomputed)
+    return out
+
+
+# --- .xls facts calamine does not give -----------------------------------------------------------
+
+
+def _xls_percent(path: Path, sheet: str) -> set[tuple[int, int]]:
+    """The number cells of an .xls sheet shown as a percentage, read with xlrd (empty when xlrd
+    is not installed or cannot read the file: the plain values calamine gave stand)."""
+    try:
+        import xlrd  # type: ignore[import-untyped]
+    except ImportError:
+        return set()
+    out: set[tuple[int, int]] = set()
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        try:
+            ws = book.sheet_by_name(sheet)
+            percent_xf = {
+                i
+                for i, xf in enumerate(book.xf_list)
+                if xf.format_key in book.format_map
+                and _percent_format(book.format_map[xf.format_key].format_str)
+            }
+            if not percent_xf:
+                return out
+            for r in range(ws.nrows):
+                for c, kind in enumerate(ws.row_types(r)):
+                    if kind == xlrd.XL_CELL_NUMBER and ws.cell_xf_index(r, c) in percent_xf:
+                        out.add((r, c))
+        finally:
+            book.release_resources()
+    except Exception:  # calamine read the file; without this fact its values stand
+        return set()
+    return out
+
+
+def _odf_formula(text: str) -> str:
+    """An OpenDocument formula as a spreadsheet user writes it: ``of:=ROUND([.E9]/[.C9];2)`` →
+    ``=ROUND(E9/C9;2)``."""
+    body = text.split(":", 1)[1] if text.startswith(("of:", "oooc:", "msoxl:")) else text
+    body = re.sub(r"\[\$?'?([^\]]*?)'?\]", lambda m: m.group(1).replace(".", ""), body.lstrip("="))
+    return "=" + body

@@ -73,11 +73,15 @@ def write_bieu_mau(
     footer: bool = True,
     numbering: bool = True,
     units: Sequence[tuple[str, int, int, int, int]] = UNITS,
+    closing: bool = False,
 ) -> openpyxl.Workbook:
     """Biểu 01 on one sheet: rows 1–2 title, 4–5 header (merged), 6 numbering, then the table.
 
     Columns: A STT, B Tên đơn vị, C Tổng số hộ, D–F Hộ nghèo (Đầu năm, Cuối năm, Tỷ lệ (%)),
-    G–H Hộ cận nghèo (Đầu năm, Cuối năm), I Ghi chú. G "Đầu năm" is left empty (not mapped)."""
+    G–H Hộ cận nghèo (Đầu năm, Cuối năm), I Ghi chú. G "Đầu năm" is left empty (not mapped).
+
+    With ``closing``, each group is a heading without figures ("I" "Các phường"), its units and
+    a "Cộng" row under them, and "Tổng cộng" ends the table."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Biểu 01"
@@ -118,17 +122,25 @@ def write_bieu_mau(
         ws.cell(r, 8, near)
         r += 1
 
-    if total:
+    if total and not closing:
         put("", "Tổng cộng", _figures(units))
     wards = [u for u in units if u[0].startswith("Phường")]
     communes = [u for u in units if not u[0].startswith("Phường")]
     n = 1
     for roman, label, block in (("I", "Khối phường", wards), ("II", "Khối xã", communes)):
-        if groups:
+        if groups and closing:
+            ws.cell(r, 1, roman)
+            ws.cell(r, 2, "Các phường" if roman == "I" else "Các xã")
+            r += 1
+        elif groups:
             put(roman, label, _figures(block))
         for u in block:
             put(n, u[0], u[1:])
             n += 1
+        if groups and closing:
+            put("", "Cộng", _figures(block))
+    if total and closing:
+        put("", "Tổng cộng", _figures(units))
     if footer:
         r += 1
         ws.cell(r, 1, "Ghi chú: số liệu theo kết quả rà soát cuối năm 2024.")

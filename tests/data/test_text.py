@@ -86,3 +86,13 @@ def test_legacy_encoding_is_recognised(text: str, expected: str | None) -> None:
 def test_nfc_and_collapse_spaces() -> None:
     assert nfc(unicodedata.normalize("NFD", " hộ nghèo ")) == "hộ nghèo"
     assert collapse_spaces(" a \t b\n c ") == "a b c"
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    ["Phường Trần Phú\u200b", "\ufeffPhường Trần Phú", "Phường\u200b Trần\u2060 Phú"],
+    ids=["zwsp-after", "bom-before", "inside"],
+)
+def test_invisible_characters_pasted_with_a_name_are_dropped(pasted: str) -> None:
+    assert collapse_spaces(pasted) == "Phường Trần Phú"
+    assert unit_key(pasted) == unit_key("Phường Trần Phú")

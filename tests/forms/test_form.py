@@ -192,3 +192,42 @@ def test_an_id_with_xa_survives_a_form_saved_by_libreoffice(
         ids = {str(r[2]) for r in rows if r and r[0] == "column"}
         assert "so_the_bhyt_xa_a1" in ids, (book.name, sorted(ids))
     shutil.rmtree(out / "lo-profile", ignore_errors=True)
+
+
+def test_groups_declared_in_the_yaml_are_merged_header_cells(tmp_path: Path) -> None:
+    from tests.data.bieu_mau import INDICATORS
+    from tests.fixtures.projects import write_project
+
+    indicators = {
+        "tong_so_ho": INDICATORS["tong_so_ho"],
+        **{
+            iid: {**INDICATORS[iid], "group": "Hộ nghèo"}
+            for iid in ("ho_ngheo_dau_ky", "ho_ngheo_cuoi_ky", "ty_le_ho_ngheo")
+        },
+        "ho_can_ngheo_cuoi_ky": {**INDICATORS["ho_can_ngheo_cuoi_ky"], "group": "Hộ cận nghèo"},
+    }
+    config = load_config(
+        write_project(tmp_path, indicators=indicators, rows=[{"don_vi": "Phường A"}])
+    )
+    path = tmp_path / "bieu-mau.xlsx"
+    path.write_bytes(build_form(config, units=["Phường A"]))
+    ws = openpyxl.load_workbook(path)[SHEET]
+    assert [ws.cell(5, c).value for c in range(3, 8)] == [
+        "Tổng số hộ (hộ)",
+        "Hộ nghèo",
+        None,
+        None,
+        "Hộ cận nghèo",
+    ]
+    assert [ws.cell(6, c).value for c in range(4, 8)] == [
+        "Đầu năm (hộ)",
+        "Cuối năm (hộ)",
+        "Tỷ lệ hộ nghèo (%)",  # the label does not start with the group: kept whole
+        "Cuối năm (hộ)",
+    ]
+    assert {"D5:F5", "C5:C6"} <= {str(r) for r in ws.merged_cells.ranges}
+    assert [c.id for c in form_columns(config)][1:4] == [
+        "ho_ngheo_dau_ky",
+        "ho_ngheo_cuoi_ky",
+        "ty_le_ho_ngheo",
+    ]
