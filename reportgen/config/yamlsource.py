@@ -246,6 +246,96 @@ _ALIAS_PROBLEMS = {
 }
 
 
+_INDENT_HINT = "kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm sau mỗi khóa"
+
+#: libyaml's problem (its beginning) → what it means for a person editing the file, and the fix.
+_SYNTAX_PROBLEMS: tuple[tuple[str, str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        "có dấu hai chấm ở chỗ không được có (một giá trị chứa dấu «:» mà không nằm trong ngoặc "
+        "kép, hoặc hai khóa trên cùng một dòng)",
+        'đặt giá trị có dấu hai chấm trong ngoặc kép, ví dụ title: "Báo cáo: kết quả năm 2024"',
+    ),
+    (
+        "found character '\\t'",
+        "có ký tự Tab ở đầu dòng hoặc giữa khóa và giá trị",
+        "thay Tab bằng dấu cách (YAML chỉ thụt lề bằng dấu cách)",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "danh sách trong ngoặc vuông [...] thiếu dấu phẩy hoặc chưa đóng «]»",
+        "thêm «]» ở cuối danh sách, hoặc dấu phẩy giữa các mục",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "cặp ngoặc nhọn {...} thiếu dấu phẩy hoặc chưa đóng «}»",
+        "thêm «}» ở cuối, hoặc dấu phẩy giữa các mục",
+    ),
+    (
+        "expected ',' or ']'",
+        "danh sách trong ngoặc vuông [...] thiếu dấu phẩy hoặc chưa đóng «]»",
+        "thêm «]» ở cuối danh sách, hoặc dấu phẩy giữa các mục",
+    ),
+    (
+        "expected ',' or '}'",
+        "cặp ngoặc nhọn {...} thiếu dấu phẩy hoặc chưa đóng «}»",
+        "thêm «}» ở cuối, hoặc dấu phẩy giữa các mục",
+    ),
+    (
+        "found unexpected end of stream",
+        "tệp kết thúc khi một chuỗi trong ngoặc kép chưa được đóng",
+        "thêm dấu ngoặc kép đóng ở cuối chuỗi bắt đầu từ dòng này",
+    ),
+    (
+        "found unknown escape character",
+        "chuỗi trong ngoặc kép có dấu «\\» không hợp lệ (ví dụ đường dẫn kiểu C:\\thu-muc)",
+        "dùng ngoặc đơn '...' cho chuỗi có dấu «\\», hoặc viết «/» thay cho «\\»",
+    ),
+    (
+        "expected <block end>",
+        "thụt lề không đều: dòng này không thẳng hàng với các khóa hoặc các mục «-» cùng cấp",
+        "thụt lề các khóa cùng cấp bằng đúng số dấu cách như nhau (thường là 2)",
+    ),
+    (
+        "could not find expected ':'",
+        "thiếu dấu hai chấm sau khóa (hoặc một dòng chữ bị xuống dòng giữa chừng)",
+        "viết «khóa: giá trị»; chữ dài thì đặt cả đoạn trong ngoặc kép trên một dòng",
+    ),
+    (
+        "did not find expected key",
+        "thụt lề không đều: dòng này không thẳng hàng với các khóa cùng cấp",
+        _INDENT_HINT,
+    ),
+    (
+        "did not find expected '-' indicator",
+        "thụt lề không đều trong danh sách: dòng này không thẳng hàng với các mục «-»",
+        _INDENT_HINT,
+    ),
+    (
+        "expected a comment or a line break",
+        "có chữ sau giá trị trong ngoặc kép trên cùng một dòng",
+        "đặt cả giá trị trong ngoặc kép, hoặc xuống dòng trước chữ thừa",
+    ),
+)
+
+
+def _syntax_problem(said: str) -> tuple[str, str]:
+    """libyaml's English problem as a Vietnamese reason and fix; a problem not in the table
+    keeps libyaml's words, marked as such, with the general advice."""
+    for start, reason, hint in _SYNTAX_PROBLEMS:
+        if said.startswith(start):
+            return reason, hint
+    if "that cannot start any token" in said:
+        shown = said.split(" that ")[0].removeprefix("found character").strip()
+        return (
+            "có ký tự không được đứng đầu một giá trị"
+            + (f" ({shown})" if shown else "")
+            + " (thường là Tab, @ hoặc ` đứng đầu)",
+            'đặt giá trị trong ngoặc kép, ví dụ ghi_chu: "@ chú thích"',
+        )
+    return f"{said} (thông báo của bộ đọc YAML)", _INDENT_HINT
+
+
 def load_yaml(path: str | Path, *, display_name: str | None = None) -> tuple[Any, LineMap]:
     """Read a YAML file; return its data and the line of every key path.
 
@@ -323,10 +413,15 @@ def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
         line = mark.line + 1 if mark else None
         said = str(exc.problem or exc.context)
         key = "undefined alias" if said.startswith("found undefined alias") else said
-        reason, hint = _ALIAS_PROBLEMS.get(
-            key,
-            (said, "kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm sau mỗi khóa"),
-        )
+        source_lines = text.splitlines()
+        if (
+            "cannot start any token" in said
+            and line is not None
+            and 0 < line <= len(source_lines)
+            and "\t" in source_lines[line - 1]
+        ):
+            said = "found character '\\t' that cannot start any token"
+        reason, hint = _ALIAS_PROBLEMS.get(key) or _syntax_problem(said)
         raise ConfigError(
             f"lỗi cú pháp YAML: {reason}",
             location=Location(file=name, line=line),
