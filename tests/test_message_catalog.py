@@ -378,3 +378,15 @@ def test_every_code_built_with_the_catalog_anywhere_exists() -> None:
     assert len(used) > 100
     missing = [f"{where}: {key}" for where, key in used if key not in known]
     assert not missing, missing
+
+
+def test_an_error_is_worded_from_the_catalog_by_its_code() -> None:
+    from reportgen.diagnostics.errors import DataError, Location
+
+    error = DataError.of(
+        "data.unclosed-quote", location=Location(file="a.csv", line=3), first=3, last=5
+    )
+    assert (error.code, error.location) == ("data.unclosed-quote", Location(file="a.csv", line=3))
+    assert error.message.endswith("(dòng 3 đến 5)")
+    assert error.hint is not None and error.hint.startswith("xóa dấu ngoặc kép")
+    assert DataError.of("data.unclosed-quote", hint="khác", first=1, last=2).hint == "khác"

@@ -7,6 +7,9 @@ This module knows nothing of the command-line framework.
 
 from __future__ import annotations
 
+from typing import Any, Self
+
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.model import Diagnostic, Location
 
 __all__ = [
@@ -59,6 +62,25 @@ class ReportgenError(Exception):
             self.code = code
         self.expected = expected
         self.found = found
+
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        *,
+        location: Location | None = None,
+        hint: str | None = None,
+        expected: object = None,
+        found: object = None,
+        **params: Any,
+    ) -> Self:
+        """The error ``code`` worded from the message catalog, its texts filled with ``params``.
+
+        ``hint`` replaces the catalog's hint (e.g. with a did-you-mean)."""
+        d = catalog.make(code, hint=hint, **params)
+        return cls(
+            d.message, location=location, hint=d.hint, code=d.code, expected=expected, found=found
+        )
 
     def diagnostics(self) -> list[Diagnostic]:
         """Return the error as diagnostics (one, or one per collected error)."""
