@@ -9,7 +9,7 @@ others: they become :class:`CellIssue` records that validation reports as findin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +24,7 @@ from reportgen.data.text import (
     slugify,
     unit_key,
 )
+from reportgen.data.values import UnitValues, slot_table
 from reportgen.data.workbook import WORKBOOK_EXTENSIONS, Uncomputed, catalog_error
 from reportgen.diagnostics.errors import (
     DataError,
@@ -85,7 +86,9 @@ class Unit:
     slug: str
     kind: str | None
     row: int | None
-    values: dict[str, Decimal | None]
+    values: MutableMapping[str, Decimal | None]
+    """The figures by indicator id (a :class:`~reportgen.data.values.UnitValues` for a unit read
+    from a file)."""
     texts: dict[str, str | None]
     attrs: dict[str, str]
     is_total: bool = False
@@ -125,7 +128,8 @@ class Dataset:
     """The thôn / tổ dân phố of each ward that has them (``data.villages``), by unit key."""
     groups: list[GroupSum] = field(default_factory=list)
     """The group rows of a workbook (``data.workbook.groups``), each a sum of some units."""
-    _index: tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit | None]] | None = field(
+    _keys: dict[str, Unit] | None = field(default=None, repr=False)
+    _other_names: tuple[dict[str, Unit], dict[str, Unit | None]] | None = field(
         default=None, repr=False
     )
 
@@ -154,23 +158,25 @@ class Dataset:
         without accents (``phuong-tran-phu``, ``phuong tran phu``), or the one unit whose name
         is ``name`` after its kind word (``Trần Phú``); the whole city by its name too. None
         when there is no such unit (or two units share that bare name)."""
-        if self._index is None:
-            keys: dict[str, Unit] = {}
+        if self._keys is None:
+            self._keys = {}
+            for u in self.all_units():
+                self._keys.setdefault(u.key, u)
+        found = self._keys.get(unit_key(name)) or self._keys.get(name_key(name))
+        if found is not None:
+            return found
+        # the other spellings are indexed only when asked for: a file of 100.000 wards keeps
+        # two more tables of 100.000 names otherwise
+        if self._other_names is None:
             slugs: dict[str, Unit] = {}
             bare: dict[str, Unit | None] = {}
             for u in self.all_units():
-                keys.setdefault(u.key, u)
                 slugs.setdefault(u.slug, u)
                 b = bare_key(u.name)
                 bare[b] = u if b not in bare else None  # two units, one bare name: ambiguous
-            self._index = (keys, slugs, bare)
-        keys, slugs, bare = self._index
-        return (
-            keys.get(unit_key(name))
-            or keys.get(name_key(name))
-            or slugs.get(slugify(name))
-            or bare.get(bare_key(name))
-        )
+            self._other_names = (slugs, bare)
+        slugs, bare = self._other_names
+        return slugs.get(slugify(name)) or bare.get(bare_key(name))
 
     def all_units(self) -> list[Unit]:
         """The units followed by the whole city."""
@@ -334,6 +340,8 @@ def build_units(
     decimals = {
         ind.id: None if ind.kind == "count" else ind.decimals for ind in config.indicators.values()
     }
+    # one slot table for the figures of every unit of this table (read and computed)
+    slots = slot_table([i.id for i in config.indicators.values() if i.kind != "text"])
     total_key = name_key(total_row) if total_row else None
     total_name = config.data.total_name
     units: list[Unit] = []
@@ -428,7 +436,7 @@ def build_units(
             is_total = True  # the previous period's total row: never a unit
         who = total_name if is_total else name
         who_key = unit_key(total_name) if is_total else key
-        values: dict[str, Decimal | None] = {}
+        values = UnitValues(slots)
         texts: dict[str, str | None] = {}
         if n_cells < width:
             cells = [*cells, *([None] * (width - n_cells))]

@@ -14,6 +14,11 @@ from functools import lru_cache
 
 from reportgen.vnformat.unitnames import expand_unit_name as expand_unit_name
 
+#: names remembered by the folding functions: a city's wards and villages, the same names read
+#: again from every sheet and last year's file; a file of 100.000 distinct names gains nothing
+#: from a larger cache and would keep megabytes of it
+_NAMES_CACHED = 1 << 12
+
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _SPACES = re.compile(r"\s+")
 #: zero-width spaces and joiners, word joiner, BOM: invisible, carried by text pasted from the web
@@ -25,7 +30,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=_NAMES_CACHED)
 def unit_key(name: str) -> str:
     """Return a key that folds case, spaces and old/new tone placement.
 
@@ -49,7 +54,7 @@ def unit_key(name: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=_NAMES_CACHED)
 def ascii_words(text: str, joiner: str = "-") -> str:
     """Return the ASCII letters and digits of ``text``, lower case, runs of anything else
     replaced by ``joiner``: ``Khẩu nghèo`` → ``khau-ngheo``."""
