@@ -521,3 +521,71 @@ def test_an_error_is_worded_from_the_catalog_by_its_code() -> None:
     assert error.message.endswith("(dòng 3 đến 5)")
     assert error.hint is not None and error.hint.startswith("xóa dấu ngoặc kép")
     assert DataError.of("data.unclosed-quote", hint="khác", first=1, last=2).hint == "khác"
+
+
+# -- proofreading, authoring tools, checks ---------------------------------------------------
+
+_WORDINGS = [
+    (
+        "audit.unreadable-kind",
+        {"suffix": ".doc"},
+        "audit.unreadable",
+        'không đọc được loại tệp ".doc": cần .docx, .txt hoặc .md',
+        "Với tệp .doc (Word cũ) hoặc .pdf: mở bằng Word và lưu lại dưới dạng .docx.",
+    ),
+    (
+        "audit.unreadable-too-large",
+        {"size": 60, "limit": 50},
+        "audit.unreadable",
+        "tệp quá lớn (60 byte; tối đa 50 byte)",
+        "Chia báo cáo thành các tệp nhỏ hơn.",
+    ),
+    (
+        "authoring.new-exists",
+        {"path": "configs/a.yaml"},
+        "output.exists",
+        "đã có tệp configs/a.yaml",
+        "chọn tên khác, hoặc xóa tệp cũ nếu không cần nữa",
+    ),
+    (
+        "authoring.new-unknown-kind",
+        {"kind": "x", "guess": "", "listed": "a, b"},
+        "output.unknown-kind",
+        'không có loại báo cáo mẫu "x"',
+        "chọn một trong: a, b (xem: reportgen demo --help)",
+    ),
+    (
+        "check.unknown-unit",
+        {"file": "so-lieu.csv", "name": "Phường X", "names": "A, B"},
+        "config.unknown-unit",
+        'cần tên một đơn vị có trong tệp số liệu so-lieu.csv, nhưng gặp "Phường X"',
+        "các đơn vị: A, B",
+    ),
+    (
+        "check.range-count",
+        {},
+        "check.range-count",
+        "số nguyên không âm (số đếm)",
+        "số hộ, số người, số lượt… là số nguyên từ 0 trở lên",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "fields", "code", "message", "hint"), _WORDINGS, ids=[w[0] for w in _WORDINGS]
+)
+def test_a_moved_message_keeps_its_code_and_wording(
+    key: str, fields: dict[str, object], code: str, message: str, hint: str
+) -> None:
+    d = catalog.make(key, **fields)
+    assert (d.code, d.message, d.hint) == (code, message, hint)
+
+
+def test_an_unreadable_report_is_reported_under_one_code(tmp_path: Path) -> None:
+    from reportgen.audit.reader import UnreadableDocument, read_document
+
+    for name in ("a.doc", "missing.md"):
+        with pytest.raises(UnreadableDocument) as caught:
+            read_document(tmp_path / name, name=name)
+        assert caught.value.code == "audit.unreadable"
+        assert caught.value.hint
