@@ -13,6 +13,7 @@ import re
 import string
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -575,7 +576,7 @@ _WORDINGS = [
     ("key", "fields", "code", "message", "hint"), _WORDINGS, ids=[w[0] for w in _WORDINGS]
 )
 def test_a_moved_message_keeps_its_code_and_wording(
-    key: str, fields: dict[str, object], code: str, message: str, hint: str
+    key: str, fields: dict[str, Any], code: str, message: str, hint: str
 ) -> None:
     d = catalog.make(key, **fields)
     assert (d.code, d.message, d.hint) == (code, message, hint)
