@@ -13,6 +13,7 @@ import re
 import string
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +28,10 @@ MODULES = sorted(
         *(ROOT / "templating").rglob("*.py"),
         ROOT / "authoring" / "lint.py",
         ROOT / "authoring" / "discover.py",
+        # proofreading, authoring tools, checks
+        *(ROOT / "audit").rglob("*.py"),
+        *(p for p in (ROOT / "authoring").glob("*.py") if p.name not in ("lint.py", "discover.py")),
+        *(ROOT / "validate").rglob("*.py"),
     ]
 )
 
@@ -134,6 +139,9 @@ def test_the_scan_finds_a_message_written_at_the_call_site(tmp_path: Path) -> No
     assert found == ["không đọc được {…}", "thẻ sai", "Sửa thẻ"]
 
 
+_KIND_MESSAGE = "a check kind's own message, declared in its kind file (one kind, one file)"
+_KIND_DOCS = "the kind's documentation (its arguments), declared with it"
+
 #: where Vietnamese text may still be written in these modules, because it is not a message:
 #: (module, top-level name or Class.method) → why
 NOT_MESSAGES: dict[tuple[str, str], str] = {
@@ -168,6 +176,114 @@ NOT_MESSAGES: dict[tuple[str, str], str] = {
     ("templating/filters/lists.py", "liet_ke"): "filter output",
     ("templating/filters/lists.py", "gom"): "filter output",
     ("templating/filters/changes.py", "bien_dong"): "filter output",
+    # proofreading (audit): the vocabulary the proofreader matches against, labels
+    ("audit/confidence.py", "CONFIDENCE_VI"): "labels of the three confidence levels",
+    ("audit/comments.py", "AUTHOR"): "the author name of the Word comments",
+    ("audit/engine.py", "_PARAGRAPH_CHECKS"): "names of the checks (labels)",
+    ("audit/figures.py", "MONEY_EXP"): "money unit names",
+    ("audit/figures.py", "_COUNT_UNITS"): "unit names of counts",
+    ("audit/figures.py", "_UNITS"): "unit names read after a number",
+    ("audit/figures.py", "_UNIT"): "unit names read after a number",
+    ("audit/figures.py", "_APPROX"): "words that make a figure approximate (trên, gần…)",
+    ("audit/figures.py", "_MASKS"): "dates, codes, names and years that are not figures",
+    ("audit/figures.py", "_HEADING"): "the letter đ of a heading number",
+    ("audit/figures.py", "Figure.kind"): "the unit điểm phần trăm",
+    ("audit/figures.py", "_norm_unit"): "unit names and their spellings",
+    ("audit/figures.py", "_FRACTIONAL_UNITS"): "units that have fractions",
+    ("audit/figures.py", "_whole_unit_problem"): "unit names (đồng, điểm phần trăm)",
+    ("audit/figures.py", "find_figures"): "the unit đ and the letter Đ",
+    ("audit/checks/changes.py", "_VERB"): "direction words (tăng, giảm)",
+    ("audit/checks/changes.py", "_FROM"): "the word từ",
+    ("audit/checks/changes.py", "_TO"): "words between two figures of a change",
+    ("audit/checks/changes.py", "_TRANSITION"): "words between two figures of a change",
+    ("audit/checks/changes.py", "_STRONG"): "words between two figures of a change",
+    ("audit/checks/changes.py", "_RELATIVE"): "words that introduce a relative change",
+    ("audit/checks/changes.py", "_SO_VOI"): "the words so với",
+    ("audit/checks/changes.py", "_BEFORE_PAIR"): "words around a pair of figures",
+    ("audit/checks/changes.py", "_AFTER_PAIR"): "words around a pair of figures",
+    ("audit/checks/changes.py", "_adjacent"): "the word từ",
+    ("audit/checks/changes.py", "_judge"): "direction words a sentence states, điểm phần trăm",
+    ("audit/checks/form.py", "check_figure_form"): "unit names (triệu đồng, đồng)",
+    ("audit/checks/form.py", "_DATE_LINE"): "a date in words",
+    ("audit/checks/form.py", "_nd30_date"): "a date as Nghị định 30 writes it (the expected text)",
+    ("audit/checks/form.py", "_CODE"): "the letter Đ of a document code",
+    ("audit/checks/form.py", "_DATE_AFTER"): "a date cited after a code",
+    ("audit/checks/form.py", "_CITED"): "names of the kinds of documents",
+    ("audit/checks/form.py", "_cited_as"): "a citation as the report writes it",
+    ("audit/checks/shares.py", "_CHIEM"): "the word chiếm",
+    ("audit/checks/shares.py", "_AFTER_OK"): "words after a share",
+    ("audit/checks/shares.py", "_CHIEM_AFTER"): "the word chiếm",
+    ("audit/checks/shares.py", "_AFTER_NAMED"): "words after a share",
+    ("audit/checks/shares.py", "_DOC_BASE"): "words that introduce the base of a share",
+    ("audit/checks/shares.py", "_BASE_INTRO"): "words that introduce the base of a share",
+    ("audit/checks/sums.py", "_MARKER"): "words that introduce the parts (trong đó, gồm)",
+    ("audit/checks/sums.py", "_SEGMENT_INLINE"): "the word và",
+    ("audit/checks/sums.py", "_COMPLETE"): "the word gồm",
+    ("audit/checks/sums.py", "_OPEN_ENDED"): "words of an open list (khác, còn lại)",
+    ("audit/checks/sums.py", "_thousands"): "the unit triệu đồng",
+    ("audit/checks/sums.py", "_in_million"): "the unit triệu đồng",
+    ("audit/checks/table_series.py", "_TOTAL"): "the word tổng of a total row",
+    ("audit/checks/table_series.py", "_RATE"): "the words tỷ lệ of a rate column",
+    ("audit/checks/tables.py", "_TOTAL_LABEL"): "labels of a total row",
+    ("audit/checks/tables.py", "_GROUP"): "the letter Đ of a group row",
+    ("audit/checks/tables.py", "_BREAKDOWN"): "labels of a breakdown row",
+    ("audit/checks/tables.py", "_STT"): "the heading số TT",
+    ("audit/checks/tables.py", "_NOT_ADDED"): "headings of columns that do not add up",
+    ("audit/checks/tables.py", "_UNIT_COLUMN"): "the heading đơn vị tính",
+    ("audit/checks/tables.py", "_RATE"): "the words tỷ lệ of a rate column",
+    ("audit/checks/tables.py", "_LETTER"): "the letter Đ of a numbering row",
+    ("audit/checks/tables.py", "_MONEY_WORD"): "the unit đồng",
+    ("audit/checks/words.py", "_BRACKET"): "the words bằng chữ",
+    ("audit/checks/words.py", "_NUMBER_WORDS"): "the number words",
+    ("audit/checks/words.py", "_WORDS_UNIT"): "the unit đồng",
+    ("audit/checks/words.py", "_FIRST_WORDS"): "the number words",
+    # authoring tools: what a generated report definition, template or form says (output)
+    ("authoring/scaffold.py", "_INDICATORS"): "labels and units of the starter report",
+    ("authoring/scaffold.py", "YAML"): "the text of the generated report definition",
+    ("authoring/scaffold.py", "_UNITS"): "sample wards and their chairs (sample data)",
+    ("authoring/scaffold.py", "BODY"): "the text of the generated template",
+    ("authoring/scaffold.py", "_TITLE_LINE"): "the title line of the generated definition",
+    ("authoring/scaffold.py", "_KINDS"): "the kinds of document a title may start with",
+    ("authoring/basetemplate.py", "_header_block"): "the national motto of the template",
+    ("authoring/basetemplate.py", "_signature"): "the Nơi nhận label of the template",
+    ("authoring/basetemplate.py", "_page_setup"): "the DỰ THẢO mark of the template",
+    ("authoring/basetemplate.py", "build_base_template"): "the template's document title",
+    ("authoring/form.py", "SHEET"): "the sheet name of the generated form",
+    ("authoring/form.py", "TOTAL_LABEL"): "the total row label of the generated form",
+    ("authoring/form.py", "form_columns"): "a column heading of the generated form",
+    ("authoring/form.py", "build_form"): "title, instruction line and headings of the form",
+    ("authoring/acknowledge.py", "_COMMENT"): "the words chấp nhận of an acknowledgement",
+    # checks: each kind words its findings in its own file; the rest is in the catalog
+    ("validate/base.py", "fmt"): "the unit điểm phần trăm",
+    ("validate/base.py", "fmt_points"): "the unit điểm phần trăm",
+    ("validate/mark.py", "SUMMARY_SHEET"): "the sheet name of the marked copy",
+    ("validate/mark.py", "_DATA_SHEET"): "the sheet name of the marked copy",
+    ("validate/mark.py", "_HEADINGS"): "column headings of the summary sheet",
+    ("validate/kinds/target.py", "_STATUS_WORDS"): "the words of a stated result",
+    ("validate/kinds/change.py", "ChangeCheck.__call__"): _KIND_MESSAGE,
+    ("validate/kinds/change.py", "ChangeCheck._unit_text"): _KIND_MESSAGE,
+    ("validate/kinds/change.py", "KIND"): _KIND_DOCS,
+    ("validate/kinds/city_sum.py", "CitySumCheck.__call__"): _KIND_MESSAGE,
+    ("validate/kinds/city_sum.py", "KIND"): _KIND_DOCS,
+    ("validate/kinds/continuity.py", "ContinuityCheck.__init__"): _KIND_MESSAGE,
+    ("validate/kinds/continuity.py", "ContinuityCheck.__call__"): _KIND_MESSAGE,
+    ("validate/kinds/continuity.py", "KIND"): _KIND_DOCS,
+    ("validate/kinds/movement.py", "MovementCheck.__call__"): _KIND_MESSAGE,
+    ("validate/kinds/movement.py", "KIND"): _KIND_DOCS,
+    ("validate/kinds/not_greater.py", "NotGreaterCheck.__call__"): _KIND_MESSAGE,
+    ("validate/kinds/not_greater.py", "KIND"): _KIND_DOCS,
+    ("validate/kinds/percentage.py", "PercentageCheck.__call__"): _KIND_MESSAGE,
+    ("validate/kinds/percentage.py", "KIND"): _KIND_DOCS,
+    ("validate/kinds/range.py", "RangeCheck.__init__"): _KIND_MESSAGE,
+    ("validate/kinds/range.py", "RangeCheck.__call__"): _KIND_MESSAGE,
+    ("validate/kinds/range.py", "_validate_range"): _KIND_MESSAGE,
+    ("validate/kinds/range.py", "KIND"): _KIND_DOCS,
+    ("validate/kinds/sum.py", "SumCheck.__call__"): _KIND_MESSAGE,
+    ("validate/kinds/sum.py", "KIND"): _KIND_DOCS,
+    ("validate/kinds/target.py", "TargetCheck.__call__"): _KIND_MESSAGE,
+    ("validate/kinds/target.py", "KIND"): _KIND_DOCS,
+    ("validate/kinds/words.py", "WordsCheck.__call__"): _KIND_MESSAGE,
+    ("validate/kinds/words.py", "KIND"): _KIND_DOCS,
 }
 
 
@@ -338,7 +454,23 @@ def test_every_entry_parses_and_reports_under_a_catalogued_code(code: str) -> No
 
 
 #: codes errors carry that are no catalog entry of their own (the general kind of an error)
-_OTHER_CODES = frozenset({"template.error", "output.too-large"})
+_OTHER_CODES = frozenset(
+    {
+        "template.error",
+        "output.too-large",
+        # reportgen new: the output codes its errors have always carried
+        "output.unknown-kind",
+        "output.bad-name",
+        "output.exists",
+        "output.cannot-write",
+        # checks: an unreadable cell (the reader words it), a check naming an unknown unit
+        "data.cell",
+        "config.unknown-unit",
+        # the range kind's own argument errors, worded in its kind file
+        "config.range-bounds",
+        "config.range-order",
+    }
+)
 
 
 def test_a_variant_keeps_the_code_of_its_kind() -> None:
@@ -390,3 +522,71 @@ def test_an_error_is_worded_from_the_catalog_by_its_code() -> None:
     assert error.message.endswith("(dòng 3 đến 5)")
     assert error.hint is not None and error.hint.startswith("xóa dấu ngoặc kép")
     assert DataError.of("data.unclosed-quote", hint="khác", first=1, last=2).hint == "khác"
+
+
+# -- proofreading, authoring tools, checks ---------------------------------------------------
+
+_WORDINGS = [
+    (
+        "audit.unreadable-kind",
+        {"suffix": ".doc"},
+        "audit.unreadable",
+        'không đọc được loại tệp ".doc": cần .docx, .txt hoặc .md',
+        "Với tệp .doc (Word cũ) hoặc .pdf: mở bằng Word và lưu lại dưới dạng .docx.",
+    ),
+    (
+        "audit.unreadable-too-large",
+        {"size": 60, "limit": 50},
+        "audit.unreadable",
+        "tệp quá lớn (60 byte; tối đa 50 byte)",
+        "Chia báo cáo thành các tệp nhỏ hơn.",
+    ),
+    (
+        "authoring.new-exists",
+        {"path": "configs/a.yaml"},
+        "output.exists",
+        "đã có tệp configs/a.yaml",
+        "chọn tên khác, hoặc xóa tệp cũ nếu không cần nữa",
+    ),
+    (
+        "authoring.new-unknown-kind",
+        {"kind": "x", "guess": "", "listed": "a, b"},
+        "output.unknown-kind",
+        'không có loại báo cáo mẫu "x"',
+        "chọn một trong: a, b (xem: reportgen demo --help)",
+    ),
+    (
+        "check.unknown-unit",
+        {"file": "so-lieu.csv", "name": "Phường X", "names": "A, B"},
+        "config.unknown-unit",
+        'cần tên một đơn vị có trong tệp số liệu so-lieu.csv, nhưng gặp "Phường X"',
+        "các đơn vị: A, B",
+    ),
+    (
+        "check.range-count",
+        {},
+        "check.range-count",
+        "số nguyên không âm (số đếm)",
+        "số hộ, số người, số lượt… là số nguyên từ 0 trở lên",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "fields", "code", "message", "hint"), _WORDINGS, ids=[w[0] for w in _WORDINGS]
+)
+def test_a_moved_message_keeps_its_code_and_wording(
+    key: str, fields: dict[str, Any], code: str, message: str, hint: str
+) -> None:
+    d = catalog.make(key, **fields)
+    assert (d.code, d.message, d.hint) == (code, message, hint)
+
+
+def test_an_unreadable_report_is_reported_under_one_code(tmp_path: Path) -> None:
+    from reportgen.audit.reader import UnreadableDocument, read_document
+
+    for name in ("a.doc", "missing.md"):
+        with pytest.raises(UnreadableDocument) as caught:
+            read_document(tmp_path / name, name=name)
+        assert caught.value.code == "audit.unreadable"
+        assert caught.value.hint

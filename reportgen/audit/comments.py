@@ -22,6 +22,7 @@ from lxml import etree
 from reportgen.audit.collect import AuditFinding
 from reportgen.audit.confidence import CONFIDENCE_VI
 from reportgen.audit.reader import _R, _T, docx_paragraphs, paragraph_text
+from reportgen.diagnostics import catalog
 
 __all__ = ["AUTHOR", "comment_text", "write_comments"]
 
@@ -34,9 +35,9 @@ def comment_text(finding: AuditFinding) -> str:
     d = finding.diagnostic
     lines = [f"[{CONFIDENCE_VI[finding.confidence]}] {d.message}"]
     if d.expected is not None:
-        lines.append(f"Đúng ra: {d.expected}")
+        lines.append(catalog.text("audit.comment-expected", expected=d.expected))
     if d.hint:
-        lines.append(f"Gợi ý: {d.hint}")
+        lines.append(catalog.text("audit.comment-hint", hint=d.hint))
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from reportgen.audit.collect import AuditFinding, Collector
 from reportgen.audit.confidence import RANK
 from reportgen.audit.figures import find_figures
 from reportgen.audit.reader import AuditDocument, check_kind, read_bytes, read_document
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.model import Diagnostic
 
 __all__ = ["AuditResult", "audit_bytes", "audit_document", "audit_file"]
@@ -69,7 +70,9 @@ def audit_document(document: AuditDocument) -> AuditResult:
         try:
             check_table(table, out)
         except Exception as exc:
-            failures.append(f"bảng {table.index}: đối chiếu bảng ({exc!r})")
+            failures.append(
+                catalog.text("audit.table-check-failed", table=table.index, error=repr(exc))
+            )
     findings = sorted(out.findings, key=lambda f: (RANK[f.confidence], f.block.index, f.start))
     n = sum(
         1

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import NumberFormatError
 from reportgen.vnformat import format_number, parse_number
 
@@ -182,8 +183,8 @@ def _english_way(raw: str) -> tuple[str, str] | None:
     decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
     vi = format_number(value, decimals)
     return (
-        f'"{raw}" viết kiểu tiếng Anh (dấu phẩy phân cách hàng nghìn, dấu chấm thập phân)',
-        f"Viết kiểu Việt Nam: {vi}.",
+        catalog.text("audit.form-english-way", raw=raw),
+        catalog.text("audit.form-english-way-fix", fixed=vi),
     )
 
 
@@ -198,18 +199,16 @@ def _whole_unit_problem(raw: str, unit: str, decimals: int) -> tuple[str, str] |
     if unit in ("đồng", "đ"):
         if decimals == 3:
             return (
-                f"đồng không có phần lẻ: có thể là {english} {unit}, dấu phẩy được gõ kiểu tiếng "
-                "Anh thay cho dấu chấm hàng nghìn",
-                f"Nếu là {english} {unit} thì viết {english}.",
+                catalog.text("audit.form-dong-thousands", english=english, unit=unit),
+                catalog.text("audit.form-thousands-fix", english=english, unit=unit),
             )
-        return ("đồng không có phần lẻ", "Kiểm tra lại số và đơn vị (đồng, triệu đồng).")
+        return (catalog.text("audit.form-dong-fraction"), catalog.text("audit.form-dong-fix"))
     if unit in MONEY_EXP or unit in _FRACTIONAL_UNITS or unit in ("%", "điểm phần trăm"):
         return None
     if decimals == 3:
         return (
-            f"{unit} không có phần lẻ: có thể là {english} {unit}, dấu phẩy được gõ kiểu tiếng Anh "
-            "thay cho dấu chấm hàng nghìn",
-            f"Nếu là {english} {unit} thì viết {english}.",
+            catalog.text("audit.form-count-thousands", english=english, unit=unit),
+            catalog.text("audit.form-thousands-fix", english=english, unit=unit),
         )
     return None
 
@@ -253,20 +252,17 @@ def find_figures(text: str) -> list[Figure]:
             start = spaced.start(1)
             raw = text[start:end]
             value, decimals = None, 0
-            problem = (
-                f'"{raw}" có dấu cách giữa các chữ số, nên không rõ là một số '
-                f"({raw.replace(' ', '.')}) hay hai số"
-            )
-            hint = f"Nếu là một số thì viết {raw.replace(' ', '.')}."
+            problem = catalog.text("audit.form-spaced", raw=raw, joined=raw.replace(" ", "."))
+            hint = catalog.text("audit.form-spaced-fix", joined=raw.replace(" ", "."))
         split = _SPLIT.search(text, 0, start) if unit and len(raw) <= 3 else None
         if split and value is not None:
             raw = text[split.start(1) : end]
             start = split.start(1)
             value, decimals = None, 0
-            problem = (
-                f'"{raw}" có dấu cách sau dấu phẩy thập phân, nên không rõ là một số hay hai số'
+            problem = catalog.text("audit.form-split-decimal", raw=raw)
+            hint = catalog.text(
+                "audit.form-split-decimal-fix", joined=raw.replace(" ", "").replace(chr(160), "")
             )
-            hint = f"Viết liền: {raw.replace(' ', '').replace(chr(160), '')}."
             if out and out[-1].start == start:
                 out.pop()
         out.append(Figure(start, end, raw, value, decimals, unit, unit_end, approx, problem, hint))

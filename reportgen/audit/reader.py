@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.diagnostics.model import Location
 from reportgen.docx.parts import document_parts
@@ -219,10 +220,10 @@ def _grid(table: Table) -> Table:
 
 
 _PART_KIND = (
-    (f"{{{W}}}hdr", "header", "đầu trang"),
-    (f"{{{W}}}ftr", "footer", "chân trang"),
-    (f"{{{W}}}footnotes", "footnote", "chú thích cuối trang"),
-    (f"{{{W}}}endnotes", "endnote", "chú thích cuối văn bản"),
+    (f"{{{W}}}hdr", "header", "audit.where-header"),
+    (f"{{{W}}}ftr", "footer", "audit.where-footer"),
+    (f"{{{W}}}footnotes", "footnote", "audit.where-footnotes"),
+    (f"{{{W}}}endnotes", "endnote", "audit.where-endnotes"),
 )
 """The parts read after the body, by their root element (whatever the part's name)."""
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -237,18 +238,12 @@ def _read_docx(data: bytes, name: str) -> AuditDocument:
         )
         root = etree.fromstring(zf.read(main), _PARSER)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
-        raise UnreadableDocument(
-            "không đọc được tệp Word: tệp hỏng hoặc không phải .docx",
-            location=Location(file=name),
-            hint="Mở tệp bằng Word và lưu lại dưới dạng .docx (Word Document), rồi chạy lại.",
+        raise UnreadableDocument.of(
+            "audit.unreadable-not-docx", location=Location(file=name)
         ) from exc
     body = root.find(f"{{{W}}}body")
     if body is None:
-        raise UnreadableDocument(
-            "tệp Word không có phần nội dung (word/document.xml không có w:body)",
-            location=Location(file=name),
-            hint="Mở tệp bằng Word và lưu lại dưới dạng .docx, rồi chạy lại.",
-        )
+        raise UnreadableDocument.of("audit.unreadable-no-body", location=Location(file=name))
     blocks: list[Block] = []
     tables: dict[int, Table] = {}
     for anchor, dp in enumerate(docx_paragraphs(body)):
@@ -283,12 +278,14 @@ def _read_docx(data: bytes, name: str) -> AuditDocument:
         if order is not None:
             others.append((order, part, proot))
     for order, part, proot in sorted(others, key=lambda o: (o[0], o[1])):
-        _, kind, label = _PART_KIND[order]
+        _, kind, label_key = _PART_KIND[order]
+        label = catalog.text(label_key)
         shown = part.split("/", 1)[1] if part.startswith("word/") else part
         for i, p in enumerate(proot.iter(_P), 1):
             text = _nfc(paragraph_text(p)[0])
             if text.strip():
-                loc = Location(file=name, where=f"{label} ({shown}), đoạn {i}")
+                where = catalog.text("audit.where-part-paragraph", part=label, name=shown, number=i)
+                loc = Location(file=name, where=where)
                 blocks.append(Block(len(blocks), text, loc, kind))
     return AuditDocument(name, blocks, [_grid(tables[k]) for k in sorted(tables)], is_docx=True)
 
@@ -344,10 +341,10 @@ def check_kind(suffix: str, shown: str) -> str:
     :class:`UnreadableDocument` for any other."""
     kind = suffix.lower()
     if kind not in (".docx", ".txt", ".md"):
-        raise UnreadableDocument(
-            f'không đọc được loại tệp "{suffix or "(không có đuôi)"}": cần .docx, .txt hoặc .md',
+        raise UnreadableDocument.of(
+            "audit.unreadable-kind",
             location=Location(file=shown),
-            hint="Với tệp .doc (Word cũ) hoặc .pdf: mở bằng Word và lưu lại dưới dạng .docx.",
+            suffix=suffix or catalog.text("audit.no-suffix"),
         )
     return kind
 
@@ -359,38 +356,29 @@ def read_document(path: str | Path, *, name: str | None = None) -> AuditDocument
     shown = name or str(path)
     suffix = path.suffix.lower()
     if path.is_dir():
-        raise UnreadableDocument(
-            "đây là một thư mục, không phải tệp báo cáo",
-            location=Location(file=shown),
-            hint="Ghi tên một tệp .docx, .txt hoặc .md.",
-        )
+        raise UnreadableDocument.of("audit.unreadable-folder", location=Location(file=shown))
     check_kind(path.suffix, shown)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise UnreadableDocument(
-                f"tệp quá lớn ({size} byte; tối đa {MAX_BYTES} byte)",
+            raise UnreadableDocument.of(
+                "audit.unreadable-too-large",
                 location=Location(file=shown),
-                hint="Chia báo cáo thành các tệp nhỏ hơn.",
+                size=size,
+                limit=MAX_BYTES,
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UnreadableDocument(
-            "không có tệp này",
-            location=Location(file=shown),
-            hint="Kiểm tra lại tên và thư mục của tệp báo cáo.",
+        raise UnreadableDocument.of(
+            "audit.unreadable-missing", location=Location(file=shown)
         ) from None
     except IsADirectoryError:
-        raise UnreadableDocument(
-            "đây là một thư mục, không phải tệp báo cáo",
-            location=Location(file=shown),
-            hint="Ghi tên một tệp .docx, .txt hoặc .md.",
+        raise UnreadableDocument.of(
+            "audit.unreadable-folder", location=Location(file=shown)
         ) from None
     except OSError as exc:
-        raise UnreadableDocument(
-            f"không đọc được tệp: {exc.strerror or exc}",
-            location=Location(file=shown),
-            hint="Kiểm tra quyền đọc tệp; nếu tệp đang mở trong Word thì đóng lại.",
+        raise UnreadableDocument.of(
+            "audit.unreadable-os", location=Location(file=shown), reason=exc.strerror or exc
         ) from None
     return read_bytes(data, shown, suffix)
 
@@ -402,9 +390,7 @@ def read_bytes(data: bytes, name: str, suffix: str) -> AuditDocument:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableDocument(
-            f"tệp văn bản không phải mã UTF-8 (byte lạ ở vị trí {exc.start})",
-            location=Location(file=name),
-            hint="Lưu lại tệp với mã hóa UTF-8 (trong Notepad: Lưu thành… → Mã hóa: UTF-8).",
+        raise UnreadableDocument.of(
+            "audit.unreadable-encoding", location=Location(file=name), position=exc.start
         ) from None
     return _read_text(text, name, markdown=suffix == ".md")

@@ -7,20 +7,21 @@ from dataclasses import replace
 
 from reportgen.audit.confidence import CONFIDENCE_VI
 from reportgen.audit.engine import AuditResult
+from reportgen.diagnostics import catalog
 
 __all__ = ["format_table"]
 
 
 def format_table(result: AuditResult, name: str) -> str:
     """Return the findings of ``result`` as numbered Vietnamese lines and a summary."""
-    lines = [f"Soát số liệu: {name}"]
+    lines = [catalog.text("audit.report-title", name=name)]
     for i, f in enumerate(result.findings, 1):
         d = f.diagnostic
         where = replace(d.location, file=None).describe() if d.location else ""
         lines.append(f"{i}. [{CONFIDENCE_VI[f.confidence]}] {where}: {d.message}")
-        lines.append(f"   câu: {d.extra['sentence']}")
+        lines.append(catalog.text("audit.report-sentence", sentence=d.extra["sentence"]))
         if d.expected is not None:
-            lines.append(f"   đúng ra: {d.expected}")
+            lines.append(catalog.text("audit.report-expected", expected=d.expected))
         if d.hint:
             lines.append(f"   → {d.hint}")
     counts = {k: 0 for k in CONFIDENCE_VI}
@@ -29,10 +30,7 @@ def format_table(result: AuditResult, name: str) -> str:
     checked = len(result.checked)
     if result.findings:
         parts = ", ".join(f"{n} {CONFIDENCE_VI[k]}" for k, n in counts.items() if n)
-        lines.append(f"Có {len(result.findings)} chỗ cần xem: {parts}.")
+        lines.append(catalog.text("audit.report-findings", count=len(result.findings), parts=parts))
     else:
-        lines.append(
-            f"Không thấy chỗ nào sai: đã đọc {result.figures} số, {checked} số được đối chiếu "
-            "với số khác."
-        )
+        lines.append(catalog.text("audit.report-clean", figures=result.figures, checked=checked))
     return "\n".join(lines)

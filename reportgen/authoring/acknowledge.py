@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportgen.diagnostics.catalog import messages
+from reportgen.diagnostics.catalog import messages, text
 from reportgen.diagnostics.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -90,7 +90,11 @@ def from_config(path: Path | str) -> list[Acknowledgement]:
             Acknowledgement(
                 code=_normal(item["code"]),
                 reason=str(reason).strip() if reason is not None else "",
-                source=f"{Path(path).name}, dòng {line}" if line else Path(path).name,
+                source=(
+                    text("authoring.ack-where-definition", file=Path(path).name, line=line)
+                    if line
+                    else Path(path).name
+                ),
             )
         )
     return out
@@ -112,7 +116,7 @@ def from_template(analysis: TemplateAnalysis) -> list[Acknowledgement]:
                     Acknowledgement(
                         code=_normal(code) if code else "",
                         reason=(m.group("reason") or "").strip() if m is not None else "",
-                        source=f"chú thích trong mẫu, {site.where}",
+                        source=text("authoring.ack-where-template", where=site.where),
                         part=site.part,
                         paragraph=site.paragraph,
                         text=site.text,
@@ -174,8 +178,10 @@ def apply(
             kind = "template.acknowledgement-unused"
             if ack.code not in catalog:
                 guess = did_you_mean(ack.code, known)
-                hint_more = f" Không có mã «{ack.code}»" + (
-                    f": có phải ý bạn là «{guess}»?" if guess else "."
+                hint_more = (
+                    text("authoring.ack-unknown-code-guess", name=ack.code, guess=guess)
+                    if guess
+                    else text("authoring.ack-unknown-code", name=ack.code)
                 )
         if kind is None:
             continue

@@ -19,6 +19,7 @@ from typing import Any
 from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.reader import column_letter
 from reportgen.data.workbook import FORM_SHEET
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 
 SHEET = "Biểu nhập liệu"
@@ -285,16 +286,16 @@ def build_form(config: ReportConfig, units: list[str] | None = None) -> bytes:
         if key not in validations:
             if key == "count":
                 dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
-                dv.error = "Nhập số nguyên không âm (ví dụ 45), không ghi chữ hay dấu chấm."
+                dv.error = catalog.text("authoring.form-invalid-count")
             elif key == "percent":
                 dv = DataValidation(
                     type="decimal", operator="between", formula1="0", formula2="100"
                 )
-                dv.error = "Nhập tỷ lệ từ 0 đến 100 (ví dụ 1,25), không ghi dấu %."
+                dv.error = catalog.text("authoring.form-invalid-percent")
             else:
                 dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
-                dv.error = "Nhập số tiền không âm, theo đơn vị ghi ở tiêu đề cột."
-            dv.errorTitle = "Số liệu không hợp lệ"
+                dv.error = catalog.text("authoring.form-invalid-money")
+            dv.errorTitle = catalog.text("authoring.form-invalid-title")
             dv.showErrorMessage = True
             validations[key] = dv
             ws.add_data_validation(dv)

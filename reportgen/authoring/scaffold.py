@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import OutputError
 from reportgen.outputs.names import short_stem
 
@@ -125,6 +126,9 @@ BODY: list[tuple[str, str]] = [
     ("body", "{{ ket_luan }}"),
 ]
 
+_TITLE_LINE = "  title: Kết quả thực hiện công tác giảm nghèo năm 2025"
+"""The title line of :data:`YAML`, replaced by a title given to ``new``."""
+
 
 @dataclass
 class Scaffold:
@@ -204,11 +208,11 @@ def _from_kind(kind: str, slug: str, title: str | None) -> tuple[str, dict[str, 
 
         listed = ", ".join(REPORTS)
         guess = did_you_mean(kind, list(REPORTS))
-        raise OutputError(
-            f'không có loại báo cáo mẫu "{kind}"',
-            hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
-            + f"chọn một trong: {listed} (xem: reportgen demo --help)",
-            code="output.unknown-kind",
+        raise OutputError.of(
+            "authoring.new-unknown-kind",
+            kind=kind,
+            guess=catalog.text("authoring.new-did-you-mean", name=guess) if guess else "",
+            listed=listed,
         )
     rel = REPORTS[kind][0]
     text = (DEMO / rel).read_text(encoding="utf-8")
@@ -239,12 +243,7 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
     title, kind = _title_of(name)
     slug = file_name(name) if title or kind else name
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) or slug == "don-vi":
-        raise OutputError(
-            f'tên báo cáo "{name}" không dùng làm tên tệp được',
-            hint='viết tên báo cáo có chữ (ví dụ "Báo cáo sơ kết 6 tháng đầu năm") hoặc tên '
-            "tệp không dấu (giam-ngheo-2025)",
-            code="output.bad-name",
-        )
+        raise OutputError.of("authoring.new-bad-name", name=name)
     slug = short_stem(slug)  # a long title still gives names every file system accepts
     base = Path(root)
     files = Scaffold(
@@ -257,11 +256,7 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
     else:
         yaml_text = YAML.format(name=slug)
         if title:
-            yaml_text = yaml_text.replace(
-                "  title: Kết quả thực hiện công tác giảm nghèo năm 2025",
-                f"  title: {_yaml_text(title)}",
-                1,
-            )
+            yaml_text = yaml_text.replace(_TITLE_LINE, f"  title: {_yaml_text(title)}", 1)
         data = {f"{slug}.csv": CSV.encode("utf-8")}
     if kind is not None:
         yaml_text = re.sub(
@@ -276,11 +271,7 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
     data_files = {base / "inputs" / n: b for n, b in data.items()}
     existing = [p for p in (files.config, files.template, *data_files) if p.exists()]
     if existing:
-        raise OutputError(
-            f"đã có tệp {existing[0]}",
-            hint="chọn tên khác, hoặc xóa tệp cũ nếu không cần nữa",
-            code="output.exists",
-        )
+        raise OutputError.of("authoring.new-exists", path=existing[0])
     written: list[Path] = []
     try:
         for p in (files.config, files.template, *data_files):
@@ -304,15 +295,14 @@ def create(name: str, root: str | Path = ".", *, from_kind: str | None = None) -
             p.unlink(missing_ok=True)
         where = Path(exc.filename) if getattr(exc, "filename", None) else base
         if isinstance(exc, FileExistsError | NotADirectoryError):
-            raise OutputError(
-                f"không tạo được thư mục {where}: đã có một tệp cùng tên ở đó",
-                hint=f"đổi tên hoặc xóa tệp {where}, hoặc chọn thư mục khác bằng --dir",
-                code="output.cannot-write",
-            ) from exc
-        raise OutputError(
-            f"không ghi được vào thư mục {where if where.is_dir() else where.parent}: "
-            + ("không có quyền ghi" if isinstance(exc, PermissionError) else str(exc.strerror)),
-            hint="chọn thư mục khác bằng --dir, hoặc xin quyền ghi vào thư mục này",
-            code="output.cannot-write",
+            raise OutputError.of("authoring.new-folder-is-file", path=where) from exc
+        raise OutputError.of(
+            "authoring.new-cannot-write",
+            folder=where if where.is_dir() else where.parent,
+            reason=(
+                catalog.text("authoring.new-no-permission")
+                if isinstance(exc, PermissionError)
+                else str(exc.strerror)
+            ),
         ) from exc
     return files

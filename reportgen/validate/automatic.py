@@ -34,11 +34,10 @@ class Ranges(Prepared):
         self.config = config
         self.cells = tuple(i for i, _ in (*self.counts, *self.money, *self.rates))
 
-    def _finding(
-        self, unit: Unit, ds: Dataset, ind: Indicator, v: Decimal, why: str, hint: str
-    ) -> Finding:
+    def _finding(self, unit: Unit, ds: Dataset, ind: Indicator, v: Decimal, key: str) -> Finding:
         src = ds.source(unit, ind.id)
         where = f" ({src.cell()})" if src else ""
+        why, hint = catalog.text(key), catalog.hint(key)
         return Finding.of(
             "error",
             "range",
@@ -46,7 +45,14 @@ class Ranges(Prepared):
             (ind.id,),
             None,
             v,
-            f"{unit.name}: {ind.label}: cần {why}, nhưng ghi {fmt(ind, v)}{where}",
+            catalog.text(
+                "check.range-automatic",
+                unit=unit.name,
+                label=ind.label,
+                why=why,
+                value=fmt(ind, v),
+                where=where,
+            ),
             (src,) if src else (),
             hint=hint,
             extra={"_relation": True},
@@ -58,35 +64,15 @@ class Ranges(Prepared):
         for iid, ind in self.counts:
             v = get(iid)
             if v is not None and (v < ZERO or v != v.to_integral_value()):
-                out.append(
-                    self._finding(
-                        unit,
-                        ds,
-                        ind,
-                        v,
-                        "số nguyên không âm (số đếm)",
-                        "số hộ, số người, số lượt… là số nguyên từ 0 trở lên",
-                    )
-                )
+                out.append(self._finding(unit, ds, ind, v, "check.range-count"))
         for iid, ind in self.money:
             v = get(iid)
             if v is not None and v < ZERO:
-                out.append(
-                    self._finding(unit, ds, ind, v, "số tiền không âm", "kiểm tra dấu trừ thừa")
-                )
+                out.append(self._finding(unit, ds, ind, v, "check.range-money"))
         for iid, ind in self.rates:
             v = get(iid)
             if v is not None and not ZERO <= v <= HUNDRED:
-                out.append(
-                    self._finding(
-                        unit,
-                        ds,
-                        ind,
-                        v,
-                        "tỷ lệ từ 0 đến 100%",
-                        "tỷ lệ ghi theo phần trăm (62,95 nghĩa là 62,95%)",
-                    )
-                )
+                out.append(self._finding(unit, ds, ind, v, "check.range-percent"))
         return out
 
     def solve(self, cell: str, unit: Unit, values: Values, ds: Dataset) -> Interval | None:
@@ -147,12 +133,18 @@ class Uncomputable(Prepared):
                 continue
             zeros = [n for n in sorted(formula.names) if values.get(n) == 0]
             labels = [self.config.indicators[n].label for n in zeros if n in self.config.indicators]
-            because = f"vì {' và '.join(labels)} bằng 0" if labels else "vì phép chia cho 0"
+            because = (
+                catalog.text(
+                    "check.uncomputable-zero", labels=catalog.text("check.and").join(labels)
+                )
+                if labels
+                else catalog.text("check.uncomputable-division")
+            )
             params = {
                 "label": ind.label,
                 "formula": formula.text,
                 "because": because,
-                "inputs": ", ".join(labels) or "số liệu",
+                "inputs": ", ".join(labels) or catalog.text("check.uncomputable-inputs"),
                 "guard": zeros[0] if zeros else ind.id,
             }
             entry = catalog.messages()["check.uncomputable"]

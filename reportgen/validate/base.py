@@ -29,6 +29,7 @@ from reportgen.config.schema import Field
 from reportgen.config.yamlsource import KeyPath
 from reportgen.data.dataset import Dataset, Source, Unit
 from reportgen.data.text import name_key
+from reportgen.diagnostics import catalog
 from reportgen.validate.findings import Finding, Severity
 from reportgen.vnformat import format_number
 
@@ -147,7 +148,7 @@ def fmt(ind: Indicator, value: Decimal | None) -> str:
     """Format a figure for a message, in the unit it is stated in: ``1.013 hộ``, ``62,95%``,
     ``538,0 triệu đồng``."""
     if value is None:
-        return "(không có số liệu)"
+        return catalog.text("check.no-figure")
     text = format_number(value, decimals_for(value, ind.decimals))
     if ind.kind == "percent":
         return text + "%"
@@ -275,9 +276,9 @@ class Base(Prepared):
             where = f" ({main.cell()})"
         elif unit.is_total and not ds.total_from_file:
             if stated is not None and stated.total == "formula":
-                where = " (số toàn thành phố được tính bằng công thức từ số của các đơn vị)"
+                where = catalog.text("check.where-city-formula")
             else:
-                where = " (số toàn thành phố được cộng từ các đơn vị: sửa ở đơn vị ghi sai)"
+                where = catalog.text("check.where-city-sum")
         label = f"[{self.check.label}] " if self.check.label else ""
         return Finding.of(
             severity or self.check.severity,

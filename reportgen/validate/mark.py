@@ -18,6 +18,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.data.dataset import Dataset, Source
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.model import SEVERITY_VI
 from reportgen.validate.findings import Finding
 
@@ -25,6 +26,10 @@ SUSPECT_FILL = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
 FINDING_FILL = PatternFill("solid", start_color="FFD966", end_color="FFD966")
 RELATED_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
 SUMMARY_SHEET = "Kết quả kiểm tra"
+_DATA_SHEET = "Số liệu"
+"""The sheet a CSV file's figures are copied to."""
+_HEADINGS = ("STT", "Đơn vị", "Mức", "Ô", "Nội dung", "Gợi ý")
+"""The column headings of the summary sheet."""
 _AUTHOR = "reportgen"
 
 
@@ -50,7 +55,7 @@ def _workbook(ds: Dataset, data: Path | bytes, name: str) -> tuple[Workbook, Wor
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = "Số liệu"
+    ws.title = _DATA_SHEET
     table = ds.table
     for j, header in enumerate(table.headers, 1):
         ws.cell(row=table.header_row, column=j, value=header).font = Font(bold=True)
@@ -139,7 +144,7 @@ def mark_workbook(
             _comment(cell(key), "\n".join(texts))
     for key, texts in suspects.items():
         cell(key).fill = SUSPECT_FILL
-        _comment(cell(key), "Ô nghi sai. " + "\n".join(texts))
+        _comment(cell(key), catalog.text("check.mark-suspect") + "\n".join(texts))
     _summary(wb, ws, findings, same_file)
     out = io.BytesIO()
     wb.save(out)
@@ -148,13 +153,12 @@ def mark_workbook(
 
 def _summary(wb: Workbook, ws: Worksheet, findings: Sequence[Finding], files: set[str]) -> None:
     sheet = wb.create_sheet(SUMMARY_SHEET, 0)
-    heads = ("STT", "Đơn vị", "Mức", "Ô", "Nội dung", "Gợi ý")
-    for j, h in enumerate(heads, 1):
+    for j, h in enumerate(_HEADINGS, 1):
         sheet.cell(row=1, column=j, value=h).font = Font(bold=True)
     for j, width in enumerate((6, 26, 10, 10, 110, 60), 1):
         sheet.column_dimensions[chr(64 + j)].width = width
     if not findings:
-        sheet.cell(row=2, column=5, value="Số liệu khớp: không có lỗi nào.")
+        sheet.cell(row=2, column=5, value=catalog.text("check.all-clear"))
     for i, f in enumerate(findings, 1):
         row = i + 1
         suspect = next(iter(f.extra.get("suspects") or ()), None)
@@ -165,8 +169,10 @@ def _summary(wb: Workbook, ws: Worksheet, findings: Sequence[Finding], files: se
             ref, on = _ref(f.sources[0]), f.sources[0].sheet
         hint = f.hint or ""
         if "consequence_of" in f.extra:
-            text = f"{f.message}\n→ hệ quả của ô nghi sai: {f.extra.get('reasoning')}"
-            hint = "sửa ô nghi sai; phép kiểm tra này sẽ khớp theo"
+            text = catalog.text(
+                "check.mark-consequence", message=f.message, reasoning=f.extra.get("reasoning")
+            )
+            hint = catalog.hint("check.mark-consequence") or ""
         elif f.extra.get("reasoning"):
             text = f"{f.message}\n{f.extra['reasoning']}"
         else:

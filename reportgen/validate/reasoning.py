@@ -24,6 +24,7 @@ from itertools import combinations, islice
 
 from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.dataset import Dataset, GroupSum, Source, Unit, compute
+from reportgen.diagnostics import catalog
 from reportgen.validate.automatic import domain
 from reportgen.validate.base import Interval, Prepared, Values, agrees, fmt
 from reportgen.validate.findings import Finding, location_of
@@ -61,7 +62,7 @@ class Suspect:
         """``Tổng số hộ (dòng 12, cột tong_so_ho (E))``, with the unit when it is another
         one (``Tổng số thẻ của Xã Song Mai (dòng 9, …)``)."""
         where = f" ({self.source.cell()})" if self.source else ""
-        whose = f" của {self.unit}" if self.unit else ""
+        whose = catalog.text("check.reason-whose", unit=self.unit) if self.unit else ""
         return f"{self.indicator.label}{whose}{where}"
 
     def as_dict(self) -> dict[str, object]:
@@ -343,13 +344,17 @@ class UnitReasoner:
             for j in (k - 1, k + 1):
                 if 0 <= j < len(columns):
                     other = columns[j]
-                    out[f"cột bên cạnh ({other})"] = self.unit.values.get(other)
+                    out[catalog.text("check.reason-next-column", name=other)] = (
+                        self.unit.values.get(other)
+                    )
         rows = [u for u in self.ds.units]
         if self.unit in rows:
             k = rows.index(self.unit)
             for j in (k - 1, k + 1):
                 if 0 <= j < len(rows):
-                    out[f"dòng bên cạnh ({rows[j].name})"] = rows[j].values.get(cell)
+                    out[catalog.text("check.reason-next-row", name=rows[j].name)] = rows[
+                        j
+                    ].values.get(cell)
         return out
 
     # --- two cells ----------------------------------------------------------------------------
@@ -474,14 +479,13 @@ def explain(
     also = _also_fixed(config, ds, unit, checks, order, ranked[0])
     sentence = _sentence(ranked, top, decided, len(broken), also)
     if follows:
-        sentence += "; dòng tổng đang bằng tổng các đơn vị (có lẽ là công thức) nên cũng đổi theo ô được sửa"
+        sentence += catalog.text("check.reason-total-follows")
     if unit.is_total and all(f.check == "city_sum" for f in broken) and not across:
         # several columns of the total row against the wards: one ward's figure may be wrong
         # in each, or the total row
         decided = False
-        sentence = (
-            f"số liệu không đủ để biết ô nào sai — {_group_text(ranked[0], weak=False)} "
-            "ở dòng tổng, hoặc số của một đơn vị: xem các đơn vị có lỗi ở cột này"
+        sentence = catalog.text(
+            "check.reason-total-or-unit", cells=_group_text(ranked[0], weak=False)
         )
     return Explanation(ranked, decided, list(broken), sentence)
 
@@ -606,7 +610,15 @@ def _group_cell(ds: Dataset, ind: Indicator, group: GroupSum) -> list[Suspect]:
     where = group.sources[iid]
     return [
         Suspect(
-            ind, stated, right, right, None, shape, where, score, unit=f'dòng nhóm "{group.name}"'
+            ind,
+            stated,
+            right,
+            right,
+            None,
+            shape,
+            where,
+            score,
+            unit=catalog.text("check.reason-group-row", name=group.name),
         )
     ]
 
@@ -637,9 +649,13 @@ def _also_fixed(
         r = UnitReasoner(config, ds, owner, checks, order)
         for c in r.across:
             if isinstance(c, GroupSums):
-                out.extend(f'dòng nhóm "{n}"' for n in r.groups_broken(s.indicator.id))
+                out.extend(
+                    catalog.text("check.reason-group-row", name=n)
+                    for n in r.groups_broken(s.indicator.id)
+                )
             elif not unit.is_total and not c.holds_across(owner, {s.indicator.id: s.found}, ds):
-                out.append("dòng tổng")  # on the total unit, that is the finding itself
+                # on the total unit, that is the finding itself
+                out.append(catalog.text("check.reason-total-row"))
     return list(dict.fromkeys(out))
 
 
@@ -705,7 +721,7 @@ def group_city(findings: list[Finding], ds: Dataset, config: ReportConfig) -> li
             more: dict[str, object] = {"reasoning": mine[0].reasoning, "explained_by": wards[0]}
         else:
             names = ", ".join(wards)
-            more = {"reasoning": f"dòng tổng khớp khi sửa ô nghi sai ở {names} (xem ở trên)"}
+            more = {"reasoning": catalog.text("check.reason-total-agrees", names=names)}
         out.append(f.with_extra(decided=True, consequence_of=[iid], suspects=[], **more))
     return out
 
@@ -747,40 +763,39 @@ def _declared_order(config: ReportConfig) -> Callable[[str], int]:
 
 
 def _nothing(n: int) -> str:
-    return (
-        f"không tìm được một hay hai ô mà sửa lại thì cả {n} phép kiểm tra đều khớp: có thể "
-        "nhiều ô cùng sai, kiểm tra lại từng phép kiểm tra dưới đây"
-    )
+    return catalog.text("check.reason-nothing", count=n)
 
 
 def _value_text(s: Suspect) -> str:
     ind = s.indicator
     if s.value is not None:
-        return f"sửa thành {fmt(ind, s.value)}"
+        return catalog.text("check.fix-to", value=fmt(ind, s.value))
     if s.interval is not None and s.interval.lo is not None and s.interval.hi is not None:
         step = _step(ind, s.found)
         lo, hi, _ = _admissible(s.interval, step)
         if lo is not None and hi is not None:
-            return f"sửa thành một số từ {fmt(ind, lo)} đến {fmt(ind, hi)}" + (
-                f" (có lẽ {fmt(ind, s.example)})" if s.example is not None and s.shape else ""
+            return catalog.text("check.fix-between", low=fmt(ind, lo), high=fmt(ind, hi)) + (
+                catalog.text("check.fix-perhaps", value=fmt(ind, s.example))
+                if s.example is not None and s.shape
+                else ""
             )
     if s.interval is not None and s.interval.hi is not None and s.interval.lo in (None, 0):
-        return f"sửa thành số không quá {fmt(ind, s.interval.hi)}"
+        return catalog.text("check.fix-at-most", value=fmt(ind, s.interval.hi))
     if s.example is not None and s.shape is not None:
-        return f"sửa thành {fmt(ind, s.example)}"
-    return "sửa lại"
+        return catalog.text("check.fix-to", value=fmt(ind, s.example))
+    return catalog.text("check.fix-it")
 
 
 def _group_text(group: list[Suspect], weak: bool = True, fix: bool = False) -> str:
     parts = []
     for s in group:
         told = s.shape is not None and (weak or s.shape.strength > 1)
-        shape = f", có lẽ do {s.shape.text}" if told and s.shape else ""
+        shape = catalog.text("check.reason-shape", shape=s.shape.text) if told and s.shape else ""
         if s.out_of_line:
-            shape += f", lệch hẳn so với các đơn vị khác (tính theo {s.out_of_line})"
+            shape += catalog.text("check.reason-out-of-line", reference=s.out_of_line)
         value = f" → {fmt(s.indicator, s.value)}" if fix and s.value is not None else ""
         parts.append(f"{s.describe_cell()} ghi {fmt(s.indicator, s.found)}{value}{shape}")
-    return " và ".join(parts)
+    return catalog.text("check.and").join(parts)
 
 
 def _sentence(
@@ -791,18 +806,27 @@ def _sentence(
     also: Sequence[str] = (),
 ) -> str:
     n += len(also)
-    agree = f"cả {n} phép kiểm tra đều khớp" if n > 1 else "phép kiểm tra sẽ khớp"
+    and_ = catalog.text("check.and")
+    agree = (
+        catalog.text("check.reason-all-agree", count=n)
+        if n > 1
+        else catalog.text("check.reason-agrees")
+    )
     if also:
-        agree += ", kể cả " + " và ".join(also)
+        agree += catalog.text("check.reason-including", rows=and_.join(also))
     if decided:
         group = ranked[0]
-        fixes = " và ".join(
+        fixes = and_.join(
             (f"{s.indicator.id} " if len(group) > 1 else "") + _value_text(s) for s in group
         )
-        which = "ô nghi sai nhất" if len(group) == 1 else "hai ô nghi sai nhất"
-        return f"{which}: {_group_text(group)} — nếu {fixes} thì {agree}"
+        which = catalog.text(
+            "check.reason-the-suspect" if len(group) == 1 else "check.reason-the-two-suspects"
+        )
+        return catalog.text(
+            "check.reason-decided", which=which, cells=_group_text(group), fixes=fixes, agree=agree
+        )
     names = "; ".join(_group_text(g, weak=False, fix=True) for g in top)
-    return f"số liệu không đủ để biết ô nào sai — sửa một trong các ô sau thì {agree}: {names}"
+    return catalog.text("check.reason-undecided", agree=agree, cells=names)
 
 
 def annotate(explanation: Explanation, findings: list[Finding]) -> list[Finding]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.formats import to_json
 from reportgen.diagnostics.model import Diagnostic
 from reportgen.validate.findings import SEVERITY_VI, Finding, FindingSummary
@@ -34,12 +35,19 @@ def summary_line(findings: Sequence[Diagnostic]) -> str:
     """One Vietnamese sentence counting the findings."""
     s = FindingSummary.of(findings)
     if not findings:
-        return "Số liệu khớp: không có lỗi nào."
+        return catalog.text("check.all-clear")
     owners = {_owner(f) for f in findings if f.severity == "error" and f.unit is not None}
-    units = f" ở {len(owners)} đơn vị" if owners else ""
+    units = catalog.text("check.summary-units", count=len(owners)) if owners else ""
     errors = independent_errors(findings)
-    grouped = f" (gồm {s.errors} phép kiểm tra không khớp)" if errors != s.errors else ""
-    return f"Kết quả: {errors} lỗi{units}{grouped}, {s.warnings} cảnh báo, {s.infos} ghi chú."
+    grouped = catalog.text("check.summary-grouped", count=s.errors) if errors != s.errors else ""
+    return catalog.text(
+        "check.summary",
+        errors=errors,
+        units=units,
+        grouped=grouped,
+        warnings=s.warnings,
+        infos=s.infos,
+    )
 
 
 def _owner(f: Diagnostic) -> str | None:
@@ -56,7 +64,7 @@ def _lines(f: Finding, *, consequence: bool = False) -> list[str]:
     if f.sources:
         lines.append(
             _INDENT
-            + "nguồn: "
+            + catalog.text("check.report-sources")
             + "; ".join(s.describe() for s in f.sources[:4])
             + (" …" if len(f.sources) > 4 else "")
         )
@@ -65,8 +73,8 @@ def _lines(f: Finding, *, consequence: bool = False) -> list[str]:
     if f.config_key:
         lines.append(
             _INDENT
-            + f"phép kiểm tra: {f.config_key}"
-            + (f" (dòng {f.config_line} của tệp YAML)" if f.config_line else "")
+            + catalog.text("check.report-check", key=f.config_key)
+            + (catalog.text("check.report-check-line", line=f.config_line) if f.config_line else "")
         )
     return lines
 
@@ -105,7 +113,7 @@ def format_table(findings: Sequence[Diagnostic]) -> str:
         decided = all(g.extra.get("decided", False) for g in members) and any(
             g.extra.get("suspects") for g in members
         )
-        head = "ô nghi sai"
+        head = catalog.text("check.report-suspect")
         lines.append(f"{_MARK['error']} {SEVERITY_VI['error']:<9} {head:<12} {f.unit}: {reasoning}")
         # the findings that follow from the suspect right under it, then those that state
         # the suspect cell itself (shown in full: their message names it)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from reportgen.config.model import Check, ReportConfig
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.data.text import name_key, unit_key
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ConfigError, ErrorList, Location, ReportgenError
 from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.validate.automatic import Ranges, Uncomputable
@@ -42,7 +43,7 @@ def prepare_checks(config: ReportConfig) -> list[Prepared]:
             units=None,
             label=None,
             line=None,
-            key="city_sum (tự động, vì có data.total_row)",
+            key=catalog.text("check.automatic-city-sum"),
         )
         prepared.append(kinds["city_sum"].prepare(auto, config))
     prepared.append(GroupSums(config))
@@ -62,20 +63,19 @@ def check_unit_names(config: ReportConfig, dataset: Dataset) -> None:
                 continue
             guess = did_you_mean(name, names)
             errors.append(
-                ConfigError(
-                    f"cần tên một đơn vị có trong tệp số liệu {dataset.table.file}, nhưng gặp "
-                    f'"{name}"',
+                ConfigError.of(
+                    "check.unknown-unit",
                     location=Location(
                         file=str(config.path), line=c.line, key=f"{c.key}.units[{j}]"
                     ),
-                    hint=f'có phải ý bạn là "{guess}"?'
-                    if guess
-                    else "các đơn vị: " + ", ".join(names),
-                    code="config.unknown-unit",
+                    hint=catalog.text("check.did-you-mean", name=guess) if guess else None,
+                    file=dataset.table.file,
+                    name=name,
+                    names=", ".join(names),
                 )
             )
     if errors:
-        raise ErrorList(f"Tệp {config.path} có lỗi", errors)
+        raise ErrorList(catalog.text("check.file-has-errors", path=config.path), errors)
 
 
 def data_findings(dataset: Dataset, units: Iterable[Unit] | None = None) -> list[Finding]:

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reportgen.diagnostics import catalog
 from reportgen.vnformat import format_number
 
 _MILLION = Decimal(1_000_000)
@@ -76,23 +77,23 @@ def undo_values(
     if money and value:
         yield (
             value / _MILLION,
-            Shape("dong-for-trieu", "ghi theo đồng thay vì triệu đồng (lớn gấp 1.000.000 lần)", 3),
+            Shape("dong-for-trieu", catalog.text("check.shape-dong-for-trieu"), 3),
         )
-        yield value / _THOUSAND, Shape("thousand", "ghi theo đơn vị nhỏ hơn (lớn gấp 1.000 lần)", 3)
+        yield value / _THOUSAND, Shape("thousand", catalog.text("check.shape-thousand"), 3)
     for k, word in ((10, "10"), (100, "100")):
         yield (
             value / k,
-            Shape(f"decimal-x{word}", f"dời dấu phẩy thập phân (lớn gấp {word} lần)", 3),
+            Shape(f"decimal-x{word}", catalog.text("check.shape-decimal-x", times=word), 3),
         )
         if not count:
             yield (
                 value * k,
-                Shape(f"decimal-div{word}", f"dời dấu phẩy thập phân (nhỏ đi {word} lần)", 3),
+                Shape(f"decimal-div{word}", catalog.text("check.shape-decimal-div", times=word), 3),
             )
     for s in swaps(value):
-        yield s, Shape("swapped-digits", "đảo chỗ hai chữ số", 3)
+        yield s, Shape("swapped-digits", catalog.text("check.shape-swapped-digits"), 3)
     for s in one_digit_changes(value):
-        yield s, Shape("digit-typo", "gõ nhầm một chữ số", 1)
+        yield s, Shape("digit-typo", catalog.text("check.shape-digit-typo"), 1)
 
 
 def relation_shape(
@@ -124,11 +125,12 @@ def copied_shape(
         if len(digits.strip("0")) == 2:
             for where, value in neighbours.items():
                 if value is not None and value == stated:
-                    return Shape("neighbour", f"chép nhầm số của {where}", 1)
+                    return Shape("neighbour", catalog.text("check.shape-neighbour", where=where), 1)
         return None
     if previous is not None and stated == previous:
-        return Shape("last-year", f"chép số kỳ trước ({format_number(previous)})", 2)
+        last = format_number(previous)
+        return Shape("last-year", catalog.text("check.shape-last-year", previous=last), 2)
     for where, value in neighbours.items():
         if value is not None and value == stated:
-            return Shape("neighbour", f"chép nhầm số của {where}", 2)
+            return Shape("neighbour", catalog.text("check.shape-neighbour", where=where), 2)
     return None

@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit
+from reportgen.diagnostics import catalog
 
 _MIN_UNITS = 6  # fewer units than this: no proportion to speak of
 _FLOOR = 0.05  # the smallest spread assumed (5 % in ratio): exact ratios do not make every
@@ -138,7 +139,7 @@ class Typical:
         if got is None:
             return ""
         if got[0] == _PREVIOUS:
-            return "số kỳ trước"
+            return catalog.text("check.previous-period")
         return self.config.indicators[got[0]].label
 
     def likelihood(self, unit: Unit, cell: str, written: Decimal, value: Decimal) -> float:

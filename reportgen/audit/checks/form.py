@@ -15,6 +15,7 @@ import re
 
 from reportgen.audit.checks import Paragraph
 from reportgen.audit.collect import Collector
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import DocumentCodeError
 from reportgen.vnformat import cite_short, format_number, validate_doc_code
 
@@ -39,7 +40,7 @@ def check_figure_form(par: Paragraph, out: Collector) -> None:
                 found=f.shown,
                 figure=f.shown,
                 reason=f.problem,
-                fix=f.hint or "Sửa lại số.",
+                fix=f.hint or catalog.text("audit.number-form-fix"),
             )
             continue
         if f.value is None:
@@ -99,6 +100,14 @@ def check_dates(par: Paragraph, out: Collector) -> None:
         _judge_date(par, out, m.start(), m.end(), d, mo, y, line=True)
 
 
+def _nd30_date(day: int, month: int, year: int, *, line: bool) -> str:
+    """The date as Nghị định 30 writes it, in words (``ngày 05 tháng 3 năm 2024``) or digits."""
+    month_text = f"{month:02d}" if month <= 2 else str(month)
+    if line:
+        return f"ngày {day:02d} tháng {month_text} năm {year}"
+    return f"{day:02d}/{month_text}/{year}"
+
+
 def _judge_date(
     par: Paragraph, out: Collector, start: int, end: int, d: str, mo: str, y: str, *, line: bool
 ) -> None:
@@ -109,18 +118,14 @@ def _judge_date(
         return
     reasons: list[str] = []
     if day < 10 and len(d) == 1:
-        reasons.append("ngày nhỏ hơn 10 có số 0 đứng trước")
+        reasons.append(catalog.text("audit.date-padding-day"))
     if month <= 2 and len(mo) == 1:
-        reasons.append("tháng 1 và 2 có số 0 đứng trước")
+        reasons.append(catalog.text("audit.date-padding-month"))
     if line and month >= 3 and mo.startswith("0"):
-        reasons.append("tháng từ 3 đến 12 không có số 0 đứng trước")
+        reasons.append(catalog.text("audit.date-padding-late-month"))
     if not reasons:
         return
-    month_text = f"{month:02d}" if month <= 2 else str(month)
-    if line:
-        fix = f"ngày {day:02d} tháng {month_text} năm {year}"
-    else:
-        fix = f"{day:02d}/{month_text}/{year}"
+    fix = _nd30_date(day, month, year, line=line)
     out.add(
         "audit.date-padding",
         "style",
@@ -178,6 +183,11 @@ _CITED = re.compile(
 )
 
 
+def _cited_as(kind: str, code: str) -> str:
+    """A citation as the report writes it: ``Quyết định số 77/KH-UBND``."""
+    return f"{kind} số {code}"
+
+
 def check_codes(par: Paragraph, out: Collector) -> None:
     """Document codes against their pattern; a citation's type name against its type code."""
     text = par.text
@@ -197,7 +207,7 @@ def check_codes(par: Paragraph, out: Collector) -> None:
                 found=code,
                 code=code,
                 reason=exc.message,
-                fix=exc.hint or "Sửa lại số, ký hiệu theo Nghị định 30/2020/NĐ-CP.",
+                fix=exc.hint or catalog.text("audit.doc-code-fix"),
             )
             continue
         for w in warnings:
@@ -223,7 +233,7 @@ def check_codes(par: Paragraph, out: Collector) -> None:
                     par.block,
                     m.start(),
                     m.end(),
-                    found=f"{cited.group(1)} số {code}",
+                    found=_cited_as(cited.group(1), code),
                     reason=exc.message,
-                    fix=exc.hint or "Kiểm tra lại tên loại văn bản và ký hiệu.",
+                    fix=exc.hint or catalog.text("audit.citation-type-fix"),
                 )

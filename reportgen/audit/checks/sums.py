@@ -22,6 +22,7 @@ from reportgen.audit.checks import Paragraph
 from reportgen.audit.collect import Collector, show
 from reportgen.audit.confidence import Confidence
 from reportgen.audit.figures import MONEY_EXP, Figure, sentence_span
+from reportgen.diagnostics import catalog
 
 __all__ = ["check_sums"]
 
@@ -249,11 +250,13 @@ def _comma_for_dot_hint(total: Figure, parts: list[Figure]) -> str | None:
         return None
     alt_sum = sum((v for v in alt_parts if v is not None), Decimal(0))
     shown_total, shown_sum = (_in_million(v) for v in (alt_total, alt_sum))
-    verdict = "bằng tổng: chỉ sai dấu phân cách" if alt_sum == alt_total else "vẫn khác tổng"
-    return (
-        "có số viết 3 chữ số sau dấu phẩy với triệu đồng; nếu dấu phẩy ở đó là dấu chấm hàng "
-        f"nghìn thì tổng là {shown_total} và các phần cộng lại được {shown_sum} ({verdict}); "
-        "kiểm tra lại tổng, từng phần và dấu phân cách"
+    verdict = catalog.text(
+        "audit.sum-comma-for-dot-equal"
+        if alt_sum == alt_total
+        else "audit.sum-comma-for-dot-differs"
+    )
+    return catalog.text(
+        "audit.sum-comma-for-dot", total=shown_total, parts_sum=shown_sum, verdict=verdict
     )
 
 

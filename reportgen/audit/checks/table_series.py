@@ -27,6 +27,7 @@ from decimal import Decimal
 from reportgen.audit.collect import Collector, show
 from reportgen.audit.confidence import Confidence
 from reportgen.audit.reader import Cell
+from reportgen.diagnostics import catalog
 from reportgen.vnformat import round_half_up
 
 __all__ = ["Series", "check_series"]
@@ -43,12 +44,6 @@ class Series:
     unit: str | None
     cells: dict[int, tuple[Decimal, int, Cell]]
     rate: bool = False
-
-
-EXACT_HINT = (
-    "các chỗ khác của bảng này cộng đúng tuyệt đối, nên chênh lệch {difference} ở đây khó là do "
-    "làm tròn; kiểm tra lại ô tổng và các ô thành phần"
-)
 
 
 def _confirmed(exact: int, wrong: int, places: int) -> bool:
@@ -175,7 +170,7 @@ def _report_total(
     block = cell.blocks[0]
     difference = show(abs(s - value), decimals)
     header = " ".join(total.header.split())
-    hint = EXACT_HINT.format(difference=difference) if near else None
+    hint = catalog.text("audit.table-exact-places", difference=difference) if near else None
     if rows:
         out.add(
             "audit.table-total-row",

@@ -19,6 +19,7 @@ from reportgen.audit.checks.table_formulas import check_formulas, column_formula
 from reportgen.audit.checks.table_series import Series, check_series
 from reportgen.audit.collect import Collector, show
 from reportgen.audit.reader import Block, Cell, Table
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import NumberFormatError
 from reportgen.vnformat import parse_number
 
@@ -44,12 +45,8 @@ _FORMULA = "audit.table-formula"
 _TOTAL_ROW = "audit.table-total-row"
 _UNIT_COLUMN = re.compile(r"^\s*(?:đơn\s+vị\s+tính|đvt)\s*$", re.IGNORECASE)
 _RATE = re.compile(r"^\s*tỷ\s+lệ\s+(.*?)\s*(?:\(%\))?\s*$", re.IGNORECASE)
-
-
-_EXACT_HINT = (
-    "các tổng khác của bảng này cộng đúng tuyệt đối, nên chênh lệch {difference} ở đây khó là do "
-    "làm tròn; kiểm tra lại ô tổng và các ô thành phần"
-)
+_MONEY_WORD = "đồng"
+"""A column whose unit names đồng holds money (rounded to the đồng)."""
 
 
 @dataclass
@@ -191,12 +188,13 @@ def _check_confirmed(
 
 
 _NUMBERING = re.compile(r"^\(?(\d+)\)?(?:\s*=.*)?$")
+_LETTER = re.compile(r"[A-ZĐ]")
 
 
 def _numbering_row(row: list[Cell]) -> bool:
     """True for a row that numbers the columns: ``(1) (2) (3)…``, ``1 2 3…``, ``A B 1 2 3=1+2``."""
     texts = [c.text.strip() for c in row if not c.spanned and c.text.strip()]
-    while texts and re.fullmatch(r"[A-ZĐ]", texts[0]):
+    while texts and _LETTER.fullmatch(texts[0]):
         texts = texts[1:]
     numbers: list[int] = []
     for t in texts:
@@ -286,7 +284,7 @@ def _check_total_row(
         total, td = values[(ti, j)]
         parts = [values[(i, j)] for i in member_idx]
         unit = _header_unit(header)
-        money = bool(unit and "đồng" in unit)
+        money = bool(unit and _MONEY_WORD in unit)
         s = sum((v for v, _ in parts), Decimal(0))
         tol = _tolerance([td] + [d for _, d in parts], money)
         for i in member_idx:
@@ -320,7 +318,9 @@ def _check_total_row(
                 len(block.text),
                 expected=show(s, decimals),
                 found=cell.text,
-                hint=_EXACT_HINT.format(difference=difference) if near else None,
+                hint=catalog.text("audit.table-exact-totals", difference=difference)
+                if near
+                else None,
                 sentence=_cell_sentence(label(total_row), header, cell.text),
                 label=label(total_row),
                 column=" ".join(header.split()),

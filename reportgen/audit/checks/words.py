@@ -6,6 +6,7 @@ import re
 
 from reportgen.audit.checks import Paragraph
 from reportgen.audit.collect import Collector, show
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import WordsError
 from reportgen.vnformat import money_in_words, words_to_number
 
@@ -44,6 +45,8 @@ _NUMBER_WORDS = frozenset(
         "chẵn",
     ]
 )
+_WORDS_UNIT = "đồng"
+"""The unit words are read in (``Mười ba triệu đồng`` is an amount in đồng)."""
 _FIRST_WORDS = _NUMBER_WORDS - {"đồng", "chẵn", "phẩy", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"}
 
 
@@ -63,7 +66,9 @@ def check_words(par: Paragraph, out: Collector) -> None:
         amount = f.base_value
         assert amount is not None
         expected_words = (
-            money_in_words(amount) if amount == amount.to_integral_value() else "(không đọc được)"
+            money_in_words(amount)
+            if amount == amount.to_integral_value()
+            else catalog.text("audit.words-no-reading")
         )
         out.read(par.block, [f])
         try:
@@ -93,6 +98,6 @@ def check_words(par: Paragraph, out: Collector) -> None:
                 expected=expected_words,
                 found=words,
                 figure=f.shown,
-                words_value=show(value, unit="đồng"),
+                words_value=show(value, unit=_WORDS_UNIT),
                 expected_words=expected_words,
             )
