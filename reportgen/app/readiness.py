@@ -75,36 +75,40 @@ def _trial_renders(renderer: Renderer, units: Sequence[Unit]) -> list[Diagnostic
     phường, a xã…): a tag of the Word template that cannot be filled (a field that does not
     exist) fails every report of that kind, and is found here rather than in the batch."""
     samples: dict[tuple[bool, str | None], Unit] = {}
-    for unit in units:
-        samples.setdefault((unit.is_total, unit.kind), unit)
-    problems: list[Diagnostic] = []
-    seen: set[tuple[str, str | None]] = set()
+    if renderer.template.divides():
+        # a tag that divides fails only where its divisor is 0: every report is tried
+        samples = {(u.is_total, u.key): u for u in units}
+    else:
+        for unit in units:
+            samples.setdefault((unit.is_total, unit.kind), unit)
+    failed: dict[tuple[str, str | None], tuple[Diagnostic, list[str]]] = {}
     for unit in samples.values():
         try:
             renderer.render(unit, draft=False)
         except ReportgenError as exc:
             for d in exc.diagnostics():
-                if (d.message, d.hint) in seen:
-                    continue
-                seen.add((d.message, d.hint))
-                problems.append(
-                    replace(
-                        d,
-                        code="render.cannot-fill",
-                        severity="error",
-                        message=_with_trial(d.message, unit.name),
-                        unit=unit.name,
-                        extra={**d.extra, "units": [unit.name], "template_code": d.code},
-                    )
-                )
-    return problems
+                failed.setdefault((d.message, d.hint), (d, []))[1].append(unit.name)
+    return [
+        replace(
+            d,
+            code="render.cannot-fill",
+            severity="error",
+            message=_with_trial(d.message, names),
+            unit=names[0] if len(names) == 1 else None,
+            extra={**d.extra, "units": names, "template_code": d.code},
+        )
+        for d, names in failed.values()
+    ]
 
 
-def _with_trial(message: str, unit: str) -> str:
-    """``message`` saying which report was tried (after its first line: a template problem
+def _with_trial(message: str, units: Sequence[str]) -> str:
+    """``message`` saying which reports were tried (after its first line: a template problem
     goes on with the paragraph it is in)."""
     head, sep, rest = message.partition("\n")
-    return f"{head} (khi thử sinh báo cáo của {unit}){sep}{rest}"
+    if len(units) == 1:
+        return f"{head} (khi thử sinh báo cáo của {units[0]}){sep}{rest}"
+    shown = ", ".join(units[:3]) + (" …" if len(units) > 3 else "")
+    return f"{head} (khi thử sinh báo cáo của {len(units)} đơn vị: {shown}){sep}{rest}"
 
 
 _MISSING = re.compile(r'don_vi\.cot\.(\w+)[^"]*"[^"]*: thiếu giá trị "(\w+)"')

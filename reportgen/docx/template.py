@@ -289,6 +289,16 @@ class PreparedTemplate:
         names.discard(DOCPR_COUNTER)
         return frozenset(names - set(self._env.globals))
 
+    def divides(self) -> bool:
+        """True when a tag of the template divides (``/``, ``//``, ``%``): such a tag can fail
+        for one document (a divisor that is 0 there) while filling every other."""
+        division = (jinja2.nodes.Div, jinja2.nodes.FloorDiv, jinja2.nodes.Mod)
+        for part in self._parts:
+            ast = self._env.parse(part.source.source)
+            if any(True for _ in ast.find_all(division)):
+                return True
+        return False
+
     # -- rendering ---------------------------------------------------------------------------
 
     def render_parts(self, context: Mapping[str, Any]) -> dict[str, bytes]:
@@ -382,6 +392,7 @@ class PreparedTemplate:
         elif isinstance(exc, ReportgenError):
             detail = exc.message
             hint = exc.hint
+            code = exc.code  # a division by zero, a result too large: said as what it is
         else:
             detail = f"{type(exc).__name__}: {exc}"
         if item is None:

@@ -111,3 +111,26 @@ def test_a_signer_column_written_with_accents_is_pointed_to(tmp_path: Path) -> N
     out = CliRunner().invoke(main, ["check", str(config)])
     assert out.exit_code == 2
     assert 'có phải cột "Chủ tịch"? Đặt tên cột là "chu_tich"' in out.output
+
+
+def test_check_names_every_ward_where_a_division_typed_in_the_template_fails(
+    tmp_path: Path,
+) -> None:
+    from docx import Document
+
+    config = sample_project(tmp_path / "p")
+    template = config.parent.parent / "templates" / "bao-cao-co-ban.docx"
+    doc = Document(str(template))
+    doc.add_paragraph("Bình quân: {{ ho_ngheo_cuoi_ky / phat_sinh_moi }} hộ")
+    doc.save(str(template))
+    result = check(config)
+    (problem,) = result.problems
+    assert problem.extra["units"] == ["Phường Ngô Quyền", "Phường Lê Lợi", "Xã Tân Tiến"]
+    assert problem.extra["template_code"] == "template.division-by-zero"
+    assert "chia cho 0" in problem.message
+    assert "3 đơn vị: Phường Ngô Quyền, Phường Lê Lợi, Xã Tân Tiến" in problem.message
+    out = CliRunner().invoke(main, ["check", str(config)])
+    assert out.exit_code == 2 and "Xã Tân Tiến" in out.output, out.output
+    one = check(config, units=["Phường Lê Lợi"])
+    assert [p.extra["units"] for p in one.problems] == [["Phường Lê Lợi"]]
+    assert check(config, units=["Phường Trần Phú"]).problems == []
