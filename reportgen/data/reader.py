@@ -18,7 +18,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportgen.config.schema import did_you_mean
 from reportgen.data.text import (
     ascii_words,
     collapse_spaces,
@@ -29,6 +28,7 @@ from reportgen.data.text import (
 from reportgen.data.workbook import Uncomputed, os_error
 from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import DataError, Location
+from reportgen.diagnostics.suggest import did_you_mean
 
 CellValue = str | Decimal | Uncomputed | None
 
