@@ -32,6 +32,9 @@ MODULES = sorted(
         *(ROOT / "audit").rglob("*.py"),
         *(p for p in (ROOT / "authoring").glob("*.py") if p.name not in ("lint.py", "discover.py")),
         *(ROOT / "validate").rglob("*.py"),
+        # data: readers of CSV files and clerks' workbooks (dataset.py apart), formulas
+        *(p for p in (ROOT / "data").glob("*.py") if p.name != "dataset.py"),
+        *(ROOT / "compute").glob("*.py"),
     ]
 )
 
@@ -284,6 +287,16 @@ NOT_MESSAGES: dict[tuple[str, str], str] = {
     ("validate/kinds/target.py", "KIND"): _KIND_DOCS,
     ("validate/kinds/words.py", "WordsCheck.__call__"): _KIND_MESSAGE,
     ("validate/kinds/words.py", "KIND"): _KIND_DOCS,
+    # data: vocabulary the readers match a clerk's sheet against, and the names of its columns
+    ("data/layout.py", "_LETTER_PREFIX"): "the letters A–Đ that number a group row",
+    ("data/layout.py", "_NUMBERING"): "the letters A–Đ of a sheet's numbering row",
+    ("data/sheets.py", "_COLUMN_LETTER"): "the word cột before a column letter (cột D)",
+    ("data/sheets.py", "_headers"): "headings given to the unit column and columns without one",
+    ("data/text.py", "ascii_words"): "the letter đ folded for names and slugs",
+    ("data/text.py", "_VIET"): "letters only Vietnamese has, to tell legacy encodings",
+    ("data/text.py", "legacy_encoding"): "the letters VNI text shows instead of Vietnamese",
+    ("data/text.py", "_KIND_WORDS"): "kinds of unit in unit names (Phường, Xã…)",
+    ("data/text.py", "_LEAD"): "lead characters of double-encoded UTF-8",
 }
 
 
@@ -359,7 +372,8 @@ def test_everything_left_out_of_the_catalog_is_still_there() -> None:
 # -- keys and fields -------------------------------------------------------------------------
 
 _KEY = re.compile(
-    r"^(template|data|config|check|output|audit|web|os|input|app|cli|authoring|lint|pdf)\.[a-z0-9-]+$"
+    r"^(template|data|config|check|output|audit|web|os|input|app|cli|authoring|lint|pdf|compute)"
+    r"\.[a-z0-9-]+$"
 )
 _CATALOG_CALLS = frozenset({"make", "text", "hint"})
 #: helpers that fill fields of the entry they are given themselves

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from reportgen.diagnostics import catalog
+
 Values = Mapping[str, Decimal | None]
 Evaluator = Callable[[Values], Decimal | None]
 
@@ -63,7 +65,7 @@ def _compile(node: ast.AST, names: set[str]) -> Evaluator:
         const = Decimal(str(node.value))
         if not const.is_finite():
             raise FormulaError(
-                "số quá lớn (vượt mọi giới hạn), không tính được", node.col_offset + 1
+                catalog.text("compute.formula-number-too-large"), node.col_offset + 1
             )
         return lambda v: const
     if isinstance(node, ast.Name):
@@ -99,28 +101,29 @@ def _compile(node: ast.AST, names: set[str]) -> Evaluator:
         fname = node.func.id
         if fname not in FUNCTIONS:
             raise FormulaError(
-                f'hàm "{fname}" không được hỗ trợ (chỉ có: {", ".join(FUNCTIONS)})',
+                catalog.text(
+                    "compute.formula-unknown-function", name=fname, functions=", ".join(FUNCTIONS)
+                ),
                 node.col_offset + 1,
             )
         args = [_compile(a, names) for a in node.args]
         if fname in ("abs",) and len(args) != 1:
-            raise FormulaError("hàm abs nhận đúng 1 đối số", node.col_offset + 1)
+            raise FormulaError(catalog.text("compute.formula-abs-arguments"), node.col_offset + 1)
         if fname == "round" and len(args) != 2:
-            raise FormulaError(
-                "hàm round nhận 2 đối số: round(giá_trị, số_chữ_số)", node.col_offset + 1
-            )
+            raise FormulaError(catalog.text("compute.formula-round-arguments"), node.col_offset + 1)
         if fname == "round" and not _small_whole_number(node.args[1]):
             raise FormulaError(
-                f"số chữ số của round phải là một số nguyên từ -{MAX_ROUND_DIGITS} đến "
-                f"{MAX_ROUND_DIGITS}, viết thẳng (ví dụ round(ty_le, 2))",
+                catalog.text("compute.formula-round-digits", most=MAX_ROUND_DIGITS),
                 node.args[1].col_offset + 1,
             )
         if not args:
-            raise FormulaError(f"hàm {fname} cần ít nhất 1 đối số", node.col_offset + 1)
+            raise FormulaError(
+                catalog.text("compute.formula-no-arguments", name=fname), node.col_offset + 1
+            )
         return _function(fname, args)
     col = getattr(node, "col_offset", None)
     raise FormulaError(
-        "chỉ được dùng số, mã chỉ tiêu, + - * /, dấu ngoặc và các hàm " + ", ".join(FUNCTIONS),
+        catalog.text("compute.formula-not-allowed", functions=", ".join(FUNCTIONS)),
         None if col is None else col + 1,
     )
 
@@ -178,11 +181,13 @@ def compile_formula(text: str) -> Formula:
     arithmetic over indicator names."""
     source = text.strip()
     if not source:
-        raise FormulaError("công thức trống")
+        raise FormulaError(catalog.text("compute.formula-empty"))
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
-        raise FormulaError(f"công thức sai cú pháp: {exc.msg}", exc.offset) from None
+        raise FormulaError(
+            catalog.text("compute.formula-syntax", reason=exc.msg), exc.offset
+        ) from None
     names: set[str] = set()
     evaluate = _compile(tree, names)
     return Formula(source, frozenset(names), evaluate)

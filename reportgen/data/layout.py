@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reportgen.data.text import ascii_words, collapse_spaces, nfc
 from reportgen.data.workbook import Grid, Raw, is_blank
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import DataError, Location
 
 PATH_SEP = " › "
@@ -229,23 +230,13 @@ def find_layout(
     """
     loc = Location(file=file, sheet=grid.name)
     if grid.height == 0 or all(all(is_blank(v) for v in row) for row in grid.cells):
-        raise DataError(
-            "trang tính trống",
-            location=loc,
-            code="data.empty-sheet",
-            hint="chọn đúng trang tính có số liệu (data.sheet hoặc data.workbook.sheets)",
-        )
+        raise DataError.of("data.empty-sheet", location=loc)
     cover = grid.covering()
     notes: list[str] = []
     if header_rows is not None:
         top, bottom = header_rows[0] - 1, header_rows[1] - 1
         if top >= grid.height:
-            raise DataError(
-                f"trang tính không có dòng {header_rows[0]}",
-                location=loc,
-                code="data.layout",
-                hint="sửa data.workbook.header_rows",
-            )
+            raise DataError.of("data.layout-no-row", location=loc, row=header_rows[0])
         anchor = _anchor(grid, unit_hint)
         ucol = (
             unit_col
@@ -261,17 +252,16 @@ def find_layout(
             for r in range(min(grid.height, 12)):
                 texts = [text_of(v) for v in grid.cells[r] if text_of(v)]
                 if texts:
-                    first_texts.append(f"dòng {r + 1}: " + " | ".join(texts)[:90])
-            want = "Tên đơn vị / Đơn vị / Phường, xã" + (
-                f' hoặc "{unit_hint}"' if unit_hint else ""
-            )
-            raise DataError(
-                f"không tìm thấy dòng tiêu đề có cột tên đơn vị ({want})",
+                    first_texts.append(
+                        catalog.text("data.no-header-line", row=r + 1, texts=" | ".join(texts)[:90])
+                    )
+            raise DataError.of(
+                "data.no-header",
                 location=loc,
-                code="data.no-header",
-                hint="khai báo trong data.workbook: `unit_column: <tiêu đề cột tên đơn vị>` và "
-                "`header_rows: <dòng đầu>-<dòng cuối>` (ví dụ 4-5); các dòng đầu trang tính: "
-                + "; ".join(first_texts[:6]),
+                want=catalog.text("data.no-header-want-declared", unit=unit_hint)
+                if unit_hint
+                else catalog.text("data.no-header-want"),
+                first="; ".join(first_texts[:6]),
             )
         if anchor is None:
             assert unit_col is not None
@@ -298,10 +288,7 @@ def find_layout(
             bottom = r
             r += 1
         if bottom > top:
-            notes.append(
-                f"dòng {top + 1}–{bottom + 1} được lấy làm tiêu đề cột (tiêu đề nhiều dòng); nếu "
-                "sai, khai báo `header_rows` trong data.workbook"
-            )
+            notes.append(catalog.text("data.note-header-rows", top=top + 1, bottom=bottom + 1))
     group_above = _group_row_above(grid, top) if header_rows is not None else ""
     if group_above:
         notes.append(group_above)
@@ -372,10 +359,12 @@ def _group_row_above(grid: Grid, top: int) -> str:
         return ""  # a title line over the whole table is not a group header
     first = min(r0 for r0, _, _ in spans) + 1
     shown = ", ".join(f'"{g}"' for g in dict.fromkeys(groups))
-    return (
-        f"dòng {first}{'' if first == top else f'–{top}'} ngay trên dòng tiêu đề đã khai báo có "
-        f"tiêu đề nhóm gộp nhiều cột ({shown}): tên cột thiếu phần nhóm; nếu dòng đó thuộc tiêu "
-        f"đề, khai báo `header_rows: {first}-{top + 1}` trong data.workbook"
+    return catalog.text(
+        "data.note-group-row-above",
+        rows=first if first == top else f"{first}–{top}",
+        groups=shown,
+        first=first,
+        last=top + 1,
     )
 
 
@@ -467,25 +456,22 @@ def _rows(grid: Grid, layout: Layout, start: int, last_row: int | None, loc: Loc
     if blank_rows:
         inside = [n for n in blank_rows if n < layout.last_row]
         if inside:
-            layout.notes.append(f"bỏ qua {len(inside)} dòng trống trong bảng")
+            layout.notes.append(catalog.text("data.note-blank-rows", n=len(inside)))
     if end is not None:
-        layout.notes.append(
-            f"bảng kết thúc ở dòng {layout.last_row}; từ dòng {end + 1} trở xuống là ghi chú, chữ "
-            "ký (không đọc); nếu sai, khai báo `last_row` trong data.workbook"
-        )
+        layout.notes.append(catalog.text("data.note-table-end", last=layout.last_row, next=end + 1))
         for r in range(end + 1, grid.height):
             row = grid.cells[r]
             name = text_of(grid.get(r, ucol))
             count = sum(1 for c, v in enumerate(row) if c not in (ucol, scol) and is_number(v))
             if name and count >= 2 and not is_footer([name]):
                 layout.errors.append(
-                    DataError(
-                        f"không rõ bảng kết thúc ở đâu: dòng {end + 1} là ghi chú/chữ ký, nhưng "
-                        f'dòng {r + 1} ("{name}") bên dưới còn số liệu',
+                    DataError.of(
+                        "data.layout-table-end",
                         location=Location(file=loc.file, sheet=loc.sheet, row=r + 1),
-                        code="data.layout",
-                        hint=f"nếu dòng {r + 1} thuộc bảng, chuyển ghi chú xuống dưới bảng; nếu "
-                        f"không, khai báo `last_row: {layout.last_row}` trong data.workbook",
+                        note=end + 1,
+                        row=r + 1,
+                        name=name,
+                        last=layout.last_row,
                     )
                 )
                 break

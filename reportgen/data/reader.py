@@ -18,7 +18,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportgen.config.schema import did_you_mean
 from reportgen.data.text import (
     ascii_words,
     collapse_spaces,
@@ -26,8 +25,10 @@ from reportgen.data.text import (
     legacy_encoding,
     nfc,
 )
-from reportgen.data.workbook import Uncomputed, catalog_error, os_error
+from reportgen.data.workbook import Uncomputed, os_error
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import DataError, Location
+from reportgen.diagnostics.suggest import did_you_mean
 
 CellValue = str | Decimal | Uncomputed | None
 
@@ -87,13 +88,13 @@ class RawTable:
         if name in self.index:
             return self.index[name]
         guess = closest_column(name, list(self.index))
-        raise DataError(
-            f'thiếu cột "{name}" ({what})',
+        raise DataError.of(
+            "data.column-missing",
             location=Location(file=self.file, sheet=self.sheet, row=self.header_row),
-            hint=f'có phải ý bạn là cột "{guess}"?'
-            if guess
-            else "các cột có trong tệp: " + ", ".join(h for h in self.headers if h),
-            code="data.column-missing",
+            hint=catalog.text("data.did-you-mean-column", guess=guess) if guess else None,
+            name=name,
+            what=what,
+            columns=", ".join(h for h in self.headers if h),
         )
 
 
@@ -144,11 +145,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise DataError(
-                f"tệp UTF-8 bị hỏng (byte lỗi ở vị trí {exc.start + 3})",
-                location=Location(file=name),
-                hint="lưu lại tệp từ Excel: Lưu thành → CSV UTF-8",
-                code="data.bad-utf8",
+            raise DataError.of(
+                "data.bad-utf8", location=Location(file=name), position=exc.start + 3
             ) from None
     utf16 = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -161,11 +159,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         try:
             return data.decode(utf16), utf16
         except UnicodeDecodeError as exc:
-            raise DataError(
-                "tệp UTF-16 bị hỏng",
-                location=Location(file=name),
-                hint=f"lỗi ở byte {exc.start}; lưu lại tệp từ Excel",
-                code="data.bad-utf16",
+            raise DataError.of(
+                "data.bad-utf16", location=Location(file=name), position=exc.start
             ) from None
     try:
         return data.decode("utf-8"), "utf-8"
@@ -174,12 +169,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         return data.decode("cp1258"), "cp1258"
     except UnicodeDecodeError as exc:
-        raise DataError(
-            "không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258)",
-            location=Location(file=name),
-            hint="trong Excel chọn Lưu thành → CSV UTF-8 (Comma delimited)",
-            code="data.unknown-encoding",
-        ) from exc
+        raise DataError.of("data.unknown-encoding", location=Location(file=name)) from exc
 
 
 def _sniff_separator(text: str, unit_column: str | None) -> str:
@@ -202,15 +192,17 @@ def check_legacy(text: str, location: Location) -> None:
 def _check_legacy(text: str, location: Location) -> None:
     fixed = double_encoded(text)
     if fixed is not None:
-        raise catalog_error("data.double-encoded", location, text=text[:40], fixed=fixed[:40])
+        raise DataError.of(
+            "data.double-encoded", location=location, text=text[:40], fixed=fixed[:40]
+        )
     enc = legacy_encoding(text)
     if enc:
-        raise DataError(
-            f'chữ có vẻ được gõ bằng bảng mã cũ {enc} ("{text[:40]}"), không phải Unicode',
+        raise DataError.of(
+            "data.legacy-encoding",
             location=location,
-            hint="chuyển tệp sang Unicode (ví dụ Unikey → Công cụ chuyển mã: nguồn "
-            f"{'TCVN3 (ABC)' if enc == 'TCVN3' else 'VNI Windows'}, đích Unicode) rồi thử lại",
-            code="data.legacy-encoding",
+            encoding=enc,
+            text=text[:40],
+            source="TCVN3 (ABC)" if enc == "TCVN3" else "VNI Windows",
         )
 
 
@@ -225,11 +217,8 @@ def _find_header(
         for i, (n, _) in enumerate(rows):
             if n == header_row:
                 return i
-        raise DataError(
-            f"tệp không có dòng {header_row}",
-            location=Location(file=name, sheet=sheet),
-            hint="kiểm tra data.header_row",
-            code="data.header-row-missing",
+        raise DataError.of(
+            "data.header-row-missing", location=Location(file=name, sheet=sheet), row=header_row
         )
     if unit_column:
         for i, (_, values) in enumerate(rows[:30]):
@@ -238,12 +227,7 @@ def _find_header(
     for i, (_, values) in enumerate(rows):
         if any(v not in (None, "") for v in values):
             return i
-    raise DataError(
-        "tệp không có dữ liệu",
-        location=Location(file=name, sheet=sheet),
-        hint="kiểm tra lại tệp: cần một dòng tiêu đề cột và mỗi dòng một đơn vị",
-        code="data.empty",
-    )
+    raise DataError.of("data.empty-no-data", location=Location(file=name, sheet=sheet))
 
 
 def _table(
@@ -262,24 +246,23 @@ def _table(
     seen: dict[str, int] = {}
     for i, h in enumerate(headers):
         if h and h in seen:
-            raise DataError(
-                f'cột "{h}" xuất hiện hai lần (cột {column_letter(seen[h])} và {column_letter(i)})',
+            raise DataError.of(
+                "data.column-twice",
                 location=Location(file=name, sheet=sheet, row=hrow),
-                hint="đổi tên một trong hai cột",
-                code="data.column-twice",
+                name=h,
+                first=column_letter(seen[h]),
+                second=column_letter(i),
             )
         seen[h] = i
     if unit_column and unit_column not in seen:
         guess = closest_column(unit_column, [h for h in headers if h])
-        raise DataError(
-            f'không tìm thấy dòng tiêu đề có cột "{unit_column}" (tên đơn vị, xem '
-            "data.unit_column)",
+        raise DataError.of(
+            "data.header-missing",
             location=Location(file=name, sheet=sheet, row=hrow),
-            hint=(f'có phải ý bạn là cột "{guess}"? ' if guess else "")
-            + ("kiểm tra trang tính (data.sheet); " if sheet else "")
-            + "dòng đầu tiên có chữ của tệp là: "
-            + ", ".join(h for h in headers if h)[:200],
-            code="data.header-missing",
+            name=unit_column,
+            guess=catalog.text("data.did-you-mean-column", guess=guess) + " " if guess else "",
+            sheet=catalog.text("data.header-missing-sheet") if sheet else "",
+            headers=", ".join(h for h in headers if h)[:200],
         )
     body = [(n, v) for n, v in rows[hi + 1 :] if any(x not in (None, "") for x in v)]
     if unit_column in seen:  # unit names are the text most likely to show a legacy encoding
@@ -289,12 +272,7 @@ def _table(
             if isinstance(cell, str):
                 _check_legacy(cell, Location(file=name, sheet=sheet, row=n, column=unit_column))
     if not body:
-        raise DataError(
-            "tệp chỉ có dòng tiêu đề, không có dòng số liệu nào",
-            location=Location(file=name, sheet=sheet, row=hrow),
-            hint="mỗi phường, xã cần một dòng dưới dòng tiêu đề",
-            code="data.no-rows",
-        )
+        raise DataError.of("data.no-rows", location=Location(file=name, sheet=sheet, row=hrow))
     return RawTable(name, sheet, headers, hrow, body, **extra)
 
 
@@ -312,21 +290,10 @@ def read_csv(
     except OSError as exc:
         raise os_error(exc, name) from None
     if not data.strip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n;,"):  # nothing but BOMs and blanks
-        raise DataError(
-            "tệp trống",
-            location=Location(file=name),
-            hint="xuất lại số liệu từ Excel (Lưu thành → CSV UTF-8)",
-            code="data.empty",
-        )
+        raise DataError.of("data.empty", location=Location(file=name))
     if data.startswith(_XLSX_MAGIC) or data.startswith(_XLS_MAGIC):
         kind = ".xlsx" if data.startswith(_XLSX_MAGIC) else ".xls (Excel 97-2003)"
-        raise DataError(
-            f"tệp này là tệp Excel {kind}, không phải tệp CSV dạng chữ",
-            location=Location(file=name),
-            hint="đổi đuôi tệp thành .xlsx (với tệp .xlsx), hoặc mở bằng Excel và lưu "
-            "lại dạng CSV UTF-8",
-            code="data.excel-as-csv",
-        )
+        raise DataError.of("data.excel-as-csv", location=Location(file=name), kind=kind)
     text, encoding = _decode(data, name)
     del data  # a large file is not held three times (bytes, text, parsed rows)
     text = unicodedata.normalize("NFC", text)
@@ -346,13 +313,13 @@ def read_csv(
                     )
                     if col is not None:
                         opened = first
-                        raise catalog_error(
+                        raise DataError.of(
                             "data.unclosed-quote",
-                            Location(file=name, row=opened, column=column_letter(col)),
+                            location=Location(file=name, row=opened, column=column_letter(col)),
                             first=opened,
-                            last="hết tệp"
+                            last=catalog.text("data.unclosed-quote-to-end")
                             if reader.line_num >= last_line
-                            else f"dòng {reader.line_num}",
+                            else catalog.text("data.unclosed-quote-to-row", row=reader.line_num),
                         )
             rows.append(
                 (
@@ -362,14 +329,11 @@ def read_csv(
             )
     except csv.Error as exc:
         too_long = "field larger than field limit" in str(exc)
-        raise DataError(
-            f"tệp CSV hỏng: có một ô dài hơn {csv.field_size_limit()} ký tự"
-            " (thường do một dấu ngoặc kép không được đóng)"
-            if too_long
-            else f"tệp CSV hỏng: {exc}",
+        raise DataError.of(
+            "data.bad-csv-too-long" if too_long else "data.bad-csv",
             location=Location(file=name, row=reader.line_num),
-            hint="kiểm tra dấu ngoặc kép trong dòng này",
-            code="data.bad-csv",
+            limit=csv.field_size_limit(),
+            reason=exc,
         ) from None
     _check_first_rows(rows, name, None)
 
@@ -465,11 +429,8 @@ def read_xlsx(
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise DataError(
-            f"không mở được tệp Excel ({type(exc).__name__})",
-            location=Location(file=name),
-            hint="mở tệp bằng Excel và lưu lại dạng .xlsx",
-            code="data.bad-workbook",
+        raise DataError.of(
+            "data.bad-workbook", location=Location(file=name), reason=type(exc).__name__
         ) from None
     try:
         names = list(wb.sheetnames)
@@ -477,13 +438,12 @@ def read_xlsx(
             sheet = names[0]
         elif sheet not in names:
             guess = did_you_mean(sheet, names)
-            raise DataError(
-                f'không có trang tính "{sheet}"',
+            raise DataError.of(
+                "data.sheet-missing",
                 location=Location(file=name),
-                hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
-                + "các trang tính: "
-                + ", ".join(names),
-                code="data.sheet-missing",
+                name=sheet,
+                guess=catalog.text("data.did-you-mean", guess=guess) if guess else "",
+                sheets=", ".join(names),
             )
         ws = wb[sheet]
         rows: list[tuple[int, list[CellValue]]] = []
@@ -494,12 +454,7 @@ def read_xlsx(
     finally:
         wb.close()
     if not any(any(v is not None for v in vals) for _, vals in rows):
-        raise DataError(
-            "trang tính trống",
-            location=Location(file=name, sheet=sheet),
-            hint="chọn đúng trang tính có số liệu (data.sheet)",
-            code="data.empty-sheet",
-        )
+        raise DataError.of("data.empty-sheet-flat", location=Location(file=name, sheet=sheet))
     _check_first_rows(rows, name, sheet)
     return _table(name, sheet, rows, unit_column, header_row)
 
@@ -517,12 +472,7 @@ def read_table(
     p = Path(path)
     display = name or str(path)
     if not p.exists():
-        raise DataError(
-            "không tìm thấy tệp số liệu",
-            location=Location(file=display),
-            hint="kiểm tra đường dẫn (data.file trong tệp YAML hoặc --data)",
-            code="data.not-found",
-        )
+        raise DataError.of("data.not-found", location=Location(file=display))
     ext = p.suffix.lower()
     if ext in (".xlsx", ".xlsm"):
         return read_xlsx(
@@ -537,16 +487,5 @@ def read_table(
             header_row=header_row,
         )
     if ext == ".xls":
-        raise DataError(
-            "tệp .xls (Excel 97-2003) không được hỗ trợ",
-            location=Location(file=display),
-            hint="mở bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx) hoặc "
-            "CSV UTF-8, rồi sửa data.file",
-            code="data.xls-unsupported",
-        )
-    raise DataError(
-        f'không đọc được tệp loại "{ext}"',
-        location=Location(file=display),
-        hint="dùng tệp .csv, .xlsx, .xlsm, .xls hoặc .ods",
-        code="data.unsupported-type",
-    )
+        raise DataError.of("data.xls-unsupported", location=Location(file=display))
+    raise DataError.of("data.unsupported-type", location=Location(file=display), ext=ext)

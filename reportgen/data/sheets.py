@@ -42,10 +42,10 @@ from reportgen.data.workbook import (
     Grid,
     Uncomputed,
     Workbook,
-    catalog_error,
     cell_value,
     col_index,
 )
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import DataError, Location, NumberFormatError, ReportgenError
 from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.vnformat import parse_number
@@ -68,9 +68,10 @@ class Column:
 
     def describe(self, with_sheet: bool = False) -> str:
         """``"Hộ nghèo › Đầu năm" (cột D)``, with the sheet when several are read."""
-        name = f'"{self.path}"' if self.path else "(không có tiêu đề)"
         where = f"{self.sheet_name}!{self.letter}" if with_sheet else self.letter
-        return f"{name} (cột {where})"
+        if self.path:
+            return catalog.text("data.column-named", path=self.path, where=where)
+        return catalog.text("data.column-untitled", where=where)
 
 
 @dataclass
@@ -111,6 +112,10 @@ class WorkbookData:
 
 def _fold(text: str) -> str:
     return unit_key(collapse_spaces(nfc(text)).replace(">", "›").replace(" › ", "›"))
+
+
+#: a column named by its letter: ``D``, ``cột D``
+_COLUMN_LETTER = re.compile(r"(?:cột\s+)?([A-Z]{1,3})")
 
 
 def _strip_unit(path: str) -> str:
@@ -157,14 +162,16 @@ class ColumnIndex:
                 spec = rest.strip()
         if spec in self.by_id and self.by_id[spec] in pool:
             return self.by_id[spec], None
-        m = re.fullmatch(r"(?:cột\s+)?([A-Z]{1,3})", spec)
+        m = _COLUMN_LETTER.fullmatch(spec)
         if m and not any(_fold(c.path) == _fold(spec) for c in pool):
             index = col_index(m.group(1))
             found = [c for c in pool if c.index == index]
             if len({c.sheet for c in found}) > 1:
-                return None, (
-                    f"cột {m.group(1)} có ở {len(found)} trang tính; ghi kèm tên trang tính, ví dụ "
-                    f'"{found[0].sheet_name}!{m.group(1)}"'
+                return None, catalog.text(
+                    "data.column-letter-ambiguous",
+                    letter=m.group(1),
+                    n=len(found),
+                    sheet=found[0].sheet_name,
                 )
             return (found[0] if found else None), None
         m = re.fullmatch(r"\(\s*([0-9]{1,3})\s*\)", spec)
@@ -187,7 +194,7 @@ def _one(found: list[Column], spec: str, multi: bool) -> tuple[Column | None, st
     if not unique:
         return None, None
     shown = ", ".join(c.describe(multi) for c in unique[:6])
-    return None, f'"{spec}" khớp với {len(unique)} cột: {shown}; ghi đủ đường dẫn tiêu đề'
+    return None, catalog.text("data.column-spec-ambiguous", spec=spec, n=len(unique), columns=shown)
 
 
 # --- did-you-mean by meaning ------------------------------------------------------------------
@@ -292,13 +299,12 @@ def _sheet_names(wb: Workbook, layout: WorkbookLayout, sheet: str | None) -> lis
         match = [n for n in wb.sheet_names if unit_key(n) == unit_key(name)]
         if not match:
             guess = did_you_mean(name, wb.sheet_names)
-            raise DataError(
-                f'không có trang tính "{name}"',
+            raise DataError.of(
+                "data.no-sheet",
                 location=Location(file=wb.name),
-                code="data.no-sheet",
-                hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
-                + "các trang tính: "
-                + ", ".join(n for n in wb.sheet_names if n != FORM_SHEET),
+                name=name,
+                guess=catalog.text("data.did-you-mean", guess=guess) if guess else "",
+                sheets=", ".join(n for n in wb.sheet_names if n != FORM_SHEET),
             )
         out.append(match[0])
     return out
@@ -323,12 +329,15 @@ def read_workbook(
     if form is not None:
         if form.get("report") and form["report"] != config.id:
             errors.append(
-                catalog_error(
-                    "data.form-mismatch", Location(file=name), form=form["report"], report=config.id
+                DataError.of(
+                    "data.form-mismatch",
+                    location=Location(file=name),
+                    form=form["report"],
+                    report=config.id,
                 )
             )
         names = [str(form.get("sheet") or wb.visible[0])]
-        notes.append("biểu mẫu do reportgen tạo: đọc cột theo mã chỉ tiêu ghi trong biểu mẫu")
+        notes.append(catalog.text("data.note-form"))
     else:
         try:
             names = _sheet_names(wb, wl, sheet)
@@ -338,9 +347,9 @@ def read_workbook(
                 raise
             # A workbook in the CSV's shape (the column ids in one header row): read it as such.
             notes.append(
-                f"không có trang tính {', '.join(wl.sheets)} (data.workbook.sheets): đọc trang "
-                f'tính {flat} như bảng phẳng có cột "{unit_column}", mỗi chỉ tiêu theo `column` '
-                "của nó (bỏ qua data.workbook)"
+                catalog.text(
+                    "data.note-flat-sheet", sheets=", ".join(wl.sheets), flat=flat, unit=unit_column
+                )
             )
             from dataclasses import replace
 
@@ -350,7 +359,7 @@ def read_workbook(
             names = [flat]
     unit_spec = wl.unit_column
     unit_letter = None
-    if unit_spec and re.fullmatch(r"(?:cột\s+)?[A-Z]{1,3}", unit_spec.strip()):
+    if unit_spec and _COLUMN_LETTER.fullmatch(unit_spec.strip()):
         unit_letter = col_index(unit_spec.strip().split()[-1])
         unit_spec = None
     if form is None and not wl.sheets and not sheet and unit_letter is None:
@@ -379,7 +388,7 @@ def read_workbook(
         if legacy is not None:
             errors.append(legacy)
         for note in layout.notes:
-            notes.append(f"trang tính {sname}: {note}")
+            notes.append(catalog.text("data.note-of-sheet", sheet=sname, note=note))
     columns = [
         Column(
             s, layouts[s].sheet, i, p, layouts[s].labels[i] if i < len(layouts[s].labels) else ""
@@ -423,14 +432,11 @@ def read_workbook(
                     rows.append((row.number, cells))
         for n in layout.nameless:
             errors.append(
-                DataError(
-                    "dòng có số liệu nhưng không có tên đơn vị",
+                DataError.of(
+                    "data.nameless-row",
                     location=Location(
                         file=name, sheet=layout.sheet, row=n, column=column_letter(layout.unit_col)
                     ),
-                    code="data.nameless-row",
-                    hint="điền tên phường, xã; nếu là dòng cộng, ghi tên dòng (ví dụ Cộng) và khai "
-                    "báo trong data.workbook.groups; nếu là dòng thừa, xóa dòng",
                 )
             )
         table = RawTable(name, layout.sheet, headers[s], layout.header_rows[1], rows)
@@ -438,10 +444,15 @@ def read_workbook(
         st.groups = _groups(s, layout, by_row, summable, locale)
         if st.groups:
             notes.append(
-                f"trang tính {layout.sheet}: dòng nhóm/cộng (đối chiếu, không tính là đơn vị): "
-                + "; ".join(
-                    f'dòng {g.row.number} "{g.row.name}" = {len(g.members)} đơn vị'
-                    for g in st.groups
+                catalog.text(
+                    "data.note-groups",
+                    sheet=layout.sheet,
+                    groups="; ".join(
+                        catalog.text(
+                            "data.note-group", row=g.row.number, name=g.row.name, n=len(g.members)
+                        )
+                        for g in st.groups
+                    ),
                 )
             )
         sheets.append(st)
@@ -484,10 +495,7 @@ def _sheet_with_table(wb: Workbook, names: list[str], hint: str, notes: list[str
         return names
     for other in wb.visible:
         if other != names[0] and has_header(wb.grid(other), hint):
-            notes.append(
-                f"trang tính đầu tiên ({names[0]}) không có bảng số liệu: đọc trang tính {other}; "
-                "nếu sai, khai báo `sheets: [<tên trang tính>]` trong data.workbook"
-            )
+            notes.append(catalog.text("data.note-first-sheet-empty", first=names[0], other=other))
             return [other]
     return names
 
@@ -580,29 +588,30 @@ def _resolve(
         must = is_indicator and (required is None or key in required)
         if why is not None and (must or explicit):
             errors.append(
-                DataError(
-                    f"không biết đọc {'chỉ tiêu ' + key if is_indicator else 'cột ' + key} ở cột "
-                    f"nào: {why}",
+                DataError.of(
+                    "data.ambiguous-column",
                     location=Location(
                         file=str(config.path), line=wl.line, key=f"data.workbook.columns.{key}"
                     ),
-                    code="data.ambiguous-column",
-                    hint=f'khai báo trong data.workbook.columns, ví dụ `{key}: "<đường dẫn tiêu '
-                    'đề>"`',
+                    what=catalog.text(
+                        "data.what-indicator" if is_indicator else "data.what-column", key=key
+                    ),
+                    why=why,
+                    key=key,
                 )
             )
         elif must or (explicit and is_indicator):
             unresolved.append(key)
         elif explicit:
             errors.append(
-                DataError(
-                    f'không tìm thấy cột "{spec}" (khai báo cho {key})',
+                DataError.of(
+                    "data.missing-column",
                     location=Location(
                         file=str(config.path), line=wl.line, key=f"data.workbook.columns.{key}"
                     ),
-                    code="data.missing-column",
-                    hint="các cột: "
-                    + ", ".join(c.describe(index.multi) for c in index.columns[:20]),
+                    spec=spec,
+                    key=key,
+                    columns=", ".join(c.describe(index.multi) for c in index.columns[:20]),
                 )
             )
     return mapping, unresolved
@@ -623,31 +632,44 @@ def _missing_message(
     for iid in missing:
         ind = config.indicators[iid]
         guesses = all_guesses[iid]
-        shown = " hoặc ".join(c.describe(index.multi) for c in guesses) or "(không đoán được)"
-        lines.append(f"  - {iid} ({ind.label}, {ind.unit or 'không đơn vị'}): có thể là {shown}")
+        shown = catalog.text("data.missing-columns-or").join(
+            c.describe(index.multi) for c in guesses
+        ) or catalog.text("data.missing-columns-no-guess")
+        lines.append(
+            catalog.text(
+                "data.missing-columns-line",
+                id=iid,
+                label=ind.label,
+                unit=ind.unit or catalog.text("data.missing-columns-no-unit"),
+                guesses=shown,
+            )
+        )
         if guesses:
             g = guesses[0]
             spec = f"{g.sheet_name}!{g.path}" if index.multi else g.path
             example.append(f'      {iid}: "{spec}"')
     lay = layouts[0]
-    head = f"dòng {lay.header_rows[0]}" + (
-        f"–{lay.header_rows[1]}" if lay.header_rows[1] != lay.header_rows[0] else ""
+    first, last = lay.header_rows
+    head = (
+        catalog.text("data.missing-columns-head", first=first)
+        if last == first
+        else catalog.text("data.missing-columns-head-range", first=first, last=last)
     )
-    hint = "khai báo cột của từng chỉ tiêu trong data.workbook.columns (đường dẫn tiêu đề, dấu ›)"
+    hint = catalog.hint("data.missing-columns") or ""
     above = next((lay.group_above for lay in layouts if lay.group_above), "")
     if above:
-        hint = f"{above}; rồi {hint}"
+        hint = catalog.text("data.missing-columns-above", above=above, hint=hint)
     if example:
-        hint += (
-            ", ví dụ (kiểm tra từng dòng trước khi dùng):\n  data:\n    workbook:\n      columns:\n"
-            + "\n".join("  " + e for e in example)
+        hint += catalog.text(
+            "data.missing-columns-example", lines="\n".join("  " + e for e in example)
         )
-    return DataError(
-        f"không tìm thấy cột của {len(missing)} chỉ tiêu trong bảng (tiêu đề ở {head}):\n"
-        + "\n".join(lines),
+    return DataError.of(
+        "data.missing-columns",
         location=Location(file=name, sheet=lay.sheet),
-        code="data.missing-columns",
         hint=hint,
+        n=len(missing),
+        head=head,
+        lines="\n".join(lines),
     )
 
 
@@ -677,9 +699,9 @@ def _classify(
             if row.has_numbers:
                 row.kind = "subtotal?"
                 row.reason = (
-                    f"số thứ tự {row.stt} là số thứ tự của dòng nhóm"
+                    catalog.text("data.subtotal-reason-stt", stt=row.stt)
                     if row.stt and not group_like(row.name) and not total_like(row.name)
-                    else "tên dòng là tên một dòng cộng/nhóm"
+                    else catalog.text("data.subtotal-reason-name")
                 )
             else:
                 row.kind = "heading"
@@ -688,17 +710,15 @@ def _classify(
             row.kind = "heading"  # "Vùng đồng bằng:" over the units it names
             headings.append(row.number)
     if headings:
-        layout.notes.append(
-            "dòng " + ", ".join(map(str, headings)) + " là tên nhóm (không có số liệu): bỏ qua"
-        )
+        layout.notes.append(catalog.text("data.note-headings", rows=", ".join(map(str, headings))))
     _sum_rows(layout, grid, summable, locale)
     for row in layout.rows:
         if row.kind != "subtotal?":
             continue
         errors.append(
-            catalog_error(
+            DataError.of(
                 "data.subtotal-row",
-                Location(
+                location=Location(
                     file=file,
                     sheet=layout.sheet,
                     row=row.number,
@@ -706,7 +726,7 @@ def _classify(
                 ),
                 name=row.name,
                 reason=row.reason,
-                total=f', hoặc `total_row: "{row.name}"` trong data nếu đây là dòng toàn thành phố'
+                total=catalog.text("data.subtotal-row-total", name=row.name)
                 if total_like(row.name)
                 else "",
             )
@@ -754,24 +774,36 @@ def _sum_rows(layout: Layout, grid: Grid, summable: list[int], locale: str) -> N
         a, b = seg_start[i], seg_end[i]
         runs = []
         if i - a >= 2:
-            runs.append(("trên", a, i, [prefix[i][j] - prefix[a][j] for j in range(k)]))
+            runs.append(
+                (
+                    "data.subtotal-reason-above",
+                    a,
+                    i,
+                    [prefix[i][j] - prefix[a][j] for j in range(k)],
+                )
+            )
         if b - i >= 2:
             runs.append(
-                ("dưới", i + 1, b + 1, [prefix[b + 1][j] - prefix[i + 1][j] for j in range(k)])
+                (
+                    "data.subtotal-reason-below",
+                    i + 1,
+                    b + 1,
+                    [prefix[b + 1][j] - prefix[i + 1][j] for j in range(k)],
+                )
             )
         if n >= 3:
-            runs.append(("khác", 0, n, [total[j] - (vals[j] or 0) for j in range(k)]))
-        for where, lo, hi, sums in runs:
+            runs.append(
+                ("data.subtotal-reason-others", 0, n, [total[j] - (vals[j] or 0) for j in range(k)])
+            )
+        for reason, lo, hi, sums in runs:
             if all(vals[j] == sums[j] for j in cols):
                 row = units[i]
                 row.kind = "subtotal?"
-                if where == "khác":
-                    row.reason = "số liệu bằng tổng mọi dòng đơn vị khác"
-                else:
-                    row.reason = (
-                        f"số liệu bằng tổng các dòng {where} nó "
-                        f"(dòng {units[lo].number}–{units[hi - 1].number})"
-                    )
+                row.reason = catalog.text(
+                    reason,
+                    first=units[lo].number,
+                    last=units[hi - 1].number,
+                )
                 break
 
 
@@ -859,11 +891,3 @@ def _adds_up(
         if want is not None and sum((numbers[n][j] or 0 for n in members), Decimal(0)) != want:
             return False
     return True
-
-
-def uncomputed_hint() -> str:
-    """The advice for a formula saved without its value."""
-    return (
-        "mở tệp trong Excel (hoặc LibreOffice Calc) và lưu lại để công thức được tính, hoặc ghi "
-        "số thay cho công thức"
-    )

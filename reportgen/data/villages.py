@@ -16,6 +16,7 @@ from reportgen.config.model import ReportConfig, Table
 from reportgen.data.dataset import CellIssue, Dataset, Source, Unit, build_units
 from reportgen.data.reader import RawTable, read_table
 from reportgen.data.text import collapse_spaces, expand_unit_name, unit_key
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import DataError, ErrorList, ReportgenError
 from reportgen.diagnostics.suggest import did_you_mean
 
@@ -44,12 +45,14 @@ def load_villages(config: ReportConfig, dataset: Dataset, display: str) -> dict[
     spec = config.data.villages
     assert spec is not None
     table = read_table(spec.file, name=display, sheet=spec.sheet, unit_column=spec.unit_column)
-    ucol = table.require_column(spec.unit_column, "tên phường, xã, xem data.villages.unit_column")
-    table.require_column(spec.village_column, "tên thôn, tổ dân phố, xem data.villages")
+    ucol = table.require_column(spec.unit_column, catalog.text("data.what-village-unit"))
+    table.require_column(spec.village_column, catalog.text("data.what-village-name"))
     for t in village_tables(config):
         for iid in t.columns:
             column = config.indicators[iid].column or iid
-            table.require_column(column, f"chỉ tiêu {iid} của bảng «{t.title or ''}» theo thôn")
+            table.require_column(
+                column, catalog.text("data.what-village-indicator", id=iid, title=t.title or "")
+            )
     groups: dict[str, list[tuple[int, list[object]]]] = {}
     errors: list[ReportgenError] = []
     names = [u.name for u in dataset.units]
@@ -60,11 +63,8 @@ def load_villages(config: ReportConfig, dataset: Dataset, display: str) -> dict[
         raw = cells[ucol] if ucol < len(cells) else None
         if raw is None or not str(raw).strip():
             errors.append(
-                DataError(
-                    "dòng có số liệu nhưng không ghi thuộc phường, xã nào",
-                    location=table.location(row, spec.unit_column),
-                    hint="điền tên phường, xã của thôn, tổ dân phố này hoặc xóa dòng thừa",
-                    code="data.unit-name-missing",
+                DataError.of(
+                    "data.unit-name-missing", location=table.location(row, spec.unit_column)
                 )
             )
             continue
@@ -73,12 +73,11 @@ def load_villages(config: ReportConfig, dataset: Dataset, display: str) -> dict[
         if unit is None:
             guess = did_you_mean(name, names)
             errors.append(
-                DataError(
-                    f'"{name}" không phải một phường, xã của tệp số liệu chính',
+                DataError.of(
+                    "data.unknown-unit",
                     location=table.location(row, spec.unit_column),
-                    hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
-                    + "ghi đúng tên phường, xã như trong tệp số liệu chính",
-                    code="data.unknown-unit",
+                    name=name,
+                    guess=catalog.text("data.did-you-mean", guess=guess) if guess else "",
                 )
             )
             continue
@@ -86,7 +85,7 @@ def load_villages(config: ReportConfig, dataset: Dataset, display: str) -> dict[
     if len(errors) == 1:
         raise errors[0]
     if errors:
-        raise ErrorList(f"Tệp {table.file} có dòng không đọc được", errors)
+        raise ErrorList(catalog.text("data.village-rows-unreadable", file=table.file), errors)
     present = {
         iid
         for iid, ind in config.indicators.items()
@@ -152,15 +151,22 @@ def _reconcile(
         cell = dataset.source(ward, iid) or Source(table.file, table.sheet, None, iid)
         from reportgen.vnformat import format_number
 
+        d = catalog.make(
+            "data.village-sum-mismatch",
+            label=ind.label,
+            file=table.file,
+            total=format_number(total),
+            ward=ward.name,
+            stated=format_number(stated),
+        )
         dataset.issues.append(
             CellIssue(
                 ward.name,
                 iid,
                 cell,
                 format_number(stated),
-                f"{ind.label}: cộng các thôn, tổ dân phố trong tệp {table.file} được "
-                f"{format_number(total)}, khác số của {ward.name} ({format_number(stated)})",
-                "sửa số của thôn, tổ dân phố hoặc số của phường, xã cho khớp",
+                d.message,
+                d.hint,
                 ward.key,
             )
         )

@@ -119,13 +119,8 @@ class Workbook:
         except OSError as exc:
             raise os_error(exc, name) from None
         except Exception as exc:
-            raise DataError(
-                "không mở được tệp bảng tính: tệp hỏng, có mật khẩu hoặc không phải tệp Excel/"
-                f"LibreOffice ({_reason(exc)})",
-                location=Location(file=name),
-                code="data.workbook-unreadable",
-                hint="mở tệp bằng Excel hoặc LibreOffice và lưu lại (.xlsx), rồi thử lại; tệp có "
-                "mật khẩu thì bỏ mật khẩu trước",
+            raise DataError.of(
+                "data.workbook-unreadable", location=Location(file=name), reason=_reason(exc)
             ) from None
         meta = self._book.sheets_metadata
         self.sheet_names: list[str] = [m.name for m in meta]
@@ -145,11 +140,10 @@ class Workbook:
             cells: list[list[Raw]] = ws.to_python(skip_empty_area=False)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (ws.merged_cell_ranges or [])]
         except Exception as exc:
-            raise DataError(
-                f"không đọc được trang tính ({_reason(exc)})",
+            raise DataError.of(
+                "data.workbook-unreadable-sheet",
                 location=Location(file=self.name, sheet=sheet),
-                code="data.workbook-unreadable",
-                hint="mở tệp bằng Excel hoặc LibreOffice và lưu lại, rồi thử lại",
+                reason=_reason(exc),
             ) from None
         grid = Grid(sheet, cells, merged)
         if self.ext in (".xlsx", ".xlsm"):
@@ -189,30 +183,28 @@ class Workbook:
 
 def catalog_error(code: str, location: Location | None, **params: Any) -> DataError:
     """A :class:`DataError` worded by the message catalog (reportgen/diagnostics/catalog/
-    data.py)."""
-    from reportgen.diagnostics.catalog import messages
+    data.py): :meth:`DataError.of <reportgen.diagnostics.errors.ReportgenError.of>` with the
+    location given in second place."""
+    return DataError.of(code, location=location, **params)
 
-    entry = messages()[code]
-    hint = entry.hint.format(**params) if entry.hint else None
-    return DataError(entry.text.format(**params), location=location, code=code, hint=hint)
+
+#: the catalog entry of each kind of operating-system error on a data file (the first that fits)
+_OS_ERRORS: tuple[tuple[type[OSError], str], ...] = (
+    (PermissionError, "data.os-error-permission"),
+    (IsADirectoryError, "data.os-error-directory"),
+    (FileNotFoundError, "data.os-error-not-found"),
+)
 
 
 def os_error(exc: OSError, name: str) -> DataError:
     """An operating-system error on a data file as a located Vietnamese message."""
-    if isinstance(exc, PermissionError):
-        what, hint = (
-            "không có quyền đọc tệp",
-            "kiểm tra quyền của tệp (chmod/Properties → Security), hoặc đóng chương trình đang "
-            "khóa tệp, rồi thử lại",
-        )
-    elif isinstance(exc, IsADirectoryError):
-        what, hint = "đây là một thư mục, không phải tệp", "chỉ đường dẫn tới tệp số liệu"
-    elif isinstance(exc, FileNotFoundError):
-        what, hint = "không tìm thấy tệp số liệu", "kiểm tra đường dẫn (data.file hoặc --data)"
-    else:
-        what = f"không đọc được tệp ({exc.strerror or type(exc).__name__})"
-        hint = "kiểm tra tệp có đọc được không (ổ đĩa, mạng, quyền), rồi thử lại"
-    return catalog_error("data.os-error", Location(file=name), what=what, hint=hint)
+    location = Location(file=name)
+    for kind, key in _OS_ERRORS:
+        if isinstance(exc, kind):
+            return DataError.of(key, location=location)
+    return DataError.of(
+        "data.os-error", location=location, reason=exc.strerror or type(exc).__name__
+    )
 
 
 def _reason(exc: Exception) -> str:

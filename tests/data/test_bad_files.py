@@ -141,3 +141,94 @@ def test_lines_are_split_as_a_newline_preserving_stringio_splits_them(text: str)
     assert list(csv.reader(_lines(text), delimiter=";")) == list(
         csv.reader(io.StringIO(text, newline=""), delimiter=";")
     )
+
+
+#: (file name, bytes, unit column) → (code, the message as a clerk reads it)
+_BAD_FILES = [
+    (
+        "so-lieu.csv",
+        b"",
+        "don_vi",
+        "data.empty",
+        "so-lieu.csv: tệp trống\n  → xuất lại số liệu từ Excel (Lưu thành → CSV UTF-8)",
+    ),
+    (
+        "so-lieu.csv",
+        b"PK\x03\x04...",
+        "don_vi",
+        "data.excel-as-csv",
+        "so-lieu.csv: tệp này là tệp Excel .xlsx, không phải tệp CSV dạng chữ\n  → đổi đuôi tệp "
+        "thành .xlsx (với tệp .xlsx), hoặc mở bằng Excel và lưu lại dạng CSV UTF-8",
+    ),
+    (
+        "so-lieu.csv",
+        b"\xef\xbb\xbfdon_vi\n\xff",
+        "don_vi",
+        "data.bad-utf8",
+        "so-lieu.csv: tệp UTF-8 bị hỏng (byte lỗi ở vị trí 10)\n  → lưu lại tệp từ Excel: Lưu "
+        "thành → CSV UTF-8",
+    ),
+    (
+        "so-lieu.csv",
+        "Tªn ®¬n vÞ;Hé nghÌo\nPh­êng A;1\n".encode(),
+        None,
+        "data.legacy-encoding",
+        'so-lieu.csv, dòng 1, cột A: chữ có vẻ được gõ bằng bảng mã cũ TCVN3 ("Tªn ®¬n vÞ"), '
+        "không phải Unicode\n  → chuyển tệp sang Unicode (ví dụ Unikey → Công cụ chuyển mã: "
+        "nguồn TCVN3 (ABC), đích Unicode) rồi thử lại",
+    ),
+    (
+        "so-lieu.csv",
+        "don_vi;ho;ho\nPhường A;1;2\n".encode(),
+        "don_vi",
+        "data.column-twice",
+        'so-lieu.csv, dòng 1: cột "ho" xuất hiện hai lần (cột B và C)\n  → đổi tên một trong hai '
+        "cột",
+    ),
+    (
+        "so-lieu.csv",
+        "Don vi;ho\nPhường A;1\n".encode(),
+        "don_vi",
+        "data.header-missing",
+        'so-lieu.csv, dòng 1: không tìm thấy dòng tiêu đề có cột "don_vi" (tên đơn vị, xem '
+        'data.unit_column)\n  → có phải ý bạn là cột "Don vi"? dòng đầu tiên có chữ của tệp là: '
+        "Don vi, ho",
+    ),
+    (
+        "so-lieu.csv",
+        b"don_vi;ho\n",
+        "don_vi",
+        "data.no-rows",
+        "so-lieu.csv, dòng 1: tệp chỉ có dòng tiêu đề, không có dòng số liệu nào\n  → mỗi "
+        "phường, xã cần một dòng dưới dòng tiêu đề",
+    ),
+    (
+        "so-lieu.xls",
+        b"\xd0\xcf\x11\xe0",
+        "don_vi",
+        "data.xls-unsupported",
+        "so-lieu.xls: tệp .xls (Excel 97-2003) không được hỗ trợ\n  → mở bằng Excel, chọn Lưu "
+        "thành → Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8, rồi sửa data.file",
+    ),
+    (
+        "so-lieu.doc",
+        b"x",
+        "don_vi",
+        "data.unsupported-type",
+        'so-lieu.doc: không đọc được tệp loại ".doc"\n  → dùng tệp .csv, .xlsx, .xlsm, .xls '
+        "hoặc .ods",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "unit", "code", "says"), _BAD_FILES, ids=[c[3] for c in _BAD_FILES]
+)
+def test_a_bad_data_file_is_reported_under_its_code_in_the_catalogs_words(
+    tmp_path: Path, name: str, data: bytes, unit: str | None, code: str, says: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(DataError) as info:
+        read_table(path, name=name, unit_column=unit)
+    assert (info.value.code, info.value.format()) == (code, says)
