@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import io
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 import jinja2.nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
@@ -87,6 +89,11 @@ class _Part:
     names: tuple[str, ...] = ()
     """Every name the part reads (loop variables included): a render hands it only these,
     not a copy of the whole context (hundreds of figures) per part."""
+    divides: bool = False
+    """A tag of the part divides (``/``, ``//``, ``%``)."""
+    undeclared: frozenset[str] | None = None
+    """The names the part reads from the context (loop variables and ``set`` names left
+    out), recorded while it was compiled; None when they were not."""
 
 
 def _check_env(env: jinja2.Environment) -> None:
@@ -284,6 +291,9 @@ class PreparedTemplate:
         ``range`` excluded)."""
         names: set[str] = set()
         for part in self._parts:
+            if part.undeclared is not None:
+                names |= part.undeclared
+                continue
             ast = self._env.parse(part.source.source)
             names |= jinja2.meta.find_undeclared_variables(ast)
         names.discard(DOCPR_COUNTER)
@@ -292,12 +302,7 @@ class PreparedTemplate:
     def divides(self) -> bool:
         """True when a tag of the template divides (``/``, ``//``, ``%``): such a tag can fail
         for one document (a divisor that is 0 there) while filling every other."""
-        division = (jinja2.nodes.Div, jinja2.nodes.FloorDiv, jinja2.nodes.Mod)
-        for part in self._parts:
-            ast = self._env.parse(part.source.source)
-            if any(True for _ in ast.find_all(division)):
-                return True
-        return False
+        return any(part.divides for part in self._parts)
 
     # -- rendering ---------------------------------------------------------------------------
 
@@ -515,6 +520,40 @@ def _fold_static(parts: list[_Part], entries: list[RawEntry]) -> tuple[list[_Par
     return kept, out
 
 
+_DIVISION = (jinja2.nodes.Div, jinja2.nodes.FloorDiv, jinja2.nodes.Mod)
+
+
+class _RecordingCodeGenerator(CodeGenerator):
+    """Jinja's code generator, also remembering the names the template reads from its context
+    (what ``jinja2.meta.find_undeclared_variables`` finds, by a second pass of this generator),
+    so that one compilation gives both."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.undeclared: set[str] = set()
+
+    def enter_frame(self, frame: Frame) -> None:
+        super().enter_frame(frame)
+        for action, param in frame.symbols.loads.values():
+            if action == "resolve" and param not in self.environment.globals:
+                self.undeclared.add(param)
+
+
+def _compile_recording(
+    env: jinja2.Environment, ast: jinja2.nodes.Template
+) -> tuple[jinja2.Template, frozenset[str] | None]:
+    """``env.from_string(ast)`` and the names the template reads from its context (None when
+    the environment brings a code generator of its own)."""
+    if env.code_generator_class is not CodeGenerator:
+        return env.from_string(ast), None
+    stream = io.StringIO()
+    generator = _RecordingCodeGenerator(env, None, None, stream, optimized=env.optimized)
+    generator.visit(ast)
+    code = compile(stream.getvalue(), "<template>", "exec")
+    template = env.template_class.from_code(env, code, env.make_globals(None), None)
+    return template, frozenset(generator.undeclared)
+
+
 def _compile(
     env: jinja2.Environment, sources: list[tuple[int, PartSource]]
 ) -> tuple[list[_Part], list[tuple[TemplateProblem, jinja2.TemplateSyntaxError]]]:
@@ -523,12 +562,13 @@ def _compile(
     for index, source in sources:
         try:
             ast = env.parse(source.source)
-            template = env.from_string(ast)
+            template, undeclared = _compile_recording(env, ast)
         except jinja2.TemplateSyntaxError as exc:
             syntax.append((syntax_problem(source, exc), exc))
             continue
         names = tuple(sorted({n.name for n in ast.find_all(jinja2.nodes.Name) if n.ctx == "load"}))
-        parts.append(_Part(index, source.name, template, source, names))
+        divides = any(True for _ in ast.find_all(_DIVISION))
+        parts.append(_Part(index, source.name, template, source, names, divides, undeclared))
     return parts, syntax
 
 
