@@ -155,12 +155,27 @@ MESSAGES = {
         code="config.yaml-syntax",
     ),
     # --- the schema: keys and values ---
+    "config.did-you-mean": Message('có phải ý bạn là "{name}"?'),
+    "config.file-has-errors": Message("Tệp {path} có lỗi"),
     "config.wrong-value": Message("cần {what}, nhưng gặp {got}"),
     "config.no-such-date": Message('ngày "{value}" không có thật', "kiểm tra lại ngày và tháng"),
     "config.unknown-key": Message('khóa "{key}" không được hỗ trợ ở đây'),
+    "config.allowed-keys": Message("các khóa được phép: {keys}"),
     "config.missing-key": Message(
         'thiếu khóa bắt buộc "{key}" ({what})', "thêm dòng `{key}: ...`{example}"
     ),
+    "config.missing-key-example": Message(", ví dụ `{key}: {example}`"),
+    # what a value was, for the "nhưng gặp …" of config.wrong-value
+    "config.value-empty": Message("để trống"),
+    "config.value-bool": Message("giá trị đúng/sai ({value})"),
+    "config.value-map": Message("một nhóm khóa"),
+    "config.value-empty-map": Message("một nhóm khóa trống"),
+    "config.value-list": Message("một danh sách"),
+    "config.value-empty-list": Message("một danh sách trống"),
+    # what was expected, where the type's own description does not say it
+    "config.at-least-items": Message("ít nhất {count} mục"),
+    "config.check-item": Message("một nhóm khóa bắt đầu bằng `check: <loại kiểm tra>`"),
+    "config.check-kinds": Message("các loại kiểm tra: {kinds}"),
     "config.unknown-check": Message('không có loại kiểm tra "{name}"'),
     "config.column-and-formula": Message(
         "một chỉ tiêu chỉ lấy từ cột (column) hoặc từ công thức (formula), không cả hai",
@@ -187,6 +202,7 @@ MESSAGES = {
         'không có chỉ tiêu hay biến "{name}"', "khai báo chỉ tiêu này trong indicators"
     ),
     # --- indicators and formulas ---
+    "config.what-indicator": Message("chỉ tiêu"),
     "config.unknown-indicator": Message(
         'không có {what} "{name}"', "khai báo {what} này trong `indicators` trước khi dùng"
     ),
@@ -209,9 +225,11 @@ MESSAGES = {
         'công thức "{text}" không hợp lệ{where}: {reason}',
         "ví dụ hợp lệ: ho_ngheo / tong_so_ho * 100",
     ),
+    "config.bad-formula-at": Message(" (ký tự thứ {column})"),
     "config.formula-cycle": Message(
         "công thức vòng tròn{what}: {cycle}", "một chỉ tiêu không thể được tính từ chính nó"
     ),
+    "config.formula-cycle-city": Message(" (số toàn thành phố)"),
     "config.unit-column-as-figure": Message(
         'cột "{column}" là cột tên đơn vị (data.unit_column), không phải cột số liệu',
         "sửa tên cột của chỉ tiêu",
@@ -276,6 +294,12 @@ MESSAGES = {
         'cần {what}, nhưng "{name}" {state} (tính từ thư mục {base})',
         "kiểm tra lại tên tệp và đường dẫn; đường dẫn tính từ thư mục của tệp YAML",
     ),
+    "config.file-missing": Message("không tồn tại"),
+    "config.file-is-directory": Message("là một thư mục"),
+    "config.what-template": Message("tệp mẫu Word (.docx)"),
+    "config.what-data": Message("tệp số liệu"),
+    "config.what-previous": Message("tệp số liệu kỳ trước"),
+    "config.what-villages": Message("tệp số liệu theo thôn"),
     "config.formula-column": Message(
         'chỉ tiêu "{name}" được tính bằng công thức (formula), không đọc từ cột',
         "xóa dòng này, hoặc thay formula của chỉ tiêu bằng column",
