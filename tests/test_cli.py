@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import main
+from reportgen.diagnostics import catalog
 from tests.helpers import edit_cell, sample_project
 
 
@@ -197,3 +198,29 @@ def test_the_click_catalog_is_compiled_from_its_source() -> None:
     assert module.compile_po(po) == po.with_suffix(".mo").read_bytes(), (
         "run: python scripts/build_locale.py"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        (["render", "x.yaml", "--unit", "A", "--all"], "cli.unit-and-all"),
+        (["render", "x.yaml", "--pdfa"], "cli.pdfa-needs-pdf"),
+        (["pdf", "outputs", "--no-pdf"], "cli.no-pdf-needs-merge"),
+    ],
+    ids=["unit-and-all", "pdfa-without-pdf", "no-pdf-alone"],
+)
+def test_a_usage_mistake_is_said_in_the_catalog_s_words_with_exit_2(
+    runner: CliRunner, args: list[str], key: str
+) -> None:
+    out = runner.invoke(main, args)
+    assert out.exit_code == 2
+    assert catalog.text(key) in out.output
+
+
+def test_money_with_a_fraction_names_the_number_and_how_to_fix_it(runner: CliRunner) -> None:
+    out = runner.invoke(main, ["words", "1", "12,5", "--money"])
+    assert out.exit_code == 2
+    assert out.output.startswith(catalog.text("cli.number-position", index=2) + ": ")
+    assert catalog.text("cli.money-fraction", text="12,5") in out.output
+    hint = catalog.hint("cli.money-fraction", text="12,5")
+    assert hint is not None and hint in out.output

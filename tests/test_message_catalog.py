@@ -35,6 +35,9 @@ MODULES = sorted(
         # data: readers of CSV files and clerks' workbooks (dataset.py apart), formulas
         *(p for p in (ROOT / "data").glob("*.py") if p.name != "dataset.py"),
         *(ROOT / "compute").glob("*.py"),
+        # report definitions and the command line
+        *(ROOT / "config").glob("*.py"),
+        *(ROOT / "cli").glob("*.py"),
     ]
 )
 
@@ -297,6 +300,90 @@ NOT_MESSAGES: dict[tuple[str, str], str] = {
     ("data/text.py", "legacy_encoding"): "the letters VNI text shows instead of Vietnamese",
     ("data/text.py", "_KIND_WORDS"): "kinds of unit in unit names (Phường, Xã…)",
     ("data/text.py", "_LEAD"): "lead characters of double-encoded UTF-8",
+    # report definitions: the documentation of each option, declared with it (it makes
+    # docs/config-reference.md), and the words the report prints
+    **{
+        ("config/model.py", owner): "option docs, declared with the option"
+        for owner in (
+            "Level.",
+            "LEVEL",
+            "Indicator.",
+            "INDICATOR",
+            "LegalBasis.",
+            "LEGAL_BASIS",
+            "Party.",
+            "ISSUER",
+            "UNIT_ISSUER",
+            "Signer.",
+            "SIGNER",
+            "UNIT_SIGNER",
+            "Paragraph.",
+            "PARAGRAPH",
+            "Table.",
+            "TABLE",
+            "Section.",
+            "SECTION",
+            "Appendix.",
+            "APPENDIX",
+            "Previous.",
+            "PREVIOUS",
+            "Villages.",
+            "VILLAGES",
+            "WorkbookLayout.",
+            "WORKBOOK",
+            "DataSource.",
+            "DATA",
+            "ReportConfig.",
+        )
+    },
+    ("config/model.py", "ROLES"): "the authority lines and titles a signer's role prints",
+    ("config/fieldtypes.py", "ID"): "option docs: what an indicator id looks like",
+    ("config/fieldtypes.py", "REPORT_ID"): "option docs: what a report id looks like",
+    ("config/fieldtypes.py", "check_fields"): "option docs of the options every check has",
+    ("config/fieldtypes.py", "CheckItem.describe"): "the type's description (docs and expected)",
+    ("config/fieldtypes.py", "ACKNOWLEDGEMENT"): "option docs, declared with the option",
+    ("config/fieldtypes.py", "LINT"): "option docs, declared with the option",
+    ("config/spec.py", "REPORT"): "option docs, declared with the option",
+    ("config/spec.py", "ROOT"): "option docs, declared with the option",
+    ("config/spec.py", "all_specs"): "names of the groups of the reference page",
+    ("config/names.py", "CONTEXT"): "docs of the names a template may use (reportgen vars)",
+    ("config/names.py", "ROW_FIELDS"): "docs of the fields of a table row",
+    ("config/names.py", "FILTER_NAMES"): "docs of an English alias of a filter",
+    ("config/docs.py", "HEADER"): "the generated reference page",
+    ("config/docs.py", "ROUNDING"): "the generated reference page",
+    ("config/docs.py", "_default"): "the generated reference page",
+    ("config/docs.py", "_expected"): "the generated reference page",
+    ("config/docs.py", "_table"): "the generated reference page",
+    ("config/docs.py", "render_reference"): "the generated reference page",
+    ("config/loader.py", "_Builder.legal_bases"): "the name of a document type (vocabulary)",
+    ("config/loader.py", "_signer"): "the collective line a signer's role prints",
+    # the description of each type of value, declared with the type: the "Cần" column of the
+    # reference page and the "cần …" of config.wrong-value
+    **{
+        ("config/schema.py", owner): "the type's description (docs and expected)"
+        for owner in (
+            "Str.describe",
+            "Int.describe",
+            "Dec.describe",
+            "Bool.describe",
+            "Date.describe",
+            "Choice.describe",
+            "ListOf.describe",
+            "MapOf.",
+            "MapOf.describe",
+            "Obj.describe",
+            "Either.describe",
+        )
+    },
+    # the command line: help and usage texts, declared with their option or command
+    ("cli/main.py", "_data_option"): "help of the option, declared with it",
+    ("cli/main.py", "_format_option"): "help of the option, declared with it",
+    ("cli/main.py", "_out_option"): "help of the option, declared with it",
+    ("cli/main.py", "_Command.__init__"): "the usage line's [TÙY CHỌN]",
+    ("cli/main.py", "_Group.__init__"): "the usage line's [TÙY CHỌN] and LỆNH [ĐỐI SỐ]...",
+    ("cli/pdf.py", "pool_options"): "help of the options, declared with them",
+    ("cli/pdf.py", "pdf_flags"): "help of the options, declared with them",
+    ("cli/i18n.py", "_TYPE_NAMES"): "click's names of value types (its vocabulary, like click.po)",
 }
 
 
@@ -376,6 +463,8 @@ _KEY = re.compile(
     r"\.[a-z0-9-]+$"
 )
 _CATALOG_CALLS = frozenset({"make", "text", "hint"})
+#: texts that look like a catalog key but are none: YAML key paths of a report definition
+_NOT_KEYS = frozenset({"data.previous", "data.workbook", "data.villages"})
 #: helpers that fill fields of the entry they are given themselves
 _HELPER_FIELDS = {"style_finding": {"name"}}
 
@@ -428,6 +517,7 @@ def _uses() -> Iterator[tuple[str, int, str, set[str] | None, str]]:
                 and isinstance(node.value, str)
                 and _KEY.match(node.value)
                 and id(node) not in in_call
+                and node.value not in _NOT_KEYS
             ):
                 yield _relative(path), node.lineno, node.value, None, "both"
 

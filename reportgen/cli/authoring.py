@@ -7,6 +7,7 @@ import sys
 import click
 
 from reportgen.cli.main import _format_option, main
+from reportgen.diagnostics import catalog
 
 
 @main.command("lint")
@@ -70,6 +71,9 @@ def new_cmd(name: str, root: str, from_kind: str | None) -> None:
     from reportgen.authoring.scaffold import create
 
     files = create(name, root, from_kind=from_kind)
-    click.echo(f"Đã tạo:\n  {files.config}\n  {files.template}\n  {files.data}")
-    click.echo(f"Tiếp theo: reportgen lint {files.template} --config {files.config}")
-    click.echo(f"           reportgen render {files.config}")
+    click.echo(
+        catalog.text(
+            "cli.new-created", config=files.config, template=files.template, data=files.data
+        )
+    )
+    click.echo(catalog.text("cli.new-next", template=files.template, config=files.config))

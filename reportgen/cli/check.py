@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from reportgen.cli.main import _data_option, _format_option, main
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import (
     EXIT_CANNOT_RUN,
     EXIT_FINDINGS,
@@ -60,36 +61,27 @@ def check_cmd(
         click.echo(format_check_json([*findings, *problems]))
     else:
         for note in result.dataset.notes:
-            click.echo(f"Ghi chú khi đọc số liệu: {note}", err=True)
+            click.echo(catalog.text("cli.data-note", note=note), err=True)
         click.echo(format_table(findings))
         if mark:
-            click.echo(f"Đã ghi bảng số liệu có đánh dấu: {mark}")
+            click.echo(catalog.text("cli.mark-written", path=mark))
         if problems:
-            click.echo("Chưa sinh được báo cáo từ các tệp này:\n" + to_text(problems), err=True)
+            click.echo(catalog.text("cli.cannot-render", problems=to_text(problems)), err=True)
     if problems:
         sys.exit(EXIT_CANNOT_RUN)
     sys.exit(EXIT_FINDINGS if result.summary.errors else EXIT_OK)
 
 
 def _write_mark(out: Path, result: object, data_path: Path, overwrite: bool) -> None:
-    from reportgen.diagnostics import catalog
     from reportgen.outputs.atomic import write_atomic
     from reportgen.validate.mark import mark_workbook
 
     if out.suffix.lower() != ".xlsx":
-        raise OutputError(
-            catalog.text("check.mark-extension", name=out.name),
-            hint=catalog.messages()["check.mark-extension"].hint.format(  # type: ignore[union-attr]
-                suggested=out.with_suffix(".xlsx").name
-            ),
-            code="check.mark-extension",
+        raise OutputError.of(
+            "check.mark-extension", name=out.name, suggested=out.with_suffix(".xlsx").name
         )
     if out.resolve() == data_path.resolve():
-        raise OutputError(
-            catalog.text("check.mark-is-input", path=out),
-            hint=catalog.messages()["check.mark-is-input"].hint,
-            code="check.mark-is-input",
-        )
+        raise OutputError.of("check.mark-is-input", path=out)
     findings = result.findings  # type: ignore[attr-defined]
     dataset = result.dataset  # type: ignore[attr-defined]
     write_atomic(out, mark_workbook(findings, dataset, data_path), overwrite=overwrite)

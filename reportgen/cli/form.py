@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from reportgen.cli.main import main
+from reportgen.diagnostics import catalog
 
 
 @main.command("form")
@@ -36,14 +37,14 @@ def form_cmd(config: str, out_file: str | None, overwrite: bool, inspect: str | 
         from reportgen.data.dataset import load_dataset
 
         dataset = load_dataset(cfg, inspect)
-        click.echo(f"Đọc {inspect}: {len(dataset.units)} đơn vị.")
+        click.echo(catalog.text("cli.form-read", path=inspect, count=len(dataset.units)))
         for note in dataset.notes:
             click.echo(f"  - {note}")
         tables = {id(t): t for t in (dataset.table, *dataset.tables.values())}
         for iid, header in dataset.columns.items():
             t = dataset.tables.get(iid, dataset.table)
             i = t.index.get(header)
-            letter = "" if i is None else f" (cột {_letter(i)})"
+            letter = "" if i is None else catalog.text("cli.form-column", letter=_letter(i))
             sheet = f"{t.sheet}!" if len(tables) > 1 and t.sheet else ""
             click.echo(f"  {iid} ← {sheet}{header}{letter}")
         return
@@ -52,10 +53,8 @@ def form_cmd(config: str, out_file: str | None, overwrite: bool, inspect: str | 
 
     path = Path(out_file) if out_file else default_path(cfg)
     write_atomic(path, build_form(cfg), overwrite=overwrite)
-    click.echo(f"Đã tạo biểu mẫu: {path}")
-    click.echo(
-        f"Văn thư điền các ô trắng rồi lưu lại; kiểm tra: reportgen check {config} --data {path}"
-    )
+    click.echo(catalog.text("cli.form-written", path=path))
+    click.echo(catalog.text("cli.form-next", config=config, path=path))
 
 
 def _letter(i: int) -> str:

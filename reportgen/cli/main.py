@@ -14,6 +14,7 @@ import click
 
 from reportgen import __version__
 from reportgen.cli.i18n import use_vietnamese
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 
 use_vietnamese()
@@ -83,11 +84,7 @@ class _Group(click.Group):
         except ReportgenError as exc:
             _fail(exc)
         except KeyboardInterrupt:
-            click.echo(
-                "\nĐã dừng (Ctrl-C). Các báo cáo đã ghi xong vẫn nguyên vẹn, không có tệp ghi dở; "
-                "chạy lại lệnh với --overwrite để làm tiếp.",
-                err=True,
-            )
+            click.echo("\n" + catalog.text("cli.interrupted"), err=True)
             sys.exit(EXIT_INTERRUPTED)
         return None
 
@@ -107,7 +104,7 @@ def usage_message(exc: click.UsageError) -> str:
     where to look for help."""
     text = exc.format_message().strip()
     path = exc.ctx.command_path if exc.ctx is not None else "reportgen"
-    return f"Lỗi cách dùng lệnh: {text}\n  → xem: {path} --help"
+    return f"{catalog.text('cli.usage', text=text)}\n  → {catalog.hint('cli.usage', path=path)}"
 
 
 def run() -> None:
@@ -118,5 +115,5 @@ def run() -> None:
         click.echo(usage_message(exc), err=True)
         sys.exit(2)
     except click.Abort:
-        click.echo("\nĐã dừng.", err=True)
+        click.echo("\n" + catalog.text("cli.aborted"), err=True)
         sys.exit(EXIT_INTERRUPTED)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from reportgen.cli.main import main
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import EXIT_CANNOT_RUN, EXIT_OK
 from reportgen.diagnostics.model import Diagnostic
 from reportgen.outputs.writers import BatchWriter, WriterResult, WrittenBatch, WrittenFile
@@ -103,9 +104,14 @@ def run_writers(
     """Run each writer on ``batch`` in turn; return every file written and every problem."""
     files: list[WrittenFile] = []
     problems: list[Diagnostic] = []
-    labels = {"pdf": "Đang chuyển sang PDF", "pdf-merged": "Đang gộp PDF", "zip": "Đang nén"}
+    labels = {
+        "pdf": "cli.progress-pdf",
+        "pdf-merged": "cli.progress-merge",
+        "zip": "cli.progress-zip",
+    }
     for writer in writers:
-        with progress_bar(labels.get(writer.name, writer.name)) as update:
+        label = catalog.text(labels[writer.name]) if writer.name in labels else writer.name
+        with progress_bar(label) as update:
             result = writer.write(batch, update)
         files.extend(result.files)
         problems.extend(result.diagnostics)
@@ -130,18 +136,23 @@ def echo_outputs(
         click.echo(to_text(problems), err=True)
     pdfs = sum(1 for f in files if f.kind == "pdf") - kept
     if pdf:
-        rate = f" ({pdfs / seconds:.1f} báo cáo/giây)" if pdfs >= 10 and seconds > 0 else ""
+        fast = pdfs >= 10 and seconds > 0
         click.echo(
-            f"Đã chuyển {pdfs}/{reports} báo cáo sang PDF"
-            + (" (PDF/A-2b)" if pdfa else "")
-            + f" trong {seconds:.1f} giây{rate}."
-            + (f" {kept} PDF đã có, đúng với .docx của nó: giữ nguyên." if kept else "")
+            catalog.text(
+                "cli.pdf-converted",
+                done=pdfs,
+                reports=reports,
+                pdfa=" (PDF/A-2b)" if pdfa else "",
+                seconds=seconds,
+                rate=catalog.text("cli.pdf-rate", rate=pdfs / seconds) if fast else "",
+                kept=catalog.text("cli.pdf-kept", kept=kept) if kept else "",
+            )
         )
     for f in files:
         if f.kind == "pdf-merged":
-            click.echo(f"PDF gộp (để in): {f.path}")
+            click.echo(catalog.text("cli.merged-pdf", path=f.path))
         elif f.kind == "zip":
-            click.echo(f"Tệp nén (để gửi): {f.path}")
+            click.echo(catalog.text("cli.zip-written", path=f.path))
     return any(d.severity == "error" for d in problems)
 
 
@@ -249,7 +260,7 @@ def render_outputs(
     from reportgen.outputs.lopool import ConverterPool, LibreOfficeMissing, find_tools
 
     if pdfa and not (make_pdf or pdf_only):
-        raise click.UsageError("--pdfa cần đi cùng --pdf hoặc --pdf-only")
+        raise click.UsageError(catalog.text("cli.pdfa-needs-pdf"))
     if not (make_pdf or pdf_only or merge_pdf or make_zip):
         yield None
         return
@@ -274,18 +285,16 @@ def render_outputs(
 def finish_outputs(outputs: RenderOutputs) -> int:
     """Pack the zip of a render run and say where it is; the exit code it adds."""
     if outputs.missing is not None:
-        click.echo(
-            "Không ghi được PDF (các báo cáo .docx vẫn được ghi): " + outputs.missing.format(),
-            err=True,
-        )
+        click.echo(catalog.text("cli.pdf-tools-missing", error=outputs.missing.format()), err=True)
     if outputs.pdf_writer is not None:
         kind = " (PDF/A-2b)" if outputs.pdf_writer.pdfa else ""
-        click.echo(f"PDF{kind} cạnh báo cáo: {len(outputs.pdf_writer.converted)} tệp.")
+        count = len(outputs.pdf_writer.converted)
+        click.echo(catalog.text("cli.pdf-beside", pdfa=kind, count=count))
     files, problems = outputs.finish()
     for d in problems:
         click.echo(d.describe(), err=True)
     for f in files:
-        click.echo(f"Tệp nén (để gửi): {f.path}")
+        click.echo(catalog.text("cli.zip-written", path=f.path))
     failed = outputs.missing is not None or any(d.severity == "error" for d in problems)
     return EXIT_CANNOT_RUN if failed else EXIT_OK
 
@@ -328,7 +337,7 @@ def pdf_cmd(
     from reportgen.outputs.pdf import PdfWriter
 
     if no_pdf and not (merge or make_zip):
-        raise click.UsageError("--no-pdf cần đi cùng --merge hoặc --zip")
+        raise click.UsageError(catalog.text("cli.no-pdf-needs-merge"))
     batch = batch_from_path(Path(path), overwrite=overwrite)
     if not (no_pdf and not merge):
         find_tools()  # no LibreOffice: say how to install it, exit 2
@@ -356,5 +365,5 @@ def pdf_cmd(
         pdf=not no_pdf,
         pdfa=pdfa,
     )
-    click.echo(f"Thư mục: {batch.folder}")
+    click.echo(catalog.text("cli.folder", folder=batch.folder))
     sys.exit(EXIT_CANNOT_RUN if failed else EXIT_OK)

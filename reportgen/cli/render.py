@@ -11,6 +11,7 @@ import click
 
 from reportgen.cli.main import _data_option, _out_option, main
 from reportgen.cli.pdf import finish_outputs, pdf_flags, render_outputs
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def _render_and_report(
         from rich.progress import Progress
 
         bar = Progress(transient=True, auto_refresh=False)  # no thread: workers are forked
-        task = bar.add_task("Đang sinh báo cáo", total=None)
+        task = bar.add_task(catalog.text("cli.progress-render"), total=None)
         bar.start()
 
         def progress_cb(done: int, total: int) -> None:
@@ -64,8 +65,9 @@ def _render_and_report(
     return _report(result)
 
 
-_KIND_WORDS = {"pdf-merged": "PDF gộp để in", "zip": "Tệp nén (để gửi)"}
-"""How the summary names a file a writer wrote for the whole batch."""
+_KIND_LINES = {"pdf-merged": "cli.batch-merged-pdf", "zip": "cli.zip-written"}
+"""The catalog entry of the summary line of a file a writer wrote for the whole batch (any
+other kind: ``cli.batch-file``)."""
 
 
 def _report(result: RenderResult) -> int:
@@ -75,15 +77,14 @@ def _report(result: RenderResult) -> int:
 
     for o in result.outputs:
         if o.status == "skipped":
-            click.echo(f"Bỏ qua: {o.unit} — {o.reason}", err=True)
+            click.echo(catalog.text("cli.unit-skipped", unit=o.unit, reason=o.reason), err=True)
         elif o.status == "failed":
-            click.echo(f"Không sinh được báo cáo của {o.unit}: {o.reason}", err=True)
+            click.echo(catalog.text("cli.unit-failed", unit=o.unit, reason=o.reason), err=True)
     for d in result.diagnostics:
         click.echo(d.describe(), err=True)
     if result.nothing_changed:
         click.echo(
-            f"Không có gì thay đổi: {len(result.outputs)} báo cáo trong {result.out_dir} "
-            "đã đúng với số liệu, mẫu và định nghĩa hiện tại; không ghi lại tệp nào."
+            catalog.text("cli.nothing-changed", count=len(result.outputs), folder=result.out_dir)
         )
         click.echo(summary_line(result.findings))
         return EXIT_OK
@@ -92,24 +93,27 @@ def _report(result: RenderResult) -> int:
         s: sum(1 for o in result.outputs if o.state == s) for s in ("new", "changed", "unchanged")
     }
     click.echo(
-        f"Đã sinh {result.count('rendered') + drafts} báo cáo"
-        + (f" ({drafts} bản DỰ THẢO)" if drafts else "")
-        + f" (mới {states['new']}, thay đổi {states['changed']}, giữ nguyên {states['unchanged']})"
-        + f", bỏ qua {result.count('skipped')}, lỗi {result.count('failed')} "
-        f"trong {result.seconds:.1f} giây."
+        catalog.text(
+            "cli.rendered",
+            count=result.count("rendered") + drafts,
+            drafts=catalog.text("cli.rendered-drafts", drafts=drafts) if drafts else "",
+            new=states["new"],
+            changed=states["changed"],
+            unchanged=states["unchanged"],
+            skipped=result.count("skipped"),
+            failed=result.count("failed"),
+            seconds=result.seconds,
+        )
     )
     for f in result.files:
         if f.unit is None:
-            click.echo(f"{_KIND_WORDS.get(f.kind, 'Tệp ' + f.kind)}: {f.path}")
+            line = _KIND_LINES.get(f.kind) or "cli.batch-file"
+            click.echo(catalog.text(line, kind=f.kind, path=f.path))
     click.echo(summary_line(result.findings))
-    click.echo(f"Thư mục: {result.out_dir}")
-    click.echo(f"Kết quả kiểm tra: {result.findings_file.with_suffix('.txt')}")
+    click.echo(catalog.text("cli.folder", folder=result.out_dir))
+    click.echo(catalog.text("cli.findings-file", path=result.findings_file.with_suffix(".txt")))
     if result.count("failed") or any(d.severity == "error" for d in result.diagnostics):
-        click.echo(
-            "Có báo cáo không sinh được vì lỗi mẫu hoặc lỗi ghi tệp (không phải lỗi số liệu): "
-            "xem các dòng ở trên.",
-            err=True,
-        )
+        click.echo(catalog.text("cli.render-failed"), err=True)
         return EXIT_CANNOT_RUN
     held = result.count("skipped") + drafts
     figures_wrong = any(f.severity == "error" for f in result.findings)
@@ -161,7 +165,7 @@ def render_cmd(
 ) -> None:
     """Kiểm tra rồi sinh báo cáo .docx cho từng đơn vị và toàn thành phố."""
     if units and all_units:
-        raise click.UsageError("dùng --unit hoặc --all, không dùng cả hai")
+        raise click.UsageError(catalog.text("cli.unit-and-all"))
     with render_outputs(**outputs) as extra:
         code = _render_and_report(
             config,
@@ -195,9 +199,9 @@ def demo(out_dir: str, report: str) -> None:
 
     if report not in REPORTS:
         listed = "; ".join(f"{name}: {what}" for name, (_, what) in REPORTS.items())
-        raise click.UsageError(f'không có báo cáo mẫu "{report}"; có: {listed}')
+        raise click.UsageError(catalog.text("cli.no-such-demo", name=report, known=listed))
     config = demo_config(report)
-    click.echo(f"Báo cáo mẫu: {config} (số liệu mẫu, không có thật)")
+    click.echo(catalog.text("cli.demo", path=config))
     # its own folder: the demo never overwrites reports rendered from the user's own files
     out_dir = str(Path(out_dir) / "demo")
     code = _render_and_report(

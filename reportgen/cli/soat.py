@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from reportgen.cli.main import _format_option, main
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import (
     EXIT_CANNOT_RUN,
     EXIT_FINDINGS,
@@ -54,18 +55,16 @@ def soat_cmd(report: str, fmt: str, comments_out: str | None, overwrite: bool) -
     else:
         click.echo(format_table(result, report))
     if result.failures:
-        click.echo(
-            "Lưu ý: có chỗ chưa soát được do lỗi của chương trình (hãy báo cho người quản trị):\n"
-            + "\n".join(f"  - {f}" for f in result.failures),
-            err=True,
-        )
+        failures = "\n".join(f"  - {f}" for f in result.failures)
+        click.echo(catalog.text("cli.soat-failures", failures=failures), err=True)
     if comments_out is not None:
         from reportgen.audit.comments import write_comments
         from reportgen.outputs.atomic import write_atomic
 
         data, n = write_comments(source.read_bytes(), result.findings)
         write_atomic(Path(comments_out), data, overwrite=overwrite)
-        click.echo(f"Đã ghi {n} chú thích vào bản sao: {comments_out}", err=fmt == "json")
+        written = catalog.text("cli.soat-comments-written", count=n, path=comments_out)
+        click.echo(written, err=fmt == "json")
     if result.findings:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CANNOT_RUN if result.failures else EXIT_OK)
@@ -73,34 +72,14 @@ def soat_cmd(report: str, fmt: str, comments_out: str | None, overwrite: bool) -
 
 def _check_comments_target(source: Path, target: Path, overwrite: bool) -> None:
     if source.suffix.lower() != ".docx":
-        raise OutputError(
-            "--comments chỉ dùng được với báo cáo .docx (chú thích là comment của Word)",
-            location=Location(file=str(source)),
-            hint="Bỏ --comments, hoặc soát bản .docx của báo cáo.",
-            code="output.comments-needs-docx",
-        )
+        raise OutputError.of("output.comments-needs-docx", location=Location(file=str(source)))
     if target.suffix.lower() != ".docx":
-        raise OutputError(
-            "tệp --comments phải có đuôi .docx",
-            location=Location(file=str(target)),
-            hint="Ví dụ: --comments bao-cao-da-soat.docx",
-            code="output.comments-needs-docx",
-        )
+        raise OutputError.of("output.comments-needs-docx-name", location=Location(file=str(target)))
     try:
         same = target.exists() and target.resolve() == source.resolve()
     except OSError:
         same = False
     if same or target.absolute() == source.absolute():
-        raise OutputError(
-            "tệp --comments trùng với báo cáo gốc: không ghi đè báo cáo gốc",
-            location=Location(file=str(target)),
-            hint="Chọn một tên khác, ví dụ bao-cao-da-soat.docx.",
-            code="output.comments-is-source",
-        )
+        raise OutputError.of("output.comments-is-source", location=Location(file=str(target)))
     if target.exists() and not overwrite:
-        raise OutputError(
-            "tệp --comments đã có, không ghi đè",
-            location=Location(file=str(target)),
-            hint="Chọn một tên khác, hoặc thêm --overwrite để ghi đè bản sao cũ.",
-            code="output.exists",
-        )
+        raise OutputError.of("output.exists-comments", location=Location(file=str(target)))

@@ -53,16 +53,11 @@ def web_cmd(
 
     token = token or os.environ.get(TOKEN_ENV) or None
     if not is_loopback(host) and not token:
-        d = catalog.make("web.token-required", host=host)
-        raise ConfigError(d.message, hint=d.hint, code=d.code)
+        raise ConfigError.of("web.token-required", host=host)
     root_path = Path(root)
     work = Path(work_dir) if work_dir else root_path / "outputs" / "web"
     if not any((root_path / "configs").glob("*.y*ml")):
-        click.echo(
-            f"Không có báo cáo nào trong {root_path / 'configs'}: trang mở báo cáo mẫu "
-            "(số liệu giả định). Dùng --root để chọn thư mục dự án của bạn.",
-            err=True,
-        )
+        click.echo(catalog.text("cli.web-demo", folder=root_path / "configs"), err=True)
         root_path = DEMO
     settings = WebSettings(
         root=root_path,

@@ -25,23 +25,21 @@ def words(numbers: Sequence[str], south: bool, money: bool, locale: str) -> None
 
     Ví dụ: reportgen words 22.000.000 --money
     """
+    from reportgen.diagnostics import catalog
     from reportgen.diagnostics.errors import Location, NumberFormatError
     from reportgen.vnformat import money_in_words, parse_number, read_number
 
     lines = []
     for i, text in enumerate(numbers, 1):
+        where = Location(key=catalog.text("cli.number-position", index=i))
         try:
             value = parse_number(text, locale=locale)
         except NumberFormatError as exc:
-            exc.location = Location(key=f"số thứ {i}")
+            exc.location = where
             raise
         if money:
             if value != value.to_integral_value():
-                raise NumberFormatError(
-                    f'"{text}" có phần lẻ, nhưng số tiền bằng chữ đọc số đồng nguyên',
-                    location=Location(key=f"số thứ {i}"),
-                    hint="làm tròn đến đồng, hoặc bỏ --money để đọc cả phần thập phân",
-                )
+                raise NumberFormatError.of("cli.money-fraction", location=where, text=text)
             lines.append(money_in_words(value, south=south))
         else:
             lines.append(

@@ -21,6 +21,7 @@ from reportgen.config.schema import (
     did_you_mean,
 )
 from reportgen.config.yamlsource import KeyPath
+from reportgen.diagnostics import catalog
 
 ID = Str(
     pattern=r"[a-z_][a-z0-9_]*", pattern_doc="mã chỉ tiêu viết thường không dấu (ví dụ ho_ngheo)"
@@ -106,9 +107,9 @@ class CheckItem(Spec):
         if not isinstance(value, dict) or not isinstance(value.get("check"), str):
             ctx.expected(
                 path,
-                "một nhóm khóa bắt đầu bằng `check: <loại kiểm tra>`",
+                catalog.text("config.check-item"),
                 value,
-                "các loại kiểm tra: " + ", ".join(CHECKS),
+                catalog.text("config.check-kinds", kinds=", ".join(CHECKS)),
             )
             return MISSING
         name = value["check"].strip()
@@ -117,9 +118,9 @@ class CheckItem(Spec):
             ctx.report(
                 "config.unknown-check",
                 (*path, "check"),
-                hint=f'có phải ý bạn là "{guess}"?'
+                hint=catalog.text("config.did-you-mean", name=guess)
                 if guess
-                else "các loại kiểm tra: " + ", ".join(CHECKS),
+                else catalog.text("config.check-kinds", kinds=", ".join(CHECKS)),
                 name=name,
             )
             return MISSING

@@ -40,6 +40,7 @@ from reportgen.config.schema import MISSING, Context, did_you_mean, values
 from reportgen.config.spec import ROOT
 from reportgen.config.textcheck import check_texts
 from reportgen.config.yamlsource import KeyPath, LineMap, format_path, load_yaml
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ConfigError, ErrorList, ReportgenError
 from reportgen.vnformat import DOC_TYPE_CODES, DOC_TYPES, MONEY_UNITS, parse_doc_code
 
@@ -51,11 +52,6 @@ ID_ARGS: dict[str, tuple[str, ...]] = {
 
 #: Arguments that name a text indicator (kind: text); every other id argument needs a number.
 _TEXT_ARGS = {("words", "words"), ("target", "status")}
-
-_NOT_A_NUMBER_HINT = (
-    "phép kiểm tra cần chỉ tiêu có số; chỉ tiêu chữ (kind: text) chỉ dùng được "
-    "cho `words` của phép words và `status` của phép target"
-)
 
 
 def _kind_for(unit: str) -> Kind:
@@ -71,7 +67,7 @@ def _kind_for(unit: str) -> Kind:
 
 def _did_you_mean_hint(name: str, known: Collection[str], otherwise: str | None) -> str | None:
     guess = did_you_mean(name, list(known))
-    return f'có phải ý bạn là "{guess}"?' if guess else otherwise
+    return catalog.text("config.did-you-mean", name=guess) if guess else otherwise
 
 
 class _Builder:
@@ -90,7 +86,7 @@ class _Builder:
         """Record the config error ``code`` of the message catalog at ``path``."""
         self.ctx.report(code, path, hint=hint, **params)
 
-    def ref(self, path: KeyPath, name: str, what: str = "chỉ tiêu") -> bool:
+    def ref(self, path: KeyPath, name: str) -> bool:
         """Is ``name`` a declared indicator? Report it with a did-you-mean when it is not."""
         if name in self.declared:
             return True
@@ -98,7 +94,7 @@ class _Builder:
             "config.unknown-indicator",
             path,
             hint=_did_you_mean_hint(name, sorted(self.declared), None),
-            what=what,
+            what=catalog.text("config.what-indicator"),
             name=name,
         )
         return False
@@ -186,7 +182,7 @@ class _Builder:
                     for i, ind in out.items()
                 },
                 lambda i: "total_formula" if out[i].total_formula is not None else "formula",
-                " (số toàn thành phố)",
+                catalog.text("config.formula-cycle-city"),
             )
         return out
 
@@ -196,7 +192,7 @@ class _Builder:
         try:
             return compile_formula(text)
         except FormulaError as exc:
-            where = f" (ký tự thứ {exc.column})" if exc.column else ""
+            where = catalog.text("config.bad-formula-at", column=exc.column) if exc.column else ""
             self.report("config.bad-formula", path, text=text, where=where, reason=exc.message)
             return None
 
@@ -286,7 +282,7 @@ class _Builder:
                 self.report(
                     "config.unknown-basis-type",
                     (*path, "type"),
-                    hint=f'có phải ý bạn là "{names[guess]}"?' if guess else None,
+                    hint=catalog.text("config.did-you-mean", name=names[guess]) if guess else None,
                     name=type_name,
                 )
                 type_name = None
@@ -398,7 +394,9 @@ class _Builder:
             return self.base
         p = (self.base / name).resolve() if not Path(name).is_absolute() else Path(name)
         if not p.is_file():
-            found = "là một thư mục" if p.is_dir() else "không tồn tại"
+            found = catalog.text(
+                "config.file-is-directory" if p.is_dir() else "config.file-missing"
+            )
             self.report(
                 "config.file-not-found", path, what=what, name=name, state=found, base=self.base
             )
@@ -457,11 +455,7 @@ def load_config(path: str | Path) -> ReportConfig:
     p = Path(path)
     raw, lines = load_yaml(p, display_name=str(path))
     if not isinstance(raw, dict):
-        raise ConfigError(
-            "tệp định nghĩa báo cáo phải là một nhóm khóa (report:, data:, …)",
-            location=lines.location(()),
-            hint="xem mẫu trong configs/ và docs/config-reference.md",
-        )
+        raise ConfigError.of("config.not-a-mapping", location=lines.location(()))
     b = _Builder(p, lines)
     d = ROOT.convert(raw, (), b.ctx)
     assert d is not MISSING  # a dict always converts to a dict (its mistakes are in b.ctx)
@@ -479,7 +473,7 @@ def _raise_all(path: str, errors: list[ConfigError]) -> None:
     def line(e: ReportgenError) -> int:
         return (e.location.line or 0) if e.location else 0
 
-    raise ErrorList(f"Tệp {path} có lỗi", sorted(errors, key=line))
+    raise ErrorList(catalog.text("config.file-has-errors", path=path), sorted(errors, key=line))
 
 
 def _party(d: dict[str, Any] | None) -> Party | None:
@@ -509,7 +503,9 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
             hint=_did_you_mean_hint(rep["type"], DOC_TYPES, None),
             doc_code=rep["type"],
         )
-    template = b.file(("report", "template"), rep.get("template"), "tệp mẫu Word (.docx)")
+    template = b.file(
+        ("report", "template"), rep.get("template"), catalog.text("config.what-template")
+    )
     if d.get("unit_issuer") is not None and d.get("unit_signer") is None:
         b.report("config.unit-signer-missing", ("unit_issuer",))
     indicators = b.indicators(d["indicators"] or {})
@@ -523,7 +519,11 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
                 **values(
                     Previous,
                     prev,
-                    file=b.file(("data", "previous", "file"), prev["file"], "tệp số liệu kỳ trước"),
+                    file=b.file(
+                        ("data", "previous", "file"),
+                        prev["file"],
+                        catalog.text("config.what-previous"),
+                    ),
                     unit_column=prev["unit_column"] or data["unit_column"],
                     locale=prev["locale"] or data["locale"],
                 )
@@ -535,7 +535,11 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
                 **values(
                     Villages,
                     vil,
-                    file=b.file(("data", "villages", "file"), vil["file"], "tệp số liệu theo thôn"),
+                    file=b.file(
+                        ("data", "villages", "file"),
+                        vil["file"],
+                        catalog.text("config.what-villages"),
+                    ),
                     unit_column=vil["unit_column"] or data["unit_column"],
                 )
             )
@@ -543,7 +547,7 @@ def _build(b: _Builder, d: dict[str, Any]) -> tuple[ReportConfig, bool]:
             **values(
                 DataSource,
                 data,
-                file=b.file(("data", "file"), data["file"], "tệp số liệu"),
+                file=b.file(("data", "file"), data["file"], catalog.text("config.what-data")),
                 separator="\t" if data["separator"] == "tab" else data["separator"],
                 previous=previous,
                 villages=villages,

@@ -33,13 +33,13 @@ MISSING: Any = _Missing()
 def describe_value(value: Any) -> str:
     """Describe a YAML value for "got ..." in an error message."""
     if value is None:
-        return "để trống"
+        return catalog.text("config.value-empty")
     if isinstance(value, bool):
-        return f"giá trị đúng/sai ({str(value).lower()})"
+        return catalog.text("config.value-bool", value=str(value).lower())
     if isinstance(value, dict):
-        return "một nhóm khóa" if value else "một nhóm khóa trống"
+        return catalog.text("config.value-map" if value else "config.value-empty-map")
     if isinstance(value, list):
-        return "một danh sách" if value else "một danh sách trống"
+        return catalog.text("config.value-list" if value else "config.value-empty-list")
     return f'"{value}"'
 
 
@@ -263,7 +263,7 @@ class Choice(Spec):
         hint = None
         if isinstance(value, str):
             guess = did_you_mean(value.strip(), self.choices)
-            hint = f'có phải ý bạn là "{guess}"?' if guess else None
+            hint = catalog.text("config.did-you-mean", name=guess) if guess else None
         ctx.expected(path, self.describe(), value, hint)
         return MISSING
 
@@ -291,7 +291,7 @@ class ListOf(Spec):
                 ctx.expected(path, self.describe(), value)
                 return MISSING
         if len(value) < self.min_items:
-            ctx.expected(path, f"ít nhất {self.min_items} mục", value)
+            ctx.expected(path, catalog.text("config.at-least-items", count=self.min_items), value)
             return MISSING
         out = []
         for i, item in enumerate(value):
@@ -379,9 +379,9 @@ class Obj(Spec):
                 if guess is not None and guess not in value:
                     misspelt.add(guess)
                 hint = (
-                    f'có phải ý bạn là "{guess}"?'
+                    catalog.text("config.did-you-mean", name=guess)
                     if guess
-                    else ("các khóa được phép: " + ", ".join(self.fields))
+                    else catalog.text("config.allowed-keys", keys=", ".join(self.fields))
                 )
                 ctx.report("config.unknown-key", (*path, key), hint=hint, key=key)
         out: dict[str, Any] = {}
@@ -392,7 +392,11 @@ class Obj(Spec):
             elif fld.required and name in misspelt:
                 out[name] = None
             elif fld.required:
-                example = f", ví dụ `{name}: {fld.example}`" if fld.example else ""
+                example = (
+                    catalog.text("config.missing-key-example", key=name, example=fld.example)
+                    if fld.example
+                    else ""
+                )
                 ctx.report(
                     "config.missing-key",
                     path,

@@ -160,7 +160,7 @@ def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
                 _error(
                     "config.unknown-filter",
                     loc,
-                    hint=f'có phải ý bạn là "{guess}"?' if guess else None,
+                    hint=catalog.text("config.did-you-mean", name=guess) if guess else None,
                     name=name,
                     some=", ".join(sorted(FILTERS)[:20]),
                 )
@@ -183,7 +183,7 @@ def check_texts(config: ReportConfig, lines: LineMap) -> list[ConfigError]:
                 _error(
                     "config.unknown-name",
                     loc,
-                    hint=f'có phải ý bạn là "{guess}"?' if guess else None,
+                    hint=catalog.text("config.did-you-mean", name=guess) if guess else None,
                     name=name,
                 )
             )

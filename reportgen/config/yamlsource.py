@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ConfigError, Location
 
 KeyPath = tuple[str | int, ...]
@@ -89,13 +90,9 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _too_big(name: str, what: str, line: int | None, hint: str) -> ConfigError:
-    return ConfigError(
-        f"tệp định nghĩa báo cáo {what}",
-        location=Location(file=name, line=line),
-        hint=hint,
-        code="config.too-large",
-    )
+def _too_big(code: str, name: str, line: int | None, **params: Any) -> ConfigError:
+    """The error ``code`` (one wording of ``config.too-large``) at ``line`` of ``name``."""
+    return ConfigError.of(code, location=Location(file=name, line=line), **params)
 
 
 def _line(event: yaml.Event) -> int | None:
@@ -115,25 +112,14 @@ def _check_limits(text: str, name: str) -> None:
     def add(count: int, event: yaml.Event) -> None:
         stack[-1][1] += count
         if sum(level[1] for level in stack) > MAX_VALUES:
-            raise _too_big(
-                name,
-                f"có quá nhiều giá trị khi mở rộng các tham chiếu *neo (hơn {MAX_VALUES})",
-                _line(event),
-                "viết thẳng giá trị thay cho các tham chiếu &neo/*neo lồng nhau",
-            )
+            raise _too_big("config.too-large-values", name, _line(event), limit=MAX_VALUES)
 
     try:
         while (event := loader.get_event()) is not None:
             if isinstance(event, yaml.CollectionStartEvent):
                 stack.append([event.anchor, 0])
                 if len(stack) - 1 > MAX_DEPTH:
-                    raise _too_big(
-                        name,
-                        f"lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)",
-                        _line(event),
-                        "các mục của định nghĩa báo cáo chỉ lồng vài cấp; kiểm tra thụt lề và "
-                        "các dấu [ { chưa đóng",
-                    )
+                    raise _too_big("config.too-large-depth", name, _line(event), limit=MAX_DEPTH)
             elif isinstance(event, yaml.CollectionEndEvent):
                 anchor, count = stack.pop()
                 if anchor is not None:
@@ -145,20 +131,15 @@ def _check_limits(text: str, name: str) -> None:
                 add(1, event)
             elif isinstance(event, yaml.AliasEvent):
                 if any(level[0] == event.anchor for level in stack):
-                    raise ConfigError(
-                        f"tham chiếu *{event.anchor} nằm bên trong chính giá trị &{event.anchor}"
-                        " (giá trị lồng vào chính nó không bao giờ hết)",
+                    raise ConfigError.of(
+                        "config.recursive-alias",
                         location=Location(file=name, line=_line(event)),
-                        hint=f"bỏ *{event.anchor} ở dòng này, hoặc viết thẳng giá trị cần dùng",
-                        code="config.recursive-alias",
+                        anchor=event.anchor,
                     )
                 aliases += 1
                 if aliases > MAX_ALIASES:
                     raise _too_big(
-                        name,
-                        f"dùng quá nhiều tham chiếu *neo (hơn {MAX_ALIASES})",
-                        _line(event),
-                        "viết thẳng giá trị thay cho các tham chiếu &neo/*neo",
+                        "config.too-large-aliases", name, _line(event), limit=MAX_ALIASES
                     )
                 add(sizes.get(event.anchor or "", 1), event)
     finally:
@@ -176,10 +157,7 @@ class _Budget:
         self.left -= 1
         if self.left < 0:
             raise _too_big(
-                self.name,
-                f"có quá nhiều giá trị khi mở rộng các tham chiếu *neo (hơn {MAX_VALUES})",
-                node.start_mark.line + 1,
-                "viết thẳng giá trị thay cho các tham chiếu &neo/*neo lồng nhau",
+                "config.too-large-values", self.name, node.start_mark.line + 1, limit=MAX_VALUES
             )
 
 
@@ -190,11 +168,9 @@ def _walk(node: yaml.Node, path: KeyPath, lines: LineMap, loader: _Loader, budge
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise ConfigError(
-                    "khóa phải là một chữ, không phải danh sách hay nhóm khóa",
+                raise ConfigError.of(
+                    "config.key-not-text",
                     location=Location(file=lines.file, line=key_node.start_mark.line + 1),
-                    hint="viết khóa là một tên, ví dụ `ho_ngheo:`",
-                    code="config.key-not-text",
                 )
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
@@ -203,21 +179,15 @@ def _walk(node: yaml.Node, path: KeyPath, lines: LineMap, loader: _Loader, budge
             child = (*path, key)
             if key in out:
                 first = lines.lines.get(child)
+                second = key_node.start_mark.line + 1
                 lines.problems.append(
-                    ConfigError(
-                        f'khóa "{key}" xuất hiện hai lần'
-                        + (
-                            f" (dòng {first} và dòng {key_node.start_mark.line + 1})"
-                            if first
-                            else ""
-                        ),
-                        location=Location(
-                            file=lines.file,
-                            line=key_node.start_mark.line + 1,
-                            key=format_path(child),
-                        ),
-                        hint="xóa một trong hai dòng hoặc đổi tên khóa (giá trị đầu tiên được dùng)",
-                        code="config.duplicate-key",
+                    ConfigError.of(
+                        "config.duplicate-key",
+                        location=Location(file=lines.file, line=second, key=format_path(child)),
+                        key=key,
+                        lines=catalog.text("config.duplicate-key-lines", first=first, second=second)
+                        if first
+                        else "",
                     )
                 )
                 continue
@@ -232,108 +202,42 @@ def _walk(node: yaml.Node, path: KeyPath, lines: LineMap, loader: _Loader, budge
     return value
 
 
-#: libyaml's problems with ``&anchor`` / ``*alias``, said in Vietnamese (the others keep the
-#: parser's words, after the line)
+#: libyaml's problems with ``&anchor`` / ``*alias`` → their catalog entry
 _ALIAS_PROBLEMS = {
-    "undefined alias": (
-        "tham chiếu *… dùng một neo &… chưa được đặt ở phía trên (found undefined alias)",
-        "đặt neo &tên trước chỗ dùng *tên, hoặc viết thẳng giá trị",
-    ),
-    "second occurrence": (
-        "một neo &… được đặt hai lần (second occurrence)",
-        "đổi tên một trong hai neo &tên",
-    ),
+    "undefined alias": "config.yaml-syntax-undefined-alias",
+    "second occurrence": "config.yaml-syntax-anchor-twice",
 }
 
-
-_INDENT_HINT = "kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm sau mỗi khóa"
-
-#: libyaml's problem (its beginning) → what it means for a person editing the file, and the fix.
-_SYNTAX_PROBLEMS: tuple[tuple[str, str, str], ...] = (
-    (
-        "mapping values are not allowed",
-        "có dấu hai chấm ở chỗ không được có (một giá trị chứa dấu «:» mà không nằm trong ngoặc "
-        "kép, hoặc hai khóa trên cùng một dòng)",
-        'đặt giá trị có dấu hai chấm trong ngoặc kép, ví dụ title: "Báo cáo: kết quả năm 2024"',
-    ),
-    (
-        "found character '\\t'",
-        "có ký tự Tab ở đầu dòng hoặc giữa khóa và giá trị",
-        "thay Tab bằng dấu cách (YAML chỉ thụt lề bằng dấu cách)",
-    ),
-    (
-        "did not find expected ',' or ']'",
-        "danh sách trong ngoặc vuông [...] thiếu dấu phẩy hoặc chưa đóng «]»",
-        "thêm «]» ở cuối danh sách, hoặc dấu phẩy giữa các mục",
-    ),
-    (
-        "did not find expected ',' or '}'",
-        "cặp ngoặc nhọn {...} thiếu dấu phẩy hoặc chưa đóng «}»",
-        "thêm «}» ở cuối, hoặc dấu phẩy giữa các mục",
-    ),
-    (
-        "expected ',' or ']'",
-        "danh sách trong ngoặc vuông [...] thiếu dấu phẩy hoặc chưa đóng «]»",
-        "thêm «]» ở cuối danh sách, hoặc dấu phẩy giữa các mục",
-    ),
-    (
-        "expected ',' or '}'",
-        "cặp ngoặc nhọn {...} thiếu dấu phẩy hoặc chưa đóng «}»",
-        "thêm «}» ở cuối, hoặc dấu phẩy giữa các mục",
-    ),
-    (
-        "found unexpected end of stream",
-        "tệp kết thúc khi một chuỗi trong ngoặc kép chưa được đóng",
-        "thêm dấu ngoặc kép đóng ở cuối chuỗi bắt đầu từ dòng này",
-    ),
-    (
-        "found unknown escape character",
-        "chuỗi trong ngoặc kép có dấu «\\» không hợp lệ (ví dụ đường dẫn kiểu C:\\thu-muc)",
-        "dùng ngoặc đơn '...' cho chuỗi có dấu «\\», hoặc viết «/» thay cho «\\»",
-    ),
-    (
-        "expected <block end>",
-        "thụt lề không đều: dòng này không thẳng hàng với các khóa hoặc các mục «-» cùng cấp",
-        "thụt lề các khóa cùng cấp bằng đúng số dấu cách như nhau (thường là 2)",
-    ),
-    (
-        "could not find expected ':'",
-        "thiếu dấu hai chấm sau khóa (hoặc một dòng chữ bị xuống dòng giữa chừng)",
-        "viết «khóa: giá trị»; chữ dài thì đặt cả đoạn trong ngoặc kép trên một dòng",
-    ),
-    (
-        "did not find expected key",
-        "thụt lề không đều: dòng này không thẳng hàng với các khóa cùng cấp",
-        _INDENT_HINT,
-    ),
-    (
-        "did not find expected '-' indicator",
-        "thụt lề không đều trong danh sách: dòng này không thẳng hàng với các mục «-»",
-        _INDENT_HINT,
-    ),
-    (
-        "expected a comment or a line break",
-        "có chữ sau giá trị trong ngoặc kép trên cùng một dòng",
-        "đặt cả giá trị trong ngoặc kép, hoặc xuống dòng trước chữ thừa",
-    ),
+#: libyaml's problem (its beginning) → the catalog entry that says what it means for a person
+#: editing the file, and the fix.
+_SYNTAX_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed", "config.yaml-syntax-colon"),
+    ("found character '\\t'", "config.yaml-syntax-tab"),
+    ("did not find expected ',' or ']'", "config.yaml-syntax-list"),
+    ("did not find expected ',' or '}'", "config.yaml-syntax-braces"),
+    ("expected ',' or ']'", "config.yaml-syntax-list"),
+    ("expected ',' or '}'", "config.yaml-syntax-braces"),
+    ("found unexpected end of stream", "config.yaml-syntax-quote"),
+    ("found unknown escape character", "config.yaml-syntax-backslash"),
+    ("expected <block end>", "config.yaml-syntax-indent"),
+    ("could not find expected ':'", "config.yaml-syntax-colon-missing"),
+    ("did not find expected key", "config.yaml-syntax-indent-keys"),
+    ("did not find expected '-' indicator", "config.yaml-syntax-indent-items"),
+    ("expected a comment or a line break", "config.yaml-syntax-after-quote"),
 )
 
 
-def _syntax_problem(said: str) -> tuple[str, str]:
-    """libyaml's English problem as a Vietnamese reason and fix; a problem not in the table
-    keeps libyaml's words, marked as such, with the general advice."""
-    for start, reason, hint in _SYNTAX_PROBLEMS:
+def _syntax_problem(said: str) -> tuple[str, dict[str, str]]:
+    """libyaml's English problem as the catalog entry of a Vietnamese reason and fix, with its
+    fields; a problem not in the table keeps libyaml's words, marked as such, with the general
+    advice (``config.yaml-syntax``)."""
+    for start, code in _SYNTAX_PROBLEMS:
         if said.startswith(start):
-            return reason, hint
+            return code, {}
     if "that cannot start any token" in said:
         shown = said.split(" that ")[0].removeprefix("found character").strip()
-        return (
-            "có ký tự không được đứng đầu một giá trị"
-            + (f" ({shown})" if shown else "")
-            + " (thường là Tab, @ hoặc ` đứng đầu)",
-            'đặt giá trị trong ngoặc kép, ví dụ ghi_chu: "@ chú thích"',
-        )
-    return f"{said} (thông báo của bộ đọc YAML)", _INDENT_HINT
+        return "config.yaml-syntax-token", {"shown": f" ({shown})" if shown else ""}
+    return "config.yaml-syntax", {"said": said}
 
 
 def load_yaml(path: str | Path, *, display_name: str | None = None) -> tuple[Any, LineMap]:
@@ -347,40 +251,19 @@ def load_yaml(path: str | Path, *, display_name: str | None = None) -> tuple[Any
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise _too_big(
-                name,
-                f"quá lớn ({size} byte; tối đa {MAX_BYTES} byte)",
-                None,
-                "định nghĩa báo cáo chỉ chứa cấu hình; số liệu đặt trong tệp CSV/Excel ở mục data",
-            )
+            raise _too_big("config.too-large", name, None, size=size, limit=MAX_BYTES)
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(
-            "không tìm thấy tệp định nghĩa báo cáo",
-            location=Location(file=name),
-            hint="kiểm tra lại đường dẫn tệp .yaml",
-            code="config.not-found",
-        ) from None
+        raise ConfigError.of("config.not-found", location=Location(file=name)) from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(
-            f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})",
-            location=Location(file=name),
-            hint="lưu lại tệp với mã hóa UTF-8",
-            code="config.not-utf8",
+        raise ConfigError.of(
+            "config.not-utf8", location=Location(file=name), position=exc.start
         ) from None
     except IsADirectoryError:
-        raise ConfigError(
-            "đây là một thư mục, không phải tệp định nghĩa báo cáo",
-            location=Location(file=name),
-            hint="chỉ đường dẫn tới tệp .yaml trong thư mục đó",
-            code="config.is-directory",
-        ) from None
+        raise ConfigError.of("config.is-directory", location=Location(file=name)) from None
     except OSError as exc:
-        raise ConfigError(
-            f"không đọc được tệp định nghĩa báo cáo: {exc.strerror or exc}",
-            location=Location(file=name),
-            hint="kiểm tra quyền đọc tệp",
-            code="config.unreadable",
+        raise ConfigError.of(
+            "config.unreadable", location=Location(file=name), reason=exc.strerror or exc
         ) from None
     return parse_yaml(text, name)
 
@@ -388,12 +271,7 @@ def load_yaml(path: str | Path, *, display_name: str | None = None) -> tuple[Any
 def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
     """Parse YAML text; see :func:`load_yaml`."""
     if len(text) > MAX_BYTES:
-        raise _too_big(
-            name,
-            f"quá lớn ({len(text)} ký tự; tối đa {MAX_BYTES})",
-            None,
-            "định nghĩa báo cáo chỉ chứa cấu hình; số liệu đặt trong tệp CSV/Excel ở mục data",
-        )
+        raise _too_big("config.too-large-chars", name, None, size=len(text), limit=MAX_BYTES)
     lines = LineMap(name)
     loader: _Loader | None = None
     try:
@@ -401,12 +279,7 @@ def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
         loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
-            raise ConfigError(
-                "tệp định nghĩa báo cáo trống",
-                location=Location(file=name),
-                hint="xem mẫu trong configs/ và docs/config-reference.md",
-                code="config.empty",
-            )
+            raise ConfigError.of("config.empty", location=Location(file=name))
         data = _walk(node, (), lines, loader, _Budget(name))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -421,13 +294,9 @@ def parse_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
             and "\t" in source_lines[line - 1]
         ):
             said = "found character '\\t' that cannot start any token"
-        reason, hint = _ALIAS_PROBLEMS.get(key) or _syntax_problem(said)
-        raise ConfigError(
-            f"lỗi cú pháp YAML: {reason}",
-            location=Location(file=name, line=line),
-            hint=hint,
-            code="config.yaml-syntax",
-        ) from None
+        alias = _ALIAS_PROBLEMS.get(key)
+        code, params = (alias, {}) if alias else _syntax_problem(said)
+        raise ConfigError.of(code, location=Location(file=name, line=line), **params) from None
     finally:
         if loader is not None:
             loader.dispose()

@@ -534,20 +534,21 @@ def test_config_mistake_is_reported_with_line_and_key(sample: SampleCopy, mistak
 
 
 @pytest.mark.parametrize(
-    ("text", "says"),
+    ("text", "says", "code"),
     [
-        ("", "tệp định nghĩa báo cáo trống"),
-        ("- a\n- b\n", "phải là một nhóm khóa"),
-        ("report: [\n", "lỗi cú pháp YAML"),
+        ("", "tệp định nghĩa báo cáo trống", "config.empty"),
+        ("- a\n- b\n", "phải là một nhóm khóa", "config.not-a-mapping"),
+        ("report: [\n", "lỗi cú pháp YAML", "config.yaml-syntax"),
     ],
     ids=["empty file", "a list instead of a mapping", "unclosed bracket"],
 )
-def test_unusable_yaml_is_one_clear_error(tmp_path: Path, text: str, says: str) -> None:
+def test_unusable_yaml_is_one_clear_error(tmp_path: Path, text: str, says: str, code: str) -> None:
     path = tmp_path / "x.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         load_config(path)
     assert says in info.value.message
+    assert info.value.code == code
     assert info.value.location is not None and info.value.location.file == str(path)
 
 
