@@ -38,6 +38,12 @@ MODULES = sorted(
         # report definitions and the command line
         *(ROOT / "config").glob("*.py"),
         *(ROOT / "cli").glob("*.py"),
+        # outputs, the application layer, the web page, the diagnostics' own words
+        *(ROOT / "outputs").glob("*.py"),
+        *(ROOT / "app").glob("*.py"),
+        *(ROOT / "web").rglob("*.py"),
+        ROOT / "diagnostics" / "oserrors.py",
+        ROOT / "diagnostics" / "model.py",
     ]
 )
 
@@ -384,6 +390,8 @@ NOT_MESSAGES: dict[tuple[str, str], str] = {
     ("cli/pdf.py", "pool_options"): "help of the options, declared with them",
     ("cli/pdf.py", "pdf_flags"): "help of the options, declared with them",
     ("cli/i18n.py", "_TYPE_NAMES"): "click's names of value types (its vocabulary, like click.po)",
+    # outputs, the application layer, the web page, the diagnostics' own words
+    ("outputs/folder.py", "_TOTAL_PREFIXES"): "the words a whole-area unit's name starts with",
 }
 
 

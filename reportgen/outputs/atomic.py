@@ -93,12 +93,7 @@ def _clean_once(directory: Path) -> None:
 
 
 def _exists_error(path: Path) -> OutputError:
-    return OutputError(
-        "tệp kết quả đã có, không ghi đè",
-        location=Location(file=str(path)),
-        hint="dùng --overwrite để ghi đè, hoặc chọn thư mục kết quả khác (-o)",
-        code="output.exists",
-    )
+    return OutputError.of("output.exists", location=Location(file=str(path)))
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, durable: bool = True) -> None:
@@ -125,18 +120,12 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, durable: b
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     except FileNotFoundError as exc:
-        raise OutputError(
-            "thư mục kết quả không tồn tại",
-            location=Location(file=str(path)),
-            hint=f"tạo thư mục {directory} trước, hoặc chọn thư mục khác (-o)",
-            code="output.no-folder",
+        raise OutputError.of(
+            "output.no-folder", location=Location(file=str(path)), folder=directory
         ) from exc
     except OSError as exc:
-        raise OutputError(
-            f"không tạo được tệp trong thư mục kết quả: {os_reason(exc)}",
-            location=Location(file=str(path)),
-            hint="kiểm tra quyền ghi vào thư mục kết quả và chỗ trống trên ổ đĩa",
-            code="output.cannot-write",
+        raise OutputError.of(
+            "output.cannot-write-create", location=Location(file=str(path)), reason=os_reason(exc)
         ) from exc
     except BaseException:
         # Ctrl-C while the file was being created: the name is ours alone (random, O_EXCL),
@@ -167,11 +156,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, durable: b
             tmp.unlink()
         if isinstance(exc, OutputError | KeyboardInterrupt) or not isinstance(exc, OSError):
             raise
-        raise OutputError(
-            f"không ghi được tệp kết quả: {os_reason(exc)}",
-            location=Location(file=str(path)),
-            hint="đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi và dung lượng đĩa",
-            code="output.cannot-write",
+        raise OutputError.of(
+            "output.cannot-write", location=Location(file=str(path)), reason=os_reason(exc)
         ) from exc
 
 

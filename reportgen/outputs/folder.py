@@ -71,18 +71,15 @@ def batch_from_path(path: Path, *, overwrite: bool = False) -> WrittenBatch:
     path = Path(path)
     if path.is_file():
         if path.suffix.lower() != ".docx":
-            raise _error("output.not-docx", path, suffix=path.suffix or "trống")
+            raise _error(
+                "output.not-docx", path, suffix=path.suffix or catalog.text("output.no-suffix")
+            )
         folder, files = path.parent, [path]
     elif path.is_dir():
         folder = path
         files = sorted(p for p in path.iterdir() if p.is_file() and _is_report(p))
     else:
-        raise OutputError(
-            "không có tệp hay thư mục này",
-            location=Location(file=str(path)),
-            hint="kiểm tra lại đường dẫn (tệp .docx hoặc thư mục báo cáo)",
-            code="output.not-found",
-        )
+        raise OutputError.of("output.not-found", location=Location(file=str(path)))
     if not files:
         raise _error("output.no-docx", folder)
     report_id, units = _manifest_units(folder)

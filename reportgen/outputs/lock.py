@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import Location, OutputError
 from reportgen.diagnostics.oserrors import os_reason
 from reportgen.outputs.atomic import clean_stale_temporaries
@@ -90,15 +91,15 @@ def _holder(path: Path) -> str:
     except (OSError, ValueError):
         info = {}
     if not isinstance(info, dict) or "pid" not in info:
-        return "một lần chạy reportgen khác"
-    bits = [f"tiến trình {info['pid']}"]
+        return catalog.text("output.holder-unknown")
+    bits = [catalog.text("output.holder-pid", pid=info["pid"])]
     if info.get("host") and info["host"] != socket.gethostname():
-        bits.append(f"trên máy {info['host']}")
+        bits.append(catalog.text("output.holder-host", host=info["host"]))
     if info.get("command"):
-        bits.append(f"lệnh «{info['command']}»")
+        bits.append(catalog.text("output.holder-command", command=info["command"]))
     if info.get("started"):
-        bits.append(f"bắt đầu lúc {info['started']}")
-    return "một lần chạy khác (" + ", ".join(bits) + ")"
+        bits.append(catalog.text("output.holder-started", started=info["started"]))
+    return catalog.text("output.holder", details=", ".join(bits))
 
 
 def _record(fd: int, command: str | None) -> None:
@@ -106,7 +107,7 @@ def _record(fd: int, command: str | None) -> None:
         "pid": os.getpid(),
         "host": socket.gethostname(),
         "command": command or " ".join(sys.argv[:4]),
-        "started": time.strftime("%H:%M:%S ngày %d/%m/%Y"),
+        "started": time.strftime(catalog.text("output.holder-time")),
     }
     data = json.dumps(info, ensure_ascii=False).encode("utf-8")
     with contextlib.suppress(OSError):
@@ -133,21 +134,20 @@ def folder_lock(
         directory.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as exc:
-        raise OutputError(
-            f"không ghi được vào thư mục kết quả: {os_reason(exc)}",
+        raise OutputError.of(
+            "output.cannot-write-folder",
             location=Location(file=str(directory)),
-            hint="kiểm tra quyền ghi và chỗ trống trên ổ đĩa, hoặc chọn thư mục khác bằng -o",
-            code="output.cannot-write",
+            reason=os_reason(exc),
         ) from exc
     try:
         deadline = time.monotonic() + max(0.0, wait)
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
-                raise OutputError(
-                    f"thư mục kết quả {directory} đang được {_holder(path)} ghi vào",
+                raise OutputError.of(
+                    "output.folder-locked",
                     location=Location(file=str(directory)),
-                    hint="chờ lần chạy kia xong rồi chạy lại, hoặc chọn thư mục khác bằng -o",
-                    code="output.folder-locked",
+                    folder=directory,
+                    holder=_holder(path),
                 )
             time.sleep(_POLL)
         try:

@@ -289,11 +289,15 @@ class _Instance:
         except (_Timeout, _Died) as exc:
             self.kill()
             raise _StartFailed(
-                "không trả lời" if isinstance(exc, _Timeout) else "dừng ngay khi khởi động"
+                catalog.text(
+                    "output.lo-no-answer"
+                    if isinstance(exc, _Timeout)
+                    else "output.lo-died-at-start"
+                )
             ) from exc
         if not ready.get("ready"):
             self.kill()
-            raise _StartFailed(str(ready.get("error") or "không rõ lý do"))
+            raise _StartFailed(str(ready.get("error") or catalog.text("output.no-reason")))
         pid = ready.get("soffice_pid")
         self.soffice_pid = pid if isinstance(pid, int) else None
 
@@ -583,7 +587,7 @@ class ConverterPool:
             with self._lock:
                 if self._closed:
                     inst.kill()
-                    raise _StartFailed("đã dừng")
+                    raise _StartFailed(catalog.text("output.lo-stopped"))
                 self._instances[slot] = inst
         return inst
 
@@ -611,7 +615,9 @@ class ConverterPool:
         assert self._dir is not None
         for attempt in (1, 2):
             if self._closed:
-                return Conversion(src, "failed", reason="đã dừng", attempts=attempt)
+                return Conversion(
+                    src, "failed", reason=catalog.text("output.lo-stopped"), attempts=attempt
+                )
             try:
                 inst = self._instance(slot)
             except _StartFailed as exc:
@@ -623,17 +629,22 @@ class ConverterPool:
                 self._drop(slot)
                 self.restarts += 1
                 if attempt == 2:
-                    return Conversion(src, "timeout", reason="quá thời gian", attempts=attempt)
+                    return Conversion(
+                        src, "timeout", reason=catalog.text("output.lo-timeout"), attempts=attempt
+                    )
                 continue
             except _Died:
                 self._drop(slot)
                 self.restarts += 1
-                reason = "LibreOffice dừng đột ngột"
+                reason = catalog.text("output.lo-crashed")
                 continue
             if not answer.get("ok"):
-                return Conversion(
-                    src, "failed", reason=str(answer.get("error") or ""), attempts=attempt
+                said = (
+                    catalog.text("output.pdf-unreadable")
+                    if answer.get("unreadable")
+                    else str(answer.get("error") or "")
                 )
+                return Conversion(src, "failed", reason=said, attempts=attempt)
             try:
                 data = dst.read_bytes()
                 dst.unlink()

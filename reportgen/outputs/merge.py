@@ -105,7 +105,7 @@ class MergedPdfWriter:
                 catalog.make(
                     "output.merge-failed",
                     location=where,
-                    reason="thiếu báo cáo của " + ", ".join(failed),
+                    reason=catalog.text("output.merge-lacks", units=", ".join(failed)),
                 )
             )
             return result

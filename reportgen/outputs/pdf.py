@@ -59,7 +59,7 @@ def conversion_diagnostic(conversion: Conversion, timeout: float, unit: str | No
             file=conversion.source.name,
             seconds=f"{timeout:g}",
         )
-    reason = conversion.reason or "không rõ lý do"
+    reason = conversion.reason or catalog.text("output.no-reason")
     if reason.startswith("LibreOffice: "):
         return catalog.make(
             "output.libreoffice-start",
@@ -236,7 +236,7 @@ class PdfWriter:
                     "os.error",
                     location=Location(file=str(target)),
                     unit=report.unit,
-                    action="đọc",
+                    action=catalog.text("os.action-read"),
                     reason=exc.strerror or str(exc),
                 )
             )

@@ -46,11 +46,8 @@ def set_aside(paths: Sequence[Path]) -> list[Path]:
         try:
             path.rename(target)
         except OSError as exc:
-            raise OutputError(
-                f"không đổi tên được báo cáo cũ: {os_reason(exc)}",
-                location=Location(file=str(path)),
-                hint="đóng tệp nếu đang mở trong Word hay trình đọc PDF, kiểm tra quyền ghi",
-                code="os.error",
+            raise OutputError.of(
+                "os.error-set-aside", location=Location(file=str(path)), reason=os_reason(exc)
             ) from exc
         done.append(target)
     return done

@@ -14,6 +14,7 @@ and answers on standard output, one JSON object a line::
     {"ready": true, "soffice_pid": 1234}              (once, when LibreOffice answers)
     {"id": 1, "ok": true}
     {"id": 1, "ok": false, "error": "..."}
+    {"id": 1, "ok": false, "unreadable": true}      (LibreOffice opened nothing; the pool words it)
 
 It ends, and ends LibreOffice with it, when standard input closes, and also when its parent
 process dies (Linux: a parent-death signal; elsewhere a watchdog polling the parent's pid). The
@@ -133,7 +134,7 @@ def lean_docx(data: bytes) -> bytes | None:
 
 
 class _Unreadable(Exception):
-    """LibreOffice opened nothing: its reason is said as it is, in Vietnamese."""
+    """LibreOffice opened nothing (a damaged file, or no .docx); the pool says so in its words."""
 
 
 def _send(obj: dict[str, Any]) -> None:
@@ -244,7 +245,7 @@ class Office:
             load = (*load, prop("Preview", True))
         doc = self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, load)
         if doc is None:
-            raise _Unreadable("LibreOffice không mở được tệp (tệp hỏng, hoặc không phải .docx)")
+            raise _Unreadable(src)
         try:
             data = [prop("SelectPdfVersion", 2 if pdfa else 0)]
             if pdfa:
@@ -325,8 +326,11 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:
                 if not office.answers():
                     return 1  # LibreOffice died: the pool starts a new one and retries
-                error = str(exc) if isinstance(exc, _Unreadable) else f"{type(exc).__name__}: {exc}"
-                _send({"id": req.get("id"), "ok": False, "error": error})
+                if isinstance(exc, _Unreadable):
+                    _send({"id": req.get("id"), "ok": False, "unreadable": True})
+                else:
+                    error = f"{type(exc).__name__}: {exc}"
+                    _send({"id": req.get("id"), "ok": False, "error": error})
             else:
                 _send({"id": req.get("id"), "ok": True})
     finally:

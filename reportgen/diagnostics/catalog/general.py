@@ -13,4 +13,11 @@ MESSAGES = {
         "tệp quá lớn ({size} byte; tối đa {limit} byte)",
         "chia nhỏ tệp hoặc tăng giới hạn",
     ),
+    "os.error-set-aside": Message(
+        "không đổi tên được báo cáo cũ: {reason}",
+        "đóng tệp nếu đang mở trong Word hay trình đọc PDF, kiểm tra quyền ghi",
+        code="os.error",
+    ),
+    # what could not be done (the {action} of os.error)
+    "os.action-read": Message("đọc"),
 }

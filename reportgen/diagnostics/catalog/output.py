@@ -65,4 +65,56 @@ MESSAGES = {
         "sinh lại báo cáo rồi chạy lại lệnh",
         "warning",
     ),
+    # writing a report file (atomic writes, the output folder and its lock)
+    "output.exists": Message(
+        "tệp kết quả đã có, không ghi đè",
+        "dùng --overwrite để ghi đè, hoặc chọn thư mục kết quả khác (-o)",
+    ),
+    "output.no-folder": Message(
+        "thư mục kết quả không tồn tại",
+        "tạo thư mục {folder} trước, hoặc chọn thư mục khác (-o)",
+    ),
+    "output.cannot-write": Message(
+        "không ghi được tệp kết quả: {reason}",
+        "đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi và dung lượng đĩa",
+    ),
+    "output.cannot-write-create": Message(
+        "không tạo được tệp trong thư mục kết quả: {reason}",
+        "kiểm tra quyền ghi vào thư mục kết quả và chỗ trống trên ổ đĩa",
+        code="output.cannot-write",
+    ),
+    "output.cannot-write-folder": Message(
+        "không ghi được vào thư mục kết quả: {reason}",
+        "kiểm tra quyền ghi và chỗ trống trên ổ đĩa, hoặc chọn thư mục khác bằng -o",
+        code="output.cannot-write",
+    ),
+    "output.folder-locked": Message(
+        "thư mục kết quả {folder} đang được {holder} ghi vào",
+        "chờ lần chạy kia xong rồi chạy lại, hoặc chọn thư mục khác bằng -o",
+    ),
+    # who holds the folder (the {holder} of output.folder-locked), from its lock file
+    "output.holder-unknown": Message("một lần chạy reportgen khác"),
+    "output.holder": Message("một lần chạy khác ({details})"),
+    "output.holder-pid": Message("tiến trình {pid}"),
+    "output.holder-host": Message("trên máy {host}"),
+    "output.holder-command": Message("lệnh «{command}»"),
+    "output.holder-started": Message("bắt đầu lúc {started}"),
+    "output.holder-time": Message("%H:%M:%S ngày %d/%m/%Y"),
+    # the reports to convert
+    "output.not-found": Message(
+        "không có tệp hay thư mục này",
+        "kiểm tra lại đường dẫn (tệp .docx hoặc thư mục báo cáo)",
+    ),
+    "output.no-suffix": Message("trống"),
+    # why LibreOffice made no PDF (the {reason} of output.libreoffice-start / pdf-failed)
+    "output.no-reason": Message("không rõ lý do"),
+    "output.lo-no-answer": Message("không trả lời"),
+    "output.lo-died-at-start": Message("dừng ngay khi khởi động"),
+    "output.lo-stopped": Message("đã dừng"),
+    "output.lo-timeout": Message("quá thời gian"),
+    "output.lo-crashed": Message("LibreOffice dừng đột ngột"),
+    "output.pdf-unreadable": Message(
+        "LibreOffice không mở được tệp (tệp hỏng, hoặc không phải .docx)"
+    ),
+    "output.merge-lacks": Message("thiếu báo cáo của {units}"),
 }
