@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 from lxml import etree
 
+from reportgen.diagnostics import catalog
 from reportgen.docx.zipio import repack
 from reportgen.validate.findings import Finding
 
@@ -50,7 +51,7 @@ def failing_figures(findings: Iterable[Finding]) -> dict[str, dict[str, str]]:
         text = f.message
         cause, why = f.extra.get("explained_by"), f.extra.get("reasoning")
         if cause and cause != f.unit and why:  # the cell to fix is in another unit's row
-            text += f"\nCó lẽ do số của {cause}: {why}"
+            text += "\n" + catalog.text("app.draft-cause", cause=cause, why=why)
         for iid in ids:
             said = into.setdefault(f.unit, {}).setdefault(iid, [])
             if text not in said:
@@ -96,7 +97,7 @@ def comment_failing(data: bytes, failing: Mapping[str, str], moment: datetime) -
         said = list(dict.fromkeys(failing[i] for i in ids if i in failing))
         if not said:
             continue
-        text = "Số liệu chưa khớp — " + "\n".join(said)
+        text = catalog.text("app.draft-comment", said="\n".join(said))
         comment = doc.add_comment(run, text=text, author=AUTHOR, initials="RG")
         comment._comment_elm.date = moment
     out = io.BytesIO()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from reportgen.app.renderer import Renderer
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.diagnostics.oserrors import os_reason
 from reportgen.outputs.atomic import write_atomic
@@ -77,15 +78,14 @@ def run_job(renderer: Renderer, job: Job) -> JobResult:
             job.index,
             unit.name,
             "failed",
-            reason=f"{path}: không ghi được tệp: {os_reason(exc)}",
+            reason=catalog.text("app.job-write-failed", path=path, reason=os_reason(exc)),
         )
     except Exception as exc:  # one unit's failure must not stop the batch
         return JobResult(
             job.index,
             unit.name,
             "failed",
-            reason=f"lỗi không lường trước khi sinh báo cáo ({type(exc).__name__}: {exc}); "
-            "các báo cáo khác không bị ảnh hưởng — hãy báo lỗi này kèm tệp định nghĩa và số liệu",
+            reason=catalog.text("app.job-unexpected", kind=type(exc).__name__, detail=exc),
         )
     return JobResult(job.index, unit.name, "draft" if job.draft else "rendered", sha256=digest)
 

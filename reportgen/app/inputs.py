@@ -66,10 +66,7 @@ class InputFile:
         try:
             target.write_bytes(self.data)
         except OSError as exc:
-            raise DataError(
-                f"không lưu được tệp tải lên: {os_reason(exc)}",
-                location=Location(file=self.name),
-                hint="kiểm tra chỗ trống và quyền ghi của thư mục làm việc",
-                code="os.error",
+            raise DataError.of(
+                "os.error-upload", location=Location(file=self.name), reason=os_reason(exc)
             ) from exc
         return target

@@ -22,6 +22,7 @@ from reportgen.app.renderer import Renderer
 from reportgen.config.loader import load_config
 from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit, load_dataset
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import DataError, ErrorList, Location, OutputError, ReportgenError
 from reportgen.diagnostics.model import Diagnostic
 from reportgen.diagnostics.oserrors import os_reason
@@ -94,16 +95,15 @@ def select_units(dataset: Dataset, names: Sequence[str] | None) -> list[Unit]:
         for name in unknown:
             guess = did_you_mean(name, names_all)
             errs.append(
-                DataError(
-                    f'không có đơn vị "{name}" trong tệp số liệu',
+                DataError.of(
+                    "app.unknown-unit",
                     location=Location(file=dataset.table.file),
-                    hint=f'có phải ý bạn là "{guess}"?'
-                    if guess
-                    else "các đơn vị: " + ", ".join(names_all),
-                    code="data.unknown-unit",
+                    hint=catalog.text("app.did-you-mean", guess=guess) if guess else None,
+                    name=name,
+                    names=", ".join(names_all),
                 )
             )
-        raise ErrorList("Tên đơn vị không đúng", errs)
+        raise ErrorList(catalog.text("app.unknown-units"), errs)
     return out
 
 
@@ -182,11 +182,8 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(
-            f"không tạo được thư mục kết quả: {os_reason(exc)}",
-            location=Location(file=str(folder)),
-            hint="kiểm tra quyền ghi, hoặc chọn thư mục khác bằng -o",
-            code="os.error",
+        raise OutputError.of(
+            "os.error-make-folder", location=Location(file=str(folder)), reason=os_reason(exc)
         ) from exc
 
 
@@ -210,12 +207,11 @@ def _precheck_existing(plan: BatchPlan, renderer: Renderer) -> dict[int, JobResu
         elif result.status == "differs":
             differ.append(item)
     if differ:
-        raise OutputError(
-            f"{len(differ)} báo cáo đã có trong {plan.folder} và nếu sinh lại sẽ khác "
-            f"(ví dụ {differ[0].path.name}); reportgen không ghi đè báo cáo đã sinh",
-            hint="dùng --changed để chỉ sinh lại những báo cáo có thay đổi, --overwrite để "
-            "ghi đè tất cả, hoặc -o để chọn thư mục khác",
-            code="output.exists",
+        raise OutputError.of(
+            "output.exists-would-differ",
+            count=len(differ),
+            folder=plan.folder,
+            file=differ[0].path.name,
         )
     return same
 
@@ -331,7 +327,7 @@ def _execute(
         old = set_aside_report(item.path, bundles_of(plan.folder, plan.config.id))
         if old:
             names = ", ".join(p.name for p in old)
-            reason += f"; báo cáo cũ của đơn vị này đã được đổi tên thành {names}"
+            reason += "; " + catalog.text("app.set-aside", names=names)
         outputs[item.order] = Output(
             item.unit.name, None, "skipped", reason=reason, state="set-aside"
         )

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit
+from reportgen.diagnostics import catalog
 from reportgen.outputs.names import unique_stems
 from reportgen.validate.findings import Finding
 from reportgen.validate.report import independent_errors
@@ -78,12 +79,12 @@ def failing_units(dataset: Dataset, findings: Sequence[Finding]) -> dict[str, st
             by_unit.setdefault(f.unit, []).append(f)
     # Counted as `check` counts them: the checks one mistyped cell puts out are one mistake.
     errors = {name: independent_errors(found) for name, found in by_unit.items()}
-    out = {name: f"{n} lỗi số liệu (xem kiem-tra.txt)" for name, n in errors.items()}
+    out = {name: catalog.text("app.unit-errors", count=n) for name, n in errors.items()}
     wrong_units = [u.name for u in dataset.units if u.name in errors]
     if wrong_units and dataset.total.name not in out:
         shown = ", ".join(wrong_units[:3]) + (" …" if len(wrong_units) > 3 else "")
-        out[dataset.total.name] = (
-            f"báo cáo toàn thành phố in số liệu của {len(wrong_units)} đơn vị đang sai ({shown})"
+        out[dataset.total.name] = catalog.text(
+            "app.total-prints-wrong", count=len(wrong_units), shown=shown
         )
     return out
 
@@ -116,7 +117,7 @@ def plan_batch(
         path = paths[unit.key]
         exists = path.exists()
         if unit.name in failing and not force:
-            reason = failing[unit.name] + "; dùng --force để in bản DỰ THẢO"
+            reason = failing[unit.name] + "; " + catalog.text("app.use-force")
             items.append(PlanItem(unit, "skip", path, order, reason, exists))
         else:
             action: Action = "draft" if unit.name in failing else "render"

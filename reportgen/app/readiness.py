@@ -15,6 +15,7 @@ from dataclasses import replace
 from reportgen.app.renderer import Renderer
 from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.diagnostics.model import Diagnostic, Location
 from reportgen.templating.probe import TextProbe
@@ -49,7 +50,9 @@ def readiness(
     by_name = {u.name: u for u in units}
     for error, names in groups.values():
         shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
-        message = f"{error.message} ({len(names)} đơn vị: {shown})"
+        message = catalog.text(
+            "render.cannot-fill", message=error.message, count=len(names), shown=shown
+        )
         location, hint = error.location, error.hint
         column = _missing_column(error.message)
         if column is not None:
@@ -106,12 +109,17 @@ def _with_trial(message: str, units: Sequence[str]) -> str:
     goes on with the paragraph it is in)."""
     head, sep, rest = message.partition("\n")
     if len(units) == 1:
-        return f"{head} (khi thử sinh báo cáo của {units[0]}){sep}{rest}"
+        return catalog.text("app.tried-unit", head=head, unit=units[0]) + sep + rest
     shown = ", ".join(units[:3]) + (" …" if len(units) > 3 else "")
-    return f"{head} (khi thử sinh báo cáo của {len(units)} đơn vị: {shown}){sep}{rest}"
+    return catalog.text("app.tried-units", head=head, count=len(units), shown=shown) + sep + rest
 
 
-_MISSING = re.compile(r'don_vi\.cot\.(\w+)[^"]*"[^"]*: thiếu giá trị "(\w+)"')
+#: a text of the definition reading a data column (``{{ don_vi.cot.chu_tich }}``) that found
+#: no value: the template language's own message, its name caught
+_MISSING = re.compile(
+    r'don_vi\.cot\.(\w+)[^"]*"[^"]*: '
+    + re.escape(catalog.text("template.text-missing-value", name="\0")).replace("\0", r"(\w+)")
+)
 
 
 def _missing_column(message: str) -> str | None:
@@ -137,26 +145,32 @@ def _where_in_data(
     if column not in table.index and not filled:
         from reportgen.data.reader import closest_column
 
-        where = table.file + (f", trang tính {table.sheet}" if table.sheet else "")
+        where = (
+            catalog.text("app.file-sheet", file=table.file, sheet=table.sheet)
+            if table.sheet
+            else table.file
+        )
         guess = closest_column(column, list(table.index))
         return (
-            f'{message}: tệp số liệu {where} không có cột "{column}" (hoặc cột đó trống ở mọi '
-            "dòng)",
+            catalog.text("app.missing-column", message=message, where=where, column=column),
             Location(file=table.file, sheet=table.sheet, column=column),
             (
-                f'có phải cột "{guess}"? Đặt tên cột là "{column}", hoặc sửa dòng này trong tệp YAML'
+                catalog.text("app.missing-column-guess", guess=guess, column=column)
                 if guess
-                else f'thêm cột "{column}" vào tệp số liệu và điền cho từng phường, xã, hoặc sửa '
-                "dòng này trong tệp YAML"
+                else catalog.hint("app.missing-column", column=column)
             ),
         )
     rows = [u for u in units if u.row is not None]
-    listed = ", ".join(f"dòng {u.row} ({u.name})" for u in rows[:5]) + (
-        " …" if len(rows) > 5 else ""
-    )
+    listed = ", ".join(
+        catalog.text("app.row-of-unit", row=u.row, unit=u.name) for u in rows[:5]
+    ) + (" …" if len(rows) > 5 else "")
     first = table.location(rows[0].row, column) if rows else location
     return (
-        f'{message}: ô trống ở cột "{column}" — {listed}' if rows else message,
+        (
+            catalog.text("app.empty-cells", message=message, column=column, rows=listed)
+            if rows
+            else message
+        ),
         first,
-        f'điền cột "{column}" ở các dòng đó trong tệp số liệu, hoặc sửa dòng này trong tệp YAML',
+        catalog.hint("app.empty-cells", column=column),
     )

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from reportgen.config.model import ReportConfig
 from reportgen.data.dataset import Dataset, Unit
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import Location, TemplateError
 from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.validate.findings import Finding
@@ -54,13 +55,14 @@ class Renderer:
             parts = []
             for name in unknown:
                 guess = did_you_mean(name, sorted(known))
-                parts.append(f'"{name}"' + (f' (có phải ý bạn là "{guess}"?)' if guess else ""))
-            raise TemplateError(
-                "mẫu dùng tên không có trong định nghĩa báo cáo: " + ", ".join(parts),
+                said = f" ({catalog.text('app.did-you-mean', guess=guess)})" if guess else ""
+                parts.append(f'"{name}"{said}')
+            raise TemplateError.of(
+                "template.unknown-name",
                 location=Location(file=str(self.config.template)),
-                hint=f"chạy `reportgen lint {self.config.template} --config "
-                f"{self.config.path}` để xem từng chỗ, rồi sửa trong Word",
-                code="template.unknown-name",
+                names=", ".join(parts),
+                template=self.config.template,
+                config=self.config.path,
             )
 
     def mark_failing(self, findings: Iterable[Finding]) -> None:

@@ -48,20 +48,23 @@ class Location:
     where: str | None = None
 
     def describe(self) -> str:
-        """Return the location as a short Vietnamese phrase (``inputs/x.csv, dòng 7, cột ho``)."""
+        """Return the location as a short Vietnamese phrase (``inputs/x.csv, dòng 7, cột ho``);
+        its words come from the message catalog (``where.*``)."""
+        from reportgen.diagnostics.catalog import text  # the catalog builds on this module
+
         bits: list[str] = []
         if self.file:
             bits.append(self.file)
         if self.sheet:
-            bits.append(f"trang tính {self.sheet}")
+            bits.append(text("where.sheet", sheet=self.sheet))
         if self.line is not None:
-            bits.append(f"dòng {self.line}")
+            bits.append(text("where.line", line=self.line))
         if self.row is not None:
-            bits.append(f"dòng {self.row}")
+            bits.append(text("where.line", line=self.row))
         if self.column:
-            bits.append(f"cột {self.column}")
+            bits.append(text("where.column", column=self.column))
         if self.cell:
-            bits.append(f"ô {self.cell}")
+            bits.append(text("where.cell", cell=self.cell))
         if self.key:
             bits.append(self.key)
         if self.part:
@@ -70,13 +73,13 @@ class Location:
             bits.append(self.where)
         else:
             if self.table is not None:
-                bits.append(f"bảng {self.table}")
+                bits.append(text("where.table", table=self.table))
             if self.table_row is not None:
-                bits.append(f"hàng {self.table_row}")
+                bits.append(text("where.table-row", row=self.table_row))
             if self.table_cell is not None:
-                bits.append(f"ô {self.table_cell}")
+                bits.append(text("where.cell", cell=self.table_cell))
             if self.paragraph is not None:
-                bits.append(f"đoạn {self.paragraph}")
+                bits.append(text("where.paragraph", paragraph=self.paragraph))
         return ", ".join(bits)
 
     def as_dict(self) -> dict[str, object]:

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import errno
 
+from reportgen.diagnostics import catalog
+
+#: the catalog entry of each error the system reports often (its symbolic name)
 _REASONS = {
-    "ENOENT": "không có tệp hoặc thư mục này",
-    "ENOTDIR": "một phần của đường dẫn không phải thư mục",
-    "EISDIR": "đây là thư mục, không phải tệp",
-    "ENOSPC": "ổ đĩa đã đầy",
-    "EDQUOT": "đã hết hạn mức dung lượng trên ổ đĩa",
-    "EROFS": "ổ đĩa hoặc thư mục chỉ cho đọc",
-    "EACCES": "không có quyền truy cập",
-    "EPERM": "không có quyền truy cập",
-    "ENAMETOOLONG": "tên tệp quá dài",
-    "EBUSY": "tệp đang bị chương trình khác dùng",
+    "ENOENT": "os.enoent",
+    "ENOTDIR": "os.enotdir",
+    "EISDIR": "os.eisdir",
+    "ENOSPC": "os.enospc",
+    "EDQUOT": "os.edquot",
+    "EROFS": "os.erofs",
+    "EACCES": "os.no-access",
+    "EPERM": "os.no-access",
+    "ENAMETOOLONG": "os.enametoolong",
+    "EBUSY": "os.ebusy",
 }
 
 
@@ -23,4 +26,4 @@ def os_reason(exc: OSError) -> str:
     """A Vietnamese phrase for an operating-system error (the system's own words after it)."""
     name = errno.errorcode.get(exc.errno or 0, "")
     said = exc.strerror or str(exc)
-    return f"{_REASONS[name]} ({said})" if name in _REASONS else said
+    return f"{catalog.text(_REASONS[name])} ({said})" if name in _REASONS else said

@@ -63,17 +63,14 @@ class _Guard(BaseHTTPMiddleware):
         path = request.url.path
         hosts = request.app.state.hosts
         if hosts is not None and _hostname(request.headers.get("host", "")) not in hosts:
-            return PlainTextResponse(
-                "Trang này chỉ mở được bằng địa chỉ của chính máy chủ (vd. http://127.0.0.1).",
-                status_code=400,
-            )
+            return PlainTextResponse(catalog.text("web.wrong-host"), status_code=400)
         if (
             settings.login_required
             and not logged_in(settings, request.session)
             and not path.startswith(_OPEN_PATHS)
         ):
             if path.endswith("/tien-do"):
-                return JSONResponse({"error": "cần đăng nhập"}, status_code=401)
+                return JSONResponse({"error": catalog.text("web.login-needed")}, status_code=401)
             return RedirectResponse("/dang-nhap", status_code=303)
         response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", _CSP)
@@ -108,7 +105,7 @@ class _BodyLimit:
                     raise web_error(
                         "web.request-too-large",
                         413,
-                        size=f"hơn {human_size(self.limit)}",
+                        size=catalog.text("web.more-than", size=human_size(self.limit)),
                         limit=human_size(self.limit),
                     )
             return message
@@ -137,7 +134,7 @@ async def _reportgen_error(request: Request, exc: Exception) -> Response:
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if exc.status_code == 404:
-        diag = catalog.make("web.not-found", what="trang này")
+        diag = catalog.make("web.not-found", what=catalog.text("web.what-page"))
     else:
         diag = catalog.make("web.bad-request", status=exc.status_code)
     return routes.error_page(request, diag, exc.status_code)
@@ -152,7 +149,7 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
         request.url.path,
         "".join(traceback.format_exception(exc)),
     )
-    diag = catalog.make("web.unexpected", action="xử lý yêu cầu", ref=ref)
+    diag = catalog.make("web.unexpected", action=catalog.text("web.action-request"), ref=ref)
     return routes.error_page(request, diag, 500)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportgen.diagnostics import catalog
 from reportgen.web import services
 from reportgen.web.security import web_error
 
@@ -64,9 +65,11 @@ def _edit_csv(source: Path, target: Path, edits: Sequence[Edit], *, locale: str)
     records = list(csv.reader(io.StringIO(text, newline=""), dialect))
     for e in edits:
         if e.row < 1 or e.row > len(records) or e.col >= len(records[e.row - 1]):
-            raise web_error("web.not-found", 404, what=f"ô {e.ref}")
+            raise web_error("web.not-found", 404, what=catalog.text("web.what-cell", cell=e.ref))
         if records[e.row - 1][e.col].strip() != e.old.strip():
-            raise web_error("web.not-found", 409, what=f"ô {e.ref} như trang đang hiện")
+            raise web_error(
+                "web.not-found", 409, what=catalog.text("web.what-cell-shown", cell=e.ref)
+            )
         text = e.new.strip()
         if text:
             value, problem = services.parse_figure(text, locale)
@@ -92,10 +95,12 @@ def _edit_xlsx(
         raise web_error("web.edit-formulas", name=name or source.name, cell=formula)
     for e in edits:
         if e.sheet and e.sheet not in wb.sheetnames:
-            raise web_error("web.not-found", 404, what=f"trang tính «{e.sheet}»")
+            raise web_error(
+                "web.not-found", 404, what=catalog.text("web.what-sheet", sheet=e.sheet)
+            )
         ws = wb[e.sheet] if e.sheet else wb.worksheets[0]
         if not (1 <= e.row <= ws.max_row and 0 <= e.col < ws.max_column):
-            raise web_error("web.not-found", 404, what=f"ô {e.ref}")
+            raise web_error("web.not-found", 404, what=catalog.text("web.what-cell", cell=e.ref))
         cell = ws.cell(row=e.row, column=e.col + 1)
         text = e.new.strip()
         if not text:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reportgen.diagnostics import catalog
 from reportgen.web import services
 from reportgen.web.services import CellPos, fmt_figure
 
@@ -325,10 +326,7 @@ def suspects_of(
         tied = [i for i, c in counts.items() if c == n]
         if n >= 2 and len(tied) == 1:
             ind = config.indicators[best]
-            reason = (
-                f"ô này có mặt trong cả {n} phép kiểm tra đang sai của đơn vị; "
-                "sửa ô này trước rồi kiểm tra lại"
-            )
+            reason = catalog.text("web.suspect-shared", count=n)
             out.append(Suspect(unit_name, best, ind.label, locate(unit, ind), reason))
             continue
         first = items[0]
@@ -336,11 +334,8 @@ def suspects_of(
         if stated is None or not stated.column:
             continue
         value = fmt_figure(first.expected, stated) if first.expected is not None else None
-        reason = (
-            "số liệu chưa đủ để biết ô nào sai; đây là ô mà phép kiểm tra tính ra"
-            + (f" (cần {value})" if value else "")
-            + ", nhưng cũng có thể sai ở các ô liên quan"
-        )
+        needed = catalog.text("web.suspect-needed", value=value) if value else ""
+        reason = catalog.text("web.suspect-computed", needed=needed)
         out.append(
             Suspect(
                 unit_name,
@@ -387,8 +382,9 @@ def _carried_suspects(
                 continue
             seen.add((f.unit, ind_id))
             value = s.get("expected", s.get("value"))
-            reason = str(s.get("reason") or reasoning or "ô nghi sai nhất")
-            reason = reason.removeprefix("ô nghi sai nhất: ").removeprefix("ô nghi sai nhất — ")
+            default = catalog.text("web.suspect-default")
+            reason = str(s.get("reason") or reasoning or default)
+            reason = reason.removeprefix(f"{default}: ").removeprefix(f"{default} — ")
             out.append(
                 Suspect(
                     f.unit,

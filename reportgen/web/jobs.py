@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.web.storage import Item, Workspace
 
@@ -77,8 +78,8 @@ class Jobs:
             except Exception:  # a batch's failure is a message on its page, not a dead thread
                 ref = item.id
                 log.error("batch %s failed:\n%s", ref, traceback.format_exc())
-                progress.error = "có lỗi không lường trước khi sinh báo cáo"
-                progress.hint = f"thử lại; nếu vẫn lỗi, báo người quản trị kèm mã {ref}"
+                progress.error = catalog.text("web.batch-failed")
+                progress.hint = catalog.hint("web.batch-failed", ref=ref)
                 progress.phase = "loi"
             item.meta["progress"] = progress.as_dict()
             workspace.save(item)
@@ -104,8 +105,8 @@ class Jobs:
             return Progress(**saved)
         return Progress(
             phase="loi",
-            error="đợt sinh báo cáo này bị dừng giữa chừng (máy chủ đã khởi động lại)",
-            hint="bấm «Sinh báo cáo» lần nữa; các tệp đã tải lên vẫn còn",
+            error=catalog.text("web.batch-interrupted"),
+            hint=catalog.hint("web.batch-interrupted"),
         )
 
     def shutdown(self) -> None:

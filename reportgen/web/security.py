@@ -145,7 +145,7 @@ _ZIP = b"PK\x03\x04"
 _REQUIRED = {
     ".xlsx": ("xl/workbook.xml", "Excel (.xlsx)"),
     ".xlsm": ("xl/workbook.xml", "Excel (.xlsm)"),
-    ".ods": ("content.xml", "bảng tính OpenDocument (.ods)"),
+    ".ods": ("content.xml", catalog.text("web.kind-ods")),
     ".docx": ("word/document.xml", "Word (.docx)"),
 }
 
@@ -170,7 +170,7 @@ def display_name(raw: str | None) -> str:
     if len(name) > 120:
         stem, dot, ext = name.rpartition(".")
         name = (stem[: 110 - len(ext)] + "…" + dot + ext) if dot else name[:120]
-    return name or "tệp không tên"
+    return name or catalog.text("web.unnamed-file")
 
 
 def human_size(n: int) -> str:
@@ -212,7 +212,7 @@ def check_upload(
                 "web.upload-corrupt",
                 name=name,
                 kind="Excel 97-2003 (.xls)",
-                reason="nội dung không phải sổ làm việc Excel",
+                reason=catalog.text("web.not-xls"),
             )
     elif ext == ".csv":
         _check_text(data, name)
@@ -225,10 +225,12 @@ def _check_text(data: bytes, name: str) -> None:
             "web.upload-corrupt",
             name=name,
             kind="CSV",
-            reason="đây là một sổ làm việc Excel được đặt tên .csv",
+            reason=catalog.text("web.csv-is-workbook"),
         )
     if b"\x00" in data[:65536] and not _utf16(data):
-        raise web_error("web.upload-corrupt", name=name, kind="CSV", reason="tệp có ký tự nhị phân")
+        raise web_error(
+            "web.upload-corrupt", name=name, kind="CSV", reason=catalog.text("web.csv-binary")
+        )
 
 
 def _utf16(data: bytes) -> bool:
@@ -248,17 +250,22 @@ def _check_zip(data: bytes, name: str, ext: str, settings: WebSettings) -> None:
     required, kind = _REQUIRED[ext]
     if not data.startswith(_ZIP):
         raise web_error(
-            "web.upload-corrupt", name=name, kind=kind, reason="tệp không phải dạng nén của Office"
+            "web.upload-corrupt", name=name, kind=kind, reason=catalog.text("web.not-office-zip")
         )
     try:
         with zipfile.ZipFile(BytesIO(data)) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise web_error(
-            "web.upload-corrupt", name=name, kind=kind, reason=f"tệp hỏng ({exc})"
+            "web.upload-corrupt",
+            name=name,
+            kind=kind,
+            reason=catalog.text("web.zip-broken", error=exc),
         ) from exc
     if len(infos) > settings.max_entries:
-        raise web_error("web.zip-bomb", name=name, reason=f"có {len(infos)} phần bên trong")
+        raise web_error(
+            "web.zip-bomb", name=name, reason=catalog.text("web.zip-entries", count=len(infos))
+        )
     total = 0
     names = set()
     for info in infos:
@@ -267,14 +274,14 @@ def _check_zip(data: bytes, name: str, ext: str, settings: WebSettings) -> None:
             raise web_error(
                 "web.zip-bomb",
                 name=name,
-                reason=f"tên phần bên trong không hợp lệ ({info.filename})",
+                reason=catalog.text("web.zip-bad-name", entry=info.filename),
             )
         total += info.file_size
         if total > settings.max_unzipped:
             raise web_error(
                 "web.zip-bomb",
                 name=name,
-                reason=f"giải nén ra hơn {human_size(settings.max_unzipped)}",
+                reason=catalog.text("web.zip-unpacks-to", size=human_size(settings.max_unzipped)),
             )
         if info.file_size > 1024 * 1024 and info.file_size > settings.max_ratio * max(
             1, info.compress_size
@@ -282,7 +289,12 @@ def _check_zip(data: bytes, name: str, ext: str, settings: WebSettings) -> None:
             raise web_error(
                 "web.zip-bomb",
                 name=name,
-                reason=f"phần {info.filename} nén gấp hơn {settings.max_ratio} lần",
+                reason=catalog.text("web.zip-ratio", entry=info.filename, ratio=settings.max_ratio),
             )
     if required not in names:
-        raise web_error("web.upload-corrupt", name=name, kind=kind, reason=f"thiếu phần {required}")
+        raise web_error(
+            "web.upload-corrupt",
+            name=name,
+            kind=kind,
+            reason=catalog.text("web.zip-lacks", part=required),
+        )

@@ -7,6 +7,7 @@ import socket
 
 import click
 
+from reportgen.diagnostics import catalog
 from reportgen.web.app import create_app
 from reportgen.web.settings import WebSettings
 
@@ -18,13 +19,14 @@ def serve(settings: WebSettings) -> None:
     _check_port(settings.host, settings.port)
     app = create_app(settings)
     shown = f"[{settings.host}]" if ":" in settings.host else settings.host
-    click.echo(f"Trang reportgen: http://{shown}:{settings.port}/  (Ctrl-C để dừng)")
+    click.echo(catalog.text("web.serving", host=shown, port=settings.port))
     click.echo(
-        f"Báo cáo lấy từ: {settings.root.resolve()}; "
-        f"tệp tải lên lưu ở: {settings.work_dir.resolve()}"
+        catalog.text(
+            "web.serving-folders", root=settings.root.resolve(), work=settings.work_dir.resolve()
+        )
     )
     if settings.token:
-        click.echo("Trang cần mật khẩu (đã đặt qua REPORTGEN_WEB_TOKEN hoặc --token).")
+        click.echo(catalog.text("web.serving-token"))
     uvicorn.run(
         app,
         host=settings.host,
@@ -39,15 +41,14 @@ def _check_port(host: str, port: int) -> None:
     """Raise a :class:`~reportgen.diagnostics.errors.ConfigError` in Vietnamese when the
     address cannot be listened on (the port is taken, the address is not this machine's),
     before the page says where to open it."""
-    from reportgen.diagnostics import catalog
     from reportgen.diagnostics.errors import ConfigError
 
-    other_port = f"chọn cổng khác (vd. --port {port + 1 if port < 65535 else 8000})"
-    fix = "bỏ --host để chỉ dùng trên máy này, hoặc ghi một địa chỉ IP của máy này (xem ip addr)"
+    other_port = catalog.text("web.fix-port", port=port + 1 if port < 65535 else 8000)
+    fix = catalog.text("web.fix-host")
     try:
         infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM)
     except OSError as exc:
-        reason = f"không tìm thấy địa chỉ này ({exc.strerror or exc})"
+        reason = catalog.text("web.host-unknown", reason=exc.strerror or exc)
         infos = []
     else:
         reason = ""
@@ -58,15 +59,12 @@ def _check_port(host: str, port: int) -> None:
                 sock.bind(addr)
             except OSError as exc:
                 if exc.errno == errno.EADDRINUSE:
-                    reason = "cổng này đang được một chương trình khác dùng"
-                    fix = (
-                        f"{other_port}; hoặc dừng chương trình đang dùng cổng này "
-                        "(có thể là một trang reportgen đã mở trước đó)"
-                    )
+                    reason = catalog.text("web.port-taken")
+                    fix = catalog.text("web.fix-port-taken", other=other_port)
                 elif exc.errno == errno.EADDRNOTAVAIL:
-                    reason = "địa chỉ này không phải của máy này"
+                    reason = catalog.text("web.host-not-here")
                 elif exc.errno == errno.EACCES:
-                    reason = "cần quyền quản trị để dùng cổng dưới 1024"
+                    reason = catalog.text("web.port-privileged")
                     fix = other_port
                 else:
                     reason = exc.strerror or str(exc)
@@ -75,11 +73,4 @@ def _check_port(host: str, port: int) -> None:
                 reason = ""
                 break
     if reason:
-        d = catalog.make(
-            "web.port-busy",
-            host=host,
-            port=port,
-            reason=reason,
-            fix=fix,
-        )
-        raise ConfigError(d.message, hint=d.hint, code=d.code)
+        raise ConfigError.of("web.port-busy", host=host, port=port, reason=reason, fix=fix)

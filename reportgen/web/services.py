@@ -32,6 +32,7 @@ from typing import Any
 from reportgen.config.model import Indicator, ReportConfig
 from reportgen.data.dataset import Dataset, Unit
 from reportgen.data.reader import column_letter
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.diagnostics.model import SEVERITY_ORDER, SEVERITY_VI
 from reportgen.vnformat import format_number, parse_number
@@ -514,8 +515,12 @@ def render_batch(
     return view
 
 
-_COUNTED = re.compile(r"^\d+ lỗi số liệu \(xem kiem-tra\.txt\)")
-_FORCE = "; dùng --force để in bản DỰ THẢO"
+#: the start of the reason the plan gives a unit held back for its errors (``3 lỗi số liệu …``)
+_COUNTED = re.compile(
+    "^" + re.escape(catalog.text("app.unit-errors", count="\0")).replace("\0", r"\d+")
+)
+#: how the plan says a DỰ THẢO is printed from the command line
+_FORCE = "; " + catalog.text("app.use-force")
 
 
 def skip_reason(unit: str, reason: str, findings: Sequence[Any]) -> str:
@@ -529,18 +534,14 @@ def skip_reason(unit: str, reason: str, findings: Sequence[Any]) -> str:
         from reportgen.validate.report import independent_errors
 
         mistakes = independent_errors(errors)
-        text = f"{mistakes} lỗi số liệu"
+        text = catalog.text("web.skip-errors", count=mistakes)
         if mistakes != len(errors):
-            text += f" (gồm {len(errors)} phép kiểm tra không khớp)"
+            text += catalog.text("web.skip-checks", count=len(errors))
         owners = sorted({str(_extra_of(f).get("explained_by") or unit) for f in errors} - {unit})
         if owners:
-            text += f", do ô sai của {', '.join(owners)}"
-        reason = text + " (xem kết quả kiểm tra)" + reason[m.end() :]
-    return reason.replace(
-        _FORCE,
-        "; muốn in bản DỰ THẢO: trên trang kiểm tra, chọn «Vẫn in các đơn vị còn lỗi thành bản "
-        "DỰ THẢO» rồi sinh báo cáo lại",
-    )
+            text += catalog.text("web.skip-owners", units=", ".join(owners))
+        reason = text + catalog.text("web.skip-see-check") + reason[m.end() :]
+    return reason.replace(_FORCE, "; " + catalog.text("web.skip-force"))
 
 
 class _ReportingWriter:
@@ -655,7 +656,7 @@ def recalculate(source: Path, target: Path, *, timeout: int = 180) -> str | None
     else why not (``target`` is then not written)."""
     program = soffice()
     if program is None:
-        return "máy chủ không có LibreOffice"
+        return catalog.text("web.no-libreoffice")
     ext = source.suffix.lower().lstrip(".")
     filters = {"xlsx": "Calc MS Excel 2007 XML", "xlsm": "Calc MS Excel 2007 VBA XML"}
     with tempfile.TemporaryDirectory(prefix="rg-tinh-") as tmp:
@@ -678,10 +679,10 @@ def recalculate(source: Path, target: Path, *, timeout: int = 180) -> str | None
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            return f"LibreOffice không trả lời sau {timeout} giây"
+            return catalog.text("web.lo-no-answer", seconds=timeout)
         made = out_dir / source.name
         if not made.is_file():
-            return "LibreOffice không ghi được tệp"
+            return catalog.text("web.lo-not-written")
         tmp_target = target.with_name(target.name + ".tmp")
         shutil.copyfile(made, tmp_target)
         tmp_target.replace(target)

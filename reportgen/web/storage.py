@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from reportgen.diagnostics import catalog
 from reportgen.web.security import web_error
 
 _ID = re.compile(r"^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$")
@@ -53,7 +54,7 @@ class Workspace:
 
     def _dir(self, kind: str, report: str | None) -> Path:
         if report is not None and not _KEY.match(report):
-            raise web_error("web.not-found", 404, what="báo cáo này")
+            raise web_error("web.not-found", 404, what=catalog.text("web.what-this-report"))
         return self.base / report / kind if report else self.base / kind
 
     def create(self, kind: str, report: str | None, meta: dict[str, Any]) -> Item:
@@ -82,12 +83,12 @@ class Workspace:
         """The item ``item_id`` of this session, or a "not found" :class:`WebError` (ids are
         checked by pattern, so nothing outside the session's folder can be named)."""
         if not _ID.match(item_id):
-            raise web_error("web.not-found", 404, what="tệp này")
+            raise web_error("web.not-found", 404, what=catalog.text("web.what-this-file"))
         folder = self._dir(kind, report) / item_id
         try:
             meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise web_error("web.not-found", 404, what="tệp này") from exc
+            raise web_error("web.not-found", 404, what=catalog.text("web.what-this-file")) from exc
         return Item(item_id, folder, meta)
 
     def list(self, kind: str, report: str | None) -> list[Item]:

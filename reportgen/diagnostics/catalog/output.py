@@ -70,6 +70,13 @@ MESSAGES = {
         "tệp kết quả đã có, không ghi đè",
         "dùng --overwrite để ghi đè, hoặc chọn thư mục kết quả khác (-o)",
     ),
+    "output.exists-would-differ": Message(
+        "{count} báo cáo đã có trong {folder} và nếu sinh lại sẽ khác (ví dụ {file}); reportgen "
+        "không ghi đè báo cáo đã sinh",
+        "dùng --changed để chỉ sinh lại những báo cáo có thay đổi, --overwrite để ghi đè tất cả, "
+        "hoặc -o để chọn thư mục khác",
+        code="output.exists",
+    ),
     "output.no-folder": Message(
         "thư mục kết quả không tồn tại",
         "tạo thư mục {folder} trước, hoặc chọn thư mục khác (-o)",

@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.web import services
 from reportgen.web.jobs import MAX_PER_SESSION, Progress
@@ -132,11 +133,11 @@ def _batch_file(request: Request, batch: Item) -> Path:
     result = request.app.state.jobs.progress(batch).result
     folder = batch.folder / str(result.get("folder", ""))
     if not _FILE.match(name) or not result or not folder.is_dir():
-        raise web_error("web.not-found", 404, what=f"tệp «{name}»")
+        raise web_error("web.not-found", 404, what=catalog.text("web.what-file", name=name))
     for p in folder.iterdir():
         if p.name == name and p.is_file():
             return p
-    raise web_error("web.not-found", 404, what=f"tệp «{name}»")
+    raise web_error("web.not-found", 404, what=catalog.text("web.what-file", name=name))
 
 
 async def batch_file(request: Request) -> Response:
@@ -154,7 +155,7 @@ async def batch_zip(request: Request) -> Response:
     rel = request.app.state.jobs.progress(batch).result.get("zip")
     path = batch.folder / str(rel) if rel else None
     if path is None or not path.is_file() or not path.resolve().is_relative_to(batch.folder):
-        raise web_error("web.not-found", 404, what="tệp nén của đợt này")
+        raise web_error("web.not-found", 404, what=catalog.text("web.what-zip"))
     return FileResponse(path, filename=f"{entry.report_id}-{batch.id}.zip")
 
 
@@ -164,7 +165,7 @@ async def preview(request: Request) -> Response:
     _, batch = batch_of(request, entry)
     pdf = _batch_file(request, batch)
     if pdf.suffix != ".pdf":
-        raise web_error("web.not-found", 404, what="bản PDF của báo cáo này")
+        raise web_error("web.not-found", 404, what=catalog.text("web.what-pdf"))
     pages = await run_in_threadpool(
         services.preview_pages, pdf, batch.folder / "xem-truoc" / pdf.stem
     )

@@ -11,6 +11,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.diagnostics.model import Diagnostic
 from reportgen.web import services
@@ -104,7 +105,7 @@ def report_of(request: Request) -> services.ReportEntry:
             raise web_error("web.report-broken", name=entry.path.name, error=entry.error)
         if entry.key == key:
             return entry
-    raise web_error("web.not-found", 404, what=f"báo cáo «{key}»")
+    raise web_error("web.not-found", 404, what=catalog.text("web.what-report", key=key))
 
 
 async def read_form(request: Request, *, files: int = 0) -> FormData:
@@ -142,7 +143,7 @@ async def read_upload(form: FormData, field: str, settings: WebSettings) -> tupl
                     "web.upload-too-large",
                     413,
                     name=upload.filename,
-                    size=f"hơn {human_size(settings.max_upload)}",
+                    size=catalog.text("web.more-than", size=human_size(settings.max_upload)),
                     limit=human_size(settings.max_upload),
                 )
             chunks.append(chunk)

@@ -12,6 +12,7 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import ReportgenError
 from reportgen.diagnostics.model import Diagnostic
 from reportgen.web import services
@@ -212,9 +213,7 @@ async def download_marked(request: Request) -> Response:
     except ReportgenError as exc:
         raise WebError(diagnostics_of(exc, item.file(), name)[0]) from exc
     if data is None:
-        raise web_error(
-            "web.not-found", 404, what="bản đánh dấu (tính năng này chưa có trên máy chủ)"
-        )
+        raise web_error("web.not-found", 404, what=catalog.text("web.what-marked"))
     stem = name.rsplit(".", 1)[0] if "." in name else name
     return Response(
         data,
