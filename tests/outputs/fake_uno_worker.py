@@ -4,7 +4,7 @@ behaves as the document asks, so the pool's handling of hangs and crashes can be
 The document's text decides: ``ok`` → a small fake PDF; ``stall`` → never answers; ``stall-once``
 → never answers the first time (a marker file beside the document remembers), then converts;
 ``crash`` → the worker dies; ``crash-once`` → dies the first time; ``bad`` → answers with an
-error. Like the real worker it starts a child standing for soffice (``sleep``) with a
+error; ``unreadable`` → answers as the real worker does when LibreOffice opens nothing. Like the real worker it starts a child standing for soffice (``sleep``) with a
 parent-death signal, and reports that child's pid.
 """
 
@@ -65,6 +65,9 @@ def main() -> int:
             os._exit(1)
         if text == "bad":
             _send({"id": req["id"], "ok": False, "error": "cannot open"})
+            continue
+        if text == "unreadable":
+            _send({"id": req["id"], "ok": False, "unreadable": True})
             continue
         Path(req["dst"]).write_bytes(
             b"%PDF-fake " + src.name.encode() + (b" A" if req["pdfa"] else b"")

@@ -70,6 +70,21 @@ def test_a_hung_or_crashed_conversion_is_killed_and_retried_once(
             assert result.pdf is None and result.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("bad", "cannot open"),
+        ("unreadable", "LibreOffice không mở được tệp (tệp hỏng, hoặc không phải .docx)"),
+    ],
+    ids=["the-worker's-words", "an-unreadable-file-in-the-catalog's-words"],
+)
+def test_a_failed_conversion_says_why(tmp_path: Path, text: str, reason: str) -> None:
+    (doc,) = _docs(tmp_path, text)
+    with ConverterPool(1, worker_command=FAKE) as pool:
+        (result,) = pool.convert([doc])
+    assert (result.status, result.attempts, result.reason) == ("failed", 1, reason)
+
+
 def test_other_documents_go_on_while_one_hangs(tmp_path: Path) -> None:
     docs = _docs(tmp_path, "ok", "stall", "ok", "ok", "crash-once", "ok")
     with ConverterPool(2, timeout=1.5, worker_command=FAKE) as pool:
