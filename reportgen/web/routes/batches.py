@@ -80,7 +80,6 @@ async def batch_page(request: Request) -> Response:
     entry = report_of(request)
     _, batch = batch_of(request, entry)
     progress = request.app.state.jobs.progress(batch)
-    from reportgen.diagnostics import catalog
 
     pdf_note = None
     if progress.finished and not progress.result.get("pdf", True):

@@ -143,8 +143,6 @@ async def correct(request: Request) -> Response:
     form = await read_form(request)
     edits = _edits(form)
     if not edits:
-        from reportgen.diagnostics import catalog
-
         return await check_page(request, catalog.make("web.edit-nothing"))
     config = services.load(entry.path)
     new = ws.create(
