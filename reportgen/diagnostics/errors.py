@@ -164,7 +164,7 @@ class ErrorList(ReportgenError):
 
     def format(self) -> str:
         """Return a numbered list of every error."""
-        lines = [f"{self.title} ({len(self.errors)} lỗi):"]
+        lines = [catalog.text("general.error-list", title=self.title, count=len(self.errors))]
         for i, err in enumerate(self.errors, 1):
             lines.append(f"{i}. " + err.format().replace("\n", "\n   "))
         return "\n".join(lines)

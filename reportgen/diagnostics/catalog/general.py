@@ -46,6 +46,8 @@ MESSAGES = {
     "where.table": Message("bảng {table}"),
     "where.table-row": Message("hàng {row}"),
     "where.paragraph": Message("đoạn {paragraph}"),
+    # the heading of several errors reported at once (ErrorList.format)
+    "general.error-list": Message("{title} ({count} lỗi):"),
     # what could not be done (the {action} of os.error)
     "os.action-read": Message("đọc"),
 }
