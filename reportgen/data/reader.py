@@ -25,7 +25,7 @@ from reportgen.data.text import (
     legacy_encoding,
     nfc,
 )
-from reportgen.data.workbook import Uncomputed, os_error
+from reportgen.data.workbook import Uncomputed, Workbook, cell_value, os_error
 from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import DataError, Location
 from reportgen.diagnostics.suggest import did_you_mean
@@ -459,6 +459,48 @@ def read_xlsx(
     return _table(name, sheet, rows, unit_column, header_row)
 
 
+def read_calamine_sheet(
+    path: Path,
+    *,
+    name: str,
+    sheet: str | None = None,
+    unit_column: str | None = None,
+    header_row: int | None = None,
+) -> RawTable:
+    """Read one sheet of an .xls (Excel 97-2003) or .ods (LibreOffice) workbook as a flat
+    table (by name; the first visible sheet by default): percentages as shown, a formula saved
+    without its value kept as such (an error where a figure is read)."""
+    book = Workbook(path, name)
+    names = book.visible or book.sheet_names
+    if sheet is None:
+        sheet = names[0]
+    elif sheet not in book.sheet_names:
+        guess = did_you_mean(sheet, names)
+        raise DataError.of(
+            "data.sheet-missing",
+            location=Location(file=name),
+            name=sheet,
+            guess=catalog.text("data.did-you-mean", guess=guess) if guess else "",
+            sheets=", ".join(names),
+        )
+    grid = book.grid(sheet)
+    rows: list[tuple[int, list[CellValue]]] = []
+    for r, record in enumerate(grid.cells):
+        values: list[CellValue] = []
+        for c, v in enumerate(record):
+            formula = grid.uncomputed.get((r, c))
+            values.append(
+                Uncomputed(formula)
+                if formula is not None
+                else cell_value(v, (r, c) in grid.percent)
+            )
+        rows.append((r + 1, values))
+    if not any(any(v is not None for v in vals) for _, vals in rows):
+        raise DataError.of("data.empty-sheet-flat", location=Location(file=name, sheet=sheet))
+    _check_first_rows(rows, name, sheet)
+    return _table(name, sheet, rows, unit_column, header_row)
+
+
 def read_table(
     path: str | Path,
     *,
@@ -468,7 +510,8 @@ def read_table(
     unit_column: str | None = None,
     header_row: int | None = None,
 ) -> RawTable:
-    """Read a data file by its extension (.csv .tsv .txt → text; .xlsx .xlsm → Excel)."""
+    """Read a data file by its extension (.csv .tsv .txt → text; .xlsx .xlsm → Excel; .xls
+    .ods → one sheet of an Excel 97-2003 or LibreOffice workbook)."""
     p = Path(path)
     display = name or str(path)
     if not p.exists():
@@ -486,6 +529,8 @@ def read_table(
             unit_column=unit_column,
             header_row=header_row,
         )
-    if ext == ".xls":
-        raise DataError.of("data.xls-unsupported", location=Location(file=display))
+    if ext in (".xls", ".ods"):
+        return read_calamine_sheet(
+            p, name=display, sheet=sheet, unit_column=unit_column, header_row=header_row
+        )
     raise DataError.of("data.unsupported-type", location=Location(file=display), ext=ext)

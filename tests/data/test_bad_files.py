@@ -203,14 +203,6 @@ _BAD_FILES = [
         "phường, xã cần một dòng dưới dòng tiêu đề",
     ),
     (
-        "so-lieu.xls",
-        b"\xd0\xcf\x11\xe0",
-        "don_vi",
-        "data.xls-unsupported",
-        "so-lieu.xls: tệp .xls (Excel 97-2003) không được hỗ trợ\n  → mở bằng Excel, chọn Lưu "
-        "thành → Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8, rồi sửa data.file",
-    ),
-    (
         "so-lieu.doc",
         b"x",
         "don_vi",
@@ -232,3 +224,15 @@ def test_a_bad_data_file_is_reported_under_its_code_in_the_catalogs_words(
     with pytest.raises(DataError) as info:
         read_table(path, name=name, unit_column=unit)
     assert (info.value.code, info.value.format()) == (code, says)
+
+
+@pytest.mark.parametrize("name", ["so-lieu.xls", "so-lieu.ods"])
+def test_a_damaged_xls_or_ods_table_says_the_workbook_cannot_be_opened(
+    tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(DataError) as info:
+        read_table(path, name=name, unit_column="don_vi")
+    assert info.value.code == "data.workbook-unreadable"
+    assert info.value.format().startswith(f"{name}: không mở được tệp bảng tính")

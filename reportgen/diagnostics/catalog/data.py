@@ -37,11 +37,6 @@ MESSAGES = {
         "không tìm thấy tệp số liệu",
         "kiểm tra đường dẫn (data.file trong tệp YAML hoặc --data)",
     ),
-    "data.xls-unsupported": Message(
-        "tệp .xls (Excel 97-2003) không được hỗ trợ",
-        "mở bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8, rồi sửa "
-        "data.file",
-    ),
     "data.unsupported-type": Message(
         'không đọc được tệp loại "{ext}"',
         "dùng tệp .csv, .xlsx, .xlsm, .xls hoặc .ods",
