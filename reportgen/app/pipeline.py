@@ -441,7 +441,7 @@ def _manifest_entry(o: Output, is_total: bool, files: list[WrittenFile]) -> dict
     """A report's entry of the manifest. When its .docx was removed once its PDF was written
     (``--pdf-only``), the entry names the PDF, so the manifest lists what is in the folder."""
     name, sha = (Path(o.file).name if o.file else None), o.sha256
-    if o.file is not None and not Path(o.file).exists():
+    if files and o.file is not None and not Path(o.file).exists():
         pdf = next((f for f in files if f.kind == "pdf" and f.path.stem == Path(o.file).stem), None)
         if pdf is not None:
             name, sha = pdf.path.name, pdf.sha256
