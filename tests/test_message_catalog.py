@@ -32,8 +32,8 @@ MODULES = sorted(
         *(ROOT / "audit").rglob("*.py"),
         *(p for p in (ROOT / "authoring").glob("*.py") if p.name not in ("lint.py", "discover.py")),
         *(ROOT / "validate").rglob("*.py"),
-        # data: readers of CSV files and clerks' workbooks (dataset.py apart), formulas
-        *(p for p in (ROOT / "data").glob("*.py") if p.name != "dataset.py"),
+        # data: readers of CSV files and clerks' workbooks, units and their figures, formulas
+        *(ROOT / "data").glob("*.py"),
         *(ROOT / "compute").glob("*.py"),
         # report definitions and the command line
         *(ROOT / "config").glob("*.py"),
@@ -400,6 +400,8 @@ NOT_MESSAGES: dict[tuple[str, str], str] = {
     ("diagnostics/model.py", "SEVERITY_VI"): "severity labels of a table of problems",
     ("diagnostics/suggest.py", "_fold"): "the letter đ folded for did-you-mean",
     ("resources/__init__.py", "REPORTS"): "what each bundled demo report is (data of the demo)",
+    # data: the units of a table and their figures (dataset.py)
+    ("data/dataset.py", "_kind_of"): "the kind words a unit's name starts with (Phường, Xã…)",
 }
 
 
@@ -718,9 +720,73 @@ def test_an_unreadable_report_is_reported_under_one_code(tmp_path: Path) -> None
 
 
 #: modules not yet read from the catalog
-_PENDING = frozenset({"data/dataset.py"}) | {_relative(p) for p in (ROOT / "vnformat").glob("*.py")}
+_PENDING = frozenset({_relative(p) for p in (ROOT / "vnformat").glob("*.py")})
 
 
 def test_every_module_of_the_package_takes_its_wording_from_the_catalog() -> None:
     every = {_relative(p) for p in ROOT.rglob("*.py") if "catalog" not in p.relative_to(ROOT).parts}
     assert every - {_relative(p) for p in MODULES} - _PENDING == set()
+
+
+# -- data: the units of a table and their figures (dataset.py) -------------------------------
+
+_DATASET_WORDINGS = [
+    (
+        "data.row-too-wide",
+        {"cells": 9, "width": 7},
+        "data.row-too-wide",
+        "dòng có 9 ô nhưng dòng tiêu đề chỉ có 7 cột: các ô thừa sẽ lệch cột",
+        'nếu tệp phân cách cột bằng dấu phẩy thì số thập phân phải đặt trong ngoặc kép ("494,4") '
+        "hoặc lưu lại tệp với dấu chấm phẩy; nếu không, xóa các ô thừa",
+    ),
+    (
+        "data.same-file-name",
+        {"first": "Phường An", "second": "Phường Ân", "slug": "phuong-an"},
+        "data.same-file-name",
+        'hai đơn vị "Phường An" và "Phường Ân" có cùng tên tệp "phuong-an"',
+        "đổi tên để hai đơn vị khác nhau",
+    ),
+    (
+        "data.city-only-rows",
+        {"n": 3},
+        "data.city-only-rows",
+        "báo cáo chỉ có số toàn thành phố (data.city_only), nhưng tệp có 3 dòng số liệu",
+        "để lại đúng một dòng cho toàn thành phố, hoặc bỏ `city_only` nếu tệp có các phường, xã",
+    ),
+    (
+        "data.unit-name-missing-city",
+        {},
+        "data.unit-name-missing",
+        "dòng số liệu không có tên",
+        "ghi tên toàn thành phố vào cột tên đơn vị",
+    ),
+    (
+        "data.sheet-join",
+        {"name": "Phường An", "sheet": "Chi tiêu", "first": "Hộ nghèo"},
+        "data.sheet-join",
+        'đơn vị "Phường An" có ở trang tính Chi tiêu nhưng không có ở trang tính Hộ nghèo',
+        "các trang tính được ghép theo tên đơn vị: sửa tên cho giống nhau, hoặc thêm đơn vị vào "
+        "trang tính kia",
+    ),
+    (
+        "data.sheet-join-missing",
+        {"sheet": "Chi tiêu", "n": 2, "first": "Hộ nghèo", "names": "Phường An, Xã Bình"},
+        "data.sheet-join",
+        "trang tính Chi tiêu thiếu 2 đơn vị có ở trang tính Hộ nghèo: Phường An, Xã Bình",
+        "thêm dòng của các đơn vị này, hoặc sửa tên cho giống trang tính Hộ nghèo",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "fields", "code", "message", "hint"),
+    _DATASET_WORDINGS,
+    ids=[w[0] for w in _DATASET_WORDINGS],
+)
+def test_a_unit_table_error_keeps_its_code_and_wording(
+    key: str, fields: dict[str, Any], code: str, message: str, hint: str
+) -> None:
+    from reportgen.diagnostics.errors import DataError
+
+    error = DataError.of(key, **fields)
+    assert (error.code, error.message, error.hint) == (code, message, hint)

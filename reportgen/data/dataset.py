@@ -25,7 +25,8 @@ from reportgen.data.text import (
     unit_key,
 )
 from reportgen.data.values import UnitValues, slot_table
-from reportgen.data.workbook import WORKBOOK_EXTENSIONS, Uncomputed, catalog_error
+from reportgen.data.workbook import WORKBOOK_EXTENSIONS, Uncomputed
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import (
     DataError,
     ErrorList,
@@ -249,10 +250,11 @@ def number_reader(locale: str) -> Callable[[str], Decimal]:
 
 
 def _empty_message(ind: Indicator) -> str:
-    return f"ô trống: thiếu số liệu {ind.label} (ô trống không được coi là 0)"
+    return catalog.text("data.cell-empty", label=ind.label)
 
 
-_EMPTY_HINT = "điền số liệu (ghi 0 nếu không có) hoặc khai báo `optional: true` cho chỉ tiêu"
+def _empty_hint() -> str | None:
+    return catalog.hint("data.cell-empty")
 
 
 def _other_style_issue(text: str, value: Decimal, locale: str) -> tuple[str, str]:
@@ -261,10 +263,8 @@ def _other_style_issue(text: str, value: Decimal, locale: str) -> tuple[str, str
     grouped = text.replace(",", ".") if locale == "vi" else text.replace(".", ",")
     shown = str(value).replace(".", ",") if locale == "vi" else str(value)
     return (
-        f'"{text}" đọc theo locale {locale} là số thập phân {shown}, nhưng chỉ tiêu là số đếm '
-        "(số nguyên): không rõ ý người nhập",
-        f"nếu là số nguyên {whole} thì viết {grouped}; nếu cả tệp viết số kiểu khác thì khai "
-        f"báo `locale: {other}`",
+        catalog.text("data.cell-other-style", text=text, locale=locale, shown=shown),
+        catalog.hint("data.cell-other-style", whole=whole, grouped=grouped, other=other) or "",
     )
 
 
@@ -297,11 +297,9 @@ def build_units(
     column. Abbreviated names (``P. Trần Phú``) are written out. Rows that cannot be units (no
     name, twice the same unit, more cells than headers) are all reported together.
     """
-    ucol = table.require_column(unit_column, "tên đơn vị, xem data.unit_column")
+    ucol = table.require_column(unit_column, catalog.text("data.what-unit"))
     kcol = (
-        table.require_column(kind_column, "loại đơn vị, xem data.kind_column")
-        if kind_column
-        else None
+        table.require_column(kind_column, catalog.text("data.what-kind")) if kind_column else None
     )
     errs: list[ReportgenError] = []
     # (id, column index, indicator, is text, is a rate, is a count, must be filled) for the
@@ -333,7 +331,7 @@ def build_units(
     if missing:
         errs.extend(_missing_columns(table, config, missing, columns, (ucol, kcol)))
     if errs:
-        raise ErrorList(f"Tệp {table.file} thiếu cột", errs)
+        raise ErrorList(catalog.text("data.file-missing-columns", file=table.file), errs)
     read = number_reader(locale)
     other_style = _OTHER_STYLE[locale].fullmatch
     # figures stated with more decimals than declared (counts: the range check says "whole")
@@ -395,11 +393,8 @@ def build_units(
         raw_name = cells[ucol] if ucol < n_cells else None
         if raw_name is None or (isinstance(raw_name, str) and not raw_name.strip()):
             row_errors.append(
-                DataError(
-                    "dòng có số liệu nhưng không có tên đơn vị",
-                    location=table.location(row, unit_column),
-                    hint="điền tên phường, xã hoặc xóa dòng thừa",
-                    code="data.unit-name-missing",
+                DataError.of(
+                    "data.unit-name-missing-unit", location=table.location(row, unit_column)
                 )
             )
             continue
@@ -408,12 +403,12 @@ def build_units(
         slug = slugify(name)
         if key in seen:
             row_errors.append(
-                DataError(
-                    f'đơn vị "{name}" có hai dòng (dòng {seen[key]} và dòng {row})',
+                DataError.of(
+                    "data.unit-twice",
                     location=table.location(row, unit_column),
-                    hint="xóa dòng trùng hoặc sửa tên đơn vị (tên được so không phân "
-                    "biệt hoa thường, dấu cách thừa và vị trí dấu thanh)",
-                    code="data.unit-twice",
+                    name=name,
+                    first=seen[key],
+                    row=row,
                 )
             )
             continue
@@ -422,14 +417,10 @@ def build_units(
         if not is_total and (slug == total_slug or _TOTAL_SLUG.fullmatch(slug) is not None):
             if require_total:
                 row_errors.append(
-                    DataError(
-                        f'dòng "{name}" có vẻ là dòng tổng, không phải một phường, xã: nếu tính '
-                        "như một đơn vị thì số toàn thành phố bị cộng hai lần",
+                    DataError.of(
+                        "data.subtotal-row-looks-total",
                         location=table.location(row, unit_column),
-                        code="data.subtotal-row",
-                        hint=f'khai báo `total_row: "{name}"` trong mục data để reportgen đọc '
-                        "dòng này làm số toàn thành phố và đối chiếu với tổng các đơn vị, hoặc "
-                        "xóa dòng này",
+                        name=name,
                     )
                 )
                 continue
@@ -442,14 +433,11 @@ def build_units(
             cells = [*cells, *([None] * (width - n_cells))]
         elif n_cells > width and any(c is not None for c in cells[width:]):
             row_errors.append(
-                DataError(
-                    f"dòng có {n_cells} ô nhưng dòng tiêu đề chỉ có {width} cột: các ô thừa sẽ "
-                    "lệch cột",
+                DataError.of(
+                    "data.row-too-wide",
                     location=table.location(row, None),
-                    hint="nếu tệp phân cách cột bằng dấu phẩy thì số thập phân phải đặt trong "
-                    'ngoặc kép ("494,4") hoặc lưu lại tệp với dấu chấm phẩy; nếu không, xóa các '
-                    "ô thừa",
-                    code="data.row-too-wide",
+                    cells=n_cells,
+                    width=width,
                 )
             )
             continue
@@ -464,11 +452,11 @@ def build_units(
                     continue  # a blank rate of the total row is computed by its formula; an
                     # indicator with no whole-city figure (total: none) has none to read
                 if filled:
-                    issue(who, who_key, ind, row, None, _empty_message(ind), _EMPTY_HINT)
+                    issue(who, who_key, ind, row, None, _empty_message(ind), _empty_hint())
                 continue
             if isinstance(cell, Uncomputed):
                 values[iid] = None
-                err = catalog_error("data.uncomputed-formula", None, formula=cell.formula)
+                err = DataError.of("data.uncomputed-formula", formula=cell.formula)
                 issue(who, who_key, ind, row, cell.formula, err.message, err.hint)
                 continue
             places = decimals[iid]
@@ -503,10 +491,10 @@ def build_units(
                     ind,
                     row,
                     cell,
-                    f'"{cell}" có nhiều chữ số thập phân hơn khai báo cho {ind.label} '
-                    f"(decimals: {places}): báo cáo sẽ in số đã làm tròn, khác số đã ghi",
-                    f"ghi số với {places} chữ số thập phân, hoặc sửa `decimals` của chỉ tiêu "
-                    f"{ind.id} trong tệp YAML",
+                    catalog.text(
+                        "data.cell-too-many-decimals", text=cell, label=ind.label, places=places
+                    ),
+                    catalog.hint("data.cell-too-many-decimals", places=places, id=ind.id),
                 )
                 continue
             values[iid] = value
@@ -537,27 +525,27 @@ def build_units(
     for u in units:
         if u.slug in slugs:
             row_errors.append(
-                DataError(
-                    f'hai đơn vị "{slugs[u.slug]}" và "{u.name}" có cùng tên tệp "{u.slug}"',
+                DataError.of(
+                    "data.same-file-name",
                     location=table.location(u.row, unit_column),
-                    hint="đổi tên để hai đơn vị khác nhau",
-                    code="data.same-file-name",
+                    first=slugs[u.slug],
+                    second=u.name,
+                    slug=u.slug,
                 )
             )
         slugs[u.slug] = u.name
     if len(row_errors) == 1:
         raise row_errors[0]
     if row_errors:
-        raise ErrorList(f"Tệp {table.file} có dòng không đọc được", row_errors)
+        raise ErrorList(catalog.text("data.file-rows-unreadable", file=table.file), row_errors)
     if total_key is not None and total is None and require_total:
         guess = _closest([u.name for u in units], total_row or "")
-        raise DataError(
-            f'không tìm thấy dòng tổng "{total_row}" trong cột {unit_column}',
+        raise DataError.of(
+            "data.total-row-missing",
             location=table.location(None, unit_column),
-            hint=(f'có phải ý bạn là "{guess}"? ' if guess else "")
-            + "sửa data.total_row cho khớp tên dòng tổng, hoặc bỏ khóa này để "
-            "tính tổng từ các đơn vị",
-            code="data.total-row-missing",
+            name=total_row,
+            column=unit_column,
+            guess=catalog.text("data.did-you-mean", guess=guess) if guess else "",
         )
     return units, total
 
@@ -791,13 +779,12 @@ def _read_workbook_units(
                 base = by_key.get(o.key)
                 if base is None:
                     errors.append(
-                        DataError(
-                            f'đơn vị "{o.name}" có ở trang tính {st.table.sheet} nhưng không có ở '
-                            f"trang tính {first.table.sheet}",
+                        DataError.of(
+                            "data.sheet-join",
                             location=Location(file=name, sheet=st.table.sheet, row=o.row),
-                            code="data.sheet-join",
-                            hint="các trang tính được ghép theo tên đơn vị: sửa tên cho giống "
-                            "nhau, hoặc thêm đơn vị vào trang tính kia",
+                            name=o.name,
+                            sheet=st.table.sheet,
+                            first=first.table.sheet,
                         )
                     )
                     continue
@@ -808,15 +795,14 @@ def _read_workbook_units(
             missing = [u for u in units if u.key not in seen]
             if missing and others:
                 errors.append(
-                    DataError(
-                        f"trang tính {st.table.sheet} thiếu {len(missing)} đơn vị có ở trang "
-                        f"tính {first.table.sheet}: "
-                        + ", ".join(u.name for u in missing[:8])
-                        + (" …" if len(missing) > 8 else ""),
+                    DataError.of(
+                        "data.sheet-join-missing",
                         location=Location(file=name, sheet=st.table.sheet),
-                        code="data.sheet-join",
-                        hint="thêm dòng của các đơn vị này, hoặc sửa tên cho giống trang tính "
-                        f"{first.table.sheet}",
+                        sheet=st.table.sheet,
+                        n=len(missing),
+                        first=first.table.sheet,
+                        names=", ".join(u.name for u in missing[:8])
+                        + (" …" if len(missing) > 8 else ""),
                     )
                 )
         for n, (si, _) in wd.mapping.items():
@@ -831,7 +817,7 @@ def _read_workbook_units(
         )
         if len(errors) == 1:
             raise errors[0]
-        raise ErrorList(f"Tệp {name} có lỗi", errors)
+        raise ErrorList(catalog.text("data.file-has-errors", file=name), errors)
     issues.extend(cell_issues)
     by_row: dict[tuple[int, int], Unit] = {}
     for s, st in enumerate(wd.sheets):
@@ -877,18 +863,20 @@ def _missing_columns(
     for ind, column in missing:
         guess = guesses.get(ind.id)
         if guess is not None:
-            hint = f'có phải ý bạn là cột "{guess}"?'
+            hint = catalog.text("data.did-you-mean-column", guess=guess)
         elif not listed:
-            hint = "các cột có trong tệp: " + ", ".join(h for h in table.headers if h)
+            columns = ", ".join(h for h in table.headers if h)
+            hint = catalog.hint("data.column-missing", columns=columns) or ""
             listed = True
         else:
-            hint = "không đoán được cột nào; các cột có trong tệp: xem lỗi trên"
+            hint = catalog.text("data.column-missing-listed-above")
         out.append(
-            DataError(
-                f'thiếu cột "{column}" (chỉ tiêu {ind.id}: {ind.label})',
+            DataError.of(
+                "data.column-missing",
                 location=Location(file=table.file, sheet=table.sheet, row=table.header_row),
                 hint=hint,
-                code="data.column-missing",
+                name=column,
+                what=catalog.text("data.what-indicator-named", id=ind.id, label=ind.label),
             )
         )
     return out
@@ -943,14 +931,14 @@ def _check_groups(
             elif isinstance(cell, Uncomputed):
                 # a group row's formula never computed: the row cannot be compared, so it is
                 # an error of its own, never a silent pass
-                err = catalog_error("data.uncomputed-formula", None, formula=cell.formula)
+                err = DataError.of("data.uncomputed-formula", formula=cell.formula)
                 issues.append(
                     CellIssue(
                         city,
                         iid,
                         source,
                         cell.formula,
-                        f'dòng nhóm "{g.row.name}": {err.message}',
+                        catalog.text("data.group-row-cell", name=g.row.name, message=err.message),
                         err.hint,
                         city_key,
                     )
@@ -966,7 +954,9 @@ def _check_groups(
                             iid,
                             source,
                             cell,
-                            f'dòng nhóm "{g.row.name}": {exc.message}',
+                            catalog.text(
+                                "data.group-row-cell", name=g.row.name, message=exc.message
+                            ),
                             exc.hint,
                             city_key,
                         )
@@ -987,14 +977,14 @@ def _check_groups(
             if stated is None or (abs(stated - summed) <= slack and (slack or stated == summed)):
                 continue
             first, last = g.members[0], g.members[-1]
-            where = {
-                "below": f"các dòng {first}–{last} ngay dưới",
-                "above": f"các dòng {first}–{last} ngay trên",
-                "all": f"mọi đơn vị của trang tính (dòng {first}–{last})",
+            where_key = {
+                "below": "data.group-where-below",
+                "above": "data.group-where-above",
+                "all": "data.group-where-all",
             }[g.direction]
-            err = catalog_error(
+            where = catalog.text(where_key, first=first, last=last)
+            err = DataError.of(
                 "data.group-mismatch",
-                None,
                 name=g.row.name,
                 label=ind.label,
                 stated=_vi(stated),
@@ -1086,25 +1076,15 @@ def load_dataset(config: ReportConfig, data_file: str | Path | None = None) -> D
 
 def _city_only_row(table: RawTable, unit_column: str) -> str:
     """The name of the one row of a city-only file (``data.city_only``)."""
-    col = table.require_column(unit_column, "tên đơn vị, xem data.unit_column")
+    col = table.require_column(unit_column, catalog.text("data.what-unit"))
     if len(table.rows) != 1:
-        raise DataError(
-            f"báo cáo chỉ có số toàn thành phố (data.city_only), nhưng tệp có {len(table.rows)} "
-            "dòng số liệu",
-            location=table.location(None, unit_column),
-            hint="để lại đúng một dòng cho toàn thành phố, hoặc bỏ `city_only` nếu tệp có các "
-            "phường, xã",
-            code="data.city-only-rows",
+        raise DataError.of(
+            "data.city-only-rows", location=table.location(None, unit_column), n=len(table.rows)
         )
     row, cells = table.rows[0]
     name = cells[col] if col < len(cells) else None
     if name is None or not str(name).strip():
-        raise DataError(
-            "dòng số liệu không có tên",
-            location=table.location(row, unit_column),
-            hint="ghi tên toàn thành phố vào cột tên đơn vị",
-            code="data.unit-name-missing",
-        )
+        raise DataError.of("data.unit-name-missing-city", location=table.location(row, unit_column))
     return collapse_spaces(str(name))
 
 

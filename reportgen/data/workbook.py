@@ -181,13 +181,6 @@ class Workbook:
         return out
 
 
-def catalog_error(code: str, location: Location | None, **params: Any) -> DataError:
-    """A :class:`DataError` worded by the message catalog (reportgen/diagnostics/catalog/
-    data.py): :meth:`DataError.of <reportgen.diagnostics.errors.ReportgenError.of>` with the
-    location given in second place."""
-    return DataError.of(code, location=location, **params)
-
-
 #: the catalog entry of each kind of operating-system error on a data file (the first that fits)
 _OS_ERRORS: tuple[tuple[type[OSError], str], ...] = (
     (PermissionError, "data.os-error-permission"),

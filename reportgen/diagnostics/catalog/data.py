@@ -302,8 +302,87 @@ MESSAGES = {
         "data.workbook.groups",
     ),
     "data.sheet-join": Message(
-        "{message}",
-        "các trang tính được ghép theo tên đơn vị: sửa tên cho giống nhau, hoặc thêm dòng của "
-        "đơn vị vào trang tính còn thiếu",
+        'đơn vị "{name}" có ở trang tính {sheet} nhưng không có ở trang tính {first}',
+        "các trang tính được ghép theo tên đơn vị: sửa tên cho giống nhau, hoặc thêm đơn vị vào "
+        "trang tính kia",
     ),
+    "data.sheet-join-missing": Message(
+        "trang tính {sheet} thiếu {n} đơn vị có ở trang tính {first}: {names}",
+        "thêm dòng của các đơn vị này, hoặc sửa tên cho giống trang tính {first}",
+        code="data.sheet-join",
+    ),
+    # --- the units of a table (dataset.py) ----------------------------------------------------
+    "data.what-unit": Message("tên đơn vị, xem data.unit_column"),
+    "data.what-kind": Message("loại đơn vị, xem data.kind_column"),
+    "data.what-indicator-named": Message("chỉ tiêu {id}: {label}"),
+    "data.column-missing-listed-above": Message(
+        "không đoán được cột nào; các cột có trong tệp: xem lỗi trên"
+    ),
+    "data.file-missing-columns": Message("Tệp {file} thiếu cột"),
+    "data.file-rows-unreadable": Message("Tệp {file} có dòng không đọc được"),
+    "data.file-has-errors": Message("Tệp {file} có lỗi"),
+    "data.unit-name-missing-unit": Message(
+        "dòng có số liệu nhưng không có tên đơn vị",
+        "điền tên phường, xã hoặc xóa dòng thừa",
+        code="data.unit-name-missing",
+    ),
+    "data.unit-name-missing-city": Message(
+        "dòng số liệu không có tên",
+        "ghi tên toàn thành phố vào cột tên đơn vị",
+        code="data.unit-name-missing",
+    ),
+    "data.unit-twice": Message(
+        'đơn vị "{name}" có hai dòng (dòng {first} và dòng {row})',
+        "xóa dòng trùng hoặc sửa tên đơn vị (tên được so không phân biệt hoa thường, dấu cách "
+        "thừa và vị trí dấu thanh)",
+    ),
+    "data.subtotal-row-looks-total": Message(
+        'dòng "{name}" có vẻ là dòng tổng, không phải một phường, xã: nếu tính như một đơn vị '
+        "thì số toàn thành phố bị cộng hai lần",
+        'khai báo `total_row: "{name}"` trong mục data để reportgen đọc dòng này làm số toàn '
+        "thành phố và đối chiếu với tổng các đơn vị, hoặc xóa dòng này",
+        code="data.subtotal-row",
+    ),
+    "data.row-too-wide": Message(
+        "dòng có {cells} ô nhưng dòng tiêu đề chỉ có {width} cột: các ô thừa sẽ lệch cột",
+        "nếu tệp phân cách cột bằng dấu phẩy thì số thập phân phải đặt trong ngoặc kép "
+        '("494,4") hoặc lưu lại tệp với dấu chấm phẩy; nếu không, xóa các ô thừa',
+    ),
+    "data.same-file-name": Message(
+        'hai đơn vị "{first}" và "{second}" có cùng tên tệp "{slug}"',
+        "đổi tên để hai đơn vị khác nhau",
+    ),
+    "data.total-row-missing": Message(
+        'không tìm thấy dòng tổng "{name}" trong cột {column}',
+        "{guess}sửa data.total_row cho khớp tên dòng tổng, hoặc bỏ khóa này để tính tổng từ các "
+        "đơn vị",
+    ),
+    "data.city-only-rows": Message(
+        "báo cáo chỉ có số toàn thành phố (data.city_only), nhưng tệp có {n} dòng số liệu",
+        "để lại đúng một dòng cho toàn thành phố, hoặc bỏ `city_only` nếu tệp có các phường, xã",
+    ),
+    # a cell that cannot be read as its figure (a finding data.cell of validation)
+    "data.cell-empty": Message(
+        "ô trống: thiếu số liệu {label} (ô trống không được coi là 0)",
+        "điền số liệu (ghi 0 nếu không có) hoặc khai báo `optional: true` cho chỉ tiêu",
+        code="data.cell",
+    ),
+    "data.cell-other-style": Message(
+        '"{text}" đọc theo locale {locale} là số thập phân {shown}, nhưng chỉ tiêu là số đếm '
+        "(số nguyên): không rõ ý người nhập",
+        "nếu là số nguyên {whole} thì viết {grouped}; nếu cả tệp viết số kiểu khác thì khai "
+        "báo `locale: {other}`",
+        code="data.cell",
+    ),
+    "data.cell-too-many-decimals": Message(
+        '"{text}" có nhiều chữ số thập phân hơn khai báo cho {label} (decimals: {places}): báo '
+        "cáo sẽ in số đã làm tròn, khác số đã ghi",
+        "ghi số với {places} chữ số thập phân, hoặc sửa `decimals` của chỉ tiêu {id} trong tệp "
+        "YAML",
+        code="data.cell",
+    ),
+    "data.group-row-cell": Message('dòng nhóm "{name}": {message}'),
+    "data.group-where-below": Message("các dòng {first}–{last} ngay dưới"),
+    "data.group-where-above": Message("các dòng {first}–{last} ngay trên"),
+    "data.group-where-all": Message("mọi đơn vị của trang tính (dòng {first}–{last})"),
 }
