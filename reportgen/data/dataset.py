@@ -24,7 +24,7 @@ from reportgen.data.text import (
     slugify,
     unit_key,
 )
-from reportgen.data.values import UnitValues, slot_table
+from reportgen.data.values import COMPACT_FROM_ROWS, UnitValues, slot_table
 from reportgen.data.workbook import WORKBOOK_EXTENSIONS, Uncomputed
 from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import (
@@ -338,7 +338,8 @@ def build_units(
     decimals = {
         ind.id: None if ind.kind == "count" else ind.decimals for ind in config.indicators.values()
     }
-    # one slot table for the figures of every unit of this table (read and computed)
+    # the figures of a very large table are kept compactly (one slot table for every unit),
+    # those of a city's table in plain dicts, quicker to read
     slots = slot_table([i.id for i in config.indicators.values() if i.kind != "text"])
     total_key = name_key(total_row) if total_row else None
     total_name = config.data.total_name
@@ -381,6 +382,7 @@ def build_units(
     # The rows are consumed as the units are built, so a large file is never held twice.
     pending = table.take_rows()
     pending.reverse()
+    compact = len(pending) >= COMPACT_FROM_ROWS
     text_headers = [
         (h, i)
         for i, h in enumerate(headers)
@@ -427,7 +429,7 @@ def build_units(
             is_total = True  # the previous period's total row: never a unit
         who = total_name if is_total else name
         who_key = unit_key(total_name) if is_total else key
-        values = UnitValues(slots)
+        values: MutableMapping[str, Decimal | None] = UnitValues(slots) if compact else {}
         texts: dict[str, str | None] = {}
         if n_cells < width:
             cells = [*cells, *([None] * (width - n_cells))]

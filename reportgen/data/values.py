@@ -12,7 +12,12 @@ import enum
 from collections.abc import Iterator, Mapping, MutableMapping
 from decimal import Decimal
 
-__all__ = ["UnitValues", "slot_table"]
+__all__ = ["COMPACT_FROM_ROWS", "UnitValues", "slot_table"]
+
+COMPACT_FROM_ROWS = 20_000
+"""From this many rows a table's units keep their figures compactly. Below it a dict per unit
+costs at most a few megabytes and is quicker to read (the checks and the reports read every
+figure several times)."""
 
 
 class _Absent(enum.Enum):

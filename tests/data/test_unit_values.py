@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pickle
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,3 +62,21 @@ def test_the_figures_survive_a_trip_to_a_worker_process() -> None:
     assert "ho_ngheo" not in copy
     copy["ho_ngheo"] = Decimal(7)
     assert copy["ho_ngheo"] == Decimal(7) and "ho_ngheo" not in values
+
+
+def test_a_large_table_keeps_its_figures_compactly_and_reads_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.app import pipeline
+    from reportgen.data import dataset
+    from tests.helpers import sample_project
+
+    config = sample_project(tmp_path / "p")
+    _, small = pipeline.load(config)
+    assert all(type(u.values) is dict for u in small.units)
+    monkeypatch.setattr(dataset, "COMPACT_FROM_ROWS", 2)
+    _, large = pipeline.load(config)
+    assert all(isinstance(u.values, UnitValues) for u in large.units)
+    assert [(u.name, dict(u.values)) for u in large.all_units()] == [
+        (u.name, dict(u.values)) for u in small.all_units()
+    ]
