@@ -48,6 +48,11 @@ MODULES = sorted(
         *(ROOT / "diagnostics").glob("*.py"),
         *ROOT.glob("*.py"),
         *(ROOT / "resources").rglob("*.py"),
+        # Vietnamese figures, words, dates and document codes
+        *(
+            ROOT / "vnformat" / name
+            for name in ("__init__.py", "numbers.py", "phrases.py", "unitnames.py")
+        ),
     ]
 )
 MODULES = sorted(set(MODULES))
@@ -402,6 +407,18 @@ NOT_MESSAGES: dict[tuple[str, str], str] = {
     ("resources/__init__.py", "REPORTS"): "what each bundled demo report is (data of the demo)",
     # data: the units of a table and their figures (dataset.py)
     ("data/dataset.py", "_kind_of"): "the kind words a unit's name starts with (Phường, Xã…)",
+    # Vietnamese figures, words, dates and document codes: what goes into the report, and the
+    # vocabulary the readers match against (their messages are in catalog/figures.py)
+    ("vnformat/numbers.py", "MONEY_UNITS"): "money unit names (vocabulary)",
+    ("vnformat/numbers.py", "format_points"): "the unit điểm phần trăm written after a figure",
+    ("vnformat/numbers.py", "scale_money"): "the default money unit (đồng)",
+    ("vnformat/numbers.py", "format_money"): "the default money unit (đồng)",
+    ("vnformat/phrases.py", "change_word"): "report phrases (tăng, giảm, không thay đổi)",
+    ("vnformat/phrases.py", "describe_change"): "report phrases",
+    ("vnformat/phrases.py", "target_status"): "report phrases (vượt, đạt, không đạt)",
+    ("vnformat/phrases.py", "target_phrase"): "report phrases",
+    ("vnformat/unitnames.py", "_ABBREVIATIONS"): "kinds of unit an abbreviation stands for",
+    ("vnformat/unitnames.py", "_ABBREVIATED"): "the letter Đ of an abbreviated unit name",
 }
 
 

@@ -16,8 +16,9 @@ import unicodedata
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from types import MappingProxyType
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import NumberFormatError
 
 __all__ = [
@@ -70,13 +71,8 @@ _MACHINE = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 def _type_error(value: object) -> TypeError:
     """The error for a value that is not a figure (floats get their own explanation)."""
     if isinstance(value, float):
-        return TypeError(
-            f"Không dùng số thực float ({value!r}) cho số liệu: float không giữ đúng tiền; "
-            "dùng Decimal, int hoặc chuỗi như '1234.5'"
-        )
-    return TypeError(
-        f"Cần một số (Decimal, int hoặc chuỗi như '1234.5'), nhận được {type(value).__name__}"
-    )
+        return TypeError(catalog.text("data.float-figure", value=value))
+    return TypeError(catalog.text("data.not-a-figure", kind=type(value).__name__))
 
 
 def to_decimal(value: Number | str) -> Decimal:
@@ -91,10 +87,7 @@ def to_decimal(value: Number | str) -> Decimal:
     if tp is Decimal:
         assert isinstance(value, Decimal)
         if not value.is_finite():
-            raise NumberFormatError(
-                f"Giá trị {value} không phải là một số hữu hạn",
-                hint="Kiểm tra lại dữ liệu: cần một số cụ thể.",
-            )
+            raise NumberFormatError.of("data.bad-number-not-finite", value=value)
         return value
     if tp is int:
         return Decimal(value)
@@ -107,11 +100,7 @@ def to_decimal(value: Number | str) -> Decimal:
     if isinstance(value, str):
         s = value.strip()
         if _MACHINE.fullmatch(s) is None:
-            raise NumberFormatError(
-                f'"{value}" không phải là số dạng máy: cần chữ số và dấu chấm thập phân '
-                "(ví dụ 1234.5)",
-                hint="Số do người gõ (1.234,5) thì đọc bằng parse_number.",
-            )
+            raise NumberFormatError.of("data.bad-number-machine", value=value)
         return Decimal(s)
     raise _type_error(value)
 
@@ -119,7 +108,7 @@ def to_decimal(value: Number | str) -> Decimal:
 def _quantizer(decimals: int) -> Decimal:
     """The exponent template for ``decimals`` places (precomputed up to 39)."""
     if type(decimals) is not int or decimals < 0:
-        raise ValueError(f"Số chữ số thập phân phải là số nguyên không âm, nhận được {decimals!r}")
+        raise ValueError(catalog.text("data.bad-decimals", decimals=decimals))
     if decimals < len(_QUANT):
         return _QUANT[decimals]
     return Decimal(1).scaleb(-decimals)
@@ -134,7 +123,7 @@ def round_half_up(value: Number | str, decimals: int) -> Decimal:
     try:
         return d.quantize(_quantizer(decimals), rounding=ROUND_HALF_UP, context=_CTX)
     except InvalidOperation as exc:  # pragma: no cover - needs more than 200 digits
-        raise ValueError(f"Không làm tròn được {d} tới {decimals} chữ số thập phân") from exc
+        raise ValueError(catalog.text("data.cannot-round", value=d, decimals=decimals)) from exc
 
 
 def _render(d: Decimal, signed: bool) -> str:
@@ -164,7 +153,8 @@ def format_number(value: Number | str, decimals: int | None = None, *, signed: b
         try:
             d = d.quantize(_quantizer(decimals), rounding=ROUND_HALF_UP, context=_CTX)
         except InvalidOperation as exc:  # pragma: no cover - needs more than 200 digits
-            raise ValueError(f"Không làm tròn được {d} tới {decimals} chữ số") from exc
+            text = catalog.text("data.cannot-round-digits", value=d, decimals=decimals)
+            raise ValueError(text) from exc
     return _render(d, signed)
 
 
@@ -191,9 +181,7 @@ def format_points(value: Number | str, decimals: int = 2, *, style: str = "diem"
         return format_number(d, decimals) + " điểm phần trăm"
     if style == "percent":
         return format_number(d, decimals) + "%"
-    raise ValueError(
-        f'Kiểu viết điểm phần trăm không hợp lệ: {style!r} (dùng "diem" hoặc "percent")'
-    )
+    raise ValueError(catalog.text("data.bad-points-style", style=style))
 
 
 def _unit_exp(unit: str) -> int:
@@ -203,7 +191,7 @@ def _unit_exp(unit: str) -> int:
         exp = _UNIT_EXP.get(unicodedata.normalize("NFC", unit).strip())
     if exp is None:
         known = ", ".join(f'"{u}"' for u in MONEY_UNITS)
-        raise ValueError(f'Đơn vị tiền không hợp lệ: "{unit}"; các đơn vị dùng được: {known}')
+        raise ValueError(catalog.text("data.bad-money-unit", unit=unit, known=known))
     return exp
 
 
@@ -251,7 +239,6 @@ def format_money(
 _DIGITS = frozenset("0123456789")
 _SPACE_SEPARATORS = frozenset(" \u00a0\u202f\u2009")
 _MINUS = frozenset("-\u2212")
-_STYLE = {"vi": "kiểu Việt Nam (vi)", "en": "kiểu tiếng Anh (en)"}
 
 
 def _regroup(digits: str, group: str) -> str:
@@ -262,9 +249,19 @@ def _regroup(digits: str, group: str) -> str:
     return group.join(parts)
 
 
-def _fail(text: str, what: str, hint: str) -> NumberFormatError:
-    """The error for ``text``: what was found and expected, and the fix."""
-    return NumberFormatError(f'"{text}" không phải là số: {what}', hint=hint)
+def _marks(locale: str) -> dict[str, Any]:
+    """The fields every wording of a bad number may name, for ``locale`` ("vi" or "en"): the
+    marks and their names, the two styles, examples."""
+    comma, dot = catalog.text("data.number-mark-comma"), catalog.text("data.number-mark-dot")
+    vi, en = catalog.text("data.number-style-vi"), catalog.text("data.number-style-en")
+    if locale == "vi":
+        fields = {"dec": ",", "dec_name": comma, "grp_name": dot, "ex_dec": "1,5"}
+        fields |= {"ex_grp": "1.013", "other": "en", "style": vi, "other_style": en}
+    else:
+        fields = {"dec": ".", "dec_name": dot, "grp_name": comma, "ex_dec": "1.5"}
+        fields |= {"ex_grp": "1,013", "other": "vi", "style": en, "other_style": vi}
+    fields |= {"locale": locale, "example": _example(locale), "example_int": _example_int(locale)}
+    return fields
 
 
 def parse_number(text: str, *, locale: str = "vi") -> Decimal:
@@ -280,160 +277,118 @@ def parse_number(text: str, *, locale: str = "vi") -> Decimal:
     what was expected) and ``hint`` (the fix); callers add the location.
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse_number cần một chuỗi, nhận được {type(text).__name__}")
+        raise TypeError(catalog.text("data.parse-number-not-text", kind=type(text).__name__))
     if locale == "vi":
-        dec, grp, other = ",", ".", "en"
-        dec_name, grp_name = "dấu phẩy", "dấu chấm"
-        ex_dec, ex_grp = "1,5", "1.013"
+        dec, grp = ",", "."
     elif locale == "en":
-        dec, grp, other = ".", ",", "vi"
-        dec_name, grp_name = "dấu chấm", "dấu phẩy"
-        ex_dec, ex_grp = "1.5", "1,013"
+        dec, grp = ".", ","
     else:
-        raise ValueError(f'Locale nhập số không hỗ trợ: {locale!r} (dùng "vi" hoặc "en")')
+        raise ValueError(catalog.text("data.number-locale", locale=locale))
 
     shown = text.strip()
     s = unicodedata.normalize("NFC", text).strip()
     if not s:
-        raise NumberFormatError(
-            "Ô trống: cần một số", hint=f"Điền số (ví dụ {ex_grp} hoặc {ex_dec}) hoặc bỏ dòng này."
-        )
+        raise NumberFormatError.of("data.bad-number-empty", **_marks(locale))
     negative = False
     if s[0] in _MINUS or s[0] == "+":
         negative = s[0] != "+"
         s = s[1:]
         if not s:
-            raise _fail(shown, "chỉ có dấu, không có chữ số", "Điền số sau dấu.")
+            raise NumberFormatError.of("data.bad-number-sign-only", text=shown)
 
     # 1. Every character must be a digit, a separator or a space.
     for ch in s:
         if ch in _DIGITS or ch in (dec, grp) or ch in _SPACE_SEPARATORS:
             continue
         if ch == "%":
-            raise _fail(
-                shown,
-                'có dấu "%" — ở đây cần một số, không kèm dấu phần trăm',
-                f'Bỏ dấu "%" (ví dụ viết {ex_dec} thay cho {ex_dec}%).',
-            )
+            raise NumberFormatError.of("data.bad-number-percent", text=shown, **_marks(locale))
         if ch in _MINUS or ch == "+":
-            raise _fail(shown, f'dấu "{ch}" chỉ được đứng đầu số', "Bỏ dấu thừa.")
-        raise _fail(
-            shown,
-            f'có ký tự "{ch}" không phải chữ số (cần chữ số, {grp_name} hàng nghìn, '
-            f"{dec_name} thập phân)",
-            f'Bỏ ký tự "{ch}" hoặc sửa lại số.',
-        )
+            raise NumberFormatError.of("data.bad-number-sign", text=shown, ch=ch)
+        raise NumberFormatError.of("data.bad-number", text=shown, ch=ch, **_marks(locale))
     if s[0] not in _DIGITS and s[0] != dec:
-        raise _fail(shown, "phải bắt đầu bằng chữ số", f"Viết ví dụ {ex_grp} hoặc {ex_dec}.")
+        raise NumberFormatError.of("data.bad-number-start", text=shown, **_marks(locale))
 
     # 2. Decimal mark: at most one, and the grouping mark never after it.
     n_dec = s.count(dec)
-    other_style = (
-        f"có {grp_name} đứng sau {dec_name} — đây là cách viết {_STYLE[other]}, "
-        f'nhưng dữ liệu khai báo locale là "{locale}" '
-        f"({dec_name} là dấu thập phân, {grp_name} phân cách hàng nghìn)"
-    )
-    if n_dec:
-        first_dec = s.index(dec)
-        if grp in s[first_dec:]:
-            raise _fail(
-                shown,
-                other_style,
-                f"Viết theo {_STYLE[locale]} (ví dụ {_example(locale)}), hoặc khai "
-                f'báo locale "{other}" nếu cả tệp viết {_STYLE[other]}.',
-            )
+    if n_dec and grp in s[s.index(dec) :]:
+        raise NumberFormatError.of("data.bad-number-other-style", text=shown, **_marks(locale))
     if n_dec > 1:
-        raise _fail(
-            shown,
-            f"có {n_dec} {dec_name}, nhưng {dec_name} là dấu thập phân và chỉ có một "
-            f"(ví dụ {ex_dec})",
-            f"Giữ một {dec_name} thập phân; hàng nghìn phân cách bằng {grp_name} "
-            f'(ví dụ {_example(locale)}), hoặc khai báo locale "{other}" '
-            f"nếu cả tệp viết {_STYLE[other]}.",
+        raise NumberFormatError.of(
+            "data.bad-number-decimal-marks", text=shown, count=n_dec, **_marks(locale)
         )
     int_part, _, frac = s.partition(dec)
     if n_dec:
         if not frac:
-            raise _fail(
-                shown,
-                f"sau {dec_name} thập phân phải có chữ số (ví dụ {ex_dec})",
-                f"Bỏ {dec_name} ở cuối hoặc viết thêm chữ số thập phân.",
+            raise NumberFormatError.of(
+                "data.bad-number-empty-fraction", text=shown, **_marks(locale)
             )
         if any(ch not in _DIGITS for ch in frac):
-            raise _fail(
-                shown,
-                f"sau {dec_name} thập phân chỉ được có chữ số, không có dấu cách (ví dụ {ex_dec}5)",
-                "Bỏ dấu cách trong phần thập phân.",
+            raise NumberFormatError.of(
+                "data.bad-number-fraction-space", text=shown, **_marks(locale)
             )
         if not int_part:
-            raise _fail(
-                shown,
-                f"thiếu phần nguyên trước {dec_name} (ví dụ 0{dec}5)",
-                f"Viết 0{s}.",
+            raise NumberFormatError.of(
+                "data.bad-number-no-integer", text=shown, written=s, **_marks(locale)
             )
 
     # 3. The integer part: groups of exactly three digits after the first.
     seps = {ch for ch in int_part if ch not in _DIGITS}
     if seps:
         if len(seps) > 1:
-            raise _fail(
-                shown,
-                "phần nguyên dùng lẫn nhiều kiểu phân cách hàng nghìn "
-                f"(chỉ dùng {grp_name} hoặc chỉ dùng dấu cách, ví dụ {_example_int(locale)})",
-                f"Viết {_regroup(_only_digits(int_part), grp)}.",
+            fix = _regroup(_only_digits(int_part), grp)
+            raise NumberFormatError.of(
+                "data.bad-number-mixed-groups", text=shown, fix=fix, **_marks(locale)
             )
         sep = seps.pop()
-        sep_name = grp_name if sep == grp else "dấu cách"
+        marks = _marks(locale)
+        sep_name = marks["grp_name"] if sep == grp else catalog.text("data.number-mark-space")
         groups = int_part.split(sep)
         digits = "".join(groups)
         fix = _regroup(digits, grp) + (dec + frac if frac else "")
         if not groups[0]:
-            raise _fail(
-                shown,
-                f"trước {sep_name} phân cách hàng nghìn phải có chữ số (ví dụ {ex_grp})",
-                f"Bỏ {sep_name} ở đầu số.",
+            raise NumberFormatError.of(
+                "data.bad-number-leading-group", text=shown, sep_name=sep_name, **marks
             )
         if len(groups[0]) > 3:
-            raise _fail(
-                shown,
-                f"trước {sep_name} phân cách hàng nghìn chỉ được có 1 đến 3 chữ số "
-                f"(ví dụ {_example_int(locale)})",
-                f"Nếu là {_regroup(digits, grp)} thì viết {fix}.",
+            raise NumberFormatError.of(
+                "data.bad-number-long-first-group",
+                text=shown,
+                sep_name=sep_name,
+                regrouped=_regroup(digits, grp),
+                fix=fix,
+                **marks,
             )
         if groups[0][0] == "0":
-            raise _fail(
-                shown,
-                f"số có {sep_name} phân cách hàng nghìn không được bắt đầu bằng chữ số 0 "
-                f"(không rõ là số thập phân hay số nguyên, ví dụ 0{dec}5 hoặc 500)",
-                f"Nếu là số thập phân thì dùng {dec_name} ({groups[0]}{dec}{''.join(groups[1:])}); "
-                f"nếu là số nguyên thì bỏ số 0 ở đầu.",
+            raise NumberFormatError.of(
+                "data.bad-number-leading-zero",
+                text=shown,
+                sep_name=sep_name,
+                as_decimal=f"{groups[0]}{dec}{''.join(groups[1:])}",
+                **marks,
             )
         for g in groups[1:]:
             if len(g) == 3:
                 continue
-            if not g:
-                what = f"có {sep_name} phân cách hàng nghìn thừa (hai dấu liền nhau hoặc ở cuối)"
-            else:
-                what = (
-                    f"sau {sep_name} phân cách hàng nghìn phải có đúng 3 chữ số "
-                    f'(ví dụ {_example_int(locale)}), nhưng nhóm "{g}" có {len(g)} chữ số'
-                )
             if len(groups) == 2 and g and not frac and sep == grp:
                 # "1.5" / "1.50": a decimal written with the other locale's mark, or a typo.
-                alt = groups[0] + dec + g
-                whole = _regroup(groups[0] + g.ljust(3, "0"), grp)
-                what = (
-                    f"sau {grp_name} phân cách hàng nghìn phải có đúng 3 chữ số, nhưng nhóm "
-                    f'"{g}" có {len(g)} chữ số: cần viết {whole} (số nguyên) hoặc {alt} '
-                    f"(số thập phân, {dec_name} là dấu thập phân)"
+                raise NumberFormatError.of(
+                    "data.bad-number-ambiguous",
+                    text=shown,
+                    group=g,
+                    size=len(g),
+                    alt=groups[0] + dec + g,
+                    whole=_regroup(groups[0] + g.ljust(3, "0"), grp),
+                    **marks,
                 )
-                hint = (
-                    f"Nếu là số thập phân thì viết {alt}; nếu là số nguyên thì viết đủ 3 chữ số "
-                    f"sau {grp_name} (ví dụ {whole})."
-                )
-            else:
-                hint = f"Kiểm tra lại số: có thể gõ thừa hoặc thiếu dấu (ví dụ {fix})."
-            raise _fail(shown, what, hint)
+            raise NumberFormatError.of(
+                "data.bad-number-group-size" if g else "data.bad-number-extra-group-mark",
+                text=shown,
+                sep_name=sep_name,
+                group=g,
+                size=len(g),
+                fix=fix,
+                **marks,
+            )
         int_part = digits
     text_value = int_part + ("." + frac if frac else "")
     return Decimal("-" + text_value if negative else text_value)
@@ -451,4 +406,6 @@ def _example(locale: str) -> str:
 
 def _example_int(locale: str) -> str:
     """Well-grouped integers in ``locale``."""
-    return "1.013 hoặc 22.839" if locale == "vi" else "1,013 hoặc 22,839"
+    if locale == "vi":
+        return catalog.text("data.number-either", first="1.013", second="22.839")
+    return catalog.text("data.number-either", first="1,013", second="22,839")
