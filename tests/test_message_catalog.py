@@ -49,10 +49,7 @@ MODULES = sorted(
         *ROOT.glob("*.py"),
         *(ROOT / "resources").rglob("*.py"),
         # Vietnamese figures, words, dates and document codes
-        *(
-            ROOT / "vnformat" / name
-            for name in ("__init__.py", "numbers.py", "phrases.py", "unitnames.py")
-        ),
+        *(ROOT / "vnformat").glob("*.py"),
     ]
 )
 MODULES = sorted(set(MODULES))
@@ -419,6 +416,54 @@ NOT_MESSAGES: dict[tuple[str, str], str] = {
     ("vnformat/phrases.py", "target_phrase"): "report phrases",
     ("vnformat/unitnames.py", "_ABBREVIATIONS"): "kinds of unit an abbreviation stands for",
     ("vnformat/unitnames.py", "_ABBREVIATED"): "the letter Đ of an abbreviated unit name",
+    ("vnformat/documents.py", "DOC_TYPES"): "names of the kinds of documents (vocabulary)",
+    ("vnformat/documents.py", "_PARTY_TYPES"): "names of the kinds of documents (vocabulary)",
+    ("vnformat/documents.py", "_NUMBER_BLANK"): "the Số line of the header, number left blank",
+    ("vnformat/documents.py", "_fold"): "the letter Đ folded for did-you-mean",
+    ("vnformat/documents.py", "parse_doc_code"): "the word Số a clerk may write before a code",
+    ("vnformat/documents.py", "number_line"): "the Số line of the header",
+    ("vnformat/documents.py", "cite_short"): "a citation as the report writes it",
+    ("vnformat/documents.py", "cite"): "a citation as the report writes it (ngày, của)",
+    ("vnformat/dates.py", "date_line"): "the date line of the report (ngày … tháng … năm …)",
+    ("vnformat/dates.py", "period"): "report text (giai đoạn 2021 - 2025)",
+    ("vnformat/dates.py", "half_year"): "report text (6 tháng đầu năm 2024)",
+    ("vnformat/dates.py", "year_label"): "report text (năm 2023)",
+    ("vnformat/dates.py", "months_label"): "report text (9 tháng đầu năm 2024)",
+    ("vnformat/dates.py", "_WORDS"): "a date in words, as it is matched",
+    **{
+        ("vnformat/words.py", owner): "number words: the reading and the words it is parsed from"
+        for owner in (
+            "_DIGIT_WORDS",
+            "_tens_units",
+            "_lead_words",
+            "_full_words",
+            "_ZERO_TENS",
+            "_THOUSAND",
+            "_LEAD",
+            "_FULL",
+            "_LEAD_THOUSAND",
+            "_int_words",
+            "_fraction_words",
+            "read_number",
+            "money_in_words",
+            "_UNIT_MUOI",
+            "_UNIT_MUOI10",
+            "_variants",
+            "_spellings",
+            "_RANK",
+            "_misplaced",
+            "_rd_tens",
+            "_rd_tail",
+            "_rd_group",
+            "_explain_group",
+            "_parse_int",
+            "_parse_fraction",
+            "_fast",
+            "_FAST_SCALES",
+            "_fast_int",
+            "_parse_tokens",
+        )
+    },
 }
 
 

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from datetime import date
 
+from reportgen.diagnostics import catalog
+
 __all__ = [
     "date_line",
     "date_short",
@@ -41,7 +43,7 @@ def place_date(place: str, d: date) -> str:
     """Return the place-and-date line of the header: ``Bắc Giang, ngày 05 tháng 3 năm 2024``."""
     place = place.strip()
     if not place:
-        raise ValueError("Thiếu địa danh cho dòng địa danh, ngày tháng (ví dụ Bắc Giang)")
+        raise ValueError(catalog.text("data.date-no-place"))
     return f"{place}, {date_line(d)}"
 
 
@@ -55,13 +57,13 @@ def date_short(d: date, *, style: str = "nd30") -> str:
         return f"{d.day:02d}/{_month(d.month)}/{d.year}"
     if style == "full":
         return f"{d.day:02d}/{d.month:02d}/{d.year}"
-    raise ValueError(f'Kiểu viết ngày không hợp lệ: {style!r} (dùng "nd30" hoặc "full")')
+    raise ValueError(catalog.text("data.date-style", style=style))
 
 
 def _year(year: int) -> str:
     """Check a year and write it as plain digits (never grouped)."""
     if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
-        raise ValueError(f"Năm không hợp lệ: {year!r} (cần số năm như 2024)")
+        raise ValueError(catalog.text("data.bad-year", year=year))
     return str(year)
 
 
@@ -69,7 +71,7 @@ def period(start_year: int, end_year: int) -> str:
     """Return a multi-year period: ``giai đoạn 2021 - 2025`` (years never grouped)."""
     start, end = _year(start_year), _year(end_year)
     if end_year < start_year:
-        raise ValueError(f"Giai đoạn không hợp lệ: năm kết thúc {end} trước năm bắt đầu {start}")
+        raise ValueError(catalog.text("data.bad-period", end=end, start=start))
     return f"giai đoạn {start} - {end}"
 
 
@@ -86,14 +88,13 @@ def year_label(year: int) -> str:
 def months_label(n: int, year: int) -> str:
     """Return the first ``n`` months of a year: ``9 tháng đầu năm 2024`` (1 ≤ n ≤ 12)."""
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 12:
-        raise ValueError(f"Số tháng không hợp lệ: {n!r} (cần từ 1 đến 12)")
+        raise ValueError(catalog.text("data.bad-months", months=n))
     return f"{n} tháng đầu năm {_year(year)}"
 
 
 _DMY = re.compile(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-_EXPECTED = '18/01/2022, 18/1/2022, 18-01-2022, 2022-01-18 hoặc "ngày 18 tháng 01 năm 2022"'
 
 
 def parse_date(text: str) -> date:
@@ -113,11 +114,11 @@ def parse_date(text: str) -> date:
     elif (m := _WORDS.fullmatch(s)) is not None:
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     else:
-        raise ValueError(f'"{text.strip()}" không phải là ngày: cần dạng {_EXPECTED}')
+        raise ValueError(catalog.text("data.bad-date", text=text.strip()))
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(
-            f'"{text.strip()}" không phải là ngày có thật: ngày {day} tháng {month} năm {year} '
-            f"không có trong lịch (cần dạng {_EXPECTED} với ngày, tháng có thật)"
-        ) from None
+        message = catalog.text(
+            "data.bad-date-calendar", text=text.strip(), day=day, month=month, year=year
+        )
+        raise ValueError(message) from None

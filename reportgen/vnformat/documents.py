@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import DocumentCodeError
 from reportgen.diagnostics.suggest import suggestions
 from reportgen.vnformat.dates import date_short
@@ -133,33 +134,30 @@ def _suggest(code: str) -> list[str]:
 def _unknown_type(text: str, code: str) -> DocumentCodeError:
     """The error for a type code not in :data:`DOC_TYPES`, with a did-you-mean hint."""
     options = _suggest(code)
-    did_you_mean = " hoặc ".join(f'"{c}" ({DOC_TYPES[c]})' for c in options)
-    hint = f"Có phải là {did_you_mean}?" if options else None
+    hint = None
+    if options:
+        either = catalog.text("config.document-code-or").join(
+            f'"{c}" ({DOC_TYPES[c]})' for c in options
+        )
+        hint = catalog.text("config.document-code-did-you-mean", options=either)
     known = ", ".join(DOC_TYPES)
-    return DocumentCodeError(
-        f'"{text}": "{code}" không phải là ký hiệu loại văn bản (các ký hiệu: {known})',
-        hint=hint or "Dùng một ký hiệu loại văn bản theo Phụ lục III Nghị định 30/2020/NĐ-CP.",
+    return DocumentCodeError.of(
+        "config.bad-document-code", hint=hint, text=text, type_code=code, known=known
     )
 
 
 def _check_issuer(text: str, issuer: str) -> None:
     """Check the issuer part (``UBND``, ``UBND-VX``, ``SLĐTB&XH``) of the code ``text``."""
     if not issuer:
-        raise DocumentCodeError(
-            f'"{text}": thiếu ký hiệu cơ quan ban hành (ví dụ 05/BC-UBND)',
-            hint="Ghi ký hiệu cơ quan ban hành sau dấu gạch nối.",
-        )
+        raise DocumentCodeError.of("config.bad-document-code-no-issuer", text=text)
     for seg in issuer.split("-"):
         if not seg:
-            raise DocumentCodeError(
-                f'"{text}": thừa dấu "-" trong ký hiệu "{issuer}" (ví dụ 12/UBND-VX)',
-                hint='Bỏ dấu "-" thừa.',
+            raise DocumentCodeError.of(
+                "config.bad-document-code-issuer-dash", text=text, issuer=issuer
             )
         if _SEGMENT.fullmatch(seg) is None:
-            raise DocumentCodeError(
-                f'"{text}": ký hiệu "{seg}" chỉ được gồm chữ cái, chữ số và "&" '
-                "(ví dụ UBND, BLĐTBXH, LĐTB&XH)",
-                hint="Sửa lại ký hiệu cơ quan ban hành.",
+            raise DocumentCodeError.of(
+                "config.bad-document-code-issuer-letters", text=text, segment=seg
             )
 
 
@@ -172,15 +170,9 @@ def doc_code(number: int, type_code: str | None, issuer: str, *, year: int | Non
     :class:`~reportgen.diagnostics.errors.DocumentCodeError`.
     """
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-        raise DocumentCodeError(
-            f"Số văn bản phải là số nguyên từ 1 trở lên, nhận được {number!r}",
-            hint="Số văn bản là số thứ tự văn bản trong năm, bắt đầu từ 1.",
-        )
+        raise DocumentCodeError.of("config.bad-document-code-number-value", number=number)
     if year is not None and (isinstance(year, bool) or not 1000 <= year <= 9999):
-        raise DocumentCodeError(
-            f"Năm ban hành trong số, ký hiệu phải có 4 chữ số, nhận được {year!r}",
-            hint="Ví dụ 07/2021/NĐ-CP.",
-        )
+        raise DocumentCodeError.of("config.bad-document-code-year-value", year=year)
     issuer = unicodedata.normalize("NFC", issuer)
     if type_code is not None:
         type_code = unicodedata.normalize("NFC", type_code)
@@ -204,27 +196,15 @@ def parse_doc_code(text: str, *, typed: bool | None = None) -> DocCode:
     shown = text.strip()
     s = unicodedata.normalize("NFC", shown)
     if not s:
-        raise DocumentCodeError(
-            "Thiếu số, ký hiệu văn bản (ví dụ 05/BC-UBND)", hint="Ghi số và ký hiệu văn bản."
-        )
+        raise DocumentCodeError.of("config.bad-document-code-empty")
     if s.lower().startswith("số"):
         rest = s[2:].lstrip(" :")
-        raise DocumentCodeError(
-            f'"{shown}": chỉ ghi số và ký hiệu, không ghi chữ "Số" (ví dụ 05/BC-UBND)',
-            hint=f'Viết "{rest}".',
-        )
+        raise DocumentCodeError.of("config.bad-document-code-so", text=shown, rest=rest)
     if any(ch.isspace() for ch in s):
         squeezed = "".join(s.split())
-        raise DocumentCodeError(
-            f'"{shown}": số, ký hiệu văn bản không có dấu cách, kể cả quanh "/" và "-" '
-            f"(ví dụ 05/BC-UBND)",
-            hint=f'Viết "{squeezed}".',
-        )
+        raise DocumentCodeError.of("config.bad-document-code-spaces", text=shown, squeezed=squeezed)
     if "/" not in s:
-        raise DocumentCodeError(
-            f'"{shown}": thiếu dấu "/" giữa số và ký hiệu (ví dụ 05/BC-UBND hoặc 549-CV/TU)',
-            hint='Ghi số văn bản, dấu "/", rồi ký hiệu.',
-        )
+        raise DocumentCodeError.of("config.bad-document-code-no-slash", text=shown)
     left, _, rest = s.partition("/")
     party = "-" in left
     if party:
@@ -232,29 +212,19 @@ def parse_doc_code(text: str, *, typed: bool | None = None) -> DocCode:
     else:
         number_text = left
     if not number_text:
-        raise DocumentCodeError(
-            f'"{shown}": thiếu số văn bản ở đầu (ví dụ 05/BC-UBND)',
-            hint="Ghi số văn bản trước ký hiệu.",
-        )
+        raise DocumentCodeError.of("config.bad-document-code-no-number", text=shown)
     if not number_text.isascii() or not number_text.isdigit():
-        raise DocumentCodeError(
-            f'"{shown}": số văn bản phải là chữ số, nhận được "{number_text}" (ví dụ 05/BC-UBND)',
-            hint="Ghi số văn bản bằng chữ số.",
+        raise DocumentCodeError.of(
+            "config.bad-document-code-number-digits", text=shown, number=number_text
         )
     number = int(number_text)
     if number < 1:
-        raise DocumentCodeError(
-            f'"{shown}": số văn bản phải từ 1 trở lên (ví dụ 05/BC-UBND)',
-            hint="Ghi đúng số văn bản.",
-        )
+        raise DocumentCodeError.of("config.bad-document-code-number-zero", text=shown)
     if party:
         if type_code not in _PARTY_TYPES:
             raise _unknown_type(shown, type_code)
         if "/" in rest:
-            raise DocumentCodeError(
-                f'"{shown}": văn bản của Đảng có dạng số-ký hiệu/cơ quan (ví dụ 549-CV/TU)',
-                hint='Bỏ dấu "/" thừa.',
-            )
+            raise DocumentCodeError.of("config.bad-document-code-party", text=shown)
         _check_issuer(shown, rest)
         return DocCode(number, None, type_code, rest, party=True)
 
@@ -262,17 +232,11 @@ def parse_doc_code(text: str, *, typed: bool | None = None) -> DocCode:
     head, slash, tail = rest.partition("/")
     if slash:
         if not (len(head) == 4 and head.isascii() and head.isdigit()):
-            raise DocumentCodeError(
-                f'"{shown}": giữa hai dấu "/" phải là năm ban hành có 4 chữ số '
-                f'(ví dụ 07/2021/NĐ-CP), nhận được "{head}"',
-                hint="Kiểm tra lại số, ký hiệu.",
-            )
+            raise DocumentCodeError.of("config.bad-document-code-year", text=shown, year=head)
         year = int(head)
         rest = tail
         if "/" in rest:
-            raise DocumentCodeError(
-                f'"{shown}": thừa dấu "/" (ví dụ 07/2021/NĐ-CP)', hint='Bỏ dấu "/" thừa.'
-            )
+            raise DocumentCodeError.of("config.bad-document-code-extra-slash", text=shown)
     first, dash, issuer = rest.partition("-")
     is_type = first in DOC_TYPES
     if typed is None and not is_type and dash and _fold(first) in _FOLDED_TYPES:
@@ -297,16 +261,21 @@ def validate_doc_code(text: str) -> list[str]:
     number_text = re.match(r"\d+", s)
     written = number_text.group(0) if number_text else ""
     if parsed.number < 10 and len(written) < 2:
-        warnings.append(f"số nhỏ hơn 10 phải có số 0 đứng trước: {parsed.code}")
+        warnings.append(catalog.text("config.document-code-zero-missing", written=parsed.code))
     elif len(written) > 2 and written.startswith("0"):
-        warnings.append(f"số văn bản thừa số 0 ở đầu: {parsed.code}")
+        warnings.append(catalog.text("config.document-code-extra-zero", written=parsed.code))
     if parsed.type_code is None and not parsed.party:
         first = parsed.issuer.split("-")[0]
         close = suggestions(first, DOC_TYPES, n=1, cutoff=0.75)
         if close and "-" in parsed.issuer:
             warnings.append(
-                f'"{first}" không phải là ký hiệu loại văn bản, nên "{s}" được hiểu là công văn; '
-                f'nếu không phải công văn thì có phải là "{close[0]}" ({DOC_TYPES[close[0]]})?'
+                catalog.text(
+                    "config.document-code-cong-van",
+                    first=first,
+                    text=s,
+                    close=close[0],
+                    name=DOC_TYPES[close[0]],
+                )
             )
     return warnings
 
@@ -334,11 +303,13 @@ def _checked_code(type_name: str, code: str) -> str:
     expected = _CODE_BY_LOWER_NAME.get(unicodedata.normalize("NFC", type_name).strip().lower())
     parsed = parse_doc_code(code, typed=True if expected else None)
     if expected and parsed.type_code != expected:
-        raise DocumentCodeError(
-            f'"{code.strip()}" có ký hiệu loại "{parsed.type_code}" '
-            f"({DOC_TYPES.get(parsed.type_code or '', '?')}) nhưng được trích dẫn là "
-            f'{type_name.strip()} (ký hiệu "{expected}")',
-            hint=f"Kiểm tra lại tên loại hoặc số, ký hiệu ({type_name.strip()}: {expected}).",
+        raise DocumentCodeError.of(
+            "config.bad-document-code-cited-type",
+            text=code.strip(),
+            type_code=parsed.type_code,
+            type_name=DOC_TYPES.get(parsed.type_code or "", "?"),
+            cited=type_name.strip(),
+            wanted=expected,
         )
     return unicodedata.normalize("NFC", code.strip())
 

@@ -40,6 +40,7 @@ import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
+from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import WordsError
 from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.vnformat.numbers import Number, to_decimal
@@ -201,9 +202,7 @@ def read_number(value: Number | str, *, south: bool = False, read_decimals: bool
         n = int(d)
         return _int_words(n, south) if n >= 0 else "âm " + _int_words(-n, south)
     if not read_decimals:
-        raise ValueError(
-            f"{d} không phải là số nguyên; muốn đọc cả phần thập phân thì dùng read_decimals=True"
-        )
+        raise ValueError(catalog.text("data.words-not-integer", value=d))
     int_text, _, frac = format(abs(d), "f").partition(".")
     text = _int_words(int(int_text), south) + " phẩy " + " ".join(_fraction_words(frac, south))
     return "âm " + text if d < 0 else text
@@ -236,9 +235,7 @@ def money_in_words(
     d = amount if type(amount) is int else to_decimal(amount)
     if isinstance(d, Decimal):
         if d != d.to_integral_value():
-            raise ValueError(
-                f"Số tiền {d} đồng có phần lẻ dưới một đồng; bằng chữ chỉ đọc số đồng nguyên"
-            )
+            raise ValueError(catalog.text("data.money-fraction", value=d))
         d = int(d)
     text = read_number(d, south=south) + (" đồng chẵn" if exact else " đồng")
     return capitalize_first(text) if capitalize else text
@@ -338,12 +335,14 @@ _SCALE_OF_RANK = {1: 1000, 2: 1_000_000}
 class _Bad(Exception):
     """A parse failure at token ``pos`` (``len(tokens)`` = at the end)."""
 
-    def __init__(self, pos: int, reason: str, hint: str | None = None) -> None:
-        """Record where the parse failed, why, and an optional fix."""
+    def __init__(self, pos: int, why: str, *, hint: str | None = None, **fields: object) -> None:
+        """Record where the parse failed, why (the catalog entry ``why`` filled with
+        ``fields``), and the fix: ``hint``, else the entry's own hint if it has one."""
+        reason = catalog.text(why, **fields)
         super().__init__(reason)
         self.pos = pos
         self.reason = reason
-        self.hint = hint
+        self.hint = hint if hint is not None else catalog.hint(why, **fields)
 
 
 def _misplaced(toks: list[str], j: int) -> _Bad:
@@ -351,26 +350,26 @@ def _misplaced(toks: list[str], j: int) -> _Bad:
     t = toks[j]
     prev = toks[j - 1] if j else ""
     if prev == "mười" and t == "mốt":
-        return _Bad(j, 'không đúng chỗ: 11 đọc là "mười một", "mốt" chỉ dùng sau "mươi"')
+        return _Bad(j, "data.words-mot-after-muoi")
     if prev == "mười" and t == "tư":
-        return _Bad(j, 'không đúng chỗ: 14 đọc là "mười bốn", "tư" chỉ dùng sau "mươi"')
+        return _Bad(j, "data.words-tu-after-muoi")
     if prev in ("mười", "mươi") and t == "không":
-        return _Bad(j, 'không đúng chỗ: số tròn chục không đọc "không" ở cuối')
+        return _Bad(j, "data.words-round-tens-zero")
     if prev == "linh" and t in ("mốt", "tư", "lăm"):
-        return _Bad(j, f'không đúng chỗ: sau "linh"/"lẻ" đọc chữ số thường, không đọc "{t}"')
+        return _Bad(j, "data.words-after-linh", word=t)
     if t == "mười" and prev in _DIGIT:
-        return _Bad(j, f'không đúng chỗ: sau "{prev}" dùng "mươi"; "mười" chỉ dùng cho 10–19')
+        return _Bad(j, "data.words-muoi-for-teens", prev=prev)
     if t in ("mốt", "tư", "lăm"):
-        return _Bad(j, f'không đúng chỗ: "{t}" chỉ đứng sau "mươi" hoặc "mười"')
+        return _Bad(j, "data.words-after-tens", word=t)
     if t == "phẩy":
-        return _Bad(j, 'không đúng chỗ: chỉ có một "phẩy"')
+        return _Bad(j, "data.words-one-comma")
     if t == "âm":
-        return _Bad(j, 'không đúng chỗ: "âm" chỉ đứng đầu')
+        return _Bad(j, "data.words-minus-first")
     if t in ("đồng", "chẵn"):
-        return _Bad(j, f'không đúng chỗ: "{t}" chỉ đứng cuối')
+        return _Bad(j, "data.words-suffix-last", word=t)
     if prev:
-        return _Bad(j, f'không đúng chỗ (sau "{prev}")')
-    return _Bad(j, "không đúng chỗ")
+        return _Bad(j, "data.words-misplaced-after", prev=prev)
+    return _Bad(j, "data.words-misplaced")
 
 
 def _rd_tens(toks: list[str], i: int, end: int, lookahead: bool) -> tuple[int, int]:
@@ -381,7 +380,7 @@ def _rd_tens(toks: list[str], i: int, end: int, lookahead: bool) -> tuple[int, i
         d = _DIGIT[toks[i]]
         if d < 2:
             say = "mười" if d == 1 else "linh/lẻ"
-            raise _Bad(i + 1, f'không đúng chỗ: sau "{toks[i]}" không dùng "mươi" (dùng "{say}")')
+            raise _Bad(i + 1, "data.words-no-muoi", prev=toks[i], say=say)
         value, j, units = 10 * d, i + 2, _UNIT_MUOI
     if (
         j < end
@@ -402,7 +401,7 @@ def _rd_tail(toks: list[str], i: int, end: int, lookahead: bool) -> tuple[int, i
             return _UNIT_LINH[toks[i + 1]], i + 2
         if i + 1 < end:
             raise _misplaced(toks, i + 1)
-        raise _Bad(i + 1, 'thiếu chữ số sau "linh"/"lẻ"')
+        raise _Bad(i + 1, "data.words-missing-after-linh")
     if t == "mười" or (t in _DIGIT and i + 1 < end and toks[i + 1] == "mươi"):
         return _rd_tens(toks, i, end, lookahead)
     return 0, i
@@ -411,31 +410,27 @@ def _rd_tail(toks: list[str], i: int, end: int, lookahead: bool) -> tuple[int, i
 def _rd_group(toks: list[str], i: int, end: int, lead: bool, lookahead: bool) -> tuple[int, int]:
     """Parse one group of three digits at ``i``; ``lead`` = the first group of the number."""
     if i >= end:
-        raise _Bad(i, "thiếu chữ số")
+        raise _Bad(i, "data.words-missing-digit")
     t = toks[i]
     nxt = toks[i + 1] if i + 1 < end else None
     if t in _DIGIT:
         if nxt == "trăm":
             h = _DIGIT[t]
             if lead and h == 0:
-                raise _Bad(
-                    i,
-                    'không đúng chỗ: "không trăm" chỉ dùng sau một hàng lớn hơn '
-                    '(ví dụ "một nghìn không trăm linh năm")',
-                )
+                raise _Bad(i, "data.words-lead-hundreds-zero")
             value, j = _rd_tail(toks, i + 2, end, lookahead)
             return 100 * h + value, j
         if not lead:
-            raise _Bad(i, "không đúng chỗ: nhóm sau một hàng lớn hơn phải đọc đủ hàng trăm")
+            raise _Bad(i, "data.words-full-group")
         if nxt == "mươi":
             return _rd_tens(toks, i, end, lookahead)
         if t == "không":
-            raise _Bad(i, 'không đúng chỗ: "không" chỉ đứng một mình (số 0) hoặc trước "trăm"')
+            raise _Bad(i, "data.words-zero-alone")
         return _DIGIT[t], i + 1
     if t == "mười" and lead:
         return _rd_tens(toks, i, end, lookahead)
     if t == "mười":
-        raise _Bad(i, "không đúng chỗ: nhóm sau một hàng lớn hơn phải đọc đủ hàng trăm")
+        raise _Bad(i, "data.words-full-group")
     raise _misplaced(toks, i)
 
 
@@ -446,12 +441,7 @@ def _explain_group(toks: list[str], a: int, b: int, lead: bool, after: str) -> _
         value = _LEAD_KEYS.get(key) or _FULL_KEYS.get("không trăm " + key)
         if value is not None:
             full = _FULL[0][value]
-            return _Bad(
-                a,
-                f'không đúng chỗ: sau "{after}" phải đọc đủ ba chữ số của nhóm, '
-                f'"{full}" chứ không phải "{key}" (ví dụ 1.005 là "một nghìn không trăm linh năm")',
-                f'Viết "{full}" thay cho "{key}".',
-            )
+            return _Bad(a, "data.words-short-group", after=after, full=full, written=key)
     try:
         value, j = _rd_group(toks, a, b, lead, False)
     except _Bad as bad:
@@ -459,8 +449,8 @@ def _explain_group(toks: list[str], a: int, b: int, lead: bool, after: str) -> _
     if j < b:
         return _misplaced(toks, j)
     if value == 0:
-        return _Bad(a, "không đúng chỗ: nhóm ba chữ số 0 thì bỏ qua, không đọc")
-    return _Bad(a, "không phải là cách đọc đúng của một nhóm ba chữ số")  # pragma: no cover
+        return _Bad(a, "data.words-zero-group")
+    return _Bad(a, "data.words-bad-group")  # pragma: no cover
 
 
 # --------------------------------------------------------------------------------------------
@@ -486,12 +476,10 @@ def _parse_int(toks: list[str], lo: int, hi: int) -> int:
         if g0 < k:
             if rank < 3 and rank >= last_rank:
                 where = seen_rank.get(rank)
-                why = (
-                    f'đã có "{toks[k]}" trước đó (từ thứ {where + 1})'
-                    if where is not None
-                    else f'"{toks[k]}" phải đứng trước "{"triệu" if last_rank == 2 else "nghìn"}"'
-                )
-                raise _Bad(k, f"không đúng chỗ: {why}")
+                if where is not None:
+                    raise _Bad(k, "data.words-scale-twice", word=toks[k], position=where + 1)
+                larger = "triệu" if last_rank == 2 else "nghìn"
+                raise _Bad(k, "data.words-scale-order", word=toks[k], larger=larger)
             v = (_LEAD_KEYS if first else _FULL_KEYS).get(" ".join(toks[g0:k]))
             if v is None:
                 raise _explain_group(toks, g0, k, first, after)
@@ -503,7 +491,7 @@ def _parse_int(toks: list[str], lo: int, hi: int) -> int:
                 last_rank = rank
                 seen_rank[rank] = k
         elif rank < 3 or first:
-            raise _Bad(k, f'không đúng chỗ: trước "{toks[k]}" phải có một số')
+            raise _Bad(k, "data.words-scale-without-number", word=toks[k])
         if rank == 3:
             value = (value + chunk) * 1_000_000_000
             chunk = 0
@@ -528,24 +516,19 @@ def _parse_fraction(toks: list[str], lo: int, hi: int) -> str:
         i += 1
     if i == hi:
         if not zeros:
-            raise _Bad(i, 'thiếu chữ số sau "phẩy"')
+            raise _Bad(i, "data.words-fraction-missing")
         return zeros
     if toks[i] == "không":
-        raise _Bad(i, 'không đúng chỗ: phần thập phân không đọc "không trăm" ở nhóm đầu')
+        raise _Bad(i, "data.words-fraction-hundreds-zero")
     if toks[i] in _DIGIT and i + 1 < hi and toks[i + 1] in _DIGIT:
         s = ""
         for k in range(i, hi):
             if toks[k] not in _DIGIT:
-                raise _Bad(k, "không đúng chỗ: phần thập phân đọc từng chữ số thì chỉ có chữ số")
+                raise _Bad(k, "data.words-fraction-digits-only")
             s += str(_DIGIT[toks[k]])
         if not _needs_digit_mode(s):
             right = " ".join(_fraction_words(s, False))
-            raise _Bad(
-                i,
-                "không đúng chỗ: phần thập phân đọc theo nhóm ba chữ số từ trái sang, "
-                f'"{right}", không đọc từng chữ số',
-                f'Viết "{right}".',
-            )
+            raise _Bad(i, "data.words-fraction-groups", right=right)
         return zeros + s
     s = ""
     first = True
@@ -570,7 +553,7 @@ def _parse_fraction(toks: list[str], lo: int, hi: int) -> str:
         s += g
         i = j
     if _needs_digit_mode(s):  # pragma: no cover - greedy parsing never yields such digits
-        raise _Bad(lo, "phần thập phân đọc không rõ nghĩa")
+        raise _Bad(lo, "data.words-fraction-unclear")
     return zeros + s
 
 
@@ -596,7 +579,7 @@ def words_to_number(text: str) -> Decimal:
     word that does not fit and its position (``từ thứ 3``).
     """
     if not isinstance(text, str):
-        raise TypeError(f"words_to_number cần một chuỗi, nhận được {type(text).__name__}")
+        raise TypeError(catalog.text("data.words-not-text", kind=type(text).__name__))
     s = _clean(text)
     n = _fast(s)
     if n is not None:
@@ -609,13 +592,13 @@ def words_to_number(text: str) -> Decimal:
             c = _FOLDED.get(_fold_key(w))
             if c is None:
                 close = did_you_mean(w, _CANON, cutoff=0.5)
-                hint = f'Có phải là "{close}"?' if close else None
-                raise _error(text, raw, len(toks), "không phải là một chữ số", hint)
+                hint = catalog.text("data.words-did-you-mean", word=close) if close else None
+                raise _error(text, raw, _Bad(len(toks), "data.words-unknown", hint=hint))
         toks.append(c)
     try:
         return _parse_tokens(toks)
     except _Bad as bad:
-        raise _error(text, raw, bad.pos, bad.reason, bad.hint) from None
+        raise _error(text, raw, bad) from None
 
 
 def _fast(s: str) -> int | None:
@@ -699,7 +682,7 @@ def _parse_tokens(toks: list[str]) -> Decimal:
     if hi > lo and toks[hi - 1] == "đồng":
         hi -= 1
     if hi == lo:
-        raise _Bad(lo, "không đúng chỗ: chưa có số nào")
+        raise _Bad(lo, "data.words-no-number")
     comma = -1
     for k in range(lo, hi):
         t = toks[k]
@@ -710,29 +693,29 @@ def _parse_tokens(toks: list[str]) -> Decimal:
     if comma < 0:
         n = _parse_int(toks, lo, hi)
         if negative and n == 0:
-            raise _Bad(0, 'không đúng chỗ: số 0 không có "âm"')
+            raise _Bad(0, "data.words-zero-minus")
         return Decimal(-n if negative else n)
     if comma == lo:
-        raise _Bad(
-            comma, 'không đúng chỗ: trước "phẩy" phải có phần nguyên (ví dụ "không phẩy năm")'
-        )
+        raise _Bad(comma, "data.words-comma-first")
     n = _parse_int(toks, lo, comma)
     frac = _parse_fraction(toks, comma + 1, hi)
     if negative and n == 0 and frac.count("0") == len(frac):
-        raise _Bad(0, 'không đúng chỗ: số 0 không có "âm"')
+        raise _Bad(0, "data.words-zero-minus")
     return Decimal(("-" if negative else "") + f"{n}.{frac}")
 
 
-def _error(text: str, raw: list[str], pos: int, reason: str, hint: str | None) -> WordsError:
-    """The :class:`WordsError` naming the word at ``pos`` (1-based in the message)."""
+def _error(text: str, raw: list[str], bad: _Bad) -> WordsError:
+    """The :class:`WordsError` naming the word at ``bad.pos`` (1-based in the message)."""
     shown = text.strip()
     if not raw:
-        return WordsError(
-            f'"{shown}" không đọc được: không có chữ nào',
-            hint='Viết số bằng chữ, ví dụ "hai mươi".',
-        )
-    if pos >= len(raw):
-        message = f'"{shown}" không đọc được: thiếu từ ở cuối ({reason})'
-    else:
-        message = f'"{shown}" không đọc được: từ "{raw[pos]}" (từ thứ {pos + 1}) {reason}'
-    return WordsError(message, hint=hint or "Sửa lại phần số bằng chữ cho đúng cách đọc.")
+        return WordsError.of("data.bad-words-empty", text=shown)
+    if bad.pos >= len(raw):
+        return WordsError.of("data.bad-words-end", hint=bad.hint, text=shown, reason=bad.reason)
+    return WordsError.of(
+        "data.bad-words",
+        hint=bad.hint,
+        text=shown,
+        word=raw[bad.pos],
+        position=bad.pos + 1,
+        reason=bad.reason,
+    )
