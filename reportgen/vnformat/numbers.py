@@ -249,9 +249,10 @@ def _regroup(digits: str, group: str) -> str:
     return group.join(parts)
 
 
-def _marks(locale: str) -> dict[str, Any]:
+def _marks(locale: str, sep: str | None = None) -> dict[str, Any]:
     """The fields every wording of a bad number may name, for ``locale`` ("vi" or "en"): the
-    marks and their names, the two styles, examples."""
+    marks and their names, the two styles, examples; with ``sep``, the name of that thousands
+    separator. Only called for an error (the texts are read from the catalog)."""
     comma, dot = catalog.text("data.number-mark-comma"), catalog.text("data.number-mark-dot")
     vi, en = catalog.text("data.number-style-vi"), catalog.text("data.number-style-en")
     if locale == "vi":
@@ -261,6 +262,9 @@ def _marks(locale: str) -> dict[str, Any]:
         fields = {"dec": ".", "dec_name": dot, "grp_name": comma, "ex_dec": "1.5"}
         fields |= {"ex_grp": "1,013", "other": "vi", "style": en, "other_style": vi}
     fields |= {"locale": locale, "example": _example(locale), "example_int": _example_int(locale)}
+    if sep is not None:
+        space = sep not in (",", ".")
+        fields["sep_name"] = catalog.text("data.number-mark-space") if space else fields["grp_name"]
     return fields
 
 
@@ -340,31 +344,27 @@ def parse_number(text: str, *, locale: str = "vi") -> Decimal:
                 "data.bad-number-mixed-groups", text=shown, fix=fix, **_marks(locale)
             )
         sep = seps.pop()
-        marks = _marks(locale)
-        sep_name = marks["grp_name"] if sep == grp else catalog.text("data.number-mark-space")
         groups = int_part.split(sep)
         digits = "".join(groups)
         fix = _regroup(digits, grp) + (dec + frac if frac else "")
         if not groups[0]:
             raise NumberFormatError.of(
-                "data.bad-number-leading-group", text=shown, sep_name=sep_name, **marks
+                "data.bad-number-leading-group", text=shown, **_marks(locale, sep)
             )
         if len(groups[0]) > 3:
             raise NumberFormatError.of(
                 "data.bad-number-long-first-group",
                 text=shown,
-                sep_name=sep_name,
                 regrouped=_regroup(digits, grp),
                 fix=fix,
-                **marks,
+                **_marks(locale, sep),
             )
         if groups[0][0] == "0":
             raise NumberFormatError.of(
                 "data.bad-number-leading-zero",
                 text=shown,
-                sep_name=sep_name,
                 as_decimal=f"{groups[0]}{dec}{''.join(groups[1:])}",
-                **marks,
+                **_marks(locale, sep),
             )
         for g in groups[1:]:
             if len(g) == 3:
@@ -378,16 +378,15 @@ def parse_number(text: str, *, locale: str = "vi") -> Decimal:
                     size=len(g),
                     alt=groups[0] + dec + g,
                     whole=_regroup(groups[0] + g.ljust(3, "0"), grp),
-                    **marks,
+                    **_marks(locale, sep),
                 )
             raise NumberFormatError.of(
                 "data.bad-number-group-size" if g else "data.bad-number-extra-group-mark",
                 text=shown,
-                sep_name=sep_name,
                 group=g,
                 size=len(g),
                 fix=fix,
-                **marks,
+                **_marks(locale, sep),
             )
         int_part = digits
     text_value = int_part + ("." + frac if frac else "")
