@@ -1,6 +1,7 @@
 """Vietnamese figures, money, words, dates and document codes for reports.
 
-A pure module (standard library only): ``.`` thousands and ``,`` decimals with half-up rounding
+A pure module (the standard library, and the diagnostics for its errors and their wording in
+the message catalog): ``.`` thousands and ``,`` decimals with half-up rounding
 (:mod:`.numbers`), numbers in words both ways (:mod:`.words`), dates and periods as Nghị định
 30/2020 writes them (:mod:`.dates`), document codes and citations (:mod:`.documents`) and the
 stock phrases of report text (:mod:`.phrases`). Floats are refused everywhere: pass
