@@ -758,6 +758,33 @@ _WORDINGS = [
         "số nguyên không âm (số đếm)",
         "số hộ, số người, số lượt… là số nguyên từ 0 trở lên",
     ),
+    # Vietnamese figures, words and document codes
+    (
+        "data.bad-number-ambiguous",
+        {"text": "1.5", "grp_name": "dấu chấm", "group": "5", "size": 1, "whole": "1.500"}
+        | {"alt": "1,5", "dec_name": "dấu phẩy"},
+        "data.bad-number",
+        '"1.5" không phải là số: sau dấu chấm phân cách hàng nghìn phải có đúng 3 chữ số, nhưng '
+        'nhóm "5" có 1 chữ số: cần viết 1.500 (số nguyên) hoặc 1,5 (số thập phân, dấu phẩy là dấu '
+        "thập phân)",
+        "Nếu là số thập phân thì viết 1,5; nếu là số nguyên thì viết đủ 3 chữ số sau dấu chấm "
+        "(ví dụ 1.500).",
+    ),
+    (
+        "data.bad-words-end",
+        {"text": "một trăm linh", "reason": 'thiếu chữ số sau "linh"/"lẻ"'},
+        "data.bad-words",
+        '"một trăm linh" không đọc được: thiếu từ ở cuối (thiếu chữ số sau "linh"/"lẻ")',
+        "Sửa lại phần số bằng chữ cho đúng cách đọc.",
+    ),
+    (
+        "config.bad-document-code-spaces",
+        {"text": "05 /BC-UBND", "squeezed": "05/BC-UBND"},
+        "config.bad-document-code",
+        '"05 /BC-UBND": số, ký hiệu văn bản không có dấu cách, kể cả quanh "/" và "-" '
+        "(ví dụ 05/BC-UBND)",
+        'Viết "05/BC-UBND".',
+    ),
 ]
 
 
