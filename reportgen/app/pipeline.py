@@ -28,7 +28,7 @@ from reportgen.diagnostics.model import Diagnostic
 from reportgen.diagnostics.oserrors import os_reason
 from reportgen.diagnostics.suggest import did_you_mean
 from reportgen.outputs import manifest as manifests
-from reportgen.outputs.atomic import flush_all, write_atomic
+from reportgen.outputs.atomic import flush_all, flushing, write_atomic
 from reportgen.outputs.lock import folder_lock
 from reportgen.outputs.setaside import bundles_of, set_aside_report
 from reportgen.outputs.writers import BatchWriter, WrittenBatch, WrittenFile, WrittenReport
@@ -270,7 +270,8 @@ def render(
         )
         if executor is None:
             executor = choose(jobs, len(plan.to_render), min_per_job=min_per_job)
-        outputs = _execute(plan, executor, progress)
+        with flushing():
+            outputs = _execute(plan, executor, progress)
         flush_all(folder)
         findings_file = _write_findings(folder, findings)
         side_files = [findings_file, folder / "kiem-tra.txt", manifest_file]

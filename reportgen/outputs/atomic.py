@@ -13,7 +13,9 @@ import contextlib
 import os
 import re
 import secrets
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from reportgen.diagnostics.errors import Location, OutputError
@@ -23,6 +25,7 @@ __all__ = [
     "TEMP_PATTERN",
     "clean_stale_temporaries",
     "flush_all",
+    "flushing",
     "os_reason",
     "temporary_name",
     "write_atomic",
@@ -190,6 +193,29 @@ def _fsync_directory(directory: Path) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def flushing(every: float = 0.5) -> Iterator[None]:
+    """While a batch writes with ``durable=False``, hand what it has written to the disk every
+    ``every`` seconds from a background thread, so that the :func:`flush_all` at its end waits
+    for the last files only, not for the whole batch (the same writes, started earlier)."""
+    if not hasattr(os, "sync"):
+        yield
+        return
+    stop = threading.Event()
+
+    def flush() -> None:
+        while not stop.wait(every):
+            os.sync()
+
+    thread = threading.Thread(target=flush, name="reportgen-flush", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 def flush_all(directory: Path) -> None:

@@ -197,3 +197,21 @@ def test_writing_into_a_folder_cleans_what_a_killed_run_left(
 def test_temporary_names_fit_a_long_report_name() -> None:
     name = atomic.temporary_name("x" * 250 + ".docx")
     assert len(name) < 120 and atomic.TEMP_PATTERN.match(name)
+
+
+def test_a_batch_hands_its_files_to_the_disk_while_it_runs_and_stops_with_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from reportgen.outputs import atomic
+
+    calls: list[float] = []
+    monkeypatch.setattr(os, "sync", lambda: calls.append(time.monotonic()))
+    with atomic.flushing(every=0.01):
+        time.sleep(0.2)
+    during = len(calls)
+    assert during >= 2, "the files written so far are flushed during the batch"
+    time.sleep(0.05)
+    assert len(calls) == during, "no flush once the batch is over"
+    assert not any(t.name == "reportgen-flush" for t in threading.enumerate())
