@@ -146,9 +146,14 @@ def _run_chunk(jobs: list[Job]) -> list[JobResult]:
     return [run_job(renderer, job) for job in jobs]
 
 
-def _chunks(items: Sequence[Job], size: int) -> Iterator[list[Job]]:
-    for i in range(0, len(items), size):
+def _chunks(items: Sequence[Job], workers: int) -> Iterator[list[Job]]:
+    """The jobs in chunks that shrink as the batch nears its end (guided scheduling): large
+    chunks cost less to hand over, small last ones let the workers finish together."""
+    i, n = 0, len(items)
+    while i < n:
+        size = max(4, min(100, (n - i) // (workers * 4)))
         yield list(items[i : i + size])
+        i += size
 
 
 class ProcessPool:
@@ -171,9 +176,6 @@ class ProcessPool:
             return InProcessExecutor().run(renderer, jobs, progress)
         # The heaviest document (the city, with its tables) goes first so it is not the tail.
         order = sorted(jobs, key=lambda j: j.unit_key != _total_key(renderer))
-        # Small chunks (about 32 per worker) so the workers finish together: the city report
-        # alone can cost as much as a hundred wards.
-        size = max(4, min(100, len(order) // (self.workers * 32) or 1))
         results: list[JobResult] = []
         with ProcessPoolExecutor(
             max_workers=self.workers,
@@ -181,7 +183,7 @@ class ProcessPool:
             initializer=_init_worker,
             initargs=(renderer, os.getpid()),
         ) as pool:
-            for batch in pool.map(_run_chunk, _chunks(order, size)):
+            for batch in pool.map(_run_chunk, _chunks(order, self.workers)):
                 results.extend(batch)
                 if progress:
                     progress(len(results), len(jobs))
