@@ -14,8 +14,9 @@ from reportgen.app.executor import Job, _chunks
 def test_every_job_is_handed_over_once_in_order_in_shrinking_chunks(
     jobs: int, workers: int
 ) -> None:
-    chunks = list(_chunks(cast("list[Job]", list(range(jobs))), workers))
-    assert [j for chunk in chunks for j in chunk] == list(range(jobs))
+    order = cast("list[Job]", list(range(jobs)))
+    chunks = list(_chunks(order, workers))
+    assert [j for chunk in chunks for j in chunk] == order
     sizes = [len(c) for c in chunks]
     assert sizes == sorted(sizes, reverse=True)
     assert max(sizes) <= 100 and sizes[-1] <= 4
