@@ -224,3 +224,12 @@ def test_money_with_a_fraction_names_the_number_and_how_to_fix_it(runner: CliRun
     assert catalog.text("cli.money-fraction", text="12,5") in out.output
     hint = catalog.hint("cli.money-fraction", text="12,5")
     assert hint is not None and hint in out.output
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"), [(0.84, "0,8"), (12.0, "12,0"), (1234.56, "1.234,6"), (0.04, "0,0")]
+)
+def test_durations_and_rates_are_said_with_a_decimal_comma(seconds: float, said: str) -> None:
+    from reportgen.cli.main import tenths
+
+    assert tenths(seconds) == said

@@ -23,6 +23,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 
 
+def tenths(value: float) -> str:
+    """A duration or a rate as a Vietnamese reads it, to a tenth: ``0,8``, ``1.234,5``."""
+    from decimal import Decimal
+
+    from reportgen.vnformat import format_number
+
+    return format_number(Decimal(f"{value:.1f}"), 1)
+
+
 def _data_option() -> Callable[[F], F]:
     return click.option(
         "--data",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reportgen.cli.main import main
+from reportgen.cli.main import main, tenths
 from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import EXIT_CANNOT_RUN, EXIT_OK
 from reportgen.diagnostics.model import Diagnostic
@@ -143,8 +143,8 @@ def echo_outputs(
                 done=pdfs,
                 reports=reports,
                 pdfa=" (PDF/A-2b)" if pdfa else "",
-                seconds=seconds,
-                rate=catalog.text("cli.pdf-rate", rate=pdfs / seconds) if fast else "",
+                seconds=tenths(seconds),
+                rate=catalog.text("cli.pdf-rate", rate=tenths(pdfs / seconds)) if fast else "",
                 kept=catalog.text("cli.pdf-kept", kept=kept) if kept else "",
             )
         )

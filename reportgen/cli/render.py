@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from reportgen.cli.main import _data_option, _out_option, main
+from reportgen.cli.main import _data_option, _out_option, main, tenths
 from reportgen.cli.pdf import finish_outputs, pdf_flags, render_outputs
 from reportgen.diagnostics import catalog
 from reportgen.diagnostics.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK
@@ -102,7 +102,7 @@ def _report(result: RenderResult) -> int:
             unchanged=states["unchanged"],
             skipped=result.count("skipped"),
             failed=result.count("failed"),
-            seconds=result.seconds,
+            seconds=tenths(result.seconds),
         )
     )
     for f in result.files:

@@ -34,7 +34,7 @@ MESSAGES = {
     ),
     "cli.rendered": Message(
         "Đã sinh {count} báo cáo{drafts} (mới {new}, thay đổi {changed}, giữ nguyên "
-        "{unchanged}), bỏ qua {skipped}, lỗi {failed} trong {seconds:.1f} giây.",
+        "{unchanged}), bỏ qua {skipped}, lỗi {failed} trong {seconds} giây.",
         severity="info",
     ),
     "cli.rendered-drafts": Message(" ({drafts} bản DỰ THẢO)", severity="info"),
@@ -52,10 +52,10 @@ MESSAGES = {
     "cli.progress-merge": Message("Đang gộp PDF", severity="info"),
     "cli.progress-zip": Message("Đang nén", severity="info"),
     "cli.pdf-converted": Message(
-        "Đã chuyển {done}/{reports} báo cáo sang PDF{pdfa} trong {seconds:.1f} giây{rate}.{kept}",
+        "Đã chuyển {done}/{reports} báo cáo sang PDF{pdfa} trong {seconds} giây{rate}.{kept}",
         severity="info",
     ),
-    "cli.pdf-rate": Message(" ({rate:.1f} báo cáo/giây)", severity="info"),
+    "cli.pdf-rate": Message(" ({rate} báo cáo/giây)", severity="info"),
     "cli.pdf-kept": Message(
         " {kept} PDF đã có, đúng với .docx của nó: giữ nguyên.", severity="info"
     ),
