@@ -10,6 +10,7 @@ leaves no worker behind.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import signal
@@ -176,6 +177,22 @@ class ProcessPool:
             return InProcessExecutor().run(renderer, jobs, progress)
         # The heaviest document (the city, with its tables) goes first so it is not the tail.
         order = sorted(jobs, key=lambda j: j.unit_key != _total_key(renderer))
+        # What the parent built (the data, the prepared template) goes to the collector's
+        # permanent generation before the fork, as Python's gc documentation advises: the
+        # workers' collections then never write to those objects, so their pages stay shared
+        # instead of being copied into every worker.
+        gc.freeze()
+        try:
+            results = self._run(order, renderer, len(jobs), progress)
+        finally:
+            gc.unfreeze()
+        return sorted(results, key=lambda r: r.index)
+
+    def _run(
+        self, order: list[Job], renderer: Renderer, total: int, progress: Progress | None
+    ) -> list[JobResult]:
+        import multiprocessing as mp
+
         results: list[JobResult] = []
         with ProcessPoolExecutor(
             max_workers=self.workers,
@@ -186,8 +203,8 @@ class ProcessPool:
             for batch in pool.map(_run_chunk, _chunks(order, self.workers)):
                 results.extend(batch)
                 if progress:
-                    progress(len(results), len(jobs))
-        return sorted(results, key=lambda r: r.index)
+                    progress(len(results), total)
+        return results
 
 
 def _total_key(renderer: Renderer) -> str:
