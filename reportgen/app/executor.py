@@ -109,10 +109,16 @@ class InProcessExecutor:
     ) -> list[JobResult]:
         """Run every job in order."""
         out: list[JobResult] = []
-        for job in jobs:
-            out.append(run_job(renderer, job))
-            if progress:
-                progress(len(out), len(jobs))
+        # the data and the prepared template live as long as the batch: the collector's full
+        # passes need not walk them again after every few reports
+        gc.freeze()
+        try:
+            for job in jobs:
+                out.append(run_job(renderer, job))
+                if progress:
+                    progress(len(out), len(jobs))
+        finally:
+            gc.unfreeze()
         return out
 
 

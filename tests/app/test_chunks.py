@@ -35,3 +35,17 @@ def test_a_pool_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> N
     )
     assert result.count("rendered") == 13
     assert gc.get_freeze_count() == before
+
+
+def test_an_in_process_batch_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    from reportgen import app
+    from tests.helpers import sample_project
+
+    before = gc.get_freeze_count()
+    result = app.render(
+        sample_project(tmp_path / "p"), out_dir=tmp_path / "o", executor=app.InProcessExecutor()
+    )
+    assert result.count("rendered") == 13
+    assert gc.get_freeze_count() == before
